@@ -1,0 +1,81 @@
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/spf13/pflag"
+)
+
+// format is the --format flag: how results are printed on stdout.
+type format string
+
+const (
+	formatTable format = "table" // aligned columns, for people
+	formatJSON  format = "json"  // full precision, RFC 3339 times, for machines
+	formatCSV   format = "csv"   // full precision, RFC 3339 times, for machines
+)
+
+var _ pflag.Value = (*format)(nil)
+
+func (f *format) String() string { return string(*f) }
+func (f *format) Type() string   { return "table|json|csv" }
+func (f *format) Set(s string) error {
+	switch v := format(strings.ToLower(strings.TrimSpace(s))); v {
+	case formatTable, formatJSON, formatCSV:
+		*f = v
+		return nil
+	}
+	return fmt.Errorf("unknown format %q: use table, json or csv", s)
+}
+
+// addFormatFlag registers --format on flags with the table default.
+func addFormatFlag(flags *pflag.FlagSet, f *format) {
+	*f = formatTable
+	flags.Var(f, "format", "output format: table (for people), json or csv (for machines)")
+}
+
+// writeJSON writes v as indented JSON followed by a newline.
+func writeJSON(w io.Writer, v any) error {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	return enc.Encode(v)
+}
+
+// writeFileAtomic writes a file through write into a temporary file in the
+// same directory and renames it over path only when write succeeded, so an
+// interrupted or failed run never leaves a half-written output. The
+// directory is created when missing.
+func writeFileAtomic(path string, write func(w io.Writer) error) (err error) {
+	dir := filepath.Dir(path)
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return fmt.Errorf("create directory for %s: %w", path, err)
+	}
+	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".tmp-*")
+	if err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	defer func() {
+		if err != nil {
+			tmp.Close()
+			os.Remove(tmp.Name())
+		}
+	}()
+	if err = write(tmp); err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	if err = tmp.Chmod(0o644); err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	if err = tmp.Close(); err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	if err = os.Rename(tmp.Name(), path); err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	return nil
+}

@@ -1,0 +1,198 @@
+package quantity
+
+import (
+	"fmt"
+	"math"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// Duration is a time.Duration that also accepts whole days ("28d", "1d12h").
+type Duration time.Duration
+
+// ParseDuration parses Go duration syntax extended with a leading day count:
+// "28d", "1d12h", "90m". Negative durations are refused.
+func ParseDuration(s string) (time.Duration, error) {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return 0, fmt.Errorf("empty duration: write e.g. 20s, 4m, 1h30m or 28d")
+	}
+	var days time.Duration
+	if i := strings.IndexByte(s, 'd'); i >= 0 {
+		n, err := strconv.ParseUint(s[:i], 10, 32)
+		if err != nil {
+			return 0, fmt.Errorf("invalid duration %q: write e.g. 20s, 4m, 1h30m or 28d", s)
+		}
+		days = time.Duration(n) * 24 * time.Hour
+		s = s[i+1:]
+		if s == "" {
+			return days, nil
+		}
+	}
+	d, err := time.ParseDuration(s)
+	if err != nil {
+		return 0, fmt.Errorf("invalid duration %q: write e.g. 20s, 4m, 1h30m or 28d", s)
+	}
+	if d < 0 {
+		return 0, fmt.Errorf("invalid duration %q: must not be negative", s)
+	}
+	return days + d, nil
+}
+
+func (d Duration) String() string { return time.Duration(d).String() }
+func (d *Duration) Type() string  { return "duration" }
+func (d *Duration) Set(s string) error {
+	v, err := ParseDuration(s)
+	if err != nil {
+		return err
+	}
+	*d = Duration(v)
+	return nil
+}
+func (d *Duration) UnmarshalText(b []byte) error { return d.Set(string(b)) }
+func (d Duration) MarshalText() ([]byte, error)  { return []byte(d.String()), nil }
+
+// Fraction is a share between 0 and 1, written "80%" or "0.8".
+type Fraction float64
+
+// ParseFraction parses "80%", "12.5%" or a plain fraction "0.8". A plain
+// number above 1 is refused with a hint, since "80" is almost always a
+// forgotten percent sign.
+func ParseFraction(s string) (float64, error) {
+	s = strings.TrimSpace(s)
+	pct := strings.HasSuffix(s, "%")
+	num := strings.TrimSpace(strings.TrimSuffix(s, "%"))
+	v, err := strconv.ParseFloat(num, 64)
+	if err != nil || math.IsNaN(v) || math.IsInf(v, 0) {
+		return 0, fmt.Errorf("invalid percentage %q: write e.g. 80%% or 0.8", s)
+	}
+	if pct {
+		v /= 100
+	} else if v > 1 {
+		return 0, fmt.Errorf("invalid fraction %q: did you mean %s%%? (write 80%% or 0.8)", s, num)
+	}
+	if v < 0 || v > 1 {
+		return 0, fmt.Errorf("invalid percentage %q: must be between 0%% and 100%%", s)
+	}
+	return v, nil
+}
+
+func (f Fraction) String() string {
+	return strconv.FormatFloat(float64(f)*100, 'f', -1, 64) + "%"
+}
+func (f *Fraction) Type() string { return "percent" }
+func (f *Fraction) Set(s string) error {
+	v, err := ParseFraction(s)
+	if err != nil {
+		return err
+	}
+	*f = Fraction(v)
+	return nil
+}
+func (f *Fraction) UnmarshalText(b []byte) error { return f.Set(string(b)) }
+func (f Fraction) MarshalText() ([]byte, error)  { return []byte(f.String()), nil }
+
+// Target is a service-level target: Goal of contacts answered Within the
+// target time ("80/20s": Goal 0.8, Within 20 s).
+type Target struct {
+	Goal   float64       // share answered within the target time, in (0, 1]
+	Within time.Duration // the target time T, > 0
+}
+
+// ParseTarget parses PCT/DURATION: "80/20s", "80%/20s", "0.8/20s",
+// "90/4h", or "80/20" with a bare number of seconds. A goal written
+// without a percent sign is a percentage when above 1 and a fraction
+// otherwise.
+func ParseTarget(s string) (Target, error) {
+	hint := "write PCT/DURATION, e.g. 80/20s (80 % within 20 s) or 90/4h"
+	goal, within, ok := strings.Cut(strings.TrimSpace(s), "/")
+	if !ok {
+		return Target{}, fmt.Errorf("invalid SLA target %q: %s", s, hint)
+	}
+	goal = strings.TrimSpace(goal)
+	var g float64
+	var err error
+	if strings.HasSuffix(goal, "%") {
+		g, err = ParseFraction(goal)
+	} else {
+		g, err = strconv.ParseFloat(goal, 64)
+		if err == nil && g > 1 {
+			g /= 100
+		}
+	}
+	if err != nil || math.IsNaN(g) || g <= 0 || g > 1 {
+		return Target{}, fmt.Errorf("invalid SLA target %q: goal must be above 0 and at most 100%%; %s", s, hint)
+	}
+	within = strings.TrimSpace(within)
+	var d time.Duration
+	if secs, perr := strconv.ParseFloat(within, 64); perr == nil {
+		if math.IsNaN(secs) || math.IsInf(secs, 0) || secs > 1e9 {
+			return Target{}, fmt.Errorf("invalid SLA target %q: %s", s, hint)
+		}
+		d = time.Duration(secs * float64(time.Second))
+	} else if d, err = ParseDuration(within); err != nil {
+		return Target{}, fmt.Errorf("invalid SLA target %q: %s", s, hint)
+	}
+	if d <= 0 {
+		return Target{}, fmt.Errorf("invalid SLA target %q: the target time must be positive; %s", s, hint)
+	}
+	return Target{Goal: g, Within: d}, nil
+}
+
+func (t Target) String() string {
+	return strconv.FormatFloat(t.Goal*100, 'f', -1, 64) + "/" + t.Within.String()
+}
+func (t *Target) Type() string { return "PCT/DURATION" }
+func (t *Target) Set(s string) error {
+	v, err := ParseTarget(s)
+	if err != nil {
+		return err
+	}
+	*t = v
+	return nil
+}
+func (t *Target) UnmarshalText(b []byte) error { return t.Set(string(b)) }
+func (t Target) MarshalText() ([]byte, error)  { return []byte(t.String()), nil }
+
+// Rate is an arrival rate in contacts per hour.
+type Rate float64
+
+// ParseRate parses COUNT/UNIT where UNIT is s, m, h, d or any duration
+// ("720/h", "12/m", "100/30m", "5000/d") and returns contacts per hour.
+func ParseRate(s string) (float64, error) {
+	hint := "write COUNT/UNIT, e.g. 720/h, 12/m or 100/30m"
+	count, unit, ok := strings.Cut(strings.TrimSpace(s), "/")
+	if !ok {
+		return 0, fmt.Errorf("invalid rate %q: %s", s, hint)
+	}
+	n, err := strconv.ParseFloat(strings.TrimSpace(count), 64)
+	if err != nil || math.IsNaN(n) || math.IsInf(n, 0) || n < 0 {
+		return 0, fmt.Errorf("invalid rate %q: the count must be a number ≥ 0; %s", s, hint)
+	}
+	unit = strings.TrimSpace(unit)
+	if unit != "" && (unit[0] < '0' || unit[0] > '9') {
+		unit = "1" + unit
+	}
+	per, err := ParseDuration(unit)
+	if err != nil || per <= 0 {
+		return 0, fmt.Errorf("invalid rate %q: %s", s, hint)
+	}
+	return n * float64(time.Hour) / float64(per), nil
+}
+
+func (r Rate) String() string { return strconv.FormatFloat(float64(r), 'f', -1, 64) + "/h" }
+func (r *Rate) Type() string  { return "COUNT/UNIT" }
+func (r *Rate) Set(s string) error {
+	v, err := ParseRate(s)
+	if err != nil {
+		return err
+	}
+	*r = Rate(v)
+	return nil
+}
+func (r *Rate) UnmarshalText(b []byte) error { return r.Set(string(b)) }
+func (r Rate) MarshalText() ([]byte, error)  { return []byte(r.String()), nil }
+
+// PerSecond returns the rate in contacts per second.
+func (r Rate) PerSecond() float64 { return float64(r) / 3600 }
