@@ -97,8 +97,8 @@ type fields struct {
 	// so that "missing" is not reported on top of "did you mean".
 	misspelt map[string]bool
 	vals     map[string]*yaml.Node
-	keys map[string]*yaml.Node
-	node *yaml.Node
+	keys     map[string]*yaml.Node
+	node     *yaml.Node
 }
 
 func (f fields) has(k string) bool { return f.vals[k] != nil }
