@@ -14,6 +14,7 @@ const (
 	mAbandoned
 	mServiceLevel
 	mASA
+	mATA
 	mAbandonRate
 	mOccupancy
 	mAgents
@@ -28,7 +29,7 @@ const (
 // one replication, from which every metric is a ratio.
 type raw struct {
 	offered, answered, abandoned, within float64
-	waitAnswered                         float64 // ns
+	waitAnswered, waitAbandoned          float64 // ns
 	busy, avail, waiting                 float64 // agent·ns, agent·ns, contact·ns
 	backlog                              float64
 	paid, overtime                       float64 // agent·ns
@@ -40,6 +41,7 @@ func (r *raw) add(o *raw) {
 	r.abandoned += o.abandoned
 	r.within += o.within
 	r.waitAnswered += o.waitAnswered
+	r.waitAbandoned += o.waitAbandoned
 	r.busy += o.busy
 	r.avail += o.avail
 	r.waiting += o.waiting
@@ -74,6 +76,9 @@ func (r *raw) metrics(length time.Duration, desk bool) vals {
 	if r.answered > 0 {
 		v.set(mASA, r.waitAnswered/r.answered/float64(time.Second))
 	}
+	if r.abandoned > 0 {
+		v.set(mATA, r.waitAbandoned/r.abandoned/float64(time.Second))
+	}
 	if r.avail > 0 {
 		v.set(mOccupancy, min(r.busy/r.avail, 1))
 	}
@@ -90,7 +95,7 @@ func (r *raw) metrics(length time.Duration, desk bool) vals {
 func (v *vals) values() Values {
 	return Values{
 		Offered: v.v[mOffered], Answered: v.v[mAnswered], Abandoned: v.v[mAbandoned],
-		ServiceLevel: v.v[mServiceLevel], ASA: v.v[mASA], AbandonRate: v.v[mAbandonRate],
+		ServiceLevel: v.v[mServiceLevel], ASA: v.v[mASA], ATA: v.v[mATA], AbandonRate: v.v[mAbandonRate],
 		Occupancy: v.v[mOccupancy], AgentsAvailable: v.v[mAgents], QueueLength: v.v[mQueueLength],
 		Backlog: v.v[mBacklog], PaidHours: v.v[mPaid], OvertimeHours: v.v[mOvertime],
 	}
@@ -148,7 +153,7 @@ func (a *acc) estimate(t tTable) Estimate {
 func (a *accs) metrics(t tTable) Metrics {
 	return Metrics{
 		Offered: a[mOffered].estimate(t), Answered: a[mAnswered].estimate(t), Abandoned: a[mAbandoned].estimate(t),
-		ServiceLevel: a[mServiceLevel].estimate(t), ASA: a[mASA].estimate(t), AbandonRate: a[mAbandonRate].estimate(t),
+		ServiceLevel: a[mServiceLevel].estimate(t), ASA: a[mASA].estimate(t), ATA: a[mATA].estimate(t), AbandonRate: a[mAbandonRate].estimate(t),
 		Occupancy: a[mOccupancy].estimate(t), AgentsAvailable: a[mAgents].estimate(t),
 		QueueLength: a[mQueueLength].estimate(t), Backlog: a[mBacklog].estimate(t),
 		PaidHours: a[mPaid].estimate(t), OvertimeHours: a[mOvertime].estimate(t),

@@ -16,8 +16,10 @@ type Config struct {
 	// Start is the instant simulated time 0 stands for; its location is the
 	// desk's time zone, in which shift times and weekdays are read.
 	Start time.Time
-	// Horizon is the simulated duration; it must be positive. The last
-	// interval is shorter when Horizon is not a multiple of Interval.
+	// Horizon is the simulated (elapsed) duration; it must be positive. The
+	// last interval is shorter when Horizon is not a multiple of Interval.
+	// For d whole calendar days across a daylight-saving change use
+	// Start.AddDate(0, 0, d).Sub(Start) (a 25-hour day has 50 half hours).
 	Horizon time.Duration
 	// Interval is the reporting interval (15m, 30m, 60m, ...).
 	Interval time.Duration

@@ -27,7 +27,8 @@ func (e Estimate) HalfWidth() float64 { return (e.High - e.Low) / 2 }
 //
 // Offered, Answered and Abandoned count the contacts that ARRIVED in the
 // interval; ServiceLevel, ASA and AbandonRate are theirs, wherever they
-// ended. ASA is in seconds. Occupancy, AgentsAvailable (time-average
+// ended. ASA (mean wait of answered contacts) and ATA (mean wait of
+// abandoned contacts, "average time to abandon") are in seconds. Occupancy, AgentsAvailable (time-average
 // number of available agents) and QueueLength (time-average number of
 // contacts waiting) are time averages over the interval. Backlog is the
 // number of contacts waiting at the end of the interval. PaidHours (shift
@@ -38,6 +39,7 @@ type Metrics struct {
 	Offered, Answered, Abandoned Estimate
 	ServiceLevel                 Estimate
 	ASA                          Estimate
+	ATA                          Estimate
 	AbandonRate                  Estimate
 	Occupancy                    Estimate
 	AgentsAvailable              Estimate
@@ -49,11 +51,12 @@ type Metrics struct {
 // Values are the statistics of one replication; the fields mean what they
 // mean in Metrics. A ratio with a zero denominator is 0: check Answered +
 // Abandoned before reading ServiceLevel or AbandonRate, Answered before
-// ASA, AgentsAvailable before Occupancy.
+// ASA, Abandoned before ATA, AgentsAvailable before Occupancy.
 type Values struct {
 	Offered, Answered, Abandoned float64
 	ServiceLevel                 float64
 	ASA                          float64
+	ATA                          float64
 	AbandonRate                  float64
 	Occupancy                    float64
 	AgentsAvailable              float64
