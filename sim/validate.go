@@ -33,7 +33,7 @@ const maxHorizon = 100 * 365 * 24 * time.Hour
 // *FieldError naming the queue or shift and the field, e.g.
 //
 //	queue "phone": handle time: lognormal: mean 0s must be positive
-func (c *Config) Validate() error {
+func (c Config) Validate() error {
 	var errs []error
 	top := func(field, format string, args ...any) {
 		errs = append(errs, &FieldError{Field: field, Msg: fmt.Sprintf(format, args...)})
