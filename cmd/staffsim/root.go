@@ -75,6 +75,7 @@ func newRootCmd(s streams) *cobra.Command {
 	root.AddCommand(
 		// Each command adds its constructor here, one line each.
 		newErlangCmd(s),
+		newGenerateCmd(s),
 	)
 	return root
 }
