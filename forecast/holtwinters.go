@@ -129,9 +129,11 @@ func HWStart(y []float64, keys []int32, m int, multiplicative bool) (HWState, er
 //
 // This is R's C_HoltWinters loop (src/library/stats/src/HoltWinters.c);
 // with R's start values (HWStart) and start = m it reproduces R's SSE. The
-// multiplicative form skips the level update where s ≈ 0 and the seasonal
-// update where a' ≈ 0 (an empty slot at interval level), where R would
-// divide by zero; R refuses such series.
+// multiplicative form skips the level update where s < MinSeason (a slot
+// with under a tenth of the average volume: y/s would turn count noise into
+// level jumps, or divide by zero in an empty slot) and the seasonal update
+// where a' ≈ 0; R refuses series with zeros. No AirPassengers factor is
+// below MinSeason, so R's results are unchanged.
 //
 // keys as in HWStart (nil: i mod len(st.Season)). The loop allocates
 // nothing.
@@ -152,7 +154,7 @@ func HWFilter(y []float64, keys []int32, start int, p HWParams, multiplicative b
 		var xhat, a1 float64
 		if multiplicative {
 			xhat = (a + b) * s
-			if s > tiny {
+			if s >= MinSeason {
 				a1 = p.Alpha*(x/s) + (1-p.Alpha)*(a+b)
 			} else {
 				a1 = a + b
@@ -176,6 +178,10 @@ func HWFilter(y []float64, keys []int32, start int, p HWParams, multiplicative b
 	st.Level, st.Trend = a, b
 	return sse
 }
+
+// MinSeason is the smallest multiplicative seasonal factor from which the
+// level is updated (see HWFilter and Taylor).
+const MinSeason = 0.1
 
 // hwForecast returns the h-step forecasts from state st for the keys given.
 func hwForecast(st *HWState, keys []int32, multiplicative bool, out []float64) {

@@ -17,8 +17,8 @@ package forecast
 // the φ·e adjustment) after the first week, with gonum's Nelder–Mead.
 // The trend term of the paper is left out: over forecast horizons of weeks
 // at interval level a fitted trend extrapolates noise, and the level adapts.
-// Where d·w ≈ 0 (an empty slot) the updates that would divide by it are
-// skipped.
+// Where d·w < MinSeason (a thin or empty slot) the level is not updated,
+// and where a factor is ≈ 0 the update that would divide by it is skipped.
 //
 // Start values: l = mean of the first week; d = mean over the first two
 // weeks of each slot's share of its day's mean, normalised to mean 1; w =
@@ -151,7 +151,7 @@ func taylorFilter(y []float64, keys []int32, spd, period int, p taylorParams, st
 			sse += r * r
 		}
 		e = x - base
-		if dw > tiny {
+		if dw >= MinSeason {
 			l = p.alpha*(x/dw) + (1-p.alpha)*l
 		}
 		if l > tiny {
