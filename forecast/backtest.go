@@ -229,3 +229,45 @@ func Auto(in *Input, opt Options) (*Forecast, *BacktestReport, error) {
 	f.Notes = append(append([]string(nil), bt.Notes...), f.Notes...)
 	return f, bt, nil
 }
+
+// ScoreHoldout scores forecast f against actual, the recorded arrivals of
+// the intervals f covers from its start (actual may be shorter than f: only
+// its intervals are scored), with the measures of Score. The MASE scale is
+// the one-week seasonal naive error on the history of in (the history f was
+// fitted on); holiday intervals are not scored; the coverage uses f's own
+// bounds.
+func ScoreHoldout(in *Input, f *Forecast, actual []float64) (Score, error) {
+	n := in.Len()
+	var absErr, sumY, sumF, count, covered, open float64
+	for j, y := range actual {
+		if j >= len(f.Arrivals) {
+			break
+		}
+		if n+j < len(in.Holiday) && in.Holiday[n+j] {
+			continue
+		}
+		p := f.Arrivals[j]
+		absErr += math.Abs(y - p)
+		sumY += y
+		sumF += p
+		count++
+		if p == 0 && y == 0 {
+			continue
+		}
+		open++
+		if y >= f.Lower[j] && y <= f.Upper[j] {
+			covered++
+		}
+	}
+	if sumY <= 0 {
+		return Score{}, errors.New("no contacts in the holdout: nothing to score")
+	}
+	sc := Score{Method: f.Method, WAPE: absErr / sumY, Bias: (sumF - sumY) / sumY}
+	if open > 0 {
+		sc.Coverage = covered / open
+	}
+	if scale := naiveScale(in, n); scale > 0 {
+		sc.MASE = absErr / count / scale
+	}
+	return sc, nil
+}

@@ -91,3 +91,27 @@ func TestBacktestTooShort(t *testing.T) {
 		t.Fatalf("forecast %v", f)
 	}
 }
+
+func TestScoreHoldout(t *testing.T) {
+	t.Parallel()
+	s := synth(synthSpec{weeks: 10, base: 20, seed: 11})
+	cut := s.Len() - 7*48
+	train := &Series{Start: s.Start, Interval: s.Interval, Arrivals: s.Arrivals[:cut]}
+	in, _ := Prepare(train, 7*48, nil)
+	f, _, err := Predict(in, SeasonalNaive{}, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	sc, err := ScoreHoldout(in, f, s.Arrivals[cut:])
+	if err != nil {
+		t.Fatal(err)
+	}
+	// A stationary series: seasonal naive's holdout MASE is about 1 by
+	// construction of the scale; WAPE is positive and finite.
+	if sc.MASE < 0.8 || sc.MASE > 1.25 || !(sc.WAPE > 0 && sc.WAPE < 1) {
+		t.Errorf("holdout score %+v", sc)
+	}
+	if _, err := ScoreHoldout(in, f, make([]float64, 10)); err == nil {
+		t.Error("holdout without contacts: want an error")
+	}
+}
