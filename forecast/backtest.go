@@ -212,8 +212,21 @@ func scoreMethod(in *Input, m Method, idx []int, scale, level float64) (Score, e
 // Auto backtests every built-in method (Methods) on the last weeks of the
 // history, picks the one with the lowest WAPE and forecasts the horizon of
 // in with it, with prediction intervals from its backtest dispersion.
+//
+// With between one and two weeks of history nothing can be backtested: Auto
+// then forecasts with WeightedWeeks (over the weeks there are) and says so
+// in a note. With less than a week the error wraps ErrShortHistory.
 func Auto(in *Input, opt Options) (*Forecast, *BacktestReport, error) {
 	bt, err := Backtest(in, Methods(), opt)
+	if err != nil && bt == nil && errors.Is(err, ErrShortHistory) {
+		f, _, err2 := Predict(in, WeightedWeeks{}, opt)
+		if err2 != nil {
+			return nil, nil, fmt.Errorf("%w: the history covers %s; forecasting needs at least 7 days, and 14 to backtest and choose a method",
+				ErrShortHistory, days(time.Duration(in.Len())*in.Series.Interval))
+		}
+		f.Notes = append([]string{"too little history to backtest (needs 14 whole days): forecast with weighted, untested"}, f.Notes...)
+		return f, nil, nil
+	}
 	if err != nil {
 		return nil, bt, err
 	}

@@ -2,6 +2,7 @@ package forecast
 
 import (
 	"errors"
+	"strings"
 	"testing"
 	"time"
 )
@@ -74,13 +75,19 @@ func TestBacktestTooShort(t *testing.T) {
 	s := synth(synthSpec{weeks: 2, base: 10, seed: 4})
 	s.Arrivals = s.Arrivals[:10*48]
 	in, _ := Prepare(s, 48, nil)
-	if _, _, err := Auto(in, Options{}); !errors.Is(err, ErrShortHistory) {
-		t.Errorf("Auto on 10 days: err %v, want ErrShortHistory", err)
+	f, bt, err := Auto(in, Options{})
+	if err != nil || bt != nil || f.Method != "weighted" || !strings.Contains(f.Notes[0], "too little history to backtest") {
+		t.Errorf("Auto on 10 days: method %v, backtest %v, err %v; want weighted with a note", f, bt, err)
+	}
+	s.Arrivals = s.Arrivals[:5*48]
+	in, _ = Prepare(s, 48, nil)
+	if _, _, err := Auto(in, Options{}); !errors.Is(err, ErrShortHistory) || !strings.Contains(err.Error(), "at least 7 days") {
+		t.Errorf("Auto on 5 days: err %v, want ErrShortHistory saying what is needed", err)
 	}
 	// 3 weeks: the weekly methods run, the 3-week ones are skipped with a note.
 	s = synth(synthSpec{weeks: 3, base: 10, seed: 4})
 	in, _ = Prepare(s, 48, nil)
-	f, bt, err := Auto(in, Options{})
+	f, bt, err = Auto(in, Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
