@@ -10,7 +10,6 @@ import (
 	"strings"
 	"testing"
 	"time"
-
 )
 
 // fakeRun is a made-up run with the shapes of a real one (a daytime desk:
