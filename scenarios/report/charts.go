@@ -1,6 +1,7 @@
 package report
 
 import (
+	"bytes"
 	"fmt"
 	"image/color"
 	"io"
@@ -23,12 +24,24 @@ type Chart struct {
 	Title   string
 	Explain string
 	plot    *plot.Plot
+	png     *[]byte // the PNG once rendered: a report embeds what it also writes
 }
 
 // Render writes the chart as "png" (at PNGDPI) or "svg".
 func (c Chart) Render(w io.Writer, format string) error {
 	if format == "png" {
-		return SavePNG(c.plot, w, 0, 0, 0)
+		if c.png == nil || *c.png == nil {
+			var buf bytes.Buffer
+			if err := SavePNG(c.plot, &buf, 0, 0, 0); err != nil {
+				return err
+			}
+			if c.png == nil {
+				c.png = new([]byte)
+			}
+			*c.png = buf.Bytes()
+		}
+		_, err := w.Write(*c.png)
+		return err
 	}
 	return Save(c.plot, w, format, 0, 0)
 }
@@ -45,7 +58,7 @@ func Charts(r *Run) ([]Chart, error) {
 		if err != nil {
 			return err
 		}
-		out = append(out, Chart{Name: name, Title: title, Explain: explain, plot: p})
+		out = append(out, Chart{Name: name, Title: title, Explain: explain, plot: p, png: new([]byte)})
 		return nil
 	}
 	ts := r.times()
@@ -94,7 +107,7 @@ func Charts(r *Run) ([]Chart, error) {
 		if err != nil {
 			return nil, err
 		}
-		out = append(out, Chart{Name: "waits", Title: p.Title.Text, plot: p,
+		out = append(out, Chart{Name: "waits", Title: p.Title.Text, plot: p, png: new([]byte),
 			Explain: "Share of each queue's contacts answered within the wait on the horizontal axis (log scale); abandoned contacts count as not answered, so a curve levels off at 100% minus the abandon rate. Each cross is a queue's SLA: a curve passing above its cross meets the goal."})
 	}
 
@@ -125,7 +138,7 @@ func CompareCharts(runs []*Run, names []string) ([]Chart, error) {
 		if err != nil {
 			return err
 		}
-		out = append(out, Chart{Name: name, Title: title, Explain: explain, plot: p})
+		out = append(out, Chart{Name: name, Title: title, Explain: explain, plot: p, png: new([]byte)})
 		return nil
 	}
 	per := intervalWords(runs[0].Interval)
