@@ -138,7 +138,10 @@ func (o *generateOptions) config() (synth.Config, error) {
 		}
 		cfg.Holidays = set
 	}
-	return cfg, cfg.Validate()
+	if err := cfg.Validate(); err != nil {
+		return cfg, usageError{err}
+	}
+	return cfg, nil
 }
 
 func runGenerate(ctx context.Context, s streams, o *generateOptions) error {

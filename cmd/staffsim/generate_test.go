@@ -182,6 +182,7 @@ func TestGenerateBadInput(t *testing.T) {
 		{[]string{"--interval", "7m"}, "--interval 7m0s must divide 24h"},
 		{[]string{"--holidays", filepath.Join(dir, "missing.txt")}, "missing.txt: no such file"},
 		{[]string{"--holidays", bad}, `bad.txt: line 3: "26/12/2026" is not a date`},
+		{[]string{"--start", "9999-12-01", "--days", "400"}, "within the years 1583 to 9999"},
 		{[]string{"extra-arg"}, "unknown command"},
 	} {
 		code, out, errOut := runCLI(t, append([]string{"generate"}, tc.args...)...)

@@ -53,9 +53,14 @@ func (b *hours) evaluate(d Date) bool {
 // counting only the time inside business hours: a ticket that arrives at
 // 17:30 on a Friday with one hour of business-time delay gets its answer at
 // 08:30 on Monday. Time outside business hours does not count, so t itself
-// is first moved to the next opening if it is outside them.
+// is first moved to the next opening if it is outside them. A calendar
+// with no working day in ten years gets wall-clock time instead.
 func (b *hours) add(t time.Time, d time.Duration) time.Time {
-	for {
+	from := t
+	for skipped := 0; ; skipped++ {
+		if skipped > 3660 {
+			return from.Add(d)
+		}
 		y, m, day := t.Date()
 		close := time.Date(y, m, day, CloseHour, 0, 0, 0, b.loc)
 		if !b.businessDay(Date{y, m, day}) || !t.Before(close) {

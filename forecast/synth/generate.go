@@ -102,7 +102,7 @@ func (g *generator) day(d int, emit func(Ticket) error) error {
 		if n == 0 {
 			continue
 		}
-		secs := int64(length / time.Second)
+		secs := max(1, int64(length/time.Second))
 		g.offsets = g.offsets[:0]
 		for range n {
 			g.offsets = append(g.offsets, g.rng.Int64N(secs))

@@ -406,6 +406,8 @@ func TestValidate(t *testing.T) {
 		{"trend -100%", func(c *Config) { c.Trend = -1 }, "trend -1"},
 		{"noise", func(c *Config) { c.DayNoise = 2 }, "day noise 2"},
 		{"no start", func(c *Config) { c.Start = time.Time{} }, "start"},
+		{"year 10000", func(c *Config) { c.Start = time.Date(9999, 6, 1, 0, 0, 0, 0, time.UTC); c.Days = 365 }, "years 1583 to 9999"},
+		{"Julian calendar", func(c *Config) { c.Start = time.Date(1500, 6, 1, 0, 0, 0, 0, time.UTC) }, "years 1583 to 9999"},
 	} {
 		cfg := ok
 		tc.edit(&cfg)

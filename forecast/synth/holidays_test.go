@@ -64,6 +64,20 @@ func TestUKBankHolidays(t *testing.T) {
 	}
 }
 
+// always is a calendar with no working days.
+type always struct{}
+
+func (always) Holiday(Date) bool { return true }
+
+func TestBusinessHoursWithoutWorkingDays(t *testing.T) {
+	t.Parallel()
+	h := newHours(time.UTC, always{}, Date{2026, 1, 1})
+	from := time.Date(2026, 1, 5, 9, 0, 0, 0, time.UTC)
+	if got := h.add(from, time.Hour); !got.Equal(from.Add(time.Hour)) {
+		t.Errorf("no working days: add(%v, 1h) = %v, want wall-clock %v", from, got, from.Add(time.Hour))
+	}
+}
+
 func TestDateNumber(t *testing.T) {
 	t.Parallel()
 	// Consecutive days have consecutive numbers across month, leap-day and
