@@ -89,8 +89,9 @@ func (c Config) location() *time.Location {
 	return c.Start.Location()
 }
 
-// calendar returns the holiday calendar.
-func (c Config) calendar() Calendar {
+// Calendar returns the holiday calendar: Holidays, or UKBankHolidays when
+// it is nil.
+func (c Config) Calendar() Calendar {
 	if c.Holidays != nil {
 		return c.Holidays
 	}
