@@ -29,6 +29,10 @@ func (e *FieldError) Error() string {
 // with room to spare (about 100 years).
 const maxHorizon = 100 * 365 * 24 * time.Hour
 
+// maxCells bounds intervals × (queues + 1), which sets the memory of a
+// result (about 400 bytes a cell): a year of half hours for 10 queues.
+const maxCells = 200_000
+
 // Validate reports every problem with cfg, joined (errors.Join); each is a
 // *FieldError naming the queue or shift and the field, e.g.
 //
@@ -54,8 +58,10 @@ func (c Config) Validate() error {
 	if c.Replications < 0 || c.Replications > 1_000_000 {
 		top("replications", "%d must be between 1 and 1000000", c.Replications)
 	}
-	if c.Horizon > 0 && iv > 0 && int64(c.Horizon/iv) > 10_000_000 {
-		top("interval", "%v is too short for the horizon %v (more than 10 million intervals)", iv, c.Horizon)
+	// Results hold every interval × (queues + desk): bound that table.
+	if cells := int64(c.Horizon/iv) * int64(len(c.Queues)+1); c.Horizon > 0 && iv > 0 && cells > maxCells {
+		top("interval", "%v is too short for a horizon of %v with %d queues (%d intervals × queues; at most %d): lengthen the interval or shorten the horizon",
+			iv, c.Horizon, len(c.Queues), cells, maxCells)
 	}
 	if len(c.Queues) == 0 {
 		top("queues", "at least one queue is needed")
