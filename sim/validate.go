@@ -97,7 +97,7 @@ func (c Config) Validate() error {
 		if q.InitialBacklog < 0 || q.InitialBacklog > 10_000_000 {
 			bad("initial backlog", "%d must be between 0 and 10000000", q.InitialBacklog)
 		}
-		validateArrivals(&q.Arrivals, c.Horizon, func(format string, args ...any) { bad("arrivals", format, args...) })
+		validateArrivals(&q.Arrivals, c.Start, c.Horizon, func(format string, args ...any) { bad("arrivals", format, args...) })
 	}
 	for i := range c.Shifts {
 		s := &c.Shifts[i]
@@ -148,7 +148,7 @@ func (c Config) Validate() error {
 	return errors.Join(errs...)
 }
 
-func validateArrivals(a *Arrivals, horizon time.Duration, bad func(string, ...any)) {
+func validateArrivals(a *Arrivals, start time.Time, horizon time.Duration, bad func(string, ...any)) {
 	set := 0
 	if a.PerHour != 0 {
 		set++
@@ -171,8 +171,11 @@ func validateArrivals(a *Arrivals, horizon time.Duration, bad func(string, ...an
 	if len(a.Counts) > 0 {
 		if a.Step <= 0 {
 			bad("counts need a positive step (the interval they are counted in)")
-		} else if time.Duration(len(a.Counts)) < horizon/a.Step+min(horizon%a.Step, 1) {
-			bad("%d counts of %v cover %v, less than the horizon %v", len(a.Counts), a.Step, time.Duration(len(a.Counts))*a.Step, horizon)
+		} else if off := a.countsOffset(start); off < 0 {
+			bad("the counts start at %v, after the simulation starts (%v)", a.CountsStart.Format(time.RFC3339), start.Format(time.RFC3339))
+		} else if n := int64(len(a.Counts)); n > int64(maxHorizon/a.Step) || time.Duration(n)*a.Step-off < horizon {
+			bad("%d counts of %v from %v end before the horizon does (%v)", len(a.Counts), a.Step,
+				start.Add(-off).Format(time.RFC3339), start.Add(horizon).Format(time.RFC3339))
 		}
 		for i, x := range a.Counts {
 			if !(x >= 0) || math.IsInf(x, 0) {
