@@ -57,7 +57,7 @@ type Queue struct {
 	// answered without waiting).
 	SLATarget time.Duration
 	// SLAGoal in [0, 1] is the share of contacts that should be answered
-	// within SLATarget; it only feeds Result.MetGoal.
+	// within SLATarget; it only feeds Metrics.MetGoal.
 	SLAGoal float64
 	// InitialBacklog contacts are already waiting at time 0.
 	InitialBacklog int
