@@ -99,7 +99,7 @@ func newEngine(m *model) *engine {
 		q.handle = rand.New(q.pcg[1])
 		q.patience = rand.New(q.pcg[2])
 		q.ring = make([]ringEntry, 16)
-		q.histogram = make([]int64, len(WaitBins)+1)
+		q.histogram = make([]int64, len(waitEdges)+1)
 	}
 	e.shrinkG = rand.NewPCG(0, 0)
 	e.shrink = rand.New(e.shrinkG)

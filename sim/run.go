@@ -186,7 +186,7 @@ func newAggregator(m *model) *aggregator {
 		hist:    make([][]int64, nQ),
 	}
 	for q := range a.hist {
-		a.hist[q] = make([]int64, len(WaitBins)+1)
+		a.hist[q] = make([]int64, len(waitEdges)+1)
 	}
 	return a
 }
@@ -226,7 +226,9 @@ func (a *aggregator) result() *Result {
 	}
 	for q := range nQ {
 		res.Queues = append(res.Queues, m.queues[q].name)
-		res.Waits = append(res.Waits, Histogram{Counts: a.hist[q]})
+		h := newHistogram()
+		h.Counts = a.hist[q]
+		res.Waits = append(res.Waits, h)
 	}
 	period := func(accs []accs, start time.Time, length time.Duration) Period {
 		p := Period{Start: start, Length: length, Queues: make([]Metrics, nQ)}
