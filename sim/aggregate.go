@@ -177,13 +177,30 @@ func (a *acc) estimate(t tTable) Estimate {
 	return e
 }
 
+// unitMetrics are shares, which live in [0, 1]; every metric is ≥ 0.
+const unitMetrics = 1<<mServiceLevel | 1<<mAbandonRate | 1<<mOccupancy | 1<<mMetGoal
+
+// clip keeps the confidence interval of metric i inside the metric's
+// domain: a normal interval around a share near 1 can poke above it.
+func clip(e Estimate, i int) Estimate {
+	e.Low = max(e.Low, 0)
+	if unitMetrics&(1<<i) != 0 {
+		e.High = min(e.High, 1)
+	}
+	return e
+}
+
 func (a *accs) metrics(t tTable) Metrics {
+	var e [nMetrics]Estimate
+	for i := range e {
+		e[i] = clip(a[i].estimate(t), i)
+	}
 	return Metrics{
-		Offered: a[mOffered].estimate(t), Answered: a[mAnswered].estimate(t), Abandoned: a[mAbandoned].estimate(t),
-		ServiceLevel: a[mServiceLevel].estimate(t), ASA: a[mASA].estimate(t), ATA: a[mATA].estimate(t), AbandonRate: a[mAbandonRate].estimate(t),
-		Occupancy: a[mOccupancy].estimate(t), AgentsAvailable: a[mAgents].estimate(t),
-		QueueLength: a[mQueueLength].estimate(t), Backlog: a[mBacklog].estimate(t),
-		PaidHours: a[mPaid].estimate(t), OvertimeHours: a[mOvertime].estimate(t),
-		MetGoal: a[mMetGoal].estimate(t),
+		Offered: e[mOffered], Answered: e[mAnswered], Abandoned: e[mAbandoned],
+		ServiceLevel: e[mServiceLevel], ASA: e[mASA], ATA: e[mATA], AbandonRate: e[mAbandonRate],
+		Occupancy: e[mOccupancy], AgentsAvailable: e[mAgents],
+		QueueLength: e[mQueueLength], Backlog: e[mBacklog],
+		PaidHours: e[mPaid], OvertimeHours: e[mOvertime],
+		MetGoal: e[mMetGoal],
 	}
 }

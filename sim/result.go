@@ -11,6 +11,7 @@ import (
 // abandoned, an occupancy some available agent time. N == 0 means the
 // metric is undefined in every replication: Mean, Low and High are then 0
 // (never NaN). With N == 1 there is no interval: Low == High == Mean.
+// The interval is clipped to the metric's domain (≥ 0; ≤ 1 for shares).
 type Estimate struct {
 	Mean, Low, High float64
 	N               int
