@@ -83,6 +83,9 @@ func TestWaitBins(t *testing.T) {
 			t.Errorf("waitBin(%v) = %d, want %d", tt.w, got, tt.want)
 		}
 	}
+	if WaitBins != waitEdges || len(newHistogram().Edges) != len(WaitBins) {
+		t.Error("WaitBins and Histogram.Edges differ from the simulator's edges")
+	}
 	h := newHistogram()
 	h.Counts[0], h.Counts[1], h.Counts[2] = 2, 1, 1
 	if h.Total() != 4 || h.Within(0) != 0.5 || h.Within(7*time.Second) != 0.75 || h.Within(time.Minute) != 1 || (Histogram{}).Within(time.Hour) != 0 {

@@ -2,9 +2,13 @@ package sim
 
 import "time"
 
-// waitEdges are the upper edges of the wait-time histogram bins (see
+// WaitBins are the upper edges of the wait-time histogram bins (see
 // Histogram): the targets planners use, roughly logarithmic so that phone
-// and ticket queues both read well.
+// and ticket queues both read well. Treat it as a constant: every
+// Histogram carries its own copy in Edges.
+var WaitBins = waitEdges
+
+// waitEdges are the edges the simulator bins by.
 var waitEdges = [...]time.Duration{
 	0,
 	5 * time.Second, 10 * time.Second, 15 * time.Second, 20 * time.Second, 30 * time.Second,

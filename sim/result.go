@@ -108,6 +108,11 @@ type Result struct {
 	Summary Period
 	// Runs are the per-replication summaries, in replication order.
 	Runs []Replication
+	// MetGoal[q] is the share of replications whose service level over the
+	// whole period reached queue q's SLAGoal, replications without any
+	// answered or abandoned contact counting as met: it is
+	// Summary.Queues[q].MetGoal.Mean, or 1 when that is undefined.
+	MetGoal []float64
 	// Waits[q] is the distribution of waits of queue q's answered contacts.
 	Waits []Histogram
 	// Events is the number of events simulated over all replications

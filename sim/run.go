@@ -246,5 +246,12 @@ func (a *aggregator) result() *Result {
 		res.Intervals[p] = period(a.periods[p*(nQ+1):(p+1)*(nQ+1)], m.start.Add(start), min(m.iv, m.horizon-start))
 	}
 	res.Summary = period(a.summary, res.Start, m.horizon-time.Duration(m.warm)*m.iv)
+	for _, q := range res.Summary.Queues {
+		met := 1.0
+		if q.MetGoal.Defined() {
+			met = q.MetGoal.Mean
+		}
+		res.MetGoal = append(res.MetGoal, met)
+	}
 	return res
 }

@@ -54,6 +54,9 @@ func TestLunchBreakDip(t *testing.T) {
 	if lunch.MetGoal.Mean != 0 || morning.MetGoal.Mean < 0.8 || r.Intervals[slot(r, 10, 0)].Total.MetGoal != morning.MetGoal {
 		t.Errorf("met goal: 12:00 %+v, 10:00 %+v; want 0 and ≥ 0.8", lunch.MetGoal, morning.MetGoal)
 	}
+	if r.MetGoal[0] != r.Summary.Queues[0].MetGoal.Mean {
+		t.Errorf("Result.MetGoal %v, Summary MetGoal %+v", r.MetGoal, r.Summary.Queues[0].MetGoal)
+	}
 	for _, run := range r.Runs {
 		if q := run.Queues[0]; q.MetGoal != (q.ServiceLevel >= 0.8) {
 			t.Errorf("replication %d: SL %v, MetGoal %v", run.Index, q.ServiceLevel, q.MetGoal)

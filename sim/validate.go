@@ -55,8 +55,8 @@ func (c Config) Validate() error {
 	if !(c.Shrinkage >= 0 && c.Shrinkage < 1) {
 		top("shrinkage", "%v must be in [0, 1) (30%% is 0.3)", c.Shrinkage)
 	}
-	if c.Replications < 0 || c.Replications > 1_000_000 {
-		top("replications", "%d must be between 1 and 1000000", c.Replications)
+	if c.Replications < 0 || c.Replications > 100_000 {
+		top("replications", "%d must be between 1 and 100000", c.Replications)
 	}
 	// Results hold every interval × (queues + desk): bound that table.
 	if cells := int64(c.Horizon/iv) * int64(len(c.Queues)+1); c.Horizon > 0 && iv > 0 && cells > maxCells {
