@@ -170,6 +170,7 @@ func (rd *reader) detect(c *csvFile) error {
 	const maxStarts = 500
 	// A ticket id that repeats hints at an event log read without --id-column.
 	hint, ids := -1, map[string]bool{}
+	good, bad := 0, (*Reject)(nil) // rows seen whole, and the first malformed
 	if rd.shape == ShapeTickets && rd.idx < 0 {
 		hint = findHeaderAny(rd.header, "number", "ticketid", "id", "caseid", "incidentid", "issuekey", "key")
 	}
@@ -192,8 +193,12 @@ func (rd *reader) detect(c *csvFile) error {
 			return err
 		}
 		if rej != nil {
+			if bad == nil {
+				bad = rej
+			}
 			continue
 		}
+		good++
 		if !settled {
 			for i, tc := range tcs {
 				dets[i].add(tc.value(rec))
@@ -211,6 +216,12 @@ func (rd *reader) detect(c *csvFile) error {
 			}
 			ids[strings.Clone(v)] = true
 		}
+	}
+	if good == 0 {
+		if bad != nil {
+			return &FileError{File: rd.rep.File, Msg: "no usable row: every row is malformed; the first: " + bad.String()}
+		}
+		return &FileError{File: rd.rep.File, Msg: "has a header but no rows"}
 	}
 	if rd.opt.TimeFormat == "" {
 		// Settle day/month order across columns: one file, one convention.
