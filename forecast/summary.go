@@ -113,22 +113,26 @@ func Summarize(path string, opt ReadOptions, sopt SummaryOptions) (*Summary, err
 type slaCount struct{ responded, within, none int }
 
 type summarizer struct {
-	loc       *time.Location
-	sopt      SummaryOptions
-	days      map[int64]float64 // local civil day (days since 1970-01-01) → count
-	weekHour  [7][24]float64
-	handle    Histogram
-	resolve   Histogram
-	respond   Histogram
-	ahtSum    float64 // volumes: Σ aht·arrivals
-	ahtN      float64
-	volumes   bool
-	prio      map[string]int
-	chans     map[string]int
-	cats      map[string]int
-	sla       map[string]*slaCount
-	lastDay   int64
-	lastDayOK bool
+	loc      *time.Location
+	sopt     SummaryOptions
+	days     map[int64]float64 // local civil day (days since 1970-01-01) → count
+	weekHour [7][24]float64
+	handle   Histogram
+	resolve  Histogram
+	respond  Histogram
+	ahtSum   float64 // volumes: Σ aht·arrivals
+	ahtN     float64
+	volumes  bool
+	prio     map[string]int
+	chans    map[string]int
+	cats     map[string]int
+	sla      map[string]*slaCount
+	// the current day (see count)
+	day            int64
+	dayFrom, dayTo int64 // Unix seconds of its local midnights
+	dayWeekday     time.Weekday
+	dayCount       float64
+	dayOK          bool
 }
 
 func newSummarizer(loc *time.Location, sopt SummaryOptions) *summarizer {
@@ -144,8 +148,25 @@ func civilDay(t time.Time) int64 {
 
 func (s *summarizer) count(t time.Time, n float64) {
 	t = t.In(s.loc)
-	s.days[civilDay(t)] += n
-	s.weekHour[t.Weekday()][t.Hour()] += n
+	// Histories are mostly in time order: keep the current day's bounds so
+	// that most rows skip the calendar arithmetic and the map.
+	if u := t.Unix(); !s.dayOK || u < s.dayFrom || u >= s.dayTo {
+		s.flushDay()
+		y, m, d := t.Date()
+		from := time.Date(y, m, d, 0, 0, 0, 0, s.loc)
+		s.day, s.dayFrom, s.dayTo, s.dayOK = civilDay(t), from.Unix(), from.AddDate(0, 0, 1).Unix(), true
+		s.dayWeekday = t.Weekday()
+	}
+	s.dayCount += n
+	s.weekHour[s.dayWeekday][t.Hour()] += n
+}
+
+// flushDay adds the current day's count to the day map.
+func (s *summarizer) flushDay() {
+	if s.dayOK {
+		s.days[s.day] += s.dayCount
+	}
+	s.dayCount, s.dayOK = 0, false
 }
 
 func countValue(m map[string]int, v string) {
@@ -211,6 +232,7 @@ func (s *summarizer) Volume(v *Volume) {
 }
 
 func (s *summarizer) finish(rep *Report) *Summary {
+	s.flushDay()
 	sum := &Summary{Report: rep, EmptyDayList: []string{}}
 	if rep.Rejects == nil {
 		rep.Rejects = []Reject{}

@@ -67,3 +67,22 @@ func TestParseSeconds(t *testing.T) {
 		}
 	}
 }
+
+func TestParseRFC3339FastMatchesTimeParse(t *testing.T) {
+	t.Parallel()
+	loc, err := time.LoadLocation("Europe/London")
+	if err != nil {
+		t.Skip("no tz database")
+	}
+	for _, v := range []string{
+		"2026-10-25T01:30:00+01:00", "2026-10-25T01:30:00Z", "2026-03-29T00:59:59-05:30", "2024-02-29T23:59:59+14:00",
+		"2026-02-29T10:00:00Z", "2026-04-31T10:00:00Z", "2026-13-01T10:00:00Z", "2026-01-01T24:00:00Z",
+		"2026-01-01T10:00:00.5Z", "2026-01-01 10:00:00Z", "2026-01-01T10:00:00+1:00", "2026-01-01T1a:00:00Z",
+	} {
+		want, werr := time.Parse(time.RFC3339, v)
+		got, gerr := parseTime(time.RFC3339, v, loc)
+		if (werr != nil) != (gerr != nil) || (werr == nil && (!got.Equal(want) || got.Location() != loc)) {
+			t.Errorf("%q: got %v, %v; time.Parse %v, %v", v, got, gerr, want, werr)
+		}
+	}
+}
