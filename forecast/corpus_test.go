@@ -194,3 +194,12 @@ func TestEventLogCollapse(t *testing.T) {
 		t.Errorf("tickets %+v", c.tickets)
 	}
 }
+
+func TestTimesOutOfRangeRejected(t *testing.T) {
+	t.Parallel()
+	p := writeCSV(t, "old.csv", "created_at\n0026-01-05T09:00:00Z\n2026-01-05T09:00:00Z\n")
+	s, rep, err := LoadSeries(p, ReadOptions{Now: fixedNow}, 0)
+	if err != nil || rep.Rejected != 1 || !strings.Contains(rep.Rejects[0].Reason, "out of range") || s.Len() != 48 {
+		t.Errorf("err %v, report %+v", err, rep)
+	}
+}

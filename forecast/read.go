@@ -354,6 +354,14 @@ func (rd *reader) reject(line int, c *column, format string, args ...any) *Rejec
 	return r
 }
 
+// The times accepted, in Unix seconds: 1970-01-01 to 2200-01-01. The
+// bounds keep a typo ("0026-01-05") from stretching a series over
+// centuries of empty intervals.
+const (
+	minTime = 0
+	maxTime = 7258118400
+)
+
 // timeField parses a time column of rec; a missing value is the zero time.
 func (rd *reader) timeField(c *column, rec []string, line int) (time.Time, *Reject) {
 	if c == nil {
@@ -370,6 +378,9 @@ func (rd *reader) timeField(c *column, rec []string, line int) (time.Time, *Reje
 	t, err := parseTime(layout, v, rd.loc)
 	if err != nil {
 		return time.Time{}, rd.reject(line, c, "%q does not match the time layout %q of this column (set it with --time-format)", v, layout)
+	}
+	if u := t.Unix(); u < minTime || u >= maxTime {
+		return time.Time{}, rd.reject(line, c, "%q is out of range (before 1970 or after 2199): a wrong year or layout?", v)
 	}
 	return t, nil
 }
