@@ -36,6 +36,7 @@ func TestBadFiles(t *testing.T) {
 		{"ambiguous_dates.csv", `--time-format "02-01-2006 15:04" (day first)`},
 		{"ragged_only.csv", "row has 3 fields, the header has 2"},
 		{"does_not_exist.csv", "cannot open"},
+		{"no_header.csv", "looks like data"},
 	} {
 		p := filepath.Join("testdata", "bad", tc.file)
 		_, err := Read(p, ReadOptions{Now: fixedNow}, &collect{})

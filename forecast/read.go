@@ -117,6 +117,12 @@ func newReader(path string, opt ReadOptions) (*reader, error) {
 	switch rd.shape {
 	case ShapeTickets:
 		if rd.created == nil {
+			for _, h := range c.header {
+				d := newLayoutDetector()
+				if d.add(h); d.n > 0 {
+					return nil, &FileError{File: path, Line: 1, Msg: fmt.Sprintf("the first line looks like data (%q is a time), not a header: add a header line naming the columns, e.g. created_at,priority", h)}
+				}
+			}
 			return nil, &FileError{File: path, Msg: fmt.Sprintf("no creation-time column: none of the columns (%s) is a known name such as created_at, opened_at, Created or timestamp; "+
 				"name it with --column created_at=NAME (or --column created_at=DATE+TIME for a date and a time column)", cols)}
 		}

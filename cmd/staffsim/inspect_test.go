@@ -55,6 +55,7 @@ func TestInspectBadFiles(t *testing.T) {
 		{[]string{corpus("bad", "ragged_only.csv")}, exitFailure, "row has 3 fields"},
 		{[]string{corpus("bad", "mixed_rows.csv"), "--strict"}, exitFailure, "mixed_rows.csv:4: column \"created_at\""},
 		{[]string{"no-such-file.csv"}, exitFailure, "no-such-file.csv: cannot open"},
+		{[]string{corpus("bad", "no_header.csv")}, exitFailure, "no_header.csv:1: the first line looks like data"},
 		// Usage errors: exit 2.
 		{[]string{corpus("good", "tab.tsv"), "--tz", "Mars/Base"}, exitUsage, "unknown time zone"},
 		{[]string{corpus("good", "tab.tsv"), "--column", "created_at=Opened"}, exitUsage, `no column "Opened"`},
