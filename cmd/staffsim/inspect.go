@@ -126,11 +126,11 @@ func writeInspectTable(out io.Writer, sum *forecast.Summary) error {
 		shape += fmt.Sprintf(" (event log by %s: %d rows → %d tickets, %d rows collapsed)", r.IDColumn, r.Rows-r.Rejected, r.Records, r.Collapsed)
 	}
 	row("shape", "%s", shape)
-	row("columns", "%s", mapList(r.Columns))
-	row("time layouts", "%s (times without an offset in %s)", mapList(r.Layouts), r.Location)
+	row("columns", "%s", fieldList(r.Columns))
+	row("time layouts", "%s (times without an offset in %s)", fieldList(r.Layouts), r.Location)
 	row("rows", "%d read, %d rejected", r.Rows, r.Rejected)
-	row("range", "%s → %s (%s)", r.First.Format("2006-01-02 15:04"), r.Last.Format("2006-01-02 15:04"), plural(sum.Days, "day"))
-	row(unit+" per day", "%s mean; busiest %s (%s)", num(sum.PerDay), sum.Busiest.Date, num(sum.Busiest.Count))
+	row("range", "%s → %s (%s)", r.First.Format("2006-01-02 15:04"), r.Last.Format("2006-01-02 15:04"), pluralize(sum.Days, "day"))
+	row(unit+" per day", "%s mean; busiest %s (%s)", inspectNum(sum.PerDay), sum.Busiest.Date, inspectNum(sum.Busiest.Count))
 	empty := strconv.Itoa(sum.EmptyDays)
 	if sum.EmptyDays > 0 {
 		list := sum.EmptyDayList[:min(5, len(sum.EmptyDayList))]
@@ -148,24 +148,24 @@ func writeInspectTable(out io.Writer, sum *forecast.Summary) error {
 			continue
 		}
 		if r.Shape == "volumes" {
-			row(d.name, "mean %s (AHT weighted by arrivals)", seconds(d.s.Mean))
+			row(d.name, "mean %s (AHT weighted by arrivals)", humanSeconds(d.s.Mean))
 			continue
 		}
-		row(d.name, "mean %s, p50 %s, p90 %s (%s)", seconds(d.s.Mean), seconds(d.s.P50), seconds(d.s.P90), plural(d.s.Count, strings.TrimSuffix(unit, "s")))
+		row(d.name, "mean %s, p50 %s, p90 %s (%s)", humanSeconds(d.s.Mean), humanSeconds(d.s.P50), humanSeconds(d.s.P90), pluralize(d.s.Count, strings.TrimSuffix(unit, "s")))
 	}
 	for _, c := range []struct {
 		name string
 		v    []forecast.NameCount
 	}{{"priority", sum.Priorities}, {"channel", sum.Channels}, {"category", sum.Categories}} {
 		if len(c.v) > 0 {
-			row(c.name, "%s", countList(c.v, r.Records))
+			row(c.name, "%s", countsList(c.v, r.Records))
 		}
 	}
 	if err := tw.Flush(); err != nil {
 		return err
 	}
 	if len(sum.SLA) > 0 {
-		fmt.Fprintf(out, "\nSLA attainment (first response within %s, goal %s):\n", seconds(sum.SLA[0].TargetSeconds), pct(sum.SLA[0].Goal))
+		fmt.Fprintf(out, "\nSLA attainment (first response within %s, goal %s):\n", humanSeconds(sum.SLA[0].TargetSeconds), pct(sum.SLA[0].Goal))
 		tw = tabwriter.NewWriter(out, 0, 0, 2, ' ', tabwriter.AlignRight)
 		fmt.Fprintln(tw, "priority\tresponded\twithin\tattainment\tno response\tmet\t")
 		for _, a := range sum.SLA {
@@ -222,7 +222,7 @@ func writeWeekHourTable(out io.Writer, sum *forecast.Summary, unit string) {
 	tw.Flush()
 }
 
-func mapList(m map[string]string) string {
+func fieldList(m map[string]string) string {
 	keys := make([]string, 0, len(m))
 	for k := range m {
 		keys = append(keys, k)
@@ -236,7 +236,7 @@ func mapList(m map[string]string) string {
 }
 
 // countList formats the first values of a count table with their shares.
-func countList(v []forecast.NameCount, total int) string {
+func countsList(v []forecast.NameCount, total int) string {
 	const show = 8
 	var parts []string
 	for i, c := range v {
@@ -249,18 +249,16 @@ func countList(v []forecast.NameCount, total int) string {
 	return strings.Join(parts, ", ")
 }
 
-func num(v float64) string {
+func inspectNum(v float64) string {
 	if v == math.Trunc(v) {
 		return strconv.FormatFloat(v, 'f', 0, 64)
 	}
 	return strconv.FormatFloat(v, 'f', 1, 64)
 }
 
-func pct(f float64) string { return strconv.FormatFloat(f*100, 'f', 1, 64) + "%" }
-
 // seconds formats a duration in seconds for people: 245 s → "4m05s",
 // 9000 s → "2h30m", 3 days and more in days.
-func seconds(s float64) string {
+func humanSeconds(s float64) string {
 	switch {
 	case s < 60:
 		return strconv.FormatFloat(s, 'f', 1, 64) + "s"
@@ -275,7 +273,7 @@ func seconds(s float64) string {
 }
 
 // plural writes "1 day", "2 days".
-func plural(n int, noun string) string {
+func pluralize(n int, noun string) string {
 	if n == 1 {
 		return "1 " + noun
 	}

@@ -11,13 +11,13 @@ import (
 )
 
 // corpus is the reader's test corpus of good and bad history files.
-func corpus(parts ...string) string {
+func readerCorpus(parts ...string) string {
 	return filepath.Join(append([]string{"..", "..", "forecast", "testdata"}, parts...)...)
 }
 
 // sharedData returns a file of the shared real-data folder, skipping the
 // test when it is absent (CI may lack it).
-func sharedData(t *testing.T, rel string) string {
+func realData(t *testing.T, rel string) string {
 	t.Helper()
 	dirs := []string{"/work/shared/data"}
 	if out, err := exec.Command("git", "rev-parse", "--show-toplevel").Output(); err == nil {
@@ -25,7 +25,7 @@ func sharedData(t *testing.T, rel string) string {
 		dirs = append(dirs, filepath.Join(filepath.Dir(top), "shared", "data"))
 	}
 	for _, d := range dirs {
-		if p := filepath.Join(d, rel); fileExists(p) {
+		if p := filepath.Join(d, rel); isFile(p) {
 			return p
 		}
 	}
@@ -33,7 +33,7 @@ func sharedData(t *testing.T, rel string) string {
 	return ""
 }
 
-func fileExists(p string) bool { _, err := os.Stat(p); return err == nil }
+func isFile(p string) bool { _, err := os.Stat(p); return err == nil }
 
 func TestInspectBadFiles(t *testing.T) {
 	t.Parallel()
@@ -42,26 +42,26 @@ func TestInspectBadFiles(t *testing.T) {
 		code int
 		want string // in stderr
 	}{
-		{[]string{corpus("bad", "empty.csv")}, exitFailure, "empty.csv: the file is empty"},
-		{[]string{corpus("bad", "header_only.csv")}, exitFailure, "has a header but no rows"},
-		{[]string{corpus("bad", "binary.csv")}, exitFailure, "binary file"},
-		{[]string{corpus("bad", "compressed.csv")}, exitFailure, "gunzip"},
-		{[]string{corpus("bad", "utf16.csv")}, exitFailure, "UTF-16"},
-		{[]string{corpus("bad", "no_time_column.csv")}, exitFailure, "--column created_at=NAME"},
-		{[]string{corpus("bad", "no_timestamps.csv")}, exitFailure, "--time-format"},
-		{[]string{corpus("bad", "unterminated_quote.csv")}, exitFailure, "unterminated_quote.csv:2: a quoted field opened on this line is never closed"},
-		{[]string{corpus("bad", "all_future.csv")}, exitFailure, "in the future"},
-		{[]string{corpus("bad", "ambiguous_dates.csv")}, exitFailure, "day first"},
-		{[]string{corpus("bad", "ragged_only.csv")}, exitFailure, "row has 3 fields"},
-		{[]string{corpus("bad", "mixed_rows.csv"), "--strict"}, exitFailure, "mixed_rows.csv:4: column \"created_at\""},
+		{[]string{readerCorpus("bad", "empty.csv")}, exitFailure, "empty.csv: the file is empty"},
+		{[]string{readerCorpus("bad", "header_only.csv")}, exitFailure, "has a header but no rows"},
+		{[]string{readerCorpus("bad", "binary.csv")}, exitFailure, "binary file"},
+		{[]string{readerCorpus("bad", "compressed.csv")}, exitFailure, "gunzip"},
+		{[]string{readerCorpus("bad", "utf16.csv")}, exitFailure, "UTF-16"},
+		{[]string{readerCorpus("bad", "no_time_column.csv")}, exitFailure, "--column created_at=NAME"},
+		{[]string{readerCorpus("bad", "no_timestamps.csv")}, exitFailure, "--time-format"},
+		{[]string{readerCorpus("bad", "unterminated_quote.csv")}, exitFailure, "unterminated_quote.csv:2: a quoted field opened on this line is never closed"},
+		{[]string{readerCorpus("bad", "all_future.csv")}, exitFailure, "in the future"},
+		{[]string{readerCorpus("bad", "ambiguous_dates.csv")}, exitFailure, "day first"},
+		{[]string{readerCorpus("bad", "ragged_only.csv")}, exitFailure, "row has 3 fields"},
+		{[]string{readerCorpus("bad", "mixed_rows.csv"), "--strict"}, exitFailure, "mixed_rows.csv:4: column \"created_at\""},
 		{[]string{"no-such-file.csv"}, exitFailure, "no-such-file.csv: cannot open"},
-		{[]string{corpus("bad", "no_header.csv")}, exitFailure, "no_header.csv:1: the first line looks like data"},
+		{[]string{readerCorpus("bad", "no_header.csv")}, exitFailure, "no_header.csv:1: the first line looks like data"},
 		// Usage errors: exit 2.
-		{[]string{corpus("good", "tab.tsv"), "--tz", "Mars/Base"}, exitUsage, "unknown time zone"},
-		{[]string{corpus("good", "tab.tsv"), "--column", "created_at=Opened"}, exitUsage, `no column "Opened"`},
-		{[]string{corpus("good", "tab.tsv"), "--id-column", "number"}, exitUsage, "--id-column number"},
-		{[]string{corpus("good", "tab.tsv"), "--sl", "fast"}, exitUsage, "PCT/DURATION"},
-		{[]string{corpus("good", "tab.tsv"), "--plot", "x.jpg"}, exitUsage, "PNG"},
+		{[]string{readerCorpus("good", "tab.tsv"), "--tz", "Mars/Base"}, exitUsage, "unknown time zone"},
+		{[]string{readerCorpus("good", "tab.tsv"), "--column", "created_at=Opened"}, exitUsage, `no column "Opened"`},
+		{[]string{readerCorpus("good", "tab.tsv"), "--id-column", "number"}, exitUsage, "--id-column number"},
+		{[]string{readerCorpus("good", "tab.tsv"), "--sl", "fast"}, exitUsage, "PCT/DURATION"},
+		{[]string{readerCorpus("good", "tab.tsv"), "--plot", "x.jpg"}, exitUsage, "PNG"},
 		{[]string{}, exitUsage, "accepts 1 arg"},
 	} {
 		code, _, errOut := runCLI(t, append([]string{"inspect"}, tc.args...)...)
@@ -73,7 +73,7 @@ func TestInspectBadFiles(t *testing.T) {
 
 func TestInspectListsRejects(t *testing.T) {
 	t.Parallel()
-	code, out, errOut := runCLI(t, "inspect", corpus("bad", "mixed_rows.csv"), "--sl", "90/4h")
+	code, out, errOut := runCLI(t, "inspect", readerCorpus("bad", "mixed_rows.csv"), "--sl", "90/4h")
 	if code != exitOK {
 		t.Fatalf("exit %d: %s", code, errOut)
 	}
@@ -94,7 +94,7 @@ func TestInspectListsRejects(t *testing.T) {
 func TestInspectJSONAndPlot(t *testing.T) {
 	t.Parallel()
 	png1 := filepath.Join(t.TempDir(), "heat.png")
-	code, out, errOut := runCLI(t, "inspect", corpus("good", "semicolon_bom_crlf.csv"), "--tz", "Europe/Paris", "--format", "json", "--plot", png1)
+	code, out, errOut := runCLI(t, "inspect", readerCorpus("good", "semicolon_bom_crlf.csv"), "--tz", "Europe/Paris", "--format", "json", "--plot", png1)
 	if code != exitOK {
 		t.Fatalf("exit %d: %s", code, errOut)
 	}
@@ -137,7 +137,7 @@ func TestInspectJSONAndPlot(t *testing.T) {
 
 func TestInspectCSVFormat(t *testing.T) {
 	t.Parallel()
-	code, out, _ := runCLI(t, "inspect", corpus("good", "volumes.csv"), "--format", "csv")
+	code, out, _ := runCLI(t, "inspect", readerCorpus("good", "volumes.csv"), "--format", "csv")
 	lines := strings.Split(strings.TrimSpace(out), "\n")
 	if code != exitOK || lines[0] != "weekday,hour,days,mean" || len(lines) != 1+7*24 || lines[10] != "Monday,9,1,22" {
 		t.Errorf("exit %d, %d lines, header %q, line 10 %q", code, len(lines), lines[0], lines[10])
@@ -160,7 +160,7 @@ func TestInspectRealExports(t *testing.T) {
 		{"anonymous-bank-1999/calls_one_day.csv", []string{"--column", "created_at=1999-08-01+vru_entry", "--tz", "Asia/Jerusalem"},
 			[]string{"2375 read, 0 rejected", "1999-08-01 00:10 → 1999-08-01 23:58 (1 day)", "handle time"}},
 	} {
-		p := sharedData(t, tc.rel)
+		p := realData(t, tc.rel)
 		code, out, errOut := runCLI(t, append([]string{"inspect", p}, tc.args...)...)
 		if code != exitOK {
 			t.Errorf("%s: exit %d: %s", tc.rel, code, errOut)

@@ -74,6 +74,8 @@ func newRootCmd(s streams) *cobra.Command {
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err} })
 	root.AddCommand(
 		// Each command adds its constructor here, one line each.
+		newErlangCmd(s),
+		newGenerateCmd(s),
 		newInspectCmd(s),
 	)
 	return root
