@@ -23,13 +23,7 @@ type requirementsOptions struct {
 	file        string
 	interval    quantity.Duration
 	aht         quantity.Duration
-	sl          quantity.Target
-	asa         quantity.Duration
-	maxOcc      quantity.Fraction
-	shrinkage   quantity.Fraction
-	patience    quantity.Duration
-	maxAbandon  quantity.Fraction
-	model       string
+	staffing    staffingFlags
 	hoursPerFTE float64
 	out         string
 	plot        string
@@ -69,14 +63,7 @@ func newRequirementsCmd(s streams) *cobra.Command {
 	f.StringVar(&o.file, "forecast", "", "forecast or interval volumes CSV (required)")
 	f.Var(&o.interval, "interval", "staff in intervals of this length (a multiple of the file's; default the file's own)")
 	f.Var(&o.aht, "aht", "flat average handle time instead of the forecast's aht_seconds, e.g. 240s")
-	o.sl = quantity.Target{Goal: 0.8, Within: 20 * time.Second}
-	f.Var(&o.sl, "sl", "service-level target PCT/DURATION")
-	f.Var(&o.asa, "asa", "maximum average speed of answer, e.g. 30s")
-	f.Var(&o.maxOcc, "max-occupancy", "maximum agent occupancy, e.g. 85%")
-	f.Var(&o.shrinkage, "shrinkage", "share of paid time not available for contacts, e.g. 30%")
-	f.Var(&o.patience, "patience", "mean caller patience, e.g. 3m (switches to Erlang A)")
-	f.Var(&o.maxAbandon, "max-abandon", "maximum abandon rate, e.g. 5% (needs --patience)")
-	f.StringVar(&o.model, "model", "", "erlang-b, erlang-c or erlang-a (default erlang-c, or erlang-a with --patience)")
+	o.staffing.register(f)
 	f.Float64Var(&o.hoursPerFTE, "hours-per-fte", 37.5, "contracted hours per FTE per week")
 	f.StringVar(&o.out, "out", "", "write requirements.csv here")
 	f.StringVar(&o.plot, "plot", "", "draw agents and scheduled agents per interval into this .png or .svg")
@@ -101,12 +88,9 @@ func runRequirements(cmd *cobra.Command, s streams, o *requirementsOptions) erro
 	if f.Changed("aht") && o.aht <= 0 {
 		return usagef("--aht must be positive, e.g. 240s")
 	}
-	model, targets, err := staffingTargets(f.Changed, o.model, o.patience, o.sl, o.asa, o.maxOcc, o.maxAbandon)
+	model, targets, err := o.staffing.resolve(f.Changed)
 	if err != nil {
 		return err
-	}
-	if o.shrinkage >= 1 {
-		return usagef("--shrinkage must be below 100%%")
 	}
 	ropt, err := o.history.options()
 	if err != nil {
@@ -126,7 +110,7 @@ func runRequirements(cmd *cobra.Command, s streams, o *requirementsOptions) erro
 		return err
 	}
 	opt := erlang.Options{Model: model, Interval: series.Interval,
-		Patience: time.Duration(o.patience).Seconds(), Shrinkage: float64(o.shrinkage)}
+		Patience: o.staffing.patienceSeconds(), Shrinkage: float64(o.staffing.shrinkage)}
 	reqs, err := erlang.Requirements(demand, targets, opt)
 	if err != nil {
 		if ie, ok := err.(*erlang.IntervalError); ok {
@@ -172,57 +156,6 @@ func runRequirements(cmd *cobra.Command, s streams, o *requirementsOptions) erro
 		fmt.Fprintln(s.out)
 	}
 	return writeSummaryText(s.out, sum)
-}
-
-// staffingTargets resolves the model and targets shared by erlang-style
-// flags; changed reports whether a flag was set. Complaints are usage errors.
-func staffingTargets(changed func(string) bool, modelName string, patience quantity.Duration, sl quantity.Target,
-	asa quantity.Duration, maxOcc, maxAbandon quantity.Fraction) (erlang.Model, erlang.Targets, error) {
-	model := erlang.ModelC
-	if changed("patience") {
-		model = erlang.ModelA
-	}
-	if modelName != "" {
-		m, err := erlang.ParseModel(modelName)
-		if err != nil {
-			return 0, erlang.Targets{}, usageError{err}
-		}
-		model = m
-	}
-	switch {
-	case model == erlang.ModelA && (!changed("patience") || patience <= 0):
-		return 0, erlang.Targets{}, usagef("erlang-a needs a positive --patience, e.g. --patience 3m")
-	case model != erlang.ModelA && changed("patience"):
-		return 0, erlang.Targets{}, usagef("--patience is for erlang-a; drop it or use --model erlang-a")
-	case model != erlang.ModelA && changed("max-abandon"):
-		return 0, erlang.Targets{}, usagef("--max-abandon needs abandonment: give the callers' mean --patience")
-	}
-	t := erlang.Targets{Within: sl.Within.Seconds(), ServiceLevel: sl.Goal}
-	if !changed("sl") && (changed("asa") || changed("max-occupancy") || changed("max-abandon")) {
-		t.ServiceLevel = 0 // other targets given: SL only reported
-	}
-	if changed("asa") {
-		if asa <= 0 {
-			return 0, t, usagef("--asa must be positive, e.g. 30s")
-		}
-		t.ASA = time.Duration(asa).Seconds()
-	}
-	if changed("max-occupancy") {
-		if maxOcc <= 0 {
-			return 0, t, usagef("--max-occupancy must be above 0%%, e.g. 85%%")
-		}
-		t.MaxOccupancy = float64(maxOcc)
-	}
-	if changed("max-abandon") {
-		if maxAbandon <= 0 || maxAbandon >= 1 {
-			return 0, t, usagef("--max-abandon must be above 0%% and below 100%%: with patience some callers always abandon")
-		}
-		t.MaxAbandon = float64(maxAbandon)
-	}
-	if err := t.Validate(model); err != nil {
-		return 0, t, usageError{err}
-	}
-	return model, t, nil
 }
 
 // demandOf turns the series into per-interval demand: the flat AHT when
