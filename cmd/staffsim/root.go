@@ -77,6 +77,7 @@ func newRootCmd(s streams) *cobra.Command {
 		newErlangCmd(s),
 		newGenerateCmd(s),
 		newInspectCmd(s),
+		newRequirementsCmd(s),
 	)
 	return root
 }
