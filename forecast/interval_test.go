@@ -1,6 +1,9 @@
 package forecast
 
-import "testing"
+import (
+	"math"
+	"testing"
+)
 
 // TestCountInterval checks the prediction-interval quantiles against
 // closed forms:
@@ -42,4 +45,27 @@ func TestDispersion(t *testing.T) {
 	if k := dispersion([]float64{10, 10}, []float64{0, 20}); k != 0.9 {
 		t.Errorf("dispersion = %v, want 0.9", k)
 	}
+}
+
+// FuzzCountInterval checks the interval's invariants for any mean,
+// dispersion and level: finite, whole, 0 ≤ lower ≤ upper; for Poisson
+// (κ = 0) the bounds bracket the mean's neighbourhood (lower ≤ ⌈μ⌉, upper ≥
+// ⌊μ⌋) — a very skewed negative binomial may have its upper quantile below
+// its mean.
+func FuzzCountInterval(f *testing.F) {
+	for _, c := range [][3]float64{{3, 0, 0.8}, {0.01, 5, 0.99}, {400, 0.2, 0.5}, {600, 0, 0.8}, {1e6, 1, 0.95}, {2, 1e-12, 0.01}, {85.71428571428571, 27, 0.8}} {
+		f.Add(c[0], c[1], c[2])
+	}
+	f.Fuzz(func(t *testing.T, mu, kappa, level float64) {
+		if !(mu >= 0 && mu <= 1e7 && kappa >= 0 && kappa <= 100 && level > 0.001 && level < 0.999) {
+			return
+		}
+		lo, hi := countInterval(mu, kappa, level)
+		if math.IsNaN(lo) || math.IsNaN(hi) || math.IsInf(hi, 0) || lo < 0 || lo > hi || lo != math.Trunc(lo) || hi != math.Trunc(hi) {
+			t.Fatalf("countInterval(%v, %v, %v) = [%v, %v]", mu, kappa, level, lo, hi)
+		}
+		if kappa == 0 && (lo > math.Ceil(mu) || hi < math.Floor(mu)) {
+			t.Fatalf("countInterval(%v, %v, %v) = [%v, %v] does not bracket the mean", mu, kappa, level, lo, hi)
+		}
+	})
 }
