@@ -1,0 +1,58 @@
+package roster
+
+import (
+	"context"
+	"testing"
+	"time"
+)
+
+// BenchmarkWeek solves the acceptance case: 336 half-hours, 98 templates
+// (584 weekly-pattern columns), before any simulation.
+func BenchmarkWeek(b *testing.B) {
+	start, req := weekRequirement(40)
+	p := &Problem{Start: start, Interval: 30 * time.Minute, Required: req, Templates: benchTemplates()}
+	var r *Roster
+	for b.Loop() {
+		var err error
+		if r, err = Solve(context.Background(), p, Options{}); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(b.Elapsed().Seconds()/float64(b.N), "s/solve")
+	b.ReportMetric(100*r.Gap(), "gap%")
+	b.ReportMetric(r.PaidHours, "paid-h")
+}
+
+// BenchmarkWeekLP times gonum's simplex on the whole week's LP, which
+// Solve replaces by day-by-day LPs above 96 rows.
+func BenchmarkWeekLP(b *testing.B) {
+	start, req := weekRequirement(40)
+	p := &Problem{Start: start, Interval: 30 * time.Minute, Required: req, Templates: benchTemplates()}
+	cols := p.columns()
+	rows := coverableRows(p, cols, func(int) bool { return true })
+	var rel relaxation
+	for b.Loop() {
+		var err error
+		if rel, err = p.relax(cols, rows, true); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(b.Elapsed().Seconds()/float64(b.N), "s/solve")
+	b.ReportMetric(rel.paidHours, "bound-h")
+}
+
+// BenchmarkDayLP times the day-by-day bound on the same case.
+func BenchmarkDayLP(b *testing.B) {
+	start, req := weekRequirement(40)
+	p := &Problem{Start: start, Interval: 30 * time.Minute, Required: req, Templates: benchTemplates()}
+	cols := p.columns()
+	var rel relaxation
+	for b.Loop() {
+		var err error
+		if rel, err = p.blockBound(context.Background(), cols); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(b.Elapsed().Seconds()/float64(b.N)*1e3, "ms/solve")
+	b.ReportMetric(rel.paidHours, "bound-h")
+}

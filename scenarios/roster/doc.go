@@ -1,0 +1,56 @@
+// Package roster builds a roster — shifts × headcount — that covers a
+// per-interval staffing requirement at the fewest paid hours.
+//
+// # Model
+//
+// The requirement r_i is the number of agents that must be on shift and not
+// on a break during interval i (i = 0 … m−1, each Interval long, in the
+// desk's time zone). A column j is a weekly pattern: one shift template
+// (start time, length, breaks) worked on a fixed set of weekdays, so an agent
+// on column j works the same shift on each of his working days and has the
+// other days off. An agent on column j staffs interval i for the fraction
+//
+//	a_ij = |interval i ∩ (shift occurrences − breaks)| / Interval   ∈ [0, 1]
+//
+// of the interval: a 15-minute break inside a 30-minute interval counts
+// half an agent there. Breaks sit at a fixed offset from the shift start
+// (Break.After), the same for every agent of the template; the simulator
+// places them the same way.
+//
+// The roster solves the integer covering problem
+//
+//	minimise   Σ_j c_j·x_j                  (c_j: paid hours of column j in the horizon)
+//	subject to Σ_j a_ij·x_j ≥ r_i           for every interval i
+//	           limits (headcount, agents per template, part-time share)
+//	           x_j ∈ {0, 1, 2, …}
+//
+// in two steps. The LP relaxation (x_j ≥ 0 real), solved with gonum's
+// simplex (gonum.org/v1/gonum/optimize/convex/lp), gives a lower bound on
+// the paid hours of any roster. The integer roster comes from rounding the
+// LP solution (up, and down then greedy repair), greedy removal of agents
+// whose removal keeps coverage, and a local search that removes one agent and
+// re-covers what it left short with cheaper shifts.
+//
+// # Never infeasible
+//
+// An interval that no template reaches, or that the limits leave short, does
+// not make the problem fail. Every coverage row has a shortfall variable
+// with a penalty far above any column's cost, so the LP first minimises the
+// total shortfall and then the paid hours; the integer search compares
+// rosters the same way (shortfall first, paid hours second). The result
+// lists every interval left short and by how much.
+//
+// # Horizon
+//
+// Costs count the shift occurrences that start inside the horizon. The
+// roster is taken to repeat: when the horizon is a whole number of days, the
+// part of a shift running past the horizon's end (a night shift on the last
+// day) wraps round to its start, standing in for the same shift of the
+// previous cycle.
+//
+// # Units
+//
+// Times are wall-clock in the location of Problem.Start (a shift that starts
+// at 07:00 starts at 07:00 on a DST change day too); lengths and breaks are
+// elapsed time. Paid hours are hours; a break is paid unless marked unpaid.
+package roster
