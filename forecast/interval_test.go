@@ -69,3 +69,39 @@ func FuzzCountInterval(f *testing.F) {
 		}
 	})
 }
+
+func TestCalibrate(t *testing.T) {
+	t.Parallel()
+	// Forecasts of 10 with actuals 10 ± 6: Poisson(10)'s 80 % interval is
+	// [6, 14] (F(5) = 0.067, F(6) = 0.130, F(13) = 0.864, F(14) = 0.917), so
+	// it misses actuals of 4 and 16.
+	f := make([]float64, 100)
+	y := make([]float64, 100)
+	for i := range f {
+		f[i], y[i] = 10, 10
+		if i%10 < 2 { // 20 % at ±6: Poisson covers exactly 80 %
+			y[i] = 4 + float64(12*(i%2))
+		}
+	}
+	if k := calibrate(f, y, 0.8); k != 0 {
+		t.Errorf("calibrate with 80%% covered by Poisson = %v, want 0", k)
+	}
+	for i := range f {
+		if i%10 < 3 {
+			y[i] = 4 + float64(12*(i%2))
+		}
+	}
+	// 30 % at ±6: the smallest κ covering 80 % takes in one side (85 %).
+	k := calibrate(f, y, 0.8)
+	lo, hi := countInterval(10, k, 0.8)
+	if !(k > 0) || (lo > 4 && hi < 16) {
+		t.Errorf("calibrate = %v giving [%v, %v]; want κ > 0 with lower ≤ 4 or upper ≥ 16", k, lo, hi)
+	}
+	if lo2, hi2 := countInterval(10, 0.95*k, 0.8); lo2 <= 4 || hi2 >= 16 {
+		t.Errorf("κ = %v is not the smallest: 0.95κ gives [%v, %v]", k, lo2, hi2)
+	}
+	// A forecast of 0 cannot be covered by any κ: it does not drive κ up.
+	if k := calibrate([]float64{0, 0, 5}, []float64{3, 2, 5}, 0.8); k != 0 {
+		t.Errorf("calibrate with zero forecasts = %v, want 0", k)
+	}
+}
