@@ -78,6 +78,7 @@ func newRootCmd(s streams) *cobra.Command {
 		newGenerateCmd(s),
 		newInspectCmd(s),
 		newRequirementsCmd(s),
+		newForecastCmd(s),
 	)
 	return root
 }
