@@ -505,4 +505,3 @@ func fmtLength(d time.Duration) string {
 	}
 	return s + "h"
 }
-
