@@ -73,7 +73,9 @@ func newRootCmd(s streams) *cobra.Command {
 	root.SetErr(s.err)
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err} })
 	root.AddCommand(
-	// Each command adds its constructor here, one line each.
+		// Each command adds its constructor here, one line each.
+		newErlangCmd(s),
+		newGenerateCmd(s),
 	)
 	return root
 }

@@ -1,0 +1,396 @@
+package main
+
+import (
+	"encoding/csv"
+	"fmt"
+	"io"
+	"math"
+	"strconv"
+	"text/tabwriter"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/staffsim/staffsim/erlang"
+	"github.com/staffsim/staffsim/internal/quantity"
+)
+
+// erlangOptions are the flags of `staffsim erlang`.
+type erlangOptions struct {
+	arrivals   float64
+	interval   quantity.Duration
+	rate       quantity.Rate
+	aht        quantity.Duration
+	sl         quantity.Target
+	asa        quantity.Duration
+	maxOcc     quantity.Fraction
+	shrinkage  quantity.Fraction
+	patience   quantity.Duration
+	maxAbandon quantity.Fraction
+	agents     int
+	model      string
+	table      bool
+	format     format
+}
+
+const erlangLong = `Erlang calculator: the agents needed to meet a service level, ASA,
+occupancy or abandonment target, or the service level, ASA and occupancy a
+given headcount reaches (--agents).
+
+Models: erlang-c (callers wait as long as it takes; the default), erlang-a
+(callers abandon after an exponential patience; chosen by --patience) and
+erlang-b (a contact that finds every agent busy is lost: prob_wait is then
+the blocking probability and the service level 1 − blocking).
+
+Service level = answered within the target time / all arrivals (abandoned
+and blocked contacts count as not answered in time). ASA is the mean wait of
+answered contacts. With no target given, --sl 80/20s is used.`
+
+func newErlangCmd(s streams) *cobra.Command {
+	o := &erlangOptions{}
+	cmd := &cobra.Command{
+		Use:   "erlang",
+		Short: "Agents needed for an SLA, or the SLA a headcount reaches (Erlang B, C, A)",
+		Long:  erlangLong,
+		Example: `  staffsim erlang --arrivals 100 --interval 30m --aht 180s --sl 80/20s --shrinkage 30%
+  staffsim erlang --rate 720/h --aht 240s --sl 80/20s --asa 30s --max-occupancy 85%
+  staffsim erlang --rate 720/h --aht 4m --patience 3m --max-abandon 5% --format json
+  staffsim erlang --rate 720/h --aht 4m --agents 50
+  staffsim erlang --arrivals 100 --aht 3m --table`,
+		Args: usageArgs(cobra.NoArgs),
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			return runErlang(cmd, s, o)
+		},
+	}
+	f := cmd.Flags()
+	o.interval = quantity.Duration(30 * time.Minute)
+	f.Float64Var(&o.arrivals, "arrivals", 0, "contacts arriving per --interval")
+	f.Var(&o.interval, "interval", "the period --arrivals is counted over")
+	f.Var(&o.rate, "rate", "arrival rate instead of --arrivals, e.g. 720/h")
+	f.Var(&o.aht, "aht", "average handle time, e.g. 240s or 4m (required)")
+	o.sl = quantity.Target{Goal: 0.8, Within: 20 * time.Second}
+	f.Var(&o.sl, "sl", "service-level target PCT/DURATION, e.g. 80/20s")
+	f.Var(&o.asa, "asa", "maximum average speed of answer, e.g. 30s")
+	f.Var(&o.maxOcc, "max-occupancy", "maximum agent occupancy, e.g. 85%")
+	f.Var(&o.shrinkage, "shrinkage", "share of paid time not available for contacts, e.g. 30%")
+	f.Var(&o.patience, "patience", "mean caller patience, e.g. 3m (switches to Erlang A)")
+	f.Var(&o.maxAbandon, "max-abandon", "maximum abandon rate, e.g. 5% (needs --patience)")
+	f.IntVar(&o.agents, "agents", 0, "evaluate this headcount instead of solving for one")
+	f.StringVar(&o.model, "model", "", "erlang-b, erlang-c or erlang-a (default erlang-c, or erlang-a with --patience)")
+	f.BoolVar(&o.table, "table", false, "print a staffing table: each headcount from the first stable one to a few past the answer")
+	addFormatFlag(f, &o.format)
+	return cmd
+}
+
+// erlangQuery is the validated question.
+type erlangQuery struct {
+	queue     erlang.Queue
+	targets   erlang.Targets
+	shrinkage float64
+}
+
+// parseErlangFlags turns the flags into a query; every complaint is a
+// usage error.
+func parseErlangFlags(cmd *cobra.Command, s streams, o *erlangOptions) (erlangQuery, error) {
+	f := cmd.Flags()
+	var q erlangQuery
+	switch {
+	case f.Changed("arrivals") && f.Changed("rate"):
+		return q, usagef("give either --arrivals (with --interval) or --rate, not both")
+	case f.Changed("rate") && f.Changed("interval"):
+		return q, usagef("--interval goes with --arrivals; --rate already says its period (e.g. 720/h)")
+	case f.Changed("arrivals"):
+		if math.IsNaN(o.arrivals) || math.IsInf(o.arrivals, 0) || o.arrivals < 0 {
+			return q, usagef("--arrivals %v must be a number ≥ 0", o.arrivals)
+		}
+		if o.interval <= 0 {
+			return q, usagef("--interval must be positive, e.g. 30m")
+		}
+		q.queue.Rate = o.arrivals / time.Duration(o.interval).Seconds()
+	case f.Changed("rate"):
+		q.queue.Rate = o.rate.PerSecond()
+	default:
+		return q, usagef("give the arrivals: --arrivals N --interval 30m, or --rate 720/h")
+	}
+	if !f.Changed("aht") || o.aht <= 0 {
+		return q, usagef("give a positive --aht, e.g. --aht 240s")
+	}
+	q.queue.AHT = time.Duration(o.aht).Seconds()
+
+	model := erlang.ModelC
+	if f.Changed("patience") {
+		model = erlang.ModelA
+	}
+	if o.model != "" {
+		m, err := erlang.ParseModel(o.model)
+		if err != nil {
+			return q, usageError{err}
+		}
+		model = m
+	}
+	q.queue.Model = model
+	switch {
+	case model == erlang.ModelA && (!f.Changed("patience") || o.patience <= 0):
+		return q, usagef("erlang-a needs a positive --patience, e.g. --patience 3m")
+	case model != erlang.ModelA && f.Changed("patience"):
+		return q, usagef("--patience is for erlang-a; drop it or use --model erlang-a")
+	case model != erlang.ModelA && f.Changed("max-abandon"):
+		return q, usagef("--max-abandon needs abandonment: give the callers' mean --patience")
+	}
+	q.queue.Patience = time.Duration(o.patience).Seconds()
+
+	given := f.Changed("sl") || f.Changed("asa") || f.Changed("max-occupancy") || f.Changed("max-abandon")
+	t := erlang.Targets{Within: o.sl.Within.Seconds()}
+	if f.Changed("sl") {
+		t.ServiceLevel = o.sl.Goal
+	}
+	if f.Changed("asa") {
+		if o.asa <= 0 {
+			return q, usagef("--asa must be positive, e.g. 30s")
+		}
+		t.ASA = time.Duration(o.asa).Seconds()
+	}
+	if f.Changed("max-occupancy") {
+		if o.maxOcc <= 0 {
+			return q, usagef("--max-occupancy must be above 0%%, e.g. 85%%")
+		}
+		t.MaxOccupancy = float64(o.maxOcc)
+	}
+	if f.Changed("max-abandon") {
+		if o.maxAbandon <= 0 || o.maxAbandon >= 1 {
+			return q, usagef("--max-abandon must be above 0%% and below 100%%: with patience some callers always abandon")
+		}
+		t.MaxAbandon = float64(o.maxAbandon)
+	}
+	if !given && !f.Changed("agents") {
+		t.ServiceLevel = o.sl.Goal
+		fmt.Fprintf(s.err, "note: no target given; solving for --sl %s\n", o.sl.String())
+	}
+	if err := t.Validate(model); err != nil {
+		return q, usageError{err}
+	}
+	q.targets = t
+	if o.shrinkage >= 1 {
+		return q, usagef("--shrinkage must be below 100%%")
+	}
+	q.shrinkage = float64(o.shrinkage)
+	if err := q.queue.Validate(); err != nil {
+		return q, usageError{err}
+	}
+	if f.Changed("agents") {
+		if o.agents < 0 || o.agents > erlang.MaxAgents {
+			return q, usagef("--agents %d must be between 0 and %d", o.agents, erlang.MaxAgents)
+		}
+		if o.table {
+			return q, usagef("--table lists headcounts around the answer; drop --agents to use it")
+		}
+	}
+	return q, nil
+}
+
+func runErlang(cmd *cobra.Command, s streams, o *erlangOptions) error {
+	q, err := parseErlangFlags(cmd, s, o)
+	if err != nil {
+		return err
+	}
+	var rows []erlang.Result
+	switch {
+	case cmd.Flags().Changed("agents"):
+		r, err := q.queue.Evaluate(o.agents, q.targets.Within)
+		if err != nil {
+			return err
+		}
+		rows = append(rows, r)
+	case o.table:
+		rows, err = erlangTable(q)
+		if err != nil {
+			return err
+		}
+	default:
+		r, err := q.queue.Agents(q.targets)
+		if err != nil {
+			return err
+		}
+		rows = append(rows, r)
+	}
+	out := make([]erlangRecord, len(rows))
+	for i, r := range rows {
+		out[i] = newErlangRecord(q, r)
+	}
+	switch o.format {
+	case formatJSON:
+		if o.table {
+			return writeJSON(s.out, out)
+		}
+		return writeJSON(s.out, out[0])
+	case formatCSV:
+		return writeErlangCSV(s.out, out)
+	}
+	if o.table {
+		return writeErlangTable(s.out, q, rows, out)
+	}
+	return writeErlangText(s.out, q, out[0], cmd.Flags().Changed("agents"))
+}
+
+// erlangTable evaluates each headcount from the first stable one (Erlang
+// C: ⌊a⌋+1; Erlang A and B: three below the smaller of that and the answer)
+// to three past the first that meets every target.
+func erlangTable(q erlangQuery) ([]erlang.Result, error) {
+	best, err := q.queue.Agents(q.targets)
+	if err != nil {
+		return nil, err
+	}
+	a := q.queue.Traffic()
+	first := int(a) + 1
+	if q.queue.Model != erlang.ModelC {
+		first = max(1, min(first, best.Agents)-3)
+	}
+	if a == 0 {
+		first = 0
+	}
+	var rows []erlang.Result
+	for n := first; n <= best.Agents+3; n++ {
+		r, err := q.queue.Evaluate(n, q.targets.Within)
+		if err != nil {
+			return nil, err
+		}
+		rows = append(rows, r)
+	}
+	return rows, nil
+}
+
+// erlangRecord is the JSON and CSV contract of DESIGN.md.
+type erlangRecord struct {
+	Model           string   `json:"model"`
+	RatePerHour     float64  `json:"arrival_rate_per_hour"`
+	AHTSeconds      float64  `json:"aht_seconds"`
+	Traffic         float64  `json:"traffic_erlangs"`
+	Agents          int      `json:"agents"`
+	ServiceLevel    float64  `json:"service_level"`
+	TargetSeconds   float64  `json:"target_seconds"`
+	ProbWait        float64  `json:"prob_wait"`
+	ASASeconds      float64  `json:"asa_seconds"`
+	Occupancy       float64  `json:"occupancy"`
+	AbandonRate     *float64 `json:"abandon_rate"`
+	Shrinkage       float64  `json:"shrinkage"`
+	ScheduledAgents int      `json:"scheduled_agents"`
+}
+
+var erlangCSVHeader = []string{"model", "arrival_rate_per_hour", "aht_seconds", "traffic_erlangs", "agents",
+	"service_level", "target_seconds", "prob_wait", "asa_seconds", "occupancy", "abandon_rate", "shrinkage", "scheduled_agents"}
+
+func newErlangRecord(q erlangQuery, r erlang.Result) erlangRecord {
+	rec := erlangRecord{
+		Model:           q.queue.Model.String(),
+		RatePerHour:     q.queue.Rate * 3600,
+		AHTSeconds:      q.queue.AHT,
+		Traffic:         r.Traffic,
+		Agents:          r.Agents,
+		ServiceLevel:    r.ServiceLevel,
+		TargetSeconds:   r.Target,
+		ProbWait:        r.ProbWait,
+		ASASeconds:      r.ASA,
+		Occupancy:       r.Occupancy,
+		Shrinkage:       q.shrinkage,
+		ScheduledAgents: erlang.Scheduled(r.Agents, q.shrinkage),
+	}
+	if q.queue.Model == erlang.ModelA {
+		ab := r.Abandon
+		rec.AbandonRate = &ab
+	}
+	return rec
+}
+
+// formatFloat writes a float at full precision, as encoding/json does.
+func formatFloat(v float64) string {
+	if abs := math.Abs(v); abs != 0 && (abs < 1e-6 || abs >= 1e21) {
+		return strconv.FormatFloat(v, 'g', -1, 64)
+	}
+	return strconv.FormatFloat(v, 'f', -1, 64)
+}
+
+func writeErlangCSV(w io.Writer, recs []erlangRecord) error {
+	cw := csv.NewWriter(w)
+	cw.Write(erlangCSVHeader)
+	for _, r := range recs {
+		ab := ""
+		if r.AbandonRate != nil {
+			ab = formatFloat(*r.AbandonRate)
+		}
+		cw.Write([]string{r.Model, formatFloat(r.RatePerHour), formatFloat(r.AHTSeconds), formatFloat(r.Traffic),
+			strconv.Itoa(r.Agents), formatFloat(r.ServiceLevel), formatFloat(r.TargetSeconds), formatFloat(r.ProbWait),
+			formatFloat(r.ASASeconds), formatFloat(r.Occupancy), ab, formatFloat(r.Shrinkage), strconv.Itoa(r.ScheduledAgents)})
+	}
+	cw.Flush()
+	return cw.Error()
+}
+
+func pct(v float64) string { return strconv.FormatFloat(v*100, 'f', 1, 64) + "%" }
+
+func secs(v float64) string {
+	return (time.Duration(math.Round(v*10)) * time.Second / 10).String()
+}
+
+func writeErlangText(w io.Writer, q erlangQuery, r erlangRecord, evaluated bool) error {
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	fmt.Fprintf(tw, "model\t%s\n", r.Model)
+	fmt.Fprintf(tw, "arrivals\t%s per hour\n", strconv.FormatFloat(r.RatePerHour, 'f', -1, 64))
+	fmt.Fprintf(tw, "AHT\t%s\n", secs(r.AHTSeconds))
+	if q.queue.Model == erlang.ModelA {
+		fmt.Fprintf(tw, "patience\t%s\n", secs(q.queue.Patience))
+	}
+	fmt.Fprintf(tw, "traffic\t%.2f erlangs\n", r.Traffic)
+	if !evaluated {
+		fmt.Fprintf(tw, "targets\t%s\n", q.targets)
+	}
+	fmt.Fprintf(tw, "agents\t%d\n", r.Agents)
+	fmt.Fprintf(tw, "service level\t%s within %s\n", pct(r.ServiceLevel), secs(r.TargetSeconds))
+	if q.queue.Model == erlang.ModelB {
+		fmt.Fprintf(tw, "blocked\t%s\n", pct(r.ProbWait))
+	} else {
+		fmt.Fprintf(tw, "P(wait)\t%s\n", pct(r.ProbWait))
+		fmt.Fprintf(tw, "ASA\t%s\n", secs(r.ASASeconds))
+	}
+	fmt.Fprintf(tw, "occupancy\t%s\n", pct(r.Occupancy))
+	if r.AbandonRate != nil {
+		fmt.Fprintf(tw, "abandon rate\t%s\n", pct(*r.AbandonRate))
+	}
+	fmt.Fprintf(tw, "shrinkage\t%s\n", pct(r.Shrinkage))
+	fmt.Fprintf(tw, "scheduled agents\t%d\n", r.ScheduledAgents)
+	if evaluated && (q.targets.ServiceLevel > 0 || q.targets.ASA > 0 || q.targets.MaxOccupancy > 0 || q.targets.MaxAbandon > 0) {
+		res, _ := q.queue.Evaluate(r.Agents, q.targets.Within)
+		verdict := "no"
+		if q.targets.Met(res) {
+			verdict = "yes"
+		}
+		fmt.Fprintf(tw, "meets %s\t%s\n", q.targets, verdict)
+	}
+	return tw.Flush()
+}
+
+func writeErlangTable(w io.Writer, q erlangQuery, rows []erlang.Result, recs []erlangRecord) error {
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
+	fmt.Fprintf(w, "%s, %.2f erlangs, targets: %s\n", q.queue.Model, q.queue.Traffic(), q.targets)
+	wait := "P(wait)"
+	if q.queue.Model == erlang.ModelB {
+		wait = "blocked"
+	}
+	fmt.Fprintf(tw, "agents\tSL\t%s\tASA\toccupancy\tabandon\tscheduled\tmeets\t\n", wait)
+	marked := false
+	for i, r := range rows {
+		ab := "-"
+		if recs[i].AbandonRate != nil {
+			ab = pct(*recs[i].AbandonRate)
+		}
+		meets := ""
+		if q.targets.Met(r) {
+			meets = "yes"
+			if !marked {
+				meets, marked = "<- first", true
+			}
+		}
+		fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\t%s\t%d\t%s\t\n", r.Agents, pct(r.ServiceLevel), pct(r.ProbWait),
+			secs(r.ASA), pct(r.Occupancy), ab, recs[i].ScheduledAgents, meets)
+	}
+	return tw.Flush()
+}

@@ -1,0 +1,155 @@
+package main
+
+import (
+	"encoding/csv"
+	"encoding/json"
+	"math"
+	"slices"
+	"strings"
+	"testing"
+)
+
+// The DESIGN.md contract example (720/h, AHT 240 s, 80/20s, 30 % shrinkage:
+// 54 agents, SL 0.8172, P(wait) 0.3013, ASA 12.05 s, occupancy 0.8889,
+// 78 scheduled) and its exact key set.
+func TestErlangJSONContract(t *testing.T) {
+	t.Parallel()
+	code, out, errOut := runCLI(t, "erlang", "--rate", "720/h", "--aht", "240s", "--sl", "80/20s", "--shrinkage", "30%", "--format", "json")
+	if code != exitOK {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	var m map[string]any
+	if err := json.Unmarshal([]byte(out), &m); err != nil {
+		t.Fatal(err)
+	}
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	want := slices.Clone(erlangCSVHeader)
+	slices.Sort(want)
+	if !slices.Equal(keys, want) {
+		t.Errorf("keys %v, want %v", keys, want)
+	}
+	for k, v := range map[string]float64{"agents": 54, "service_level": 0.8172, "prob_wait": 0.3013,
+		"asa_seconds": 12.05, "occupancy": 0.8889, "scheduled_agents": 78, "traffic_erlangs": 48, "target_seconds": 20} {
+		if got, ok := m[k].(float64); !ok || math.Abs(got-v) > 0.005 {
+			t.Errorf("%s = %v, want %v", k, m[k], v)
+		}
+	}
+	if m["model"] != "erlang-c" || m["abandon_rate"] != nil {
+		t.Errorf("model %v, abandon_rate %v; want erlang-c and null", m["model"], m["abandon_rate"])
+	}
+}
+
+// The Call Centre Helper worked example (100 calls per 30 min, AHT 180 s,
+// 80/20s: 14 agents, SL 88.8 %, 20 with 30 % shrinkage), as people read it.
+func TestErlangWorkedExampleTable(t *testing.T) {
+	t.Parallel()
+	code, out, errOut := runCLI(t, "erlang", "--arrivals", "100", "--interval", "30m", "--aht", "180s", "--sl", "80/20s", "--shrinkage", "30%")
+	if code != exitOK {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	for _, want := range []string{"agents            14", "88.8% within 20s", "scheduled agents  20", "occupancy         71.4%"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("output lacks %q:\n%s", want, out)
+		}
+	}
+}
+
+func TestErlangStaffingTableCSV(t *testing.T) {
+	t.Parallel()
+	code, out, errOut := runCLI(t, "erlang", "--arrivals", "100", "--aht", "3m", "--table", "--format", "csv")
+	if code != exitOK {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	if !strings.Contains(errOut, "no target given") {
+		t.Errorf("stderr %q lacks the default-target note", errOut)
+	}
+	rows, err := csv.NewReader(strings.NewReader(out)).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !slices.Equal(rows[0], erlangCSVHeader) {
+		t.Errorf("header %v", rows[0])
+	}
+	var agents []string
+	for _, r := range rows[1:] {
+		agents = append(agents, r[4])
+	}
+	// First stable headcount for 10 erlangs is 11; 14 meets 80/20s; three past it.
+	if want := []string{"11", "12", "13", "14", "15", "16", "17"}; !slices.Equal(agents, want) {
+		t.Errorf("agents column %v, want %v", agents, want)
+	}
+}
+
+func TestErlangModels(t *testing.T) {
+	t.Parallel()
+	// Erlang A: the pyworkforce regression scenario at 14 agents
+	// (test_abandonment.py: service level 0.916792, abandonment 0.013984).
+	code, out, errOut := runCLI(t, "erlang", "--arrivals", "100", "--aht", "3m", "--patience", "5m", "--agents", "14", "--format", "json")
+	if code != exitOK {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	var r erlangRecord
+	if err := json.Unmarshal([]byte(out), &r); err != nil {
+		t.Fatal(err)
+	}
+	if r.Model != "erlang-a" || r.AbandonRate == nil || math.Abs(*r.AbandonRate-0.013984) > 5e-7 || math.Abs(r.ServiceLevel-0.916792) > 5e-7 {
+		t.Errorf("erlang-a record %+v", r)
+	}
+	// Erlang B: 10 erlangs at most 2 % blocked need 17 (pyworkforce README; Erlang B table).
+	code, out, errOut = runCLI(t, "erlang", "--model", "erlang-b", "--arrivals", "100", "--aht", "3m", "--sl", "98/20s", "--format", "json")
+	if code != exitOK {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	if err := json.Unmarshal([]byte(out), &r); err != nil {
+		t.Fatal(err)
+	}
+	if r.Model != "erlang-b" || r.Agents != 17 || r.AbandonRate != nil {
+		t.Errorf("erlang-b record %+v", r)
+	}
+}
+
+func TestErlangUnstable(t *testing.T) {
+	t.Parallel()
+	code, out, errOut := runCLI(t, "erlang", "--rate", "720/h", "--aht", "240s", "--agents", "48", "--format", "json")
+	if code != exitFailure || out != "" || !strings.Contains(errOut, "unstable") || !strings.Contains(errOut, "49 agents") {
+		t.Errorf("exit %d, stdout %q, stderr %q; want exit 1 naming the instability", code, out, errOut)
+	}
+}
+
+func TestErlangBadInput(t *testing.T) {
+	t.Parallel()
+	base := []string{"erlang", "--rate", "720/h"}
+	for _, c := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"erlang", "--aht", "240s"}, "arrivals"},
+		{append(base, "--aht", "0s"), "--aht"},
+		{append(base, "--aht", "-5s"), "duration"},
+		{append(base, "--aht", "240"), "duration"},
+		{[]string{"erlang", "--rate", "720/h", "--arrivals", "10", "--aht", "4m"}, "not both"},
+		{[]string{"erlang", "--arrivals", "-3", "--aht", "4m"}, "--arrivals"},
+		{[]string{"erlang", "--arrivals", "NaN", "--aht", "4m"}, "--arrivals"},
+		{append(base, "--aht", "4m", "--sl", "120/20s"), "SLA"},
+		{append(base, "--aht", "4m", "--sl", "100/20s"), "100%"},
+		{append(base, "--aht", "4m", "--max-occupancy", "0%"), "occupancy"},
+		{append(base, "--aht", "4m", "--max-abandon", "5%"), "patience"},
+		{append(base, "--aht", "4m", "--patience", "3m", "--max-abandon", "0%"), "abandon"},
+		{append(base, "--aht", "4m", "--model", "erlang-a"), "patience"},
+		{append(base, "--aht", "4m", "--model", "erlang-x"), "unknown model"},
+		{append(base, "--aht", "4m", "--shrinkage", "100%"), "shrinkage"},
+		{append(base, "--aht", "4m", "--agents", "-1"), "--agents"},
+		{append(base, "--aht", "4m", "--agents", "50", "--table"), "--table"},
+		{append(base, "--aht", "4m", "--format", "xml"), "format"},
+		{append(base, "--aht", "4m", "extra"), "unknown command"},
+	} {
+		code, out, errOut := runCLI(t, c.args...)
+		if code != exitUsage || out != "" || !strings.Contains(errOut, c.want) {
+			t.Errorf("%v: exit %d, stdout %q, stderr %q; want exit 2 mentioning %q", c.args, code, out, errOut, c.want)
+		}
+	}
+}

@@ -1,0 +1,235 @@
+package main
+
+import (
+	"bufio"
+	"context"
+	"fmt"
+	"io"
+	"math"
+	"os"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/staffsim/staffsim/forecast/synth"
+	"github.com/staffsim/staffsim/internal/quantity"
+)
+
+// generateOptions are the parsed flags of `staffsim generate`.
+type generateOptions struct {
+	days     int
+	start    string
+	volume   float64
+	trend    yearlyGrowth
+	noise    quantity.Fraction
+	tz       string
+	seed     uint64
+	out      string
+	holidays string
+	interval quantity.Duration
+}
+
+const generateLong = `Write a realistic synthetic ticket history as CSV, deterministic for a seed.
+
+Arrivals are a non-homogeneous Poisson process per 15-minute slot: a
+two-peak day (about 10:00 and 14:30, a lunch dip, a small evening tail,
+near zero at night), busy Mondays and quiet weekends, a yearly trend, and
+public holidays near zero (UK-style bank holidays by default). Each ticket
+has a priority P1–P4, a channel (phone, email, portal), a category, a
+log-normal handle time that depends on priority and channel, and first
+response and resolution times that follow business hours (Mon–Fri
+08:00–18:00), so SLA attainment is realistic rather than 100 %. The exact
+model is documented in the forecast/synth package.
+
+Columns: ticket_id,created_at,priority,channel,category,handle_seconds,
+first_response_at,resolved_at (RFC 3339 times with offset; response and
+resolution are empty when they fall after the end of the history).
+With --interval the history is aggregated instead into interval volumes:
+interval_start,arrivals,aht_seconds.
+
+The same flags and seed give the same bytes. Notes go to stderr.`
+
+func newGenerateCmd(s streams) *cobra.Command {
+	def := synth.Sample()
+	o := &generateOptions{
+		days:   def.Days,
+		start:  def.Start.Format(time.DateOnly),
+		volume: def.DailyVolume,
+		trend:  yearlyGrowth(def.Trend),
+		noise:  quantity.Fraction(def.DayNoise),
+		tz:     "UTC",
+		seed:   def.Seed,
+	}
+	cmd := &cobra.Command{
+		Use:   "generate",
+		Short: "Write a realistic synthetic ticket history (CSV), deterministic for a seed",
+		Long:  generateLong,
+		Example: `  staffsim generate > tickets.csv                        # 26 weeks × 400/day from 2026-01-05
+  staffsim generate --days 365 --daily-volume 1200 --trend 10% --seed 7 --out tickets.csv
+  staffsim generate --tz Europe/London --holidays holidays.txt --out tickets.csv
+  staffsim generate --days 7 --interval 30m > volumes.csv  # interval volumes instead of tickets`,
+		Args: usageArgs(cobra.NoArgs),
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			return runGenerate(cmd.Context(), s, o)
+		},
+	}
+	f := cmd.Flags()
+	f.IntVar(&o.days, "days", o.days, "number of days of history")
+	f.StringVar(&o.start, "start", o.start, "first day, YYYY-MM-DD (a fixed default keeps the output deterministic)")
+	f.Float64Var(&o.volume, "daily-volume", o.volume, "mean tickets per weekday (Mon–Fri average) at the start")
+	f.Var(&o.trend, "trend", "yearly volume growth, e.g. 5% or 0.05 (negative shrinks)")
+	f.Var(&o.noise, "noise", "day-to-day volume variation beyond Poisson (coefficient of variation), e.g. 8%")
+	f.StringVar(&o.tz, "tz", o.tz, "the desk's time zone (IANA name, e.g. Europe/London)")
+	f.Uint64Var(&o.seed, "seed", o.seed, "random seed: the same seed gives the same bytes")
+	f.StringVar(&o.out, "out", "", "write to FILE (atomically) instead of stdout")
+	f.StringVar(&o.holidays, "holidays", "", `FILE of public holidays, one YYYY-MM-DD per line, replacing the built-in UK-style bank holidays; "none" for no holidays`)
+	f.Var(&o.interval, "interval", "write interval volumes at this interval (15m, 30m, 60m) instead of tickets")
+	f.Lookup("interval").DefValue = "" // no interval: tickets; not "(default 0s)"
+	return cmd
+}
+
+// config checks the options and turns them into a generator configuration.
+func (o *generateOptions) config() (synth.Config, error) {
+	var cfg synth.Config
+	loc, err := time.LoadLocation(o.tz)
+	if err != nil || o.tz == "" || strings.EqualFold(o.tz, "local") {
+		return cfg, usagef("--tz %q is not an IANA time zone: use a name such as UTC, Europe/London or America/New_York", o.tz)
+	}
+	start, err := time.ParseInLocation(time.DateOnly, strings.TrimSpace(o.start), loc)
+	if err != nil {
+		return cfg, usagef("--start %q is not a date: write YYYY-MM-DD, e.g. 2026-01-05", o.start)
+	}
+	if o.days < 1 || o.days > synth.MaxDays {
+		return cfg, usagef("--days %d must be between 1 and %d", o.days, synth.MaxDays)
+	}
+	if !(o.volume > 0) || o.volume > synth.MaxDailyVolume || math.IsInf(o.volume, 0) {
+		return cfg, usagef("--daily-volume %v must be above 0 and at most %g tickets a day", o.volume, synth.MaxDailyVolume)
+	}
+	if o.trend <= -1 || o.trend > 100 {
+		return cfg, usagef("--trend %s must be above -100%% a year and at most 10000%%", o.trend.String())
+	}
+	if iv := time.Duration(o.interval); iv != 0 && (iv < 0 || (24*time.Hour)%iv != 0) {
+		return cfg, usagef("--interval %v must divide 24h: use 15m, 30m or 60m", iv)
+	}
+	cfg = synth.Config{
+		Start:       start,
+		Days:        o.days,
+		DailyVolume: o.volume,
+		Trend:       float64(o.trend),
+		DayNoise:    float64(o.noise),
+		Seed:        o.seed,
+		Location:    loc,
+	}
+	switch o.holidays {
+	case "":
+	case "none":
+		cfg.Holidays = synth.DateSet{}
+	default:
+		f, err := os.Open(o.holidays)
+		if err != nil {
+			return cfg, usagef("--holidays: %v", err)
+		}
+		defer f.Close()
+		set, err := synth.ParseHolidays(f, o.holidays)
+		if err != nil {
+			return cfg, usagef("--holidays %v", err)
+		}
+		cfg.Holidays = set
+	}
+	return cfg, cfg.Validate()
+}
+
+func runGenerate(ctx context.Context, s streams, o *generateOptions) error {
+	cfg, err := o.config()
+	if err != nil {
+		return err
+	}
+	var sum synth.Summary
+	write := func(w io.Writer) (err error) {
+		if o.interval != 0 {
+			sum, err = writeGeneratedVolumes(ctx, w, cfg, time.Duration(o.interval))
+		} else {
+			sum, err = synth.WriteCSV(ctx, w, cfg)
+		}
+		return err
+	}
+	if o.out == "" {
+		err = write(s.out)
+	} else {
+		err = writeFileAtomic(o.out, write)
+	}
+	if err != nil {
+		return err
+	}
+	last := sum.End.AddDate(0, 0, -1)
+	fmt.Fprintf(s.err, "generate: %d tickets, %s to %s (%s, %s), seed %d",
+		sum.Tickets, sum.First.Format(time.DateOnly), last.Format(time.DateOnly), daysText(cfg.Days), o.tz, cfg.Seed)
+	if o.interval == 0 {
+		fmt.Fprintf(s.err, "; at the end %d await a first response and %d are open", sum.Unanswered, sum.Open)
+	}
+	fmt.Fprintln(s.err)
+	if o.out != "" {
+		fmt.Fprintf(s.err, "generate: wrote %s\n", o.out)
+	}
+	return nil
+}
+
+// writeGeneratedVolumes writes the history aggregated into interval volumes:
+// interval_start,arrivals,aht_seconds (aht_seconds empty for an interval
+// with no arrivals).
+func writeGeneratedVolumes(ctx context.Context, w io.Writer, cfg synth.Config, interval time.Duration) (synth.Summary, error) {
+	sum := synth.Summary{First: cfg.FirstDay(), End: cfg.End()}
+	series, err := synth.Series(ctx, cfg, interval)
+	if err != nil {
+		return sum, err
+	}
+	bw := bufio.NewWriter(w)
+	bw.WriteString("interval_start,arrivals,aht_seconds\n")
+	var b []byte
+	for i := range series.Len() {
+		b = series.Time(i).AppendFormat(b[:0], time.RFC3339)
+		b = append(b, ',')
+		b = strconv.AppendFloat(b, series.Arrivals[i], 'f', -1, 64)
+		b = append(b, ',')
+		if aht, ok := series.AHT(i); ok {
+			b = strconv.AppendFloat(b, aht, 'f', -1, 64)
+		}
+		b = append(b, '\n')
+		bw.Write(b)
+		sum.Tickets += int(series.Arrivals[i])
+	}
+	return sum, bw.Flush()
+}
+
+// daysText formats a number of days, "1 day" or "7 days".
+func daysText(n int) string {
+	if n == 1 {
+		return "1 day"
+	}
+	return strconv.Itoa(n) + " days"
+}
+
+// yearlyGrowth is the --trend flag: a yearly growth written "5%", "-3%" or as a
+// fraction "0.05". Unlike a quantity.Fraction it may be negative or above
+// 100 %.
+type yearlyGrowth float64
+
+func (g *yearlyGrowth) String() string {
+	return strconv.FormatFloat(float64(*g)*100, 'f', -1, 64) + "%"
+}
+func (g *yearlyGrowth) Type() string { return "percent" }
+func (g *yearlyGrowth) Set(s string) error {
+	t := strings.TrimSpace(s)
+	pct := strings.HasSuffix(t, "%")
+	v, err := strconv.ParseFloat(strings.TrimSpace(strings.TrimSuffix(t, "%")), 64)
+	if err != nil || math.IsNaN(v) || math.IsInf(v, 0) {
+		return fmt.Errorf("invalid growth %q: write e.g. 5%%, -2%% or 0.05", s)
+	}
+	if pct {
+		v /= 100
+	}
+	*g = yearlyGrowth(v)
+	return nil
+}

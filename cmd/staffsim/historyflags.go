@@ -1,0 +1,113 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+	"time"
+
+	"github.com/spf13/pflag"
+
+	"github.com/staffsim/staffsim/forecast"
+)
+
+// historyFlags are the flags that say how to read a history file, shared by
+// every command that reads one (inspect, forecast, requirements, plan), so
+// that they mean the same everywhere. Each maps 1:1 onto a field of
+// forecast.ReadOptions:
+//
+//	--shape tickets|volumes|auto   Shape
+//	--column FIELD=HEADER          Columns (repeatable; FIELD=DATE+TIME splits a time)
+//	--id-column NAME               IDColumn (event logs: collapse rows per ticket)
+//	--time-format LAYOUT           TimeFormat (Go layout)
+//	--tz ZONE                      Location (IANA; default UTC)
+//	--strict                       Strict
+//
+// Use: var h historyFlags; h.register(cmd.Flags()); … opt, err := h.options().
+type historyFlags struct {
+	shape      string
+	columns    []string
+	idColumn   string
+	timeFormat string
+	tz         string
+	strict     bool
+}
+
+// register adds the history flags to flags.
+func (h *historyFlags) register(flags *pflag.FlagSet) {
+	flags.StringVar(&h.shape, "shape", "auto", "history shape: tickets (one row per ticket or call), volumes (one row per interval) or auto (from the header)")
+	flags.StringArrayVar(&h.columns, "column", nil, "map a field to a header name, FIELD=HEADER (repeatable): fields "+strings.Join(forecast.Fields(), ", ")+
+		"; a time may be split: created_at=DATE+TIME, either part a column or a literal (created_at=1999-08-01+vru_entry)")
+	flags.StringVar(&h.idColumn, "id-column", "", "event log: the ticket-id column; rows with the same id collapse into one ticket (earliest creation, latest resolution)")
+	flags.StringVar(&h.timeFormat, "time-format", "", "force a Go time layout for every time column, e.g. '02-01-2006 15:04' (default: detected per column)")
+	flags.StringVar(&h.tz, "tz", "UTC", "the desk's time zone (IANA name, e.g. Europe/London): times without an offset are read in it and intervals are its wall-clock slots")
+	flags.BoolVar(&h.strict, "strict", false, "fail on the first bad row instead of rejecting and counting it")
+}
+
+// options returns the read options the flags describe, or a usage error.
+func (h *historyFlags) options() (forecast.ReadOptions, error) {
+	var opt forecast.ReadOptions
+	var err error
+	if opt.Shape, err = forecast.ParseShape(h.shape); err != nil {
+		return opt, usagef("--shape: %v", err)
+	}
+	if len(h.columns) > 0 {
+		opt.Columns = map[string]string{}
+		for _, c := range h.columns {
+			if err := forecast.ParseColumn(opt.Columns, c); err != nil {
+				return opt, usagef("--column: %v", err)
+			}
+		}
+	}
+	opt.IDColumn = strings.TrimSpace(h.idColumn)
+	opt.TimeFormat = h.timeFormat
+	if h.timeFormat != "" && !strings.ContainsAny(h.timeFormat, "0123456789") {
+		return opt, usagef("--time-format %q: write a Go layout of the reference time Mon Jan 2 15:04:05 2006, e.g. '02-01-2006 15:04'", h.timeFormat)
+	}
+	if opt.Location, err = loadZone(h.tz); err != nil {
+		return opt, usagef("--tz: %v", err)
+	}
+	opt.Strict = h.strict
+	return opt, nil
+}
+
+// loadZone loads an IANA time zone ("UTC", "Local" and "" included).
+func loadZone(name string) (*time.Location, error) {
+	name = strings.TrimSpace(name)
+	if name == "" || strings.EqualFold(name, "UTC") {
+		return time.UTC, nil
+	}
+	loc, err := time.LoadLocation(name)
+	if err != nil {
+		return nil, fmt.Errorf("unknown time zone %q: use an IANA name such as Europe/London or America/New_York", name)
+	}
+	return loc, nil
+}
+
+// historyError turns an error of the forecast reader into the command's
+// error: options that do not fit the file are usage errors (exit 2); an
+// unreadable file or a strict-mode bad row is a failure (exit 1).
+func historyError(err error) error {
+	var oe *forecast.OptionError
+	if errors.As(err, &oe) {
+		return usageError{err}
+	}
+	return err
+}
+
+// noteRead writes a one-line account of a read to w (stderr): rows, rejects
+// with the first reason, collapsed event-log rows, and the reader's hints.
+func noteRead(w io.Writer, rep *forecast.Report) {
+	fmt.Fprintf(w, "%s: %d rows read as %s", rep.File, rep.Rows, rep.Shape)
+	if rep.Collapsed > 0 {
+		fmt.Fprintf(w, ", %d rows collapsed into %d tickets by %s", rep.Collapsed, rep.Records, rep.IDColumn)
+	}
+	if rep.Rejected > 0 {
+		fmt.Fprintf(w, ", %d rejected (first: %s; run staffsim inspect for the list)", rep.Rejected, rep.Rejects[0])
+	}
+	fmt.Fprintln(w)
+	for _, n := range rep.Notes {
+		fmt.Fprintf(w, "note: %s\n", n)
+	}
+}

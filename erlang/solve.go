@@ -1,0 +1,251 @@
+package erlang
+
+import (
+	"errors"
+	"fmt"
+	"math"
+	"strings"
+)
+
+// Targets are what a headcount must achieve. A zero field sets no target,
+// except Within, which is also the T at which the service level is
+// reported.
+type Targets struct {
+	ServiceLevel float64 // goal in [0, 1): share answered within Within
+	Within       float64 // T, seconds ≥ 0
+	ASA          float64 // maximum ASA, seconds
+	MaxOccupancy float64 // maximum occupancy in (0, 1]
+	MaxAbandon   float64 // maximum abandon rate in (0, 1), Erlang A only
+}
+
+// ErrTargetsUnmet is matched (errors.Is) when no headcount up to the
+// search limit meets every target.
+var ErrTargetsUnmet = errors.New("targets cannot be met")
+
+// Validate checks the targets' domains for model m and says how to fix
+// the first that is wrong.
+func (t Targets) Validate(m Model) error {
+	bad := func(v float64) bool { return math.IsNaN(v) || math.IsInf(v, 0) || v < 0 }
+	switch {
+	case bad(t.ServiceLevel) || t.ServiceLevel > 1:
+		return fmt.Errorf("service-level goal %v must be between 0 and 100%%", t.ServiceLevel)
+	case t.ServiceLevel == 1:
+		return fmt.Errorf("a service-level goal of 100%% cannot be met by a queue with random arrivals; use e.g. 99%%")
+	case bad(t.Within):
+		return fmt.Errorf("service-level target time %v s must be a finite number of seconds ≥ 0", t.Within)
+	case bad(t.ASA):
+		return fmt.Errorf("ASA target %v s must be a positive number of seconds", t.ASA)
+	case bad(t.MaxOccupancy) || t.MaxOccupancy > 1:
+		return fmt.Errorf("maximum occupancy %v must be above 0 and at most 100%%", t.MaxOccupancy)
+	case bad(t.MaxAbandon) || t.MaxAbandon >= 1:
+		return fmt.Errorf("maximum abandon rate %v must be above 0 and below 100%%", t.MaxAbandon)
+	case t.MaxAbandon > 0 && m != ModelA:
+		return fmt.Errorf("a maximum abandon rate needs Erlang A: give the callers' mean patience")
+	}
+	return nil
+}
+
+func (t Targets) any() bool {
+	return t.ServiceLevel > 0 || t.ASA > 0 || t.MaxOccupancy > 0 || t.MaxAbandon > 0
+}
+
+// Met reports whether r meets every target. r must be at t.Within.
+func (t Targets) Met(r Result) bool {
+	return (t.ServiceLevel == 0 || r.ServiceLevel >= t.ServiceLevel) &&
+		(t.ASA == 0 || r.ASA <= t.ASA) &&
+		(t.MaxOccupancy == 0 || r.Occupancy <= t.MaxOccupancy) &&
+		(t.MaxAbandon == 0 || r.Abandon <= t.MaxAbandon)
+}
+
+// String describes the targets for messages: "SL 80% within 20s, ASA ≤ 30s".
+func (t Targets) String() string {
+	var parts []string
+	if t.ServiceLevel > 0 {
+		parts = append(parts, fmt.Sprintf("SL %.4g%% within %.4gs", t.ServiceLevel*100, t.Within))
+	}
+	if t.ASA > 0 {
+		parts = append(parts, fmt.Sprintf("ASA ≤ %.4gs", t.ASA))
+	}
+	if t.MaxOccupancy > 0 {
+		parts = append(parts, fmt.Sprintf("occupancy ≤ %.4g%%", t.MaxOccupancy*100))
+	}
+	if t.MaxAbandon > 0 {
+		parts = append(parts, fmt.Sprintf("abandon ≤ %.4g%%", t.MaxAbandon*100))
+	}
+	if len(parts) == 0 {
+		return "no targets"
+	}
+	return strings.Join(parts, ", ")
+}
+
+// searchLimit is the largest headcount the solvers try for traffic a:
+// far beyond square-root staffing a + β√a for any β a target can need.
+func searchLimit(a float64) int {
+	l := a + 100*math.Sqrt(a) + 1000
+	if l > MaxAgents {
+		return MaxAgents
+	}
+	return int(l)
+}
+
+// Agents returns the performance at the smallest number of agents that
+// meets every target (at least one must be set), with the service level
+// reported at t.Within. With no traffic it returns 0 agents.
+//
+// Each target is monotone in n, so the answer is the first n that meets
+// all of them. Erlang B and C compute B(n₀, a) once at a lower bound n₀
+// (the stability bound ⌊a⌋+1, and a/max-occupancy for C) in O(n₀) and step
+// n up in O(1) each through B(n+1) = aB/(n+1+aB); the answer lies a + O(√a)
+// away. Erlang A bisects on n with a full evaluation per step.
+func (q Queue) Agents(t Targets) (Result, error) {
+	if err := q.Validate(); err != nil {
+		return Result{}, err
+	}
+	if err := t.Validate(q.Model); err != nil {
+		return Result{}, err
+	}
+	if !t.any() {
+		return Result{}, fmt.Errorf("no target given: set a service level, ASA, maximum occupancy or maximum abandon rate")
+	}
+	a := q.Traffic()
+	if a == 0 {
+		return Result{Model: q.Model, Traffic: 0, Target: t.Within, ServiceLevel: 1}, nil
+	}
+	limit := searchLimit(a)
+	unmet := func() error {
+		return fmt.Errorf("%w: no headcount up to %d agents meets %s at %.4g erlangs", ErrTargetsUnmet, limit, t, a)
+	}
+	switch q.Model {
+	case ModelB, ModelC:
+		n := 1
+		if q.Model == ModelC {
+			n = minStable(a)
+			if t.MaxOccupancy > 0 {
+				// occupancy a/n ≤ max needs n ≥ a/max; floor is a safe lower bound.
+				n = max(n, int(a/t.MaxOccupancy))
+			}
+		}
+		b := B(n, a)
+		for ; n <= limit; n++ {
+			var r Result
+			if q.Model == ModelB {
+				r = q.evalB(n, t.Within, b)
+			} else {
+				r = q.evalC(n, t.Within, b)
+			}
+			if t.Met(r) {
+				return r, nil
+			}
+			b = nextB(n, a, b)
+		}
+		return Result{}, unmet()
+	}
+	// Erlang A: find hi that meets the targets, then bisect.
+	meets := func(n int) (Result, bool, error) {
+		r, err := q.Evaluate(n, t.Within)
+		if err != nil {
+			return r, false, err
+		}
+		return r, t.Met(r), nil
+	}
+	r, ok, err := meets(1)
+	if err != nil || ok {
+		return r, err
+	}
+	lo, hi := 1, max(2, int(math.Ceil(a+3*math.Sqrt(a)+3)))
+	for {
+		if hi > limit {
+			hi = limit
+		}
+		r, ok, err = meets(hi)
+		if err != nil {
+			return Result{}, err
+		}
+		if ok {
+			break
+		}
+		if hi == limit {
+			return Result{}, unmet()
+		}
+		lo, hi = hi, lo+2*(hi-lo)
+	}
+	best := r
+	for hi-lo > 1 {
+		mid := lo + (hi-lo)/2
+		r, ok, err := meets(mid)
+		if err != nil {
+			return Result{}, err
+		}
+		if ok {
+			hi, best = mid, r
+		} else {
+			lo = mid
+		}
+	}
+	return best, nil
+}
+
+// MaxTraffic returns the largest offered traffic, in erlangs, that n
+// agents carry while meeting every target (the queue's Rate is ignored;
+// its AHT, patience and model are used). Divide by AHT for the arrival
+// rate. Each target worsens as traffic grows, so the answer is found by
+// bisection to a relative precision of 1e-10.
+func (q Queue) MaxTraffic(n int, t Targets) (float64, error) {
+	q.Rate = 0
+	if err := q.Validate(); err != nil {
+		return 0, err
+	}
+	if err := t.Validate(q.Model); err != nil {
+		return 0, err
+	}
+	if !t.any() {
+		return 0, fmt.Errorf("no target given: set a service level, ASA, maximum occupancy or maximum abandon rate")
+	}
+	if n < 1 || n > MaxAgents {
+		return 0, fmt.Errorf("agents %d must be between 1 and %d", n, MaxAgents)
+	}
+	meets := func(a float64) (bool, error) {
+		q.Rate = a / q.AHT
+		if q.Model == ModelC && a >= float64(n) {
+			return false, nil
+		}
+		r, err := q.Evaluate(n, t.Within)
+		if err != nil {
+			return false, err
+		}
+		return t.Met(r), nil
+	}
+	lo, hi := 0.0, float64(n)
+	if q.Model != ModelC {
+		for {
+			ok, err := meets(hi)
+			if err != nil {
+				return 0, err
+			}
+			if !ok {
+				break
+			}
+			lo = hi
+			hi *= 2
+			if hi > MaxTraffic {
+				return 0, fmt.Errorf("%d agents meet %s at any traffic up to %d erlangs", n, t, MaxTraffic)
+			}
+		}
+	}
+	for hi-lo > 1e-10*hi {
+		mid := (lo + hi) / 2
+		ok, err := meets(mid)
+		if err != nil {
+			return 0, err
+		}
+		if ok {
+			lo = mid
+		} else {
+			hi = mid
+		}
+	}
+	if lo == 0 {
+		return 0, fmt.Errorf("%w: %d agents cannot meet %s at any traffic", ErrTargetsUnmet, n, t)
+	}
+	return lo, nil
+}

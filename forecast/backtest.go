@@ -1,0 +1,286 @@
+package forecast
+
+import (
+	"errors"
+	"fmt"
+	"math"
+	"time"
+)
+
+// Score is the accuracy of one method on a rolling-origin backtest, over
+// every scored interval of every origin (holidays are not scored):
+//
+//	WAPE     = Σ|y − ŷ| / Σy
+//	MASE     = mean|y − ŷ| / mean|y_t − y_{t−1 week}|   (the scale: one-week
+//	           seasonal naive errors on the history before the first origin;
+//	           Hyndman & Koehler 2006)
+//	Bias     = (Σŷ − Σy) / Σy   (> 0: over-forecast)
+//	Coverage = share of actual counts inside [lower, upper], over the
+//	           intervals where the forecast or the actual is not 0
+//
+// The prediction intervals scored by Coverage use a dispersion estimated
+// on the other origins (leave one origin out), so the coverage is out of
+// sample; with a single origin it is in sample.
+type Score struct {
+	Method   string  `json:"method"`
+	WAPE     float64 `json:"wape"`
+	MASE     float64 `json:"mase"`
+	Bias     float64 `json:"bias"`
+	Coverage float64 `json:"coverage"`
+	// Dispersion is κ of Var = μ + κμ² over all origins, which Predict uses
+	// for the prediction intervals of the final forecast.
+	Dispersion float64 `json:"dispersion"`
+}
+
+// BacktestReport is the result of a rolling-origin backtest.
+type BacktestReport struct {
+	Level   float64     `json:"level"`
+	Origins []time.Time `json:"origins"`
+	Horizon string      `json:"horizon"` // per origin, e.g. "7d"
+	Scores  []Score     `json:"scores"`  // methods that ran, in the order given
+	Notes   []string    `json:"notes,omitempty"`
+}
+
+// Best returns the score with the lowest WAPE, and false when there is none.
+func (b *BacktestReport) Best() (Score, bool) {
+	if b == nil || len(b.Scores) == 0 {
+		return Score{}, false
+	}
+	best := b.Scores[0]
+	for _, s := range b.Scores[1:] {
+		if s.WAPE < best.WAPE {
+			best = s
+		}
+	}
+	return best, true
+}
+
+// ErrShortHistory is returned (wrapped) when the history is too short to
+// backtest or forecast with any method.
+var ErrShortHistory = errors.New("too little history")
+
+// Backtest scores methods on the last weeks of the history of in: at each
+// of opt.Origins origins (local midnights one week apart, the last one a
+// week before the end of the last whole day), each method is fitted on the
+// history before the origin and forecasts the following week; see Score. A
+// method that cannot fit at the first origin (too little history) is
+// skipped with a note; when no origin leaves a week of history, or every
+// method is skipped, the error wraps ErrShortHistory.
+func Backtest(in *Input, methods []Method, opt Options) (*BacktestReport, error) {
+	n := in.Len()
+	// Day boundaries within the history, including n when it is midnight.
+	var starts []int
+	for _, st := range in.DayStart {
+		if st <= n {
+			starts = append(starts, st)
+		}
+	}
+	if slot, _ := in.Series.Slot(n); slot == 0 && (len(starts) == 0 || starts[len(starts)-1] != n) {
+		starts = append(starts, n)
+	}
+	want := opt.Origins
+	if want <= 0 {
+		want = 4
+	}
+	last := len(starts) - 1
+	origins := want
+	for origins > 0 && (last-7*origins < 0 || starts[last-7*origins] < in.Period) {
+		origins--
+	}
+	have := time.Duration(n) * in.Series.Interval
+	if origins == 0 {
+		return nil, fmt.Errorf("%w: the history covers %s; a backtest needs at least 14 whole days (one week to fit, one to score)", ErrShortHistory, days(have))
+	}
+	idx := make([]int, origins+1)
+	for k := range idx {
+		idx[k] = starts[last-7*(origins-k)]
+	}
+	bt := &BacktestReport{Level: opt.level(), Horizon: "7d"}
+	if origins < want {
+		bt.Notes = append(bt.Notes, fmt.Sprintf("history covers %s: backtest on %d origin(s) instead of %d", days(have), origins, want))
+	}
+	for _, o := range idx[:origins] {
+		bt.Origins = append(bt.Origins, in.Time(o))
+	}
+	scale := naiveScale(in, idx[0])
+	for _, m := range methods {
+		sc, err := scoreMethod(in, m, idx, scale, bt.Level)
+		if err != nil {
+			if IsShortHistory(err) {
+				bt.Notes = append(bt.Notes, fmt.Sprintf("%s skipped: %v at the first backtest origin", m.Name(), err))
+				continue
+			}
+			bt.Notes = append(bt.Notes, fmt.Sprintf("%s skipped: %v", m.Name(), err))
+			continue
+		}
+		bt.Scores = append(bt.Scores, sc)
+	}
+	if len(bt.Scores) == 0 {
+		return bt, fmt.Errorf("%w: no method could be backtested on %s of history (%v)", ErrShortHistory, days(have), bt.Notes)
+	}
+	return bt, nil
+}
+
+// naiveScale is the mean absolute one-week seasonal difference of the
+// history before interval n, leaving out holidays.
+func naiveScale(in *Input, n int) float64 {
+	var sum, cnt float64
+	for i := in.Period; i < n; i++ {
+		if in.Holiday[i] || in.Holiday[i-in.Period] {
+			continue
+		}
+		sum += math.Abs(in.Y[i] - in.Y[i-in.Period])
+		cnt++
+	}
+	if cnt == 0 {
+		return 0
+	}
+	return sum / cnt
+}
+
+// scoreMethod backtests one method at origins idx[:len(idx)−1], origin k
+// forecasting up to idx[k+1].
+func scoreMethod(in *Input, m Method, idx []int, scale, level float64) (Score, error) {
+	origins := len(idx) - 1
+	fs := make([][]float64, origins)
+	ys := make([][]float64, origins)
+	for k := range origins {
+		o, h := idx[k], idx[k+1]-idx[k]
+		f, _, err := point(in, m, o, h)
+		if err != nil {
+			return Score{}, err
+		}
+		// Score non-holiday intervals against the recorded arrivals.
+		var ff, yy []float64
+		for j := range h {
+			if in.Holiday[o+j] {
+				continue
+			}
+			ff = append(ff, f[j])
+			yy = append(yy, in.Series.Arrivals[o+j])
+		}
+		fs[k], ys[k] = ff, yy
+	}
+	var absErr, sumY, sumF, count, covered, open float64
+	var allF, allY []float64
+	for k := range origins {
+		allF = append(allF, fs[k]...)
+		allY = append(allY, ys[k]...)
+	}
+	for k := range origins {
+		// Leave origin k out of the dispersion that scores its coverage.
+		var of, oy []float64
+		for j := range origins {
+			if j != k || origins == 1 {
+				of = append(of, fs[j]...)
+				oy = append(oy, ys[j]...)
+			}
+		}
+		kappa := dispersion(of, oy)
+		for j, f := range fs[k] {
+			y := ys[k][j]
+			absErr += math.Abs(y - f)
+			sumY += y
+			sumF += f
+			count++
+			if f == 0 && y == 0 {
+				continue // closed: trivially covered, not counted
+			}
+			lo, hi := countInterval(f, kappa, level)
+			if y >= lo && y <= hi {
+				covered++
+			}
+			open++
+		}
+	}
+	if sumY <= 0 {
+		return Score{}, errors.New("no contacts in the backtest weeks")
+	}
+	sc := Score{
+		Method:     m.Name(),
+		WAPE:       absErr / sumY,
+		Bias:       (sumF - sumY) / sumY,
+		Coverage:   covered / open,
+		Dispersion: dispersion(allF, allY),
+	}
+	if scale > 0 {
+		sc.MASE = absErr / count / scale
+	}
+	return sc, nil
+}
+
+// Auto backtests every built-in method (Methods) on the last weeks of the
+// history, picks the one with the lowest WAPE and forecasts the horizon of
+// in with it, with prediction intervals from its backtest dispersion.
+//
+// With between one and two weeks of history nothing can be backtested: Auto
+// then forecasts with WeightedWeeks (over the weeks there are) and says so
+// in a note. With less than a week the error wraps ErrShortHistory.
+func Auto(in *Input, opt Options) (*Forecast, *BacktestReport, error) {
+	bt, err := Backtest(in, Methods(), opt)
+	if err != nil && bt == nil && errors.Is(err, ErrShortHistory) {
+		f, _, err2 := Predict(in, WeightedWeeks{}, opt)
+		if err2 != nil {
+			return nil, nil, fmt.Errorf("%w: the history covers %s; forecasting needs at least 7 days, and 14 to backtest and choose a method",
+				ErrShortHistory, days(time.Duration(in.Len())*in.Series.Interval))
+		}
+		f.Notes = append([]string{"too little history to backtest (needs 14 whole days): forecast with weighted, untested"}, f.Notes...)
+		return f, nil, nil
+	}
+	if err != nil {
+		return nil, bt, err
+	}
+	best, _ := bt.Best()
+	m, err := MethodByName(best.Method)
+	if err != nil {
+		return nil, bt, err
+	}
+	f, err := predictWith(in, m, best.Dispersion, opt)
+	if err != nil {
+		return nil, bt, err
+	}
+	f.Notes = append(append([]string(nil), bt.Notes...), f.Notes...)
+	return f, bt, nil
+}
+
+// ScoreHoldout scores forecast f against actual, the recorded arrivals of
+// the intervals f covers from its start (actual may be shorter than f: only
+// its intervals are scored), with the measures of Score. The MASE scale is
+// the one-week seasonal naive error on the history of in (the history f was
+// fitted on); holiday intervals are not scored; the coverage uses f's own
+// bounds.
+func ScoreHoldout(in *Input, f *Forecast, actual []float64) (Score, error) {
+	n := in.Len()
+	var absErr, sumY, sumF, count, covered, open float64
+	for j, y := range actual {
+		if j >= len(f.Arrivals) {
+			break
+		}
+		if n+j < len(in.Holiday) && in.Holiday[n+j] {
+			continue
+		}
+		p := f.Arrivals[j]
+		absErr += math.Abs(y - p)
+		sumY += y
+		sumF += p
+		count++
+		if p == 0 && y == 0 {
+			continue
+		}
+		open++
+		if y >= f.Lower[j] && y <= f.Upper[j] {
+			covered++
+		}
+	}
+	if sumY <= 0 {
+		return Score{}, errors.New("no contacts in the holdout: nothing to score")
+	}
+	sc := Score{Method: f.Method, WAPE: absErr / sumY, Bias: (sumF - sumY) / sumY}
+	if open > 0 {
+		sc.Coverage = covered / open
+	}
+	if scale := naiveScale(in, n); scale > 0 {
+		sc.MASE = absErr / count / scale
+	}
+	return sc, nil
+}

@@ -1,0 +1,190 @@
+package forecast
+
+import (
+	"fmt"
+	"strings"
+)
+
+// aliases are the header names of real exports recognised for each field,
+// normalised by normName and in order of preference (ServiceNow has both
+// opened_at and sys_created_at; opened_at is the customer's creation).
+var aliases = map[string][]string{
+	FieldCreatedAt: {
+		"createdat", "created", "openedat", "opened", "createdtime", // generic, ServiceNow, Jira, Zendesk "Created at", Freshdesk "Created time"
+		"createdon", "createddate", "creationdate", "creationtime", "opendate", "opentime",
+		"syscreatedon", "syscreatedat", "arrivaltime", "arrivedat", "starttime", "callstart",
+		"timestamp", "completetimestamp", "timetimestamp", "datetime", // event logs (process-mining exports)
+	},
+	FieldResolvedAt: {
+		"resolvedat", "resolved", "resolvedtime", "resolutiondate", "resolutiontime", "solvedat",
+		"resolvedon", "closedat", "closed", "closedtime", "closedon", "closeddate",
+	},
+	FieldFirstResponseAt: {
+		"firstresponseat", "firstrespondedat", "firstreplyat", "respondedat", "firstresponsedate",
+		"answeredat", "answertime",
+	},
+	FieldHandleSeconds: {
+		"handleseconds", "handletime", "handletimeseconds", "ahtseconds", "aht", "talktime",
+		"talkseconds", "sertime", "servicetime", "worktime", "timespent", "durationseconds",
+	},
+	FieldPriority: {"priority", "severity", "urgency"},
+	FieldChannel:  {"channel", "contacttype", "via", "source", "medium", "ticketsource"},
+	FieldCategory: {"category", "issuetype", "type", "queue", "topic", "group"},
+	FieldIntervalStart: {
+		"intervalstart", "interval", "periodstart", "period", "intervalbegin", "start", "slot", "timestamp", "datetime",
+	},
+	FieldArrivals:   {"arrivals", "offered", "calls", "callsoffered", "contacts", "volume", "count", "tickets"},
+	FieldAHTSeconds: {"ahtseconds", "aht", "handleseconds", "averagehandletime"},
+}
+
+// shapeFields are the fields read for each shape; the first is required.
+var shapeFields = map[Shape][]string{
+	ShapeTickets: {FieldCreatedAt, FieldFirstResponseAt, FieldResolvedAt, FieldHandleSeconds, FieldPriority, FieldChannel, FieldCategory},
+	ShapeVolumes: {FieldIntervalStart, FieldArrivals, FieldAHTSeconds},
+}
+
+// normName lowercases a header name and drops everything but letters and
+// digits, so "Created at", "created_at" and "CreatedAt" are one name.
+func normName(s string) string {
+	var b strings.Builder
+	for _, r := range strings.ToLower(s) {
+		if (r >= 'a' && r <= 'z') || (r >= '0' && r <= '9') || r > 127 {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// findHeader returns the index of name in header: an exact match first,
+// then one ignoring case, spaces and punctuation; -1 if absent.
+func findHeader(header []string, name string) int {
+	for i, h := range header {
+		if h == name {
+			return i
+		}
+	}
+	n := normName(name)
+	for i, h := range header {
+		if normName(h) == n {
+			return i
+		}
+	}
+	return -1
+}
+
+// column is where a field's value comes from: one column, or for a time
+// field a date part and a time part, each a column or a literal.
+type column struct {
+	field  string
+	header string // as the user or the file names it, for messages
+	idx    int    // column index, -1 for a literal
+	lit    string // the literal when idx < 0
+	idx2   int    // second part of a DATE+TIME field, -1 if none
+	lit2   string
+	split  bool
+}
+
+// value returns the field's text in rec (parts joined by a space).
+func (c *column) value(rec []string) string {
+	a := c.lit
+	if c.idx >= 0 {
+		a = rec[c.idx]
+	}
+	if !c.split {
+		return a
+	}
+	b := c.lit2
+	if c.idx2 >= 0 {
+		b = rec[c.idx2]
+	}
+	a, b = strings.TrimSpace(a), strings.TrimSpace(b)
+	if a == "" || b == "" {
+		return "" // a missing part is a missing value
+	}
+	return a + " " + b
+}
+
+// resolveColumns finds the columns for shape's fields: explicit mappings
+// from opt.Columns first, then the aliases. It returns nil for a field
+// that the file does not have.
+func resolveColumns(file string, header []string, shape Shape, opt *ReadOptions) (map[string]*column, error) {
+	cols := map[string]*column{}
+	used := map[int]bool{}
+	for _, f := range sortedKeys(opt.Columns) {
+		if !containsField(shapeFields[shape], f) {
+			continue // a mapping for the other shape
+		}
+		c, err := mappedColumn(file, header, f, opt.Columns[f])
+		if err != nil {
+			return nil, err
+		}
+		cols[f] = c
+		if c.idx >= 0 {
+			used[c.idx] = true
+		}
+		if c.idx2 >= 0 {
+			used[c.idx2] = true
+		}
+	}
+	norm := make([]string, len(header))
+	for i, h := range header {
+		norm[i] = normName(h)
+	}
+	for _, f := range shapeFields[shape] {
+		if cols[f] != nil {
+			continue
+		}
+	alias:
+		for _, a := range aliases[f] {
+			for i, n := range norm {
+				if n == a && !used[i] {
+					cols[f] = &column{field: f, header: header[i], idx: i, idx2: -1}
+					used[i] = true
+					break alias
+				}
+			}
+		}
+	}
+	return cols, nil
+}
+
+func containsField(fields []string, f string) bool {
+	for _, x := range fields {
+		if x == f {
+			return true
+		}
+	}
+	return false
+}
+
+// mappedColumn resolves an explicit FIELD=HEADER mapping.
+func mappedColumn(file string, header []string, field, spec string) (*column, error) {
+	if i := findHeader(header, spec); i >= 0 {
+		return &column{field: field, header: header[i], idx: i, idx2: -1}, nil
+	}
+	a, b, split := strings.Cut(spec, "+")
+	if !split || !timeFields[field] {
+		return nil, &OptionError{fmt.Sprintf("%s: --column %s=%s: no column %q in the header (columns: %s)",
+			file, field, spec, spec, strings.Join(header, ", "))}
+	}
+	c := &column{field: field, header: spec, split: true}
+	c.idx, c.lit = findHeader(header, strings.TrimSpace(a)), strings.TrimSpace(a)
+	c.idx2, c.lit2 = findHeader(header, strings.TrimSpace(b)), strings.TrimSpace(b)
+	if c.idx < 0 && c.idx2 < 0 {
+		return nil, &OptionError{fmt.Sprintf("%s: --column %s=%s: neither %q nor %q is a column in the header (columns: %s)",
+			file, field, spec, a, b, strings.Join(header, ", "))}
+	}
+	for _, part := range []struct {
+		idx int
+		lit string
+	}{{c.idx, c.lit}, {c.idx2, c.lit2}} {
+		if part.idx < 0 && !looksLiteral(part.lit) {
+			return nil, &OptionError{fmt.Sprintf("%s: --column %s=%s: no column %q in the header (columns: %s); a literal date or time must start with a digit",
+				file, field, spec, part.lit, strings.Join(header, ", "))}
+		}
+	}
+	return c, nil
+}
+
+// looksLiteral reports whether s can be a literal date or time part.
+func looksLiteral(s string) bool { return s != "" && s[0] >= '0' && s[0] <= '9' }

@@ -1,0 +1,49 @@
+package forecast
+
+// HoltWinters is Holt-Winters exponential smoothing at interval level with
+// a weekly season keyed on weekday and wall-clock slot (Input.Keys): level,
+// trend and one seasonal component per key, additive or multiplicative (see
+// HWFilter for the recursions). Start values follow R's rule (HWStart on
+// the first two weeks of the fitting window) and α, β, γ minimise the
+// one-step in-sample SSE (Nelder–Mead, see minimise), as R's HoltWinters
+// does with L-BFGS-B.
+//
+// To bound the cost on long histories the fit uses at most the last
+// FitWeeks weeks (0: 26); older weeks barely move the smoothed state.
+type HoltWinters struct {
+	Multiplicative bool
+	FitWeeks       int
+}
+
+// Name returns "hw-additive" or "hw-multiplicative".
+func (m HoltWinters) Name() string {
+	if m.Multiplicative {
+		return "hw-multiplicative"
+	}
+	return "hw-additive"
+}
+
+// Forecast implements Method; it needs three weeks of history (two to
+// start, one to fit).
+func (m HoltWinters) Forecast(in *Input, n, h int) ([]float64, error) {
+	if err := needWeeks(in, m.Name(), n, 3); err != nil {
+		return nil, err
+	}
+	lo := fitStart(in, n, m.FitWeeks)
+	_, st, err := fitHW(in.Y[lo:n], in.Keys[lo:n], in.Period, m.Multiplicative, HWParams{Alpha: 0.1, Beta: 0.01, Gamma: 0.1})
+	if err != nil {
+		return nil, err
+	}
+	out := make([]float64, h)
+	hwForecast(&st, in.Keys[n:n+h], m.Multiplicative, out)
+	return out, nil
+}
+
+// fitStart returns the first interval of a fitting window of at most weeks
+// weeks (0: 26) ending at n.
+func fitStart(in *Input, n, weeks int) int {
+	if weeks <= 0 {
+		weeks = 26
+	}
+	return max(0, n-weeks*in.Period)
+}

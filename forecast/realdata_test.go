@@ -1,0 +1,81 @@
+package forecast
+
+import (
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// sharedData returns the path of a file in the shared real-data folder
+// (/work/shared/data, or shared/data beside the repository's clone) and
+// skips the test when it is absent. The data are never copied into the repo.
+func sharedData(t testing.TB, rel string) string {
+	t.Helper()
+	dirs := []string{"/work/shared/data"}
+	if out, err := exec.Command("git", "rev-parse", "--show-toplevel").Output(); err == nil {
+		dir := strings.TrimSpace(string(out))
+		for d := dir; d != filepath.Dir(d); d = filepath.Dir(d) {
+			dirs = append(dirs, filepath.Join(filepath.Dir(d), "shared", "data"))
+		}
+	}
+	for _, d := range dirs {
+		p := filepath.Join(d, rel)
+		if _, err := os.Stat(p); err == nil {
+			return p
+		}
+	}
+	t.Skipf("real data %s not found (looked in %s)", rel, strings.Join(dirs, ", "))
+	return ""
+}
+
+func TestRealExports(t *testing.T) {
+	t.Parallel()
+	for _, tc := range []struct {
+		rel           string
+		opt           ReadOptions
+		rows, tickets int
+		collapsed     int
+		first, last   string
+		createdLayout string
+	}{
+		// Counts from the data's README: 5,998 events of 890 incidents;
+		// 65,533 events of 7,554 incidents; one day of calls (2,375 rows).
+		{"servicenow-incidents-2016/incident_event_log_partial.csv", ReadOptions{IDColumn: "number"}, 5998, 890, 5998 - 890,
+			"2016-02-29T01:16:00Z", "", "2-1-2006 15:04"},
+		{"bpi13-incidents/bpi_13_incidents.csv", ReadOptions{IDColumn: "CaseID"}, 65533, 7554, 65533 - 7554,
+			"2010-04-01T00:59:00Z", "", "2006-01-02 15:04:05"},
+		{"anonymous-bank-1999/calls_one_day.csv", ReadOptions{Columns: map[string]string{"created_at": "1999-08-01+vru_entry"}}, 2375, 2375, 0,
+			"1999-08-01T00:10:10Z", "1999-08-01T23:58:02Z", "2006-01-02 15:04:05"},
+	} {
+		t.Run(filepath.Base(tc.rel), func(t *testing.T) {
+			t.Parallel()
+			p := sharedData(t, tc.rel)
+			s, rep, err := LoadSeries(p, tc.opt, 0)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if rep.Rows != tc.rows || rep.Records != tc.tickets || rep.Collapsed != tc.collapsed || rep.Rejected != 0 {
+				t.Errorf("rows %d tickets %d collapsed %d rejected %d; want %d %d %d 0",
+					rep.Rows, rep.Records, rep.Collapsed, rep.Rejected, tc.rows, tc.tickets, tc.collapsed)
+			}
+			if got := rep.First.Format("2006-01-02T15:04:05Z07:00"); got != tc.first {
+				t.Errorf("first %s, want %s", got, tc.first)
+			}
+			if got := rep.Last.Format("2006-01-02T15:04:05Z07:00"); tc.last != "" && got != tc.last {
+				t.Errorf("last %s, want %s", got, tc.last)
+			}
+			if rep.Layouts[FieldCreatedAt] != tc.createdLayout {
+				t.Errorf("layout %q, want %q", rep.Layouts[FieldCreatedAt], tc.createdLayout)
+			}
+			sum := 0.0
+			for _, a := range s.Arrivals {
+				sum += a
+			}
+			if int(sum) != tc.tickets || s.Len()%48 != 0 {
+				t.Errorf("series sums to %v over %d intervals; want %d over whole days", sum, s.Len(), tc.tickets)
+			}
+		})
+	}
+}

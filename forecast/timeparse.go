@@ -1,0 +1,200 @@
+package forecast
+
+import (
+	"fmt"
+	"strings"
+	"time"
+)
+
+// candidate is a timestamp layout that detection may choose. dayFirst is
+// +1 for a day-before-month layout, −1 for month-before-day, 0 when the
+// order is not in question; twin is the index of the layout with day and
+// month swapped, or −1.
+type candidate struct {
+	layout   string
+	dayFirst int
+	twin     int
+}
+
+// candidates are the layouts detected, in order of preference. Go's
+// parser accepts one- or two-digit days, months and hours for the "2",
+// "1" and "15"/"3" elements and fractional seconds after any seconds
+// field, so "1/2/2006 15:04" also reads "01/02/2006 09:05" and
+// "2006-01-02T15:04:05Z07:00" also reads RFC 3339 with nanoseconds.
+var candidates = buildCandidates()
+
+func buildCandidates() []candidate {
+	var cs []candidate
+	add := func(layout string) { cs = append(cs, candidate{layout: layout, twin: -1}) }
+	for _, l := range []string{
+		time.RFC3339,
+		"2006-01-02T15:04:05",
+		"2006-01-02T15:04Z07:00",
+		"2006-01-02T15:04",
+		"2006-01-02 15:04:05Z07:00",
+		"2006-01-02 15:04:05 Z07:00",
+		"2006-01-02 15:04:05 -0700",
+		"2006-01-02 15:04:05 UTC",
+		"2006-01-02 15:04:05",
+		"2006-01-02 15:04",
+		"2006-01-02 3:04:05 PM",
+		"2006-01-02 3:04 PM",
+		"2006/01/02 15:04:05",
+		"2006/01/02 15:04",
+		"2/Jan/06 3:04 PM", // Jira
+		"2/Jan/2006 3:04 PM",
+		"2 Jan 2006 15:04:05",
+		"2 Jan 2006 15:04",
+		"Jan 2, 2006 3:04 PM",
+		"Jan 2, 2006 15:04",
+	} {
+		add(l)
+	}
+	// Numeric dates with the day or the month first: pairs of twins.
+	for _, sep := range []string{"-", "/", "."} {
+		for _, year := range []string{"2006", "06"} {
+			for _, clock := range []string{"15:04:05", "15:04", "3:04:05 PM", "3:04 PM"} {
+				d := "2" + sep + "1" + sep + year + " " + clock
+				m := "1" + sep + "2" + sep + year + " " + clock
+				i := len(cs)
+				cs = append(cs, candidate{layout: d, dayFirst: +1, twin: i + 1}, candidate{layout: m, dayFirst: -1, twin: i})
+			}
+		}
+	}
+	return cs
+}
+
+// missing reports whether s stands for "no value" in real exports.
+func missing(s string) bool {
+	switch strings.TrimSpace(s) {
+	case "", "?", "-", "NULL", "null", "Null", "N/A", "n/a", "NA", "NaN", "None", "none":
+		return true
+	}
+	return false
+}
+
+// layoutDetector narrows the candidate layouts for one time column as
+// values arrive: a layout survives while it parses every value that some
+// layout parses (a value no layout parses is a bad row, not evidence).
+type layoutDetector struct {
+	alive []bool
+	ok    []bool // scratch: the layouts that parsed the current value
+	n     int    // values that some surviving layout parsed
+}
+
+func newLayoutDetector() *layoutDetector {
+	d := &layoutDetector{alive: make([]bool, len(candidates)), ok: make([]bool, len(candidates))}
+	for i := range d.alive {
+		d.alive[i] = true
+	}
+	return d
+}
+
+func (d *layoutDetector) add(v string) {
+	v = strings.TrimSpace(v)
+	if missing(v) {
+		return
+	}
+	ok := d.ok
+	any := false
+	for i, c := range candidates {
+		ok[i] = false
+		if d.alive[i] {
+			if _, err := time.Parse(c.layout, v); err == nil {
+				ok[i] = true
+				any = true
+			}
+		}
+	}
+	if !any {
+		return
+	}
+	d.n++
+	for i := range d.alive {
+		d.alive[i] = d.alive[i] && ok[i]
+	}
+}
+
+// survivors returns the indexes of the layouts still alive.
+func (d *layoutDetector) survivors() []int {
+	var s []int
+	for i, a := range d.alive {
+		if a {
+			s = append(s, i)
+		}
+	}
+	return s
+}
+
+// done reports whether the column's layout is settled: one survivor.
+func (d *layoutDetector) done() bool { return d.n > 0 && len(d.survivors()) == 1 }
+
+// ambiguousOrder reports whether the survivors include a day-first layout
+// and its month-first twin.
+func (d *layoutDetector) ambiguousOrder() bool {
+	for _, i := range d.survivors() {
+		if t := candidates[i].twin; t >= 0 && d.alive[t] {
+			return true
+		}
+	}
+	return false
+}
+
+// choose picks the layout after detection. order (+1 day first, −1 month
+// first, 0 unknown) settles a day/month ambiguity when another column of
+// the same file settled it. ok is false when the column had no value.
+func (d *layoutDetector) choose(order int) (layout string, ok bool, err error) {
+	s := d.survivors()
+	if d.n == 0 || len(s) == 0 {
+		return "", false, nil
+	}
+	if d.ambiguousOrder() {
+		if order == 0 {
+			var dm, md string
+			for _, i := range s {
+				if c := candidates[i]; c.twin >= 0 && d.alive[c.twin] {
+					if c.dayFirst > 0 {
+						dm = c.layout
+					} else {
+						md = c.layout
+					}
+				}
+			}
+			return "", false, fmt.Errorf("dates are ambiguous: no day is above 12, so both day-first and month-first fit every value; "+
+				"add --time-format %q (day first) or --time-format %q (month first)", goLayoutHint(dm), goLayoutHint(md))
+		}
+		for _, i := range s {
+			if c := candidates[i]; c.twin < 0 || c.dayFirst == order {
+				return c.layout, true, nil
+			}
+		}
+	}
+	return candidates[s[0]].layout, true, nil
+}
+
+// goLayoutHint returns the zero-padded form of a flexible layout, the way
+// people usually write it ("02-01-2006 15:04").
+func goLayoutHint(l string) string {
+	r := strings.NewReplacer("2-1-", "02-01-", "1-2-", "01-02-", "2/1/", "02/01/", "1/2/", "01/02/", "2.1.", "02.01.", "1.2.", "01.02.")
+	return r.Replace(l)
+}
+
+// dayOrder returns +1 or −1 when layout puts the day or the month first.
+func dayOrder(layout string) int {
+	for _, c := range candidates {
+		if c.layout == layout {
+			return c.dayFirst
+		}
+	}
+	return 0
+}
+
+// parseTime parses v with layout; a time without an offset is in loc. The
+// result is in loc.
+func parseTime(layout, v string, loc *time.Location) (time.Time, error) {
+	t, err := time.ParseInLocation(layout, strings.TrimSpace(v), loc)
+	if err != nil {
+		return time.Time{}, err
+	}
+	return t.In(loc), nil
+}

@@ -1,0 +1,19 @@
+// Package scenarios reads, validates and writes staffsim scenario files
+// (YAML): a desk's queues (arrivals, handle times, patience, SLA), its roster
+// (shifts, breaks, skills, shrinkage) and its cost, over a horizon of days.
+//
+// Parsing is strict. An unknown key, a value of the wrong type, an
+// impossible value (a negative length, a break after its shift ends, a skill
+// no queue has) or a missing file is an *Error that names the file, the
+// line and the key path, and says how to fix it:
+//
+//	scenario "x.yaml": line 12: roster.shifts[1] "late": breaks[0].after: 9h is after the shift ends (length 8h30m); put the break within the shift
+//
+// Paths inside a scenario (arrivals.forecast, arrivals.history) are
+// relative to the scenario file. Marshal writes a scenario back in the same
+// format so that Parse(Marshal(s)) equals s.
+//
+// Units: durations are time.Duration; rates are contacts per hour; shares
+// (goal, shrinkage) are fractions in [0, 1]; cost is money per paid agent
+// hour in the desk's currency.
+package scenarios

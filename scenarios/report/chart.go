@@ -1,0 +1,325 @@
+package report
+
+import (
+	"fmt"
+	"image/color"
+	"io"
+	"math"
+	"strings"
+	"time"
+
+	"gonum.org/v1/plot"
+	"gonum.org/v1/plot/plotter"
+	"gonum.org/v1/plot/vg"
+)
+
+// Palette is the colour sequence of lines, chosen to stay distinct for
+// colour-blind readers (Okabe & Ito, 2008).
+var Palette = []color.Color{
+	color.RGBA{0, 114, 178, 255},   // blue
+	color.RGBA{213, 94, 0, 255},    // vermillion
+	color.RGBA{0, 158, 115, 255},   // bluish green
+	color.RGBA{204, 121, 167, 255}, // reddish purple
+	color.RGBA{230, 159, 0, 255},   // orange
+	color.RGBA{86, 180, 233, 255},  // sky blue
+	color.RGBA{0, 0, 0, 255},       // black
+}
+
+// Line is one series of a TimeChart: Values[i] holds from Times[i] until
+// Times[i+1] (until Times[i]+Interval for the last one when Step is set).
+type Line struct {
+	Label  string
+	Times  []time.Time
+	Values []float64
+	Step   bool          // draw as a step line (per-interval data)
+	Dashed bool          // dashed, e.g. for a target or a scenario to compare
+	Color  color.Color   // nil: the next colour of Palette
+	Width  vg.Length     // 0: 1.5 pt
+	Last   time.Duration // with Step: how long the last value holds (the interval)
+}
+
+// Band is a shaded range, such as a prediction or confidence interval.
+type Band struct {
+	Label     string
+	Times     []time.Time
+	Low, High []float64
+	Color     color.Color // nil: translucent blue (use color.NRGBA for translucency)
+	Step      bool
+	Last      time.Duration
+}
+
+// HLine is a horizontal reference line, such as an SLA goal.
+type HLine struct {
+	Label string
+	Y     float64
+	Color color.Color // nil: dark red
+}
+
+// TimeChart describes a chart of values over time.
+type TimeChart struct {
+	Title  string
+	YLabel string
+	Loc    *time.Location // time zone of the axis labels; nil: UTC
+	Lines  []Line
+	Bands  []Band
+	HLines []HLine
+	YMin   *float64 // nil: automatic
+	YMax   *float64 // nil: automatic
+	// Percent formats the y axis as a percentage of 1 (0.8 → 80 %).
+	Percent bool
+}
+
+// Plot builds the gonum plot of the chart.
+func (c TimeChart) Plot() (*plot.Plot, error) {
+	p := newPlot(c.Title, "", c.YLabel)
+	loc := c.Loc
+	if loc == nil {
+		loc = time.UTC
+	}
+	var tmin, tmax float64 = math.Inf(1), math.Inf(-1)
+	extend := func(ts []time.Time, last time.Duration) {
+		if len(ts) == 0 {
+			return
+		}
+		tmin = math.Min(tmin, unix(ts[0]))
+		tmax = math.Max(tmax, unix(ts[len(ts)-1].Add(last)))
+	}
+	for _, b := range c.Bands {
+		if len(b.Low) != len(b.Times) || len(b.High) != len(b.Times) {
+			return nil, fmt.Errorf("chart %q: band %q has %d times, %d lows and %d highs", c.Title, b.Label, len(b.Times), len(b.Low), len(b.High))
+		}
+		extend(b.Times, b.Last)
+		poly, err := bandPolygon(b)
+		if err != nil {
+			return nil, fmt.Errorf("chart %q: band %q: %w", c.Title, b.Label, err)
+		}
+		p.Add(poly)
+		if b.Label != "" {
+			p.Legend.Add(b.Label, poly)
+		}
+	}
+	next := 0
+	for _, l := range c.Lines {
+		if len(l.Values) != len(l.Times) {
+			return nil, fmt.Errorf("chart %q: line %q has %d times and %d values", c.Title, l.Label, len(l.Times), len(l.Values))
+		}
+		extend(l.Times, l.Last)
+		xy := points(l.Times, l.Values, l.Step, l.Last)
+		line, err := plotter.NewLine(xy)
+		if err != nil {
+			return nil, fmt.Errorf("chart %q: line %q: %w", c.Title, l.Label, err)
+		}
+		if l.Step {
+			line.StepStyle = plotter.PostStep
+		}
+		line.Color = l.Color
+		if line.Color == nil {
+			line.Color = Palette[next%len(Palette)]
+			next++
+		}
+		line.Width = l.Width
+		if line.Width == 0 {
+			line.Width = vg.Points(1.5)
+		}
+		if l.Dashed {
+			line.Dashes = []vg.Length{vg.Points(5), vg.Points(3)}
+		}
+		p.Add(line)
+		if l.Label != "" {
+			p.Legend.Add(l.Label, line)
+		}
+	}
+	for _, h := range c.HLines {
+		if math.IsInf(tmin, 0) {
+			break
+		}
+		line, err := plotter.NewLine(plotter.XYs{{X: tmin, Y: h.Y}, {X: tmax, Y: h.Y}})
+		if err != nil {
+			return nil, fmt.Errorf("chart %q: line %q: %w", c.Title, h.Label, err)
+		}
+		line.Color = h.Color
+		if line.Color == nil {
+			line.Color = color.RGBA{160, 0, 0, 255}
+		}
+		line.Width = vg.Points(1.2)
+		line.Dashes = []vg.Length{vg.Points(2), vg.Points(2)}
+		p.Add(line)
+		if h.Label != "" {
+			p.Legend.Add(h.Label, line)
+		}
+	}
+	if !math.IsInf(tmin, 0) {
+		p.X.Min, p.X.Max = tmin, tmax
+	}
+	p.X.Tick.Marker = TimeTicks{Loc: loc}
+	p.X.Label.Text = "time (" + zoneName(loc, tmin) + ")"
+	if hasLegend(c) {
+		// Headroom so the legend does not sit on the data.
+		p.Y.Max += (p.Y.Max - p.Y.Min) * 0.18
+	}
+	if c.YMin != nil {
+		p.Y.Min = *c.YMin
+	}
+	if c.YMax != nil {
+		p.Y.Max = *c.YMax
+	}
+	if c.Percent {
+		p.Y.Tick.Marker = percentTicks{}
+	}
+	p.Legend.Top = true
+	return p, nil
+}
+
+// newPlot returns a plot with staffsim's look: title, axis labels, a light grid.
+func newPlot(title, xlabel, ylabel string) *plot.Plot {
+	p := plot.New()
+	p.Title.Text = title
+	p.Title.TextStyle.Font.Size = vg.Points(14)
+	p.X.Label.Text = xlabel
+	p.Y.Label.Text = ylabel
+	p.X.Label.TextStyle.Font.Size = vg.Points(11)
+	p.Y.Label.TextStyle.Font.Size = vg.Points(11)
+	p.X.Tick.Label.Font.Size = vg.Points(9)
+	p.Y.Tick.Label.Font.Size = vg.Points(9)
+	p.Legend.TextStyle.Font.Size = vg.Points(10)
+	grid := plotter.NewGrid()
+	grid.Vertical.Color = color.Gray{Y: 225}
+	grid.Horizontal.Color = color.Gray{Y: 225}
+	p.Add(grid)
+	return p
+}
+
+func unix(t time.Time) float64 { return float64(t.UnixNano()) / 1e9 }
+
+// points converts a series to plot coordinates. A step series gets one more
+// point at the end so the last interval is drawn at full width.
+func points(ts []time.Time, vs []float64, step bool, last time.Duration) plotter.XYs {
+	xy := make(plotter.XYs, 0, len(ts)+1)
+	for i, t := range ts {
+		xy = append(xy, plotter.XY{X: unix(t), Y: finite(vs[i])})
+	}
+	if step && len(ts) > 0 && last > 0 {
+		xy = append(xy, plotter.XY{X: unix(ts[len(ts)-1].Add(last)), Y: finite(vs[len(vs)-1])})
+	}
+	return xy
+}
+
+// finite maps NaN and ±Inf to 0 so that a chart never fails on a gap;
+// callers should not pass them, but a chart is no place to crash.
+func finite(v float64) float64 {
+	if math.IsNaN(v) || math.IsInf(v, 0) {
+		return 0
+	}
+	return v
+}
+
+func bandPolygon(b Band) (*plotter.Polygon, error) {
+	hi := points(b.Times, b.High, b.Step, b.Last)
+	lo := points(b.Times, b.Low, b.Step, b.Last)
+	if b.Step {
+		hi, lo = stepped(hi), stepped(lo)
+	}
+	ring := make(plotter.XYs, 0, len(hi)+len(lo))
+	ring = append(ring, hi...)
+	for i := len(lo) - 1; i >= 0; i-- {
+		ring = append(ring, lo[i])
+	}
+	poly, err := plotter.NewPolygon(ring)
+	if err != nil {
+		return nil, err
+	}
+	poly.Color = b.Color
+	if poly.Color == nil {
+		poly.Color = color.NRGBA{R: 0, G: 114, B: 178, A: 60}
+	}
+	poly.LineStyle.Width = 0
+	return poly, nil
+}
+
+// stepped turns points into the corners of a post-step line.
+func stepped(xy plotter.XYs) plotter.XYs {
+	out := make(plotter.XYs, 0, 2*len(xy))
+	for i, p := range xy {
+		if i > 0 {
+			out = append(out, plotter.XY{X: p.X, Y: xy[i-1].Y})
+		}
+		out = append(out, p)
+	}
+	return out
+}
+
+func zoneName(loc *time.Location, at float64) string {
+	if math.IsInf(at, 0) {
+		return loc.String()
+	}
+	name, _ := time.Unix(int64(at), 0).In(loc).Zone()
+	if loc.String() == name || loc == time.UTC {
+		return name
+	}
+	return loc.String()
+}
+
+// Save writes the plot as PNG or SVG (format "png" or "svg") at the given
+// size in points; 0 means the default 9 × 4.5 inches.
+func Save(p *plot.Plot, w io.Writer, format string, width, height vg.Length) error {
+	if width == 0 {
+		width = 9 * vg.Inch
+	}
+	if height == 0 {
+		height = 4.5 * vg.Inch
+	}
+	format = strings.ToLower(strings.TrimPrefix(format, "."))
+	if format != "png" && format != "svg" {
+		return fmt.Errorf("unknown chart format %q: use png or svg", format)
+	}
+	wt, err := p.WriterTo(width, height, format)
+	if err != nil {
+		return err
+	}
+	_, err = wt.WriteTo(w)
+	return err
+}
+
+// FormatOf returns the chart format implied by a file name: "svg" for .svg,
+// "png" for .png, and an error for anything else.
+func FormatOf(path string) (string, error) {
+	switch {
+	case strings.HasSuffix(strings.ToLower(path), ".svg"):
+		return "svg", nil
+	case strings.HasSuffix(strings.ToLower(path), ".png"):
+		return "png", nil
+	}
+	return "", fmt.Errorf("chart file %q: name it .png or .svg", path)
+}
+
+// percentTicks labels a 0–1 axis in percent.
+type percentTicks struct{}
+
+func (percentTicks) Ticks(min, max float64) []plot.Tick {
+	ticks := plot.DefaultTicks{}.Ticks(min, max)
+	for i := range ticks {
+		if ticks[i].Label != "" {
+			ticks[i].Label = fmt.Sprintf("%.0f%%", ticks[i].Value*100)
+		}
+	}
+	return ticks
+}
+
+func hasLegend(c TimeChart) bool {
+	for _, l := range c.Lines {
+		if l.Label != "" {
+			return true
+		}
+	}
+	for _, b := range c.Bands {
+		if b.Label != "" {
+			return true
+		}
+	}
+	for _, h := range c.HLines {
+		if h.Label != "" {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,171 @@
+package scenarios
+
+import (
+	"time"
+)
+
+// Scenario is one parsed and validated scenario file.
+type Scenario struct {
+	Name         string
+	Start        time.Time // first simulated instant, in Location
+	Location     *time.Location
+	Days         int           // horizon in days, ≥ 1
+	Interval     time.Duration // reporting interval; divides 24h
+	Warmup       time.Duration // excluded from statistics
+	Replications int           // ≥ 1
+	Seed         uint64
+	Queues       []Queue
+	Roster       Roster
+	Cost         Cost
+
+	// File is the path the scenario was read from ("" when parsed from
+	// memory without a name); Dir is the directory relative paths in it
+	// are resolved against.
+	File string
+	Dir  string
+}
+
+// Horizon returns the simulated time span, Days × 24h of wall-clock days
+// (a DST day is 23 or 25 hours).
+func (s *Scenario) Horizon() time.Duration {
+	return s.Start.AddDate(0, 0, s.Days).Sub(s.Start)
+}
+
+// End returns the end of the horizon.
+func (s *Scenario) End() time.Time { return s.Start.AddDate(0, 0, s.Days) }
+
+// Queue returns the queue with the given name, or nil.
+func (s *Scenario) Queue(name string) *Queue {
+	for i := range s.Queues {
+		if s.Queues[i].Name == name {
+			return &s.Queues[i]
+		}
+	}
+	return nil
+}
+
+// Queue is one stream of contacts with its own SLA.
+type Queue struct {
+	Name     string
+	Priority int // lower is served first
+	Arrivals Arrivals
+	// HandleTime is the distribution of handle (work) time per contact.
+	HandleTime Distribution
+	// Patience is the distribution of how long a contact waits before it
+	// abandons; nil means nobody abandons.
+	Patience       *Distribution
+	SLA            SLA
+	InitialBacklog int // contacts waiting at the start
+}
+
+// Arrivals says where a queue's contacts come from: exactly one of Rate,
+// Forecast and History is set.
+type Arrivals struct {
+	Rate     float64 // contacts per hour, a homogeneous Poisson process
+	Forecast string  // forecast.csv as written in the file (relative to Dir)
+	History  string  // tickets.csv as written in the file (relative to Dir)
+	Scale    float64 // volume multiplier for what-if questions; 1 by default
+}
+
+// Source names the kind of arrivals: "rate", "forecast" or "history".
+func (a Arrivals) Source() string {
+	switch {
+	case a.Forecast != "":
+		return "forecast"
+	case a.History != "":
+		return "history"
+	}
+	return "rate"
+}
+
+// Kind is a family of distributions of durations.
+type Kind int
+
+// The distribution families a scenario may name.
+const (
+	Exponential Kind = iota // CV 1
+	LogNormal               // mean and CV
+	Gamma                   // mean and CV
+	Fixed                   // every value equals the mean
+	Empirical               // drawn uniformly from Values
+)
+
+var kindNames = []string{"exponential", "lognormal", "gamma", "fixed", "empirical"}
+
+func (k Kind) String() string {
+	if k < 0 || int(k) >= len(kindNames) {
+		return "unknown"
+	}
+	return kindNames[k]
+}
+
+// Distribution is a distribution of positive durations.
+type Distribution struct {
+	Kind Kind
+	Mean time.Duration // for Empirical, the mean of Values
+	CV   float64       // coefficient of variation: sd / mean; 1 for Exponential, 0 for Fixed
+	// Values are the observed durations of an Empirical distribution.
+	Values []time.Duration
+}
+
+// SLA is a service-level agreement: Goal of contacts answered within Target.
+type SLA struct {
+	Target time.Duration
+	Goal   float64 // in (0, 1]
+}
+
+// Roster is the desk's staffing plan.
+type Roster struct {
+	// Shrinkage is the share of rostered time lost outside the roster
+	// (absence, meetings, training), in [0, 1).
+	Shrinkage float64
+	Shifts    []Shift
+}
+
+// Shift is a group of identical agents working the same hours.
+type Shift struct {
+	Name   string
+	Start  time.Duration  // wall-clock time of day the shift starts, in [0, 24h)
+	Length time.Duration  // (0, 24h]
+	Days   []time.Weekday // days the shift starts on; nil means every day
+	Agents int            // ≥ 0
+	Skills []string       // queues these agents serve; nil means every queue
+	Breaks []Break
+}
+
+// Works reports whether the shift starts on weekday d.
+func (sh *Shift) Works(d time.Weekday) bool {
+	if sh.Days == nil {
+		return true
+	}
+	for _, x := range sh.Days {
+		if x == d {
+			return true
+		}
+	}
+	return false
+}
+
+// Serves reports whether the shift's agents have the skill for queue q.
+func (sh *Shift) Serves(q string) bool {
+	if sh.Skills == nil {
+		return true
+	}
+	for _, s := range sh.Skills {
+		if s == q {
+			return true
+		}
+	}
+	return false
+}
+
+// Break is a pause After the shift's start, Length long.
+type Break struct {
+	After  time.Duration
+	Length time.Duration
+}
+
+// Cost holds the money side of a scenario.
+type Cost struct {
+	Hourly float64 // cost of one paid agent hour, ≥ 0
+}

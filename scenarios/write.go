@@ -1,0 +1,229 @@
+package scenarios
+
+import (
+	"bytes"
+	"io"
+	"math"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/staffsim/staffsim/internal/quantity"
+	"go.yaml.in/yaml/v3"
+)
+
+// Marshal writes the scenario in the scenario file format, with every
+// value explicit (defaults included), so that Parse of the result gives
+// back the same scenario. Paths are written as they were given.
+func (s *Scenario) Marshal() ([]byte, error) {
+	var buf bytes.Buffer
+	if err := s.WriteYAML(&buf); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}
+
+// WriteYAML writes the scenario to w (see Marshal).
+func (s *Scenario) WriteYAML(w io.Writer) error {
+	enc := yaml.NewEncoder(w)
+	enc.SetIndent(2)
+	if err := enc.Encode(s.node()); err != nil {
+		return err
+	}
+	return enc.Close()
+}
+
+func (s *Scenario) node() *yaml.Node {
+	m := newMap(false)
+	m.add("name", str(s.Name))
+	loc := s.Location
+	if loc == nil {
+		loc = time.UTC
+	}
+	m.add("timezone", str(loc.String()))
+	start := s.Start.In(loc)
+	if start.Equal(time.Date(start.Year(), start.Month(), start.Day(), 0, 0, 0, 0, loc)) {
+		m.add("start", str(start.Format("2006-01-02")))
+	} else {
+		m.add("start", str(start.Format(time.RFC3339Nano)))
+	}
+	m.add("days", num(strconv.Itoa(s.Days)))
+	m.add("interval", str(fmtDuration(s.Interval)))
+	m.add("warmup", str(fmtDuration(s.Warmup)))
+	m.add("replications", num(strconv.Itoa(s.Replications)))
+	m.add("seed", num(strconv.FormatUint(s.Seed, 10)))
+	qs := &yaml.Node{Kind: yaml.SequenceNode}
+	for _, q := range s.Queues {
+		qm := newMap(false)
+		qm.add("name", str(q.Name))
+		qm.add("priority", num(strconv.Itoa(q.Priority)))
+		am := newMap(true)
+		switch {
+		case q.Arrivals.Forecast != "":
+			am.add("forecast", str(q.Arrivals.Forecast))
+		case q.Arrivals.History != "":
+			am.add("history", str(q.Arrivals.History))
+		default:
+			am.add("rate", str(fmtRate(q.Arrivals.Rate)))
+		}
+		am.add("scale", num(fmtFloat(q.Arrivals.Scale)))
+		qm.add("arrivals", am.Node)
+		qm.add("handle_time", distNode(q.HandleTime))
+		if q.Patience != nil {
+			qm.add("patience", distNode(*q.Patience))
+		}
+		sm := newMap(true)
+		sm.add("target", str(fmtDuration(q.SLA.Target)))
+		sm.add("goal", str(fmtFraction(q.SLA.Goal)))
+		qm.add("sla", sm.Node)
+		qm.add("initial_backlog", num(strconv.Itoa(q.InitialBacklog)))
+		qs.Content = append(qs.Content, qm.Node)
+	}
+	m.add("queues", qs)
+	rm := newMap(false)
+	rm.add("shrinkage", str(fmtFraction(s.Roster.Shrinkage)))
+	shs := &yaml.Node{Kind: yaml.SequenceNode}
+	for _, sh := range s.Roster.Shifts {
+		shm := newMap(false)
+		shm.add("name", str(sh.Name))
+		shm.add("start", str(fmtClock(sh.Start)))
+		shm.add("length", str(fmtDuration(sh.Length)))
+		if sh.Days != nil {
+			days := &yaml.Node{Kind: yaml.SequenceNode, Style: yaml.FlowStyle}
+			for _, d := range sh.Days {
+				days.Content = append(days.Content, str(strings.ToLower(d.String()[:3])))
+			}
+			shm.add("days", days)
+		}
+		shm.add("agents", num(strconv.Itoa(sh.Agents)))
+		if sh.Skills != nil {
+			sk := &yaml.Node{Kind: yaml.SequenceNode, Style: yaml.FlowStyle}
+			for _, q := range sh.Skills {
+				sk.Content = append(sk.Content, str(q))
+			}
+			shm.add("skills", sk)
+		}
+		if len(sh.Breaks) > 0 {
+			bs := &yaml.Node{Kind: yaml.SequenceNode}
+			for _, b := range sh.Breaks {
+				bm := newMap(true)
+				bm.add("after", str(fmtDuration(b.After)))
+				bm.add("length", str(fmtDuration(b.Length)))
+				bs.Content = append(bs.Content, bm.Node)
+			}
+			shm.add("breaks", bs)
+		}
+		shs.Content = append(shs.Content, shm.Node)
+	}
+	rm.add("shifts", shs)
+	m.add("roster", rm.Node)
+	cm := newMap(false)
+	cm.add("hourly", num(fmtFloat(s.Cost.Hourly)))
+	m.add("cost", cm.Node)
+	return m.Node
+}
+
+func distNode(d Distribution) *yaml.Node {
+	m := newMap(true)
+	m.add("distribution", str(d.Kind.String()))
+	if d.Kind == Empirical {
+		vs := &yaml.Node{Kind: yaml.SequenceNode, Style: yaml.FlowStyle}
+		for _, v := range d.Values {
+			vs.Content = append(vs.Content, str(fmtDuration(v)))
+		}
+		m.add("values", vs)
+		return m.Node
+	}
+	m.add("mean", str(fmtDuration(d.Mean)))
+	if d.Kind == LogNormal || d.Kind == Gamma {
+		m.add("cv", num(fmtFloat(d.CV)))
+	}
+	return m.Node
+}
+
+type ymap struct{ *yaml.Node }
+
+func newMap(flow bool) ymap {
+	n := &yaml.Node{Kind: yaml.MappingNode}
+	if flow {
+		n.Style = yaml.FlowStyle
+	}
+	return ymap{n}
+}
+
+func (m ymap) add(key string, v *yaml.Node) {
+	m.Content = append(m.Content, &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: key}, v)
+}
+
+// str is a string scalar; the encoder quotes it when it would read back
+// as another type (e.g. "07:00" or "yes").
+func str(s string) *yaml.Node { return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: s} }
+
+// num is a plain numeric scalar.
+func num(s string) *yaml.Node { return &yaml.Node{Kind: yaml.ScalarNode, Value: s} }
+
+// fmtDuration writes d in Go syntax without the zero tails of
+// time.Duration.String ("8h30m", not "8h30m0s"); it parses back to d.
+func fmtDuration(d time.Duration) string {
+	s := d.String()
+	if strings.HasSuffix(s, "m0s") {
+		s = strings.TrimSuffix(s, "0s")
+	}
+	if strings.HasSuffix(s, "h0m") {
+		s = strings.TrimSuffix(s, "0m")
+	}
+	return s
+}
+
+func fmtClock(d time.Duration) string {
+	h, m, sec := int(d/time.Hour), int(d%time.Hour/time.Minute), int(d%time.Minute/time.Second)
+	s := twoDigits(h) + ":" + twoDigits(m)
+	if sec != 0 {
+		s += ":" + twoDigits(sec)
+	}
+	return s
+}
+
+func twoDigits(x int) string {
+	if x < 10 {
+		return "0" + strconv.Itoa(x)
+	}
+	return strconv.Itoa(x)
+}
+
+func fmtFloat(x float64) string { return strconv.FormatFloat(x, 'g', -1, 64) }
+
+// fmtFraction writes a share as a percentage when that reads back exactly,
+// else as a plain fraction (which always does).
+func fmtFraction(x float64) string {
+	p := strconv.FormatFloat(x*100, 'f', -1, 64) + "%"
+	if v, err := quantity.ParseFraction(p); err == nil && v == x && len(p) <= 8 {
+		return p
+	}
+	return fmtFloat(x)
+}
+
+// fmtRate writes a per-hour rate as COUNT/h such that quantity.ParseRate
+// reads back exactly r: ParseRate computes n·3600e9/3600e9, which can be
+// one unit in the last place off, so a neighbour of r may be the right n.
+func fmtRate(r float64) string {
+	cand := r
+	for i := 0; i < 8; i++ {
+		s := strconv.FormatFloat(cand, 'g', -1, 64) + "/h"
+		if v, err := quantity.ParseRate(s); err == nil && v == r {
+			return s
+		}
+		if i%2 == 0 {
+			cand = math.Nextafter(r, math.Inf(1))
+			for j := 0; j < i/2; j++ {
+				cand = math.Nextafter(cand, math.Inf(1))
+			}
+		} else {
+			cand = math.Nextafter(r, math.Inf(-1))
+			for j := 0; j < i/2; j++ {
+				cand = math.Nextafter(cand, math.Inf(-1))
+			}
+		}
+	}
+	return strconv.FormatFloat(r, 'g', -1, 64) + "/h"
+}

@@ -1,0 +1,72 @@
+package sim
+
+import (
+	"math"
+	"testing"
+	"time"
+)
+
+// Piecewise rates: the mean offered per interval matches the counts.
+func TestPiecewiseArrivals(t *testing.T) {
+	t.Parallel()
+	cfg := lunchDesk()
+	cfg.Replications = 40
+	r := run(t, cfg)
+	for i, p := range r.Intervals {
+		want := cfg.Queues[0].Arrivals.Counts[i]
+		got := p.Queues[0].Offered
+		if want == 0 && got.Mean != 0 {
+			t.Errorf("interval %d: offered %v with a zero rate", i, got.Mean)
+		}
+		// Poisson: sd = √30 ≈ 5.5; 40 replications: se ≈ 0.87.
+		if want > 0 && math.Abs(got.Mean-want) > 4*math.Sqrt(want/40) {
+			t.Errorf("interval %d: offered %.2f, want %v", i, got.Mean, want)
+		}
+	}
+	// Scale doubles the volume.
+	cfg.Queues[0].Arrivals.Scale = 2
+	if got := run(t, cfg).Summary.Total.Offered; math.Abs(got.Mean-2*540) > 4*math.Sqrt(2*540/40.0) {
+		t.Errorf("scale 2: offered %.1f, want 1080", got.Mean)
+	}
+}
+
+// Replay: the recorded arrivals come back exactly, in their intervals;
+// Scale keeps ⌊s⌋ copies plus one with probability s − ⌊s⌋.
+func TestReplay(t *testing.T) {
+	t.Parallel()
+	cfg := lunchDesk()
+	times := []time.Duration{9 * time.Hour, 9*time.Hour + time.Minute, 8 * time.Hour, 30 * time.Hour, -time.Hour, 12*time.Hour + 5*time.Minute}
+	cfg.Queues[0].Arrivals = Arrivals{Times: times}
+	r := run(t, cfg)
+	for i, want := range map[int]float64{16: 1, 18: 2, 24: 1, 17: 0} {
+		if got := r.Intervals[i].Queues[0].Offered; got.Mean != want || got.HalfWidth() != 0 {
+			t.Errorf("replay: interval %d offered %+v, want exactly %v", i, got, want)
+		}
+	}
+	if got := r.Summary.Total.Offered.Mean; got != 4 {
+		t.Errorf("replay: offered %v, want the 4 times inside the horizon", got)
+	}
+	cfg.Queues[0].Arrivals.Scale = 2.5
+	cfg.Replications = 200
+	got := run(t, cfg).Summary.Total.Offered
+	if got.Mean < 4*2 || got.Mean > 4*3 || math.Abs(got.Mean-10) > 4*math.Sqrt(4*0.25/200) {
+		t.Errorf("replay × 2.5: offered %+v, want 10", got)
+	}
+}
+
+// Initial backlog counts as offered in the first interval and is served first.
+func TestInitialBacklog(t *testing.T) {
+	t.Parallel()
+	cfg := lunchDesk()
+	cfg.Queues[0].InitialBacklog = 50
+	cfg.Queues[0].Patience = Dist{}
+	r := run(t, cfg)
+	first := r.Intervals[0].Queues[0]
+	if first.Offered.Mean != 50 || first.Backlog.Mean != 50 {
+		t.Errorf("00:00: offered %v backlog %v; want 50 and 50", first.Offered.Mean, first.Backlog.Mean)
+	}
+	// Agents start at 08:00: the backlog waits 8 h or more.
+	if first.Answered.Mean != 50 || first.ASA.Mean < 8*3600 {
+		t.Errorf("00:00 contacts: answered %v ASA %v s; want all, after ≥ 8 h", first.Answered.Mean, first.ASA.Mean)
+	}
+}

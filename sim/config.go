@@ -1,0 +1,146 @@
+package sim
+
+import (
+	"time"
+)
+
+// DefaultInterval is the reporting interval used when Config.Interval is 0.
+const DefaultInterval = 30 * time.Minute
+
+// Config describes one desk to simulate. It is plain data: build it in code
+// or from a scenario file, check it with Validate, run it with Run.
+//
+// Zero values: Interval 0 means DefaultInterval (30m); Replications 0 means
+// 1; Shrinkage 0 means every scheduled agent is present.
+type Config struct {
+	// Start is the instant simulated time 0 stands for; its location is the
+	// desk's time zone, in which shift times and weekdays are read.
+	Start time.Time
+	// Horizon is the simulated (elapsed) duration; it must be positive. The
+	// last interval is shorter when Horizon is not a multiple of Interval.
+	// For d whole calendar days across a daylight-saving change use
+	// Start.AddDate(0, 0, d).Sub(Start) (a 25-hour day has 50 half hours).
+	Horizon time.Duration
+	// Interval is the reporting interval (15m, 30m, 60m, ...).
+	Interval time.Duration
+	// Warmup is excluded from every statistic: results cover
+	// [Warmup, Horizon). It must be a multiple of Interval and shorter than
+	// Horizon. Contacts that arrive during warmup are served but not counted.
+	Warmup time.Duration
+	// Queues are the contact types; at least one, with distinct names.
+	Queues []Queue
+	// Shifts are the roster.
+	Shifts []Shift
+	// Shrinkage in [0, 1) is the probability that a scheduled agent is
+	// absent for a whole shift occurrence (see the package documentation).
+	Shrinkage float64
+	// Seed selects the random streams; equal seeds give equal results.
+	Seed uint64
+	// Replications is the number of independent replications (≥ 1).
+	Replications int
+}
+
+// Queue is one type of contact with its demand, handle time, patience and SLA.
+type Queue struct {
+	// Name identifies the queue in skills, results and random streams.
+	Name string
+	// Priority orders queues for agents: lower is served first.
+	Priority int
+	// Arrivals is the demand.
+	Arrivals Arrivals
+	// HandleTime is the distribution of handle (work) time; required.
+	HandleTime Dist
+	// Patience is the distribution of the time a contact is willing to
+	// wait; the zero Dist means nobody abandons.
+	Patience Dist
+	// SLATarget is T in "answered within T" (0 counts only contacts
+	// answered without waiting).
+	SLATarget time.Duration
+	// SLAGoal in [0, 1] is the share of contacts that should be answered
+	// within SLATarget; it only feeds Result.MetGoal.
+	SLAGoal float64
+	// InitialBacklog contacts are already waiting at time 0.
+	InitialBacklog int
+}
+
+// Arrivals is the demand of a queue. Exactly one of PerHour, Counts and
+// Times is set; a queue with no demand at all sets PerHour to 0 and leaves
+// the others empty (useful with InitialBacklog).
+//
+//   - PerHour: a Poisson process with this constant rate (contacts per hour).
+//   - Counts with Step: a non-homogeneous Poisson process whose rate is
+//     Counts[i]/Step on [i·Step, (i+1)·Step) from Config.Start — a forecast's
+//     expected arrivals per interval. The counts must cover the horizon.
+//   - Times: replay of recorded arrival times (offsets from Config.Start, any
+//     order; times outside [0, Horizon) are ignored). Replays are the same in
+//     every replication; only handle times and patience vary.
+//
+// Scale multiplies the volume (0 means 1): the rates of a Poisson process
+// are multiplied by Scale; a replay keeps each recorded contact
+// ⌊Scale⌋ times plus once more with probability Scale − ⌊Scale⌋, the copies
+// arriving at the recorded instant.
+type Arrivals struct {
+	PerHour float64
+	Counts  []float64
+	Step    time.Duration
+	Times   []time.Duration
+	Scale   float64
+}
+
+// Shift is a recurring block of work in the roster: Agents agents start at
+// Start (time of day, wall clock in the desk's time zone) on each of Days
+// and work for Length, with Breaks.
+type Shift struct {
+	// Name identifies the shift in error messages.
+	Name string
+	// Start is the wall-clock time of day, e.g. 7*time.Hour + 30*time.Minute
+	// for 07:30; in [0, 24h).
+	Start time.Duration
+	// Length is the paid duration of the shift (breaks included); a shift
+	// may run past midnight. At most 7 days.
+	Length time.Duration
+	// Days are the weekdays on which the shift starts; empty means every day.
+	Days []time.Weekday
+	// Agents is the headcount scheduled on the shift (≥ 0).
+	Agents int
+	// Skills are the names of the queues the agents serve; empty means all.
+	Skills []string
+	// Breaks are taken by every agent of the shift at the same offsets.
+	Breaks []Break
+	// Always puts the shift on duty for the whole horizon, once, from time 0
+	// (Start and Days must be zero, Length is ignored; Break.After counts from
+	// time 0). It is how a steady-state desk — M/M/n — is written.
+	Always bool
+}
+
+// Break is a pause of Length starting After the start of the shift. An agent
+// busy at that moment finishes the contact first and then takes the full
+// break (cut short by the end of the shift).
+type Break struct {
+	After  time.Duration
+	Length time.Duration
+}
+
+// interval returns the reporting interval, applying the default.
+func (c *Config) interval() time.Duration {
+	if c.Interval == 0 {
+		return DefaultInterval
+	}
+	return c.Interval
+}
+
+// replications returns the number of replications, applying the default.
+func (c *Config) replications() int {
+	if c.Replications == 0 {
+		return 1
+	}
+	return c.Replications
+}
+
+// scale returns the volume multiplier, applying the default.
+func (a *Arrivals) scale() float64 {
+	if a.Scale == 0 {
+		return 1
+	}
+	return a.Scale
+}

@@ -1,0 +1,438 @@
+package sim
+
+import (
+	"context"
+	"math/rand/v2"
+	"time"
+)
+
+// Agent states.
+const (
+	agentOff uint8 = iota
+	agentIdle
+	agentBusy
+	agentBreak
+)
+
+// contact is a waiting contact. Contacts are pooled: an answered or
+// abandoned contact's slot is reused, so memory follows the queue length,
+// not the number of contacts.
+type contact struct {
+	arrival  time.Duration
+	handle   time.Duration
+	queue    int32
+	interval int32
+	gen      uint32 // bumped when the contact leaves the queue: cancels its timer and ring entry
+}
+
+// ringEntry is a queued contact; it is stale when gen no longer matches.
+type ringEntry struct {
+	id  int32
+	gen uint32
+}
+
+type agent struct {
+	state    uint8
+	leaving  bool // shift over: leave when the contact in hand is done
+	group    int32
+	occ      int32
+	queue    int32 // queue of the contact in hand
+	gen      uint32
+	prev     int32 // idle list links (-1: none)
+	next     int32
+	idleSeq  uint64
+	shiftEnd time.Duration
+	breakLen time.Duration // > 0: break due once the contact in hand is done
+}
+
+type queueRun struct {
+	ring      []ringEntry // power-of-two ring buffer of waiting contacts
+	head, n   int
+	waiting   int
+	seg       int // current demand segment
+	next      int // next replay record
+	arrivals  *rand.Rand
+	handle    *rand.Rand
+	patience  *rand.Rand
+	pcg       [3]*rand.PCG
+	histogram []int64
+}
+
+type groupRun struct {
+	head, tail int32 // idle agents, longest idle first
+}
+
+type occRun struct {
+	agents []int32
+}
+
+// engine runs replications of one model. It holds every piece of mutable
+// state (no package state), and is reused across the replications a worker
+// runs so that steady-state simulation does not allocate.
+type engine struct {
+	m        *model
+	ev       eventQueue
+	now      time.Duration
+	contacts []contact
+	freeC    []int32
+	agents   []agent
+	freeA    []int32
+	queues   []queueRun
+	groups   []groupRun
+	occs     []occRun
+	shrink   *rand.Rand
+	shrinkG  *rand.PCG
+	idleSeq  uint64
+	events   int64
+	st       stats
+}
+
+func newEngine(m *model) *engine {
+	e := &engine{m: m}
+	e.queues = make([]queueRun, len(m.queues))
+	for i := range e.queues {
+		q := &e.queues[i]
+		for j := range q.pcg {
+			q.pcg[j] = rand.NewPCG(0, 0)
+		}
+		q.arrivals = rand.New(q.pcg[0])
+		q.handle = rand.New(q.pcg[1])
+		q.patience = rand.New(q.pcg[2])
+		q.ring = make([]ringEntry, 16)
+		q.histogram = make([]int64, len(WaitBins)+1)
+	}
+	e.shrinkG = rand.NewPCG(0, 0)
+	e.shrink = rand.New(e.shrinkG)
+	e.groups = make([]groupRun, len(m.groups))
+	e.occs = make([]occRun, len(m.occs))
+	e.st.init(m)
+	return e
+}
+
+// seedStreams points every stream at replication rep.
+func (e *engine) seedStreams(rep int) {
+	for i := range e.queues {
+		q := &e.queues[i]
+		key := e.m.queues[i].key
+		for j, p := range []uint64{purposeArrivals, purposeHandle, purposePatience} {
+			s := newSeed(e.m.seed, rep, p, key)
+			q.pcg[j].Seed(s[0], s[1])
+		}
+	}
+	s := newSeed(e.m.seed, rep, purposeShrinkage, 0)
+	e.shrinkG.Seed(s[0], s[1])
+}
+
+// reset prepares the engine for replication rep.
+func (e *engine) reset(rep int) {
+	e.seedStreams(rep)
+	e.ev.reset()
+	e.now = 0
+	e.contacts = e.contacts[:0]
+	e.freeC = e.freeC[:0]
+	e.agents = e.agents[:0]
+	e.freeA = e.freeA[:0]
+	e.idleSeq = 0
+	e.events = 0
+	for i := range e.queues {
+		q := &e.queues[i]
+		q.head, q.n, q.waiting, q.seg, q.next = 0, 0, 0, 0, 0
+		clear(q.histogram)
+	}
+	for i := range e.groups {
+		e.groups[i] = groupRun{head: -1, tail: -1}
+	}
+	for i := range e.occs {
+		e.occs[i].agents = e.occs[i].agents[:0]
+	}
+	e.st.reset()
+}
+
+// run simulates one replication; it returns ctx.Err() if cancelled.
+func (e *engine) run(ctx context.Context, rep int) error {
+	e.reset(rep)
+	m := e.m
+	// Initial backlog, then the first arrival of each queue and the roster.
+	for qi := range m.queues {
+		for range m.queues[qi].backlog {
+			e.arrive(int32(qi))
+		}
+		e.scheduleArrival(int32(qi), 0)
+	}
+	if len(m.occs) > 0 {
+		e.ev.push(max(m.occs[0].start, 0), evShiftStart, 0, 0)
+	}
+	for e.ev.len() > 0 {
+		if e.ev.h[0].t >= m.horizon {
+			break
+		}
+		ev := e.ev.pop()
+		e.now = ev.t
+		e.events++
+		if e.events&(1<<14-1) == 0 && ctx.Err() != nil {
+			return ctx.Err()
+		}
+		switch ev.kind {
+		case evArrival:
+			e.onArrival(ev.id)
+		case evServiceEnd:
+			e.onServiceEnd(ev.id)
+		case evAbandon:
+			e.onAbandon(ev.id, ev.gen)
+		case evShiftStart:
+			e.onShiftStart(ev.id)
+		case evShiftEnd:
+			e.onShiftEnd(ev.id)
+		case evBreakStart:
+			e.onBreakStart(ev.id, int(ev.gen))
+		case evBreakEnd:
+			e.onBreakEnd(ev.id, ev.gen)
+		}
+	}
+	e.now = m.horizon
+	e.st.finish(m.horizon)
+	return ctx.Err()
+}
+
+// scheduleArrival schedules the next arrival of queue qi after time t.
+func (e *engine) scheduleArrival(qi int32, t time.Duration) {
+	qm := &e.m.queues[qi]
+	q := &e.queues[qi]
+	if qm.replay != nil {
+		if q.next < len(qm.replay) {
+			e.ev.push(qm.replay[q.next], evArrival, qi, 0)
+		}
+		return
+	}
+	// Non-homogeneous Poisson process by inversion of the cumulative rate:
+	// draw E ~ Exp(1) and walk the piecewise-constant rate until its
+	// integral from t reaches E.
+	x := q.arrivals.ExpFloat64()
+	for q.seg < len(qm.segs) {
+		s := qm.segs[q.seg]
+		if s.rate > 0 {
+			dt := x / s.rate
+			if dt < float64(s.end-t) {
+				e.ev.push(t+time.Duration(dt), evArrival, qi, 0)
+				return
+			}
+			x -= float64(s.end-t) * s.rate
+		}
+		t = s.end
+		q.seg++
+	}
+}
+
+func (e *engine) onArrival(qi int32) {
+	qm := &e.m.queues[qi]
+	if qm.replay != nil {
+		q := &e.queues[qi]
+		copies := int(qm.scale)
+		if frac := qm.scale - float64(copies); frac > 0 && q.arrivals.Float64() < frac {
+			copies++
+		}
+		q.next++
+		for range copies {
+			e.arrive(qi)
+		}
+		e.scheduleArrival(qi, e.now)
+		return
+	}
+	e.arrive(qi)
+	e.scheduleArrival(qi, e.now)
+}
+
+// arrive creates a contact of queue qi now: it is answered by the longest
+// idle skilled agent, or waits (and may abandon).
+func (e *engine) arrive(qi int32) {
+	qm := &e.m.queues[qi]
+	q := &e.queues[qi]
+	handle := qm.handle.sample(q.handle)
+	patience := time.Duration(-1)
+	if qm.hasPatience {
+		patience = qm.patience.sample(q.patience)
+	}
+	iv := int32(e.now / e.m.iv)
+	e.st.offered(iv, qi)
+	if a := e.idleAgentFor(qi); a >= 0 {
+		e.removeIdle(a)
+		e.startService(a, qi, iv, e.now, handle)
+		return
+	}
+	id := e.newContact()
+	c := &e.contacts[id]
+	c.arrival, c.handle, c.queue, c.interval = e.now, handle, qi, iv
+	e.enqueue(qi, ringEntry{id: id, gen: c.gen})
+	if patience >= 0 {
+		e.ev.push(e.now+patience, evAbandon, id, c.gen)
+	}
+}
+
+func (e *engine) newContact() int32 {
+	if n := len(e.freeC); n > 0 {
+		id := e.freeC[n-1]
+		e.freeC = e.freeC[:n-1]
+		return id
+	}
+	e.contacts = append(e.contacts, contact{})
+	return int32(len(e.contacts) - 1)
+}
+
+// releaseContact takes contact id out of its queue: its generation moves
+// on, which cancels its abandonment timer and its ring entry.
+func (e *engine) releaseContact(id int32) {
+	c := &e.contacts[id]
+	c.gen++
+	q := &e.queues[c.queue]
+	q.waiting--
+	e.st.queueLen(e.now, c.queue, -1)
+	e.freeC = append(e.freeC, id)
+}
+
+func (e *engine) enqueue(qi int32, r ringEntry) {
+	q := &e.queues[qi]
+	if q.n == len(q.ring) {
+		grown := make([]ringEntry, 2*len(q.ring))
+		for i := range q.n {
+			grown[i] = q.ring[(q.head+i)&(len(q.ring)-1)]
+		}
+		q.ring, q.head = grown, 0
+	}
+	q.ring[(q.head+q.n)&(len(q.ring)-1)] = r
+	q.n++
+	q.waiting++
+	e.st.queueLen(e.now, qi, +1)
+}
+
+// peek returns the oldest live contact of queue qi, dropping stale entries,
+// or -1.
+func (e *engine) peek(qi int32) int32 {
+	q := &e.queues[qi]
+	if q.waiting == 0 {
+		// Everything left in the ring is stale.
+		q.head, q.n = 0, 0
+		return -1
+	}
+	for {
+		r := q.ring[q.head]
+		if e.contacts[r.id].gen == r.gen {
+			return r.id
+		}
+		q.head = (q.head + 1) & (len(q.ring) - 1)
+		q.n--
+	}
+}
+
+func (e *engine) onAbandon(id int32, gen uint32) {
+	c := &e.contacts[id]
+	if c.gen != gen {
+		return // answered already: the timer was cancelled
+	}
+	e.st.abandoned(c.interval, c.queue, e.now-c.arrival)
+	e.releaseContact(id)
+}
+
+// startService gives a contact of queue qi (arrived at arrival, interval
+// iv) to agent a, which must be available and not in the idle list.
+func (e *engine) startService(a int32, qi, iv int32, arrival, handle time.Duration) {
+	qm := &e.m.queues[qi]
+	wait := e.now - arrival
+	e.st.answered(iv, qi, wait, wait <= qm.target)
+	if int(iv) >= e.m.warm {
+		e.queues[qi].histogram[waitBin(wait)]++
+	}
+	ag := &e.agents[a]
+	ag.state = agentBusy
+	ag.queue = qi
+	e.st.busy(e.now, qi, +1)
+	e.ev.push(e.now+handle, evServiceEnd, a, 0)
+}
+
+// nextWork gives agent a (available, not in the idle list) the oldest
+// contact of the highest-priority non-empty queue among its skills, or
+// puts it in the idle list.
+func (e *engine) nextWork(a int32) {
+	g := &e.m.groups[e.agents[a].group]
+	best := int32(-1)
+	bestPri := 0
+	var bestArr time.Duration
+	for _, qi := range g.queues {
+		pri := e.m.queues[qi].priority
+		if best >= 0 && pri > bestPri {
+			break
+		}
+		id := e.peek(qi)
+		if id < 0 {
+			continue
+		}
+		if best < 0 || e.contacts[id].arrival < bestArr {
+			best, bestPri, bestArr = id, pri, e.contacts[id].arrival
+		}
+	}
+	if best < 0 {
+		e.pushIdle(a)
+		return
+	}
+	c := e.contacts[best]
+	e.releaseContact(best)
+	e.startService(a, c.queue, c.interval, c.arrival, c.handle)
+}
+
+func (e *engine) onServiceEnd(a int32) {
+	ag := &e.agents[a]
+	e.st.busy(e.now, ag.queue, -1)
+	switch {
+	case ag.leaving:
+		e.st.overtime(e.now, -1)
+		e.leave(a)
+	case ag.breakLen > 0:
+		e.startBreak(a, ag.breakLen)
+	default:
+		ag.state = agentIdle
+		e.nextWork(a)
+	}
+}
+
+// idleAgentFor returns the agent skilled for queue qi that has been idle
+// longest, or -1.
+func (e *engine) idleAgentFor(qi int32) int32 {
+	best := int32(-1)
+	for _, g := range e.m.queues[qi].groups {
+		a := e.groups[g].head
+		if a >= 0 && (best < 0 || e.agents[a].idleSeq < e.agents[best].idleSeq) {
+			best = a
+		}
+	}
+	return best
+}
+
+func (e *engine) pushIdle(a int32) {
+	ag := &e.agents[a]
+	ag.state = agentIdle
+	e.idleSeq++
+	ag.idleSeq = e.idleSeq
+	g := &e.groups[ag.group]
+	ag.prev, ag.next = g.tail, -1
+	if g.tail >= 0 {
+		e.agents[g.tail].next = a
+	} else {
+		g.head = a
+	}
+	g.tail = a
+}
+
+func (e *engine) removeIdle(a int32) {
+	ag := &e.agents[a]
+	g := &e.groups[ag.group]
+	if ag.prev >= 0 {
+		e.agents[ag.prev].next = ag.next
+	} else {
+		g.head = ag.next
+	}
+	if ag.next >= 0 {
+		e.agents[ag.next].prev = ag.prev
+	} else {
+		g.tail = ag.prev
+	}
+	ag.prev, ag.next = -1, -1
+}

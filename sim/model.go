@@ -1,0 +1,197 @@
+package sim
+
+import (
+	"cmp"
+	"slices"
+	"time"
+)
+
+// model is a validated Config compiled for simulation: read-only, shared by
+// every worker of a run.
+type model struct {
+	start      time.Time
+	horizon    time.Duration
+	iv         time.Duration
+	nIntervals int // intervals in [0, horizon), the last possibly partial
+	warm       int // intervals dropped as warmup
+	shrinkage  float64
+	seed       uint64
+	reps       int
+	queues     []queueModel
+	groups     []groupModel
+	shifts     []shiftModel
+	occs       []occurrence
+}
+
+type queueModel struct {
+	name        string
+	key         uint64
+	priority    int
+	target      time.Duration
+	goal        float64
+	handle      sampler
+	patience    sampler
+	hasPatience bool
+	backlog     int
+	segs        []segment       // Poisson demand, nil for replay
+	replay      []time.Duration // sorted recorded arrivals in [0, horizon)
+	scale       float64         // replay multiplier
+	groups      []int32         // agent groups that serve this queue
+}
+
+// segment is a piece of constant arrival rate (per nanosecond) that ends at end.
+type segment struct {
+	end  time.Duration
+	rate float64
+}
+
+// groupModel is a set of agents with identical skills.
+type groupModel struct {
+	queues []int32 // served queues, by priority then position
+}
+
+type shiftModel struct {
+	name   string
+	group  int32
+	agents int
+	breaks []Break
+}
+
+// occurrence is one working of a shift: from start to end (relative to
+// Config.Start; start may be negative for a night shift begun before time 0).
+type occurrence struct {
+	shift      int32
+	start, end time.Duration
+}
+
+// compile turns a valid Config into a model.
+func compileModel(cfg *Config) *model {
+	m := &model{
+		start:     cfg.Start,
+		horizon:   cfg.Horizon,
+		iv:        cfg.interval(),
+		shrinkage: cfg.Shrinkage,
+		seed:      cfg.Seed,
+		reps:      cfg.replications(),
+	}
+	m.nIntervals = int((m.horizon + m.iv - 1) / m.iv)
+	m.warm = int(cfg.Warmup / m.iv)
+	index := map[string]int32{}
+	for i, q := range cfg.Queues {
+		index[q.Name] = int32(i)
+		qm := queueModel{
+			name:        q.Name,
+			key:         nameKey(q.Name),
+			priority:    q.Priority,
+			target:      q.SLATarget,
+			goal:        q.SLAGoal,
+			handle:      compile(q.HandleTime),
+			patience:    compile(q.Patience),
+			hasPatience: q.Patience.Kind != None,
+			backlog:     q.InitialBacklog,
+		}
+		a := q.Arrivals
+		s := a.scale()
+		switch {
+		case len(a.Times) > 0:
+			for _, t := range a.Times {
+				if t >= 0 && t < m.horizon {
+					qm.replay = append(qm.replay, t)
+				}
+			}
+			slices.Sort(qm.replay)
+			qm.scale = s
+		case len(a.Counts) > 0:
+			for i, c := range a.Counts {
+				end := time.Duration(i+1) * a.Step
+				qm.segs = append(qm.segs, segment{end: min(end, m.horizon), rate: c * s / float64(a.Step)})
+				if end >= m.horizon {
+					break
+				}
+			}
+		case a.PerHour > 0:
+			qm.segs = []segment{{end: m.horizon, rate: a.PerHour * s / float64(time.Hour)}}
+		}
+		m.queues = append(m.queues, qm)
+	}
+
+	// Agent groups: one per distinct skill set.
+	groupOf := map[string]int32{}
+	for _, sh := range cfg.Shifts {
+		var skills []int32
+		if len(sh.Skills) == 0 {
+			for i := range cfg.Queues {
+				skills = append(skills, int32(i))
+			}
+		} else {
+			for _, name := range sh.Skills {
+				if i, ok := index[name]; ok && !slices.Contains(skills, i) {
+					skills = append(skills, i)
+				}
+			}
+		}
+		slices.SortFunc(skills, func(a, b int32) int {
+			return cmp.Or(cmp.Compare(m.queues[a].priority, m.queues[b].priority), cmp.Compare(a, b))
+		})
+		key := string(int32sKey(skills))
+		g, ok := groupOf[key]
+		if !ok {
+			g = int32(len(m.groups))
+			groupOf[key] = g
+			m.groups = append(m.groups, groupModel{queues: skills})
+			for _, q := range skills {
+				m.queues[q].groups = append(m.queues[q].groups, g)
+			}
+		}
+		m.shifts = append(m.shifts, shiftModel{name: sh.Name, group: g, agents: sh.Agents, breaks: sh.Breaks})
+	}
+	m.occs = expandRoster(cfg)
+	return m
+}
+
+func int32sKey(xs []int32) []byte {
+	b := make([]byte, 0, 4*len(xs))
+	for _, x := range xs {
+		b = append(b, byte(x), byte(x>>8), byte(x>>16), byte(x>>24))
+	}
+	return b
+}
+
+// expandRoster lists every occurrence of every shift that overlaps
+// [0, Horizon), ordered by start time then shift position. Shift start
+// times are wall-clock times in Start's location, so they follow daylight
+// saving changes; lengths are elapsed time.
+func expandRoster(cfg *Config) []occurrence {
+	var occs []occurrence
+	loc := cfg.Start.Location()
+	y, mo, d := cfg.Start.Date()
+	for si, sh := range cfg.Shifts {
+		if sh.Always {
+			occs = append(occs, occurrence{shift: int32(si), start: 0, end: cfg.Horizon})
+			continue
+		}
+		// A shift is at most 7 days long, so occurrences that overlap the
+		// horizon start at most 8 calendar days before Start.
+		for day := -8; ; day++ {
+			date := time.Date(y, mo, d+day, 0, 0, 0, 0, loc)
+			h := int(sh.Start / time.Hour)
+			mi := int(sh.Start % time.Hour / time.Minute)
+			sec := int(sh.Start % time.Minute / time.Second)
+			ns := int(sh.Start % time.Second)
+			begin := time.Date(date.Year(), date.Month(), date.Day(), h, mi, sec, ns, loc)
+			start := begin.Sub(cfg.Start)
+			if start >= cfg.Horizon {
+				break
+			}
+			end := start + sh.Length
+			if end <= 0 || (len(sh.Days) > 0 && !slices.Contains(sh.Days, date.Weekday())) {
+				continue
+			}
+			occs = append(occs, occurrence{shift: int32(si), start: start, end: end})
+		}
+	}
+	slices.SortStableFunc(occs, func(a, b occurrence) int {
+		return cmp.Or(cmp.Compare(a.start, b.start), cmp.Compare(a.shift, b.shift))
+	})
+	return occs
+}

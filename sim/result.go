@@ -1,0 +1,110 @@
+package sim
+
+import (
+	"time"
+)
+
+// Estimate is a metric over the replications: the mean of the per-replication
+// values and a 95 % confidence interval for it, mean ± t(0.975, N−1)·sd/√N
+// (Student t). N is the number of replications in which the metric is
+// defined — a service level needs at least one contact answered or
+// abandoned, an occupancy some available agent time. N == 0 means the
+// metric is undefined in every replication: Mean, Low and High are then 0
+// (never NaN). With N == 1 there is no interval: Low == High == Mean.
+type Estimate struct {
+	Mean, Low, High float64
+	N               int
+}
+
+// Defined reports whether the metric had a value in at least one replication.
+func (e Estimate) Defined() bool { return e.N > 0 }
+
+// HalfWidth returns the half-width of the confidence interval.
+func (e Estimate) HalfWidth() float64 { return (e.High - e.Low) / 2 }
+
+// Metrics are the statistics of one queue (or the whole desk) over one
+// interval (or the whole period), as Estimates over the replications.
+//
+// Offered, Answered and Abandoned count the contacts that ARRIVED in the
+// interval; ServiceLevel, ASA and AbandonRate are theirs, wherever they
+// ended. ASA (mean wait of answered contacts) and ATA (mean wait of
+// abandoned contacts, "average time to abandon") are in seconds. Occupancy, AgentsAvailable (time-average
+// number of available agents) and QueueLength (time-average number of
+// contacts waiting) are time averages over the interval. Backlog is the
+// number of contacts waiting at the end of the interval. PaidHours (shift
+// time of every scheduled agent, breaks and absences included, plus
+// overtime) and OvertimeHours (time worked past shift ends) are desk-wide:
+// they are defined only for the Total of an interval or period.
+type Metrics struct {
+	Offered, Answered, Abandoned Estimate
+	ServiceLevel                 Estimate
+	ASA                          Estimate
+	ATA                          Estimate
+	AbandonRate                  Estimate
+	Occupancy                    Estimate
+	AgentsAvailable              Estimate
+	QueueLength                  Estimate
+	Backlog                      Estimate
+	PaidHours, OvertimeHours     Estimate
+}
+
+// Values are the statistics of one replication; the fields mean what they
+// mean in Metrics. A ratio with a zero denominator is 0: check Answered +
+// Abandoned before reading ServiceLevel or AbandonRate, Answered before
+// ASA, Abandoned before ATA, AgentsAvailable before Occupancy.
+type Values struct {
+	Offered, Answered, Abandoned float64
+	ServiceLevel                 float64
+	ASA                          float64
+	ATA                          float64
+	AbandonRate                  float64
+	Occupancy                    float64
+	AgentsAvailable              float64
+	QueueLength                  float64
+	Backlog                      float64
+	PaidHours, OvertimeHours     float64
+}
+
+// Period is the result for one reporting interval, or for the whole run
+// after warmup.
+type Period struct {
+	Start  time.Time
+	Length time.Duration
+	// Queues[q] are the metrics of Config.Queues[q].
+	Queues []Metrics
+	// Total is the whole desk: counts add up, each contact's service level
+	// is judged against its own queue's target.
+	Total Metrics
+}
+
+// Replication is the summary of one replication over the whole period.
+type Replication struct {
+	Index  int
+	Queues []Values
+	Total  Values
+}
+
+// Result is what a run measured.
+type Result struct {
+	// Start is the start of the first reported interval (Config.Start +
+	// Warmup); Interval the reporting interval.
+	Start        time.Time
+	Interval     time.Duration
+	Replications int
+	// Queues are the queue names, in Config order.
+	Queues []string
+	// Intervals are the reporting intervals from Warmup to Horizon.
+	Intervals []Period
+	// Summary covers [Warmup, Horizon) as a whole.
+	Summary Period
+	// Runs are the per-replication summaries, in replication order.
+	Runs []Replication
+	// MetGoal[q] is the share of replications whose service level over the
+	// whole period reached queue q's SLAGoal (replications without any
+	// answered or abandoned contact count as met).
+	MetGoal []float64
+	// Waits[q] is the distribution of waits of queue q's answered contacts.
+	Waits []Histogram
+	// Events is the number of events simulated, over all replications.
+	Events int64
+}

@@ -1,0 +1,134 @@
+package sim
+
+import "time"
+
+// onShiftStart brings the agents of occurrence o on duty and schedules the
+// occurrence's end, its breaks and the start of the next occurrence.
+func (e *engine) onShiftStart(o int32) {
+	m := e.m
+	oc := m.occs[o]
+	sh := &m.shifts[oc.shift]
+	if next := o + 1; int(next) < len(m.occs) {
+		e.ev.push(max(m.occs[next].start, 0), evShiftStart, next, 0)
+	}
+	e.st.paid(e.now, int64(sh.agents))
+	e.ev.push(oc.end, evShiftEnd, o, 0)
+	for b, br := range sh.breaks {
+		if t := oc.start + br.After; t >= e.now && t < oc.end {
+			e.ev.push(t, evBreakStart, o, uint32(b))
+		}
+	}
+	run := &e.occs[o]
+	for range sh.agents {
+		if m.shrinkage > 0 && e.shrink.Float64() < m.shrinkage {
+			continue // absent: paid, never available
+		}
+		a := e.newAgent(sh.group, o, oc.end)
+		run.agents = append(run.agents, a)
+		e.st.available(e.now, sh.group, +1)
+	}
+	// An occurrence that began before time 0 may be in one of its breaks.
+	for _, br := range sh.breaks {
+		if bs := oc.start + br.After; bs < e.now && bs+br.Length > e.now {
+			for _, a := range run.agents {
+				e.startBreak(a, bs+br.Length-e.now)
+			}
+			return
+		}
+	}
+	for _, a := range run.agents {
+		e.nextWork(a)
+	}
+}
+
+func (e *engine) newAgent(group, occ int32, end time.Duration) int32 {
+	var a int32
+	if n := len(e.freeA); n > 0 {
+		a = e.freeA[n-1]
+		e.freeA = e.freeA[:n-1]
+	} else {
+		e.agents = append(e.agents, agent{})
+		a = int32(len(e.agents) - 1)
+	}
+	ag := &e.agents[a]
+	*ag = agent{state: agentIdle, group: group, occ: occ, gen: ag.gen + 1, prev: -1, next: -1, shiftEnd: end}
+	return a
+}
+
+// leave takes agent a (available, not idle-listed) off duty for good.
+func (e *engine) leave(a int32) {
+	ag := &e.agents[a]
+	e.st.available(e.now, ag.group, -1)
+	ag.state = agentOff
+	ag.gen++
+	e.freeA = append(e.freeA, a)
+}
+
+// startBreak sends agent a (available, not idle-listed) on a break of
+// length d, cut short at the end of its shift.
+func (e *engine) startBreak(a int32, d time.Duration) {
+	ag := &e.agents[a]
+	e.st.available(e.now, ag.group, -1)
+	ag.state = agentBreak
+	ag.breakLen = 0
+	end := min(e.now+d, ag.shiftEnd)
+	e.ev.push(end, evBreakEnd, a, ag.gen)
+}
+
+func (e *engine) onBreakStart(o int32, b int) {
+	br := e.m.shifts[e.m.occs[o].shift].breaks[b]
+	for _, a := range e.occs[o].agents {
+		ag := &e.agents[a]
+		switch ag.state {
+		case agentIdle:
+			e.removeIdle(a)
+			e.startBreak(a, br.Length)
+		case agentBusy:
+			ag.breakLen = br.Length // taken in full once the contact is done
+		}
+	}
+}
+
+func (e *engine) onBreakEnd(a int32, gen uint32) {
+	ag := &e.agents[a]
+	if ag.gen != gen || ag.state != agentBreak {
+		return // the agent's shift ended during the break
+	}
+	if e.now >= ag.shiftEnd {
+		ag.state = agentOff
+		ag.gen++
+		e.freeA = append(e.freeA, a)
+		return
+	}
+	e.st.available(e.now, ag.group, +1)
+	ag.state = agentIdle
+	e.nextWork(a)
+}
+
+// onShiftEnd ends occurrence o: idle agents and agents on a break leave now;
+// busy agents finish the contact in hand first (overtime).
+func (e *engine) onShiftEnd(o int32) {
+	sh := &e.m.shifts[e.m.occs[o].shift]
+	e.st.paid(e.now, -int64(sh.agents))
+	run := &e.occs[o]
+	for _, a := range run.agents {
+		ag := &e.agents[a]
+		if ag.occ != o {
+			continue
+		}
+		switch ag.state {
+		case agentIdle:
+			e.removeIdle(a)
+			e.leave(a)
+		case agentBreak:
+			ag.state = agentOff
+			ag.gen++
+			e.freeA = append(e.freeA, a)
+		case agentBusy:
+			ag.leaving = true
+			ag.breakLen = 0
+			e.st.overtime(e.now, +1)
+		}
+	}
+	run.agents = run.agents[:0]
+}

@@ -1,0 +1,251 @@
+package sim
+
+import (
+	"context"
+	"runtime"
+	"sync"
+	"time"
+)
+
+// Options tune how a run executes; they never change its results.
+type Options struct {
+	// Workers is the number of replications simulated at once; 0 means
+	// runtime.GOMAXPROCS(0). Results are identical for any value.
+	Workers int
+	// Progress, if set, is called after each replication is folded into
+	// the result, with the number done and the total, from one goroutine.
+	Progress func(done, total int)
+}
+
+// Run validates cfg and simulates cfg.Replications independent replications
+// in parallel on every core. It returns ctx.Err() promptly when ctx is
+// cancelled. Equal configurations with equal seeds give identical results.
+func Run(ctx context.Context, cfg Config) (*Result, error) {
+	return RunWith(ctx, cfg, Options{})
+}
+
+// RunWith is Run with explicit Options.
+func RunWith(ctx context.Context, cfg Config, opt Options) (*Result, error) {
+	if err := cfg.Validate(); err != nil {
+		return nil, err
+	}
+	m := compileModel(&cfg)
+	workers := opt.Workers
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	workers = min(workers, m.reps)
+
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	jobs := make(chan int)
+	out := make(chan *repOut, workers)
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			e := newEngine(m)
+			for rep := range jobs {
+				r := &repOut{index: rep}
+				if r.err = e.run(ctx, rep); r.err == nil {
+					e.collect(r)
+				}
+				select {
+				case out <- r:
+				case <-ctx.Done():
+					return
+				}
+			}
+		}()
+	}
+	go func() {
+		defer close(jobs)
+		for rep := range m.reps {
+			select {
+			case jobs <- rep:
+			case <-ctx.Done():
+				return
+			}
+		}
+	}()
+	go func() { wg.Wait(); close(out) }()
+
+	ag := newAggregator(m)
+	pending := map[int]*repOut{}
+	var err error
+	for r := range out {
+		if r.err != nil {
+			if err == nil {
+				err = r.err
+			}
+			cancel()
+			continue
+		}
+		if err != nil {
+			continue
+		}
+		pending[r.index] = r
+		for {
+			next, ok := pending[ag.done]
+			if !ok {
+				break
+			}
+			delete(pending, ag.done)
+			ag.add(next)
+			if opt.Progress != nil {
+				opt.Progress(ag.done, m.reps)
+			}
+		}
+	}
+	if err == nil {
+		err = ctx.Err()
+	}
+	if err == nil && ag.done != m.reps {
+		err = context.Canceled
+	}
+	if err != nil {
+		return nil, err
+	}
+	return ag.result(), nil
+}
+
+// repOut is what one replication hands to the aggregator.
+type repOut struct {
+	index   int
+	err     error
+	periods []vals // [period·(nQ+1) + q], q == nQ is the desk
+	summary []vals // [q], q == nQ is the desk
+	hist    [][]int64
+	events  int64
+}
+
+// collect turns the engine's statistics into per-replication metrics.
+func (e *engine) collect(r *repOut) {
+	m, s := e.m, &e.st
+	nQ := len(m.queues)
+	nP := m.nIntervals - m.warm
+	r.periods = make([]vals, nP*(nQ+1))
+	r.summary = make([]vals, nQ+1)
+	sums := make([]raw, nQ+1)
+	for p := range nP {
+		i := m.warm + p
+		length := min(m.iv, m.horizon-time.Duration(i)*m.iv)
+		var desk raw
+		for q := range nQ {
+			k := i*nQ + q
+			c := &s.cells[k]
+			x := raw{
+				offered: float64(c.offered), answered: float64(c.answered), abandoned: float64(c.abandoned),
+				within: float64(c.within), waitAnswered: c.waitAnswered, waitAbandoned: c.waitAbandoned,
+				busy: s.busyA[k], avail: s.availA[k], waiting: s.waitA[k], backlog: s.backlog[k],
+			}
+			r.periods[p*(nQ+1)+q] = x.metrics(length, false)
+			desk.add(&x)
+			sums[q].add(&x)
+			sums[q].backlog = x.backlog // the backlog of a period is the last interval's
+		}
+		desk.busy, desk.avail = s.busyTA[i], s.availTA[i]
+		desk.paid, desk.overtime = s.paidTA[i], s.overTA[i]
+		r.periods[p*(nQ+1)+nQ] = desk.metrics(length, true)
+		sums[nQ].add(&desk)
+		sums[nQ].backlog = desk.backlog
+	}
+	length := m.horizon - time.Duration(m.warm)*m.iv
+	for q := range nQ + 1 {
+		r.summary[q] = sums[q].metrics(length, q == nQ)
+	}
+	r.hist = make([][]int64, nQ)
+	for q := range nQ {
+		r.hist[q] = append([]int64(nil), e.queues[q].histogram...)
+	}
+	r.events = e.events
+}
+
+// aggregator folds replications, in replication order, into a Result.
+type aggregator struct {
+	m       *model
+	done    int
+	periods []accs
+	summary []accs
+	runs    []Replication
+	met     []int
+	hist    [][]int64
+	events  int64
+}
+
+func newAggregator(m *model) *aggregator {
+	nQ := len(m.queues)
+	a := &aggregator{
+		m:       m,
+		periods: make([]accs, (m.nIntervals-m.warm)*(nQ+1)),
+		summary: make([]accs, nQ+1),
+		met:     make([]int, nQ),
+		hist:    make([][]int64, nQ),
+	}
+	for q := range a.hist {
+		a.hist[q] = make([]int64, len(WaitBins)+1)
+	}
+	return a
+}
+
+func (a *aggregator) add(r *repOut) {
+	nQ := len(a.m.queues)
+	for i := range r.periods {
+		a.periods[i].add(&r.periods[i])
+	}
+	run := Replication{Index: r.index, Queues: make([]Values, nQ)}
+	for q := range nQ + 1 {
+		a.summary[q].add(&r.summary[q])
+		if q == nQ {
+			run.Total = r.summary[q].values()
+			break
+		}
+		run.Queues[q] = r.summary[q].values()
+		v := &r.summary[q]
+		if v.def&(1<<mServiceLevel) == 0 || v.v[mServiceLevel] >= a.m.queues[q].goal {
+			a.met[q]++
+		}
+		for b, c := range r.hist[q] {
+			a.hist[q][b] += c
+		}
+	}
+	a.runs = append(a.runs, run)
+	a.events += r.events
+	a.done++
+}
+
+func (a *aggregator) result() *Result {
+	m := a.m
+	nQ := len(m.queues)
+	t := tTable{}
+	res := &Result{
+		Start:        m.start.Add(time.Duration(m.warm) * m.iv),
+		Interval:     m.iv,
+		Replications: a.done,
+		Runs:         a.runs,
+		Events:       a.events,
+	}
+	for q := range nQ {
+		res.Queues = append(res.Queues, m.queues[q].name)
+		res.MetGoal = append(res.MetGoal, float64(a.met[q])/float64(max(a.done, 1)))
+		res.Waits = append(res.Waits, Histogram{Counts: a.hist[q]})
+	}
+	period := func(accs []accs, start time.Time, length time.Duration) Period {
+		p := Period{Start: start, Length: length, Queues: make([]Metrics, nQ)}
+		for q := range nQ {
+			p.Queues[q] = accs[q].metrics(t)
+		}
+		p.Total = accs[nQ].metrics(t)
+		return p
+	}
+	nP := m.nIntervals - m.warm
+	res.Intervals = make([]Period, nP)
+	for p := range nP {
+		i := m.warm + p
+		start := time.Duration(i) * m.iv
+		res.Intervals[p] = period(a.periods[p*(nQ+1):(p+1)*(nQ+1)], m.start.Add(start), min(m.iv, m.horizon-start))
+	}
+	res.Summary = period(a.summary, res.Start, m.horizon-time.Duration(m.warm)*m.iv)
+	return res
+}

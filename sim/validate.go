@@ -1,0 +1,184 @@
+package sim
+
+import (
+	"errors"
+	"fmt"
+	"math"
+	"time"
+)
+
+// FieldError is one thing wrong with a Config. Section is "queue", "shift"
+// or "" (a top-level field); Index and Name locate the queue or shift;
+// Field names the field in words ("handle time", "arrivals", "breaks").
+type FieldError struct {
+	Section string
+	Index   int
+	Name    string
+	Field   string
+	Msg     string
+}
+
+func (e *FieldError) Error() string {
+	if e.Section == "" {
+		return fmt.Sprintf("%s: %s", e.Field, e.Msg)
+	}
+	return fmt.Sprintf("%s %q: %s: %s", e.Section, e.Name, e.Field, e.Msg)
+}
+
+// maxHorizon bounds the horizon so that every time fits a time.Duration
+// with room to spare (about 100 years).
+const maxHorizon = 100 * 365 * 24 * time.Hour
+
+// Validate reports every problem with cfg, joined (errors.Join); each is a
+// *FieldError naming the queue or shift and the field, e.g.
+//
+//	queue "phone": handle time: lognormal: mean 0s must be positive
+func (c Config) Validate() error {
+	var errs []error
+	top := func(field, format string, args ...any) {
+		errs = append(errs, &FieldError{Field: field, Msg: fmt.Sprintf(format, args...)})
+	}
+	iv := c.interval()
+	if c.Horizon <= 0 || c.Horizon > maxHorizon {
+		top("horizon", "%v must be positive and at most 100 years", c.Horizon)
+	}
+	if iv < time.Second || iv > 24*time.Hour {
+		top("interval", "%v must be between 1s and 24h (15m, 30m and 60m are usual)", c.Interval)
+	}
+	if c.Warmup < 0 || (iv > 0 && c.Warmup%iv != 0) || (c.Horizon > 0 && c.Warmup >= c.Horizon) {
+		top("warmup", "%v must be a multiple of the interval %v, shorter than the horizon", c.Warmup, iv)
+	}
+	if !(c.Shrinkage >= 0 && c.Shrinkage < 1) {
+		top("shrinkage", "%v must be in [0, 1) (30%% is 0.3)", c.Shrinkage)
+	}
+	if c.Replications < 0 || c.Replications > 1_000_000 {
+		top("replications", "%d must be between 1 and 1000000", c.Replications)
+	}
+	if c.Horizon > 0 && iv > 0 && int64(c.Horizon/iv) > 10_000_000 {
+		top("interval", "%v is too short for the horizon %v (more than 10 million intervals)", iv, c.Horizon)
+	}
+	if len(c.Queues) == 0 {
+		top("queues", "at least one queue is needed")
+	}
+	names := map[string]bool{}
+	for i := range c.Queues {
+		q := &c.Queues[i]
+		bad := func(field, format string, args ...any) {
+			errs = append(errs, &FieldError{Section: "queue", Index: i, Name: q.Name, Field: field, Msg: fmt.Sprintf(format, args...)})
+		}
+		if q.Name == "" {
+			bad("name", "queue %d has no name", i+1)
+		} else if names[q.Name] {
+			bad("name", "the name is used by another queue")
+		}
+		names[q.Name] = true
+		if q.HandleTime.Kind == None {
+			bad("handle time", "a handle-time distribution is required")
+		} else if err := q.HandleTime.Validate(); err != nil {
+			bad("handle time", "%v", err)
+		} else if q.HandleTime.MeanDuration() <= 0 {
+			bad("handle time", "mean must be positive")
+		}
+		if err := q.Patience.Validate(); err != nil {
+			bad("patience", "%v", err)
+		}
+		if q.SLATarget < 0 {
+			bad("sla target", "%v must not be negative", q.SLATarget)
+		}
+		if !(q.SLAGoal >= 0 && q.SLAGoal <= 1) {
+			bad("sla goal", "%v must be in [0, 1] (80%% is 0.8)", q.SLAGoal)
+		}
+		if q.InitialBacklog < 0 || q.InitialBacklog > 10_000_000 {
+			bad("initial backlog", "%d must be between 0 and 10000000", q.InitialBacklog)
+		}
+		validateArrivals(&q.Arrivals, c.Horizon, func(format string, args ...any) { bad("arrivals", format, args...) })
+	}
+	for i := range c.Shifts {
+		s := &c.Shifts[i]
+		name := s.Name
+		if name == "" {
+			name = fmt.Sprintf("#%d", i+1)
+		}
+		bad := func(field, format string, args ...any) {
+			errs = append(errs, &FieldError{Section: "shift", Index: i, Name: name, Field: field, Msg: fmt.Sprintf(format, args...)})
+		}
+		if s.Agents < 0 || s.Agents > 1_000_000 {
+			bad("agents", "%d must be between 0 and 1000000", s.Agents)
+		}
+		if s.Always {
+			if s.Start != 0 || len(s.Days) > 0 {
+				bad("always", "an always-on shift has no start time or days")
+			}
+		} else {
+			if s.Start < 0 || s.Start >= 24*time.Hour {
+				bad("start", "%v must be a time of day in [0, 24h), e.g. 7h30m for 07:30", s.Start)
+			}
+			if s.Length <= 0 || s.Length > 7*24*time.Hour {
+				bad("length", "%v must be positive and at most 7 days", s.Length)
+			}
+		}
+		for _, d := range s.Days {
+			if d < time.Sunday || d > time.Saturday {
+				bad("days", "%d is not a weekday", d)
+			}
+		}
+		for _, sk := range s.Skills {
+			if !names[sk] {
+				bad("skills", "no queue is named %q", sk)
+			}
+		}
+		length := s.Length
+		if s.Always {
+			length = c.Horizon
+		}
+		var prevEnd time.Duration
+		for b, br := range s.Breaks {
+			if br.After < prevEnd || br.Length <= 0 || br.After+br.Length > length {
+				bad("breaks", "break %d (after %v, length %v) must have a positive length, lie within the shift (%v) and start after the previous break ends", b+1, br.After, br.Length, length)
+			}
+			prevEnd = br.After + br.Length
+		}
+	}
+	return errors.Join(errs...)
+}
+
+func validateArrivals(a *Arrivals, horizon time.Duration, bad func(string, ...any)) {
+	set := 0
+	if a.PerHour != 0 {
+		set++
+	}
+	if len(a.Counts) > 0 {
+		set++
+	}
+	if len(a.Times) > 0 {
+		set++
+	}
+	if set > 1 {
+		bad("set exactly one of a rate, per-interval counts or recorded times")
+	}
+	if !(a.Scale >= 0) || math.IsInf(a.Scale, 0) || a.Scale > 1000 {
+		bad("scale %v must be in [0, 1000] (0 means 1)", a.Scale)
+	}
+	if !(a.PerHour >= 0) || math.IsInf(a.PerHour, 0) || a.PerHour*a.scale() > 1e9 {
+		bad("rate %v per hour must be a number ≥ 0 and at most 1e9", a.PerHour)
+	}
+	if len(a.Counts) > 0 {
+		if a.Step <= 0 {
+			bad("counts need a positive step (the interval they are counted in)")
+		} else if time.Duration(len(a.Counts)) < horizon/a.Step+min(horizon%a.Step, 1) {
+			bad("%d counts of %v cover %v, less than the horizon %v", len(a.Counts), a.Step, time.Duration(len(a.Counts))*a.Step, horizon)
+		}
+		for i, x := range a.Counts {
+			if !(x >= 0) || math.IsInf(x, 0) {
+				bad("count %d is %v; counts must be numbers ≥ 0", i+1, x)
+				break
+			}
+		}
+	}
+	if a.Step < 0 {
+		bad("step %v must not be negative", a.Step)
+	}
+	if a.Step > 0 && len(a.Counts) == 0 {
+		bad("a step is set but no counts")
+	}
+}
