@@ -10,7 +10,7 @@ import (
 
 func TestReadShiftsExample(t *testing.T) {
 	t.Parallel()
-	s, err := ReadShifts(filepath.Join("..", "..", "testdata", "shifts.yaml"))
+	s, err := ReadShifts(filepath.Join("..", "..", "testdata", "roster", "shifts.yaml"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -61,7 +61,7 @@ func TestParseShiftsErrors(t *testing.T) {
 }
 
 func FuzzParseShifts(f *testing.F) {
-	if data, err := os.ReadFile(filepath.Join("..", "..", "testdata", "shifts.yaml")); err == nil {
+	if data, err := os.ReadFile(filepath.Join("..", "..", "testdata", "roster", "shifts.yaml")); err == nil {
 		f.Add(string(data))
 	}
 	f.Add("templates:\n  - name: a\n    start: \"07:00\"\n    length: 8h\n    days: [mon]\n")
