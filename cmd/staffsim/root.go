@@ -76,6 +76,7 @@ func newRootCmd(s streams) *cobra.Command {
 		// Each command adds its constructor here, one line each.
 		newErlangCmd(s),
 		newGenerateCmd(s),
+		newRosterCmd(s),
 	)
 	return root
 }
