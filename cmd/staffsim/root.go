@@ -79,6 +79,7 @@ func newRootCmd(s streams) *cobra.Command {
 		newInspectCmd(s),
 		newRequirementsCmd(s),
 		newForecastCmd(s),
+		newRosterCmd(s),
 	)
 	return root
 }
