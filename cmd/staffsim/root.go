@@ -78,6 +78,10 @@ func newRootCmd(s streams) *cobra.Command {
 		newSimulateCmd(s),
 		newCompareCmd(s),
 		newGenerateCmd(s),
+		newInspectCmd(s),
+		newRequirementsCmd(s),
+		newForecastCmd(s),
+		newRosterCmd(s),
 	)
 	return root
 }
