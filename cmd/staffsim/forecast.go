@@ -241,7 +241,7 @@ func runForecast(cmd *cobra.Command, s streams, o *forecastOptions) error {
 	return printForecastResult(results, o.format, res)
 }
 
-// writeForecastPlot draws the last three weeks of history and the forecast.
+// writeForecastPlot draws the last two weeks of history and the forecast.
 func writeForecastPlot(path string, hist *forecast.Series, fc *forecast.Forecast, actual []float64) error {
 	format, err := report.FormatOf(path)
 	if err != nil {
@@ -249,7 +249,7 @@ func writeForecastPlot(path string, hist *forecast.Series, fc *forecast.Forecast
 	}
 	d := report.ForecastData{Interval: fc.Interval, Forecast: fc.Arrivals, Lower: fc.Lower, Upper: fc.Upper,
 		Level: fc.Level, Actual: actual, Method: fc.Method}
-	from := max(0, hist.Len()-21*hist.SlotsPerDay())
+	from := max(0, hist.Len()-14*hist.SlotsPerDay())
 	for i := from; i < hist.Len(); i++ {
 		d.HistoryTimes = append(d.HistoryTimes, hist.Time(i))
 		d.History = append(d.History, hist.Arrivals[i])
