@@ -80,7 +80,7 @@ func newForecastCmd(s streams) *cobra.Command {
 	f.StringVar(&o.path, "history", "", "history file: tickets (one row per ticket or call) or volumes (one row per interval)")
 	o.history.register(f)
 	f.Var(&o.interval, "interval", "forecast interval: 15m, 30m or 60m (any duration dividing a day)")
-	f.Var(&o.horizon, "horizon", "how far ahead to forecast, e.g. 28d or 2w… as a duration (28d, 336h)")
+	f.Var(&o.horizon, "horizon", "how far ahead to forecast, e.g. 28d, 14d or 36h")
 	f.StringVar(&o.method, "method", "auto", "forecasting method: "+strings.Join(forecast.MethodNames(), ", "))
 	f.Var(&o.holdout, "holdout", "score the forecast against the last part of the history (e.g. 14d); 0: no holdout")
 	f.Var(&o.level, "level", "nominal coverage of the prediction intervals (lower, upper), e.g. 80% or 0.9")
