@@ -209,7 +209,7 @@ func runForecast(cmd *cobra.Command, s streams, o *forecastOptions) error {
 	if err := ctx.Err(); err != nil {
 		return err
 	}
-	res := forecastResult{Method: fc.Method, Level: fc.Level, Interval: shortDuration(iv), Start: fc.Start, End: fc.End(),
+	res := forecastResult{Method: fc.Method, Level: fc.Level, Interval: dayDuration(iv), Start: fc.Start, End: fc.End(),
 		Intervals: fc.Len(), Out: o.out, Backtest: bt, Notes: fc.Notes}
 	if res.Notes == nil {
 		res.Notes = []string{}
@@ -219,7 +219,7 @@ func runForecast(cmd *cobra.Command, s streams, o *forecastOptions) error {
 		if err != nil {
 			return fmt.Errorf("--holdout: %w", err)
 		}
-		res.Holdout = &holdoutResult{Start: fc.Start, Duration: shortDuration(time.Duration(o.holdout)), Score: sc}
+		res.Holdout = &holdoutResult{Start: fc.Start, Duration: dayDuration(time.Duration(o.holdout)), Score: sc}
 	}
 	for _, n := range fc.Notes {
 		fmt.Fprintf(s.err, "note: %s\n", n)
@@ -341,8 +341,8 @@ func writeForecastCSVReport(w io.Writer, r forecastResult) error {
 	return err
 }
 
-// shortDuration writes 30m, 1h, 14d rather than 30m0s, 1h0m0s, 336h0m0s.
-func shortDuration(d time.Duration) string {
+// dayDuration writes 30m, 1h, 14d rather than 30m0s, 1h0m0s, 336h0m0s.
+func dayDuration(d time.Duration) string {
 	switch {
 	case d > 0 && d%(24*time.Hour) == 0:
 		return strconv.FormatInt(int64(d/(24*time.Hour)), 10) + "d"
