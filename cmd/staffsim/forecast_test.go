@@ -287,3 +287,16 @@ func TestForecastHolidays(t *testing.T) {
 		t.Errorf("Tuesday total %v, holiday Wednesday total %v", tue, wed)
 	}
 }
+
+// TestForecastRealOneDayIsTooShort: one day of the Anonymous Bank call log
+// is too little for every method, a clear failure (exit 1) saying what is
+// needed.
+func TestForecastRealOneDayIsTooShort(t *testing.T) {
+	t.Parallel()
+	hist := forecastRealData(t, "anonymous-bank-1999/calls_one_day.csv")
+	code, _, stderr := runCLI(t, "forecast", "--history", hist, "--column", "created_at=1999-08-01+vru_entry",
+		"--out", filepath.Join(t.TempDir(), "f.csv"))
+	if code != exitFailure || !strings.Contains(stderr, "covers 1d; forecasting needs at least 7 days") {
+		t.Errorf("exit %d, stderr %q", code, stderr)
+	}
+}
