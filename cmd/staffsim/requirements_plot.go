@@ -3,11 +3,11 @@ package main
 import (
 	"fmt"
 	"io"
-	"strings"
 	"time"
 
 	"github.com/staffsim/staffsim/erlang"
 	"github.com/staffsim/staffsim/forecast"
+	"github.com/staffsim/staffsim/internal/quantity"
 	"github.com/staffsim/staffsim/scenarios/report"
 )
 
@@ -28,7 +28,7 @@ func plotRequirements(path string, s *forecast.Series, reqs []erlang.Requirement
 	}
 	zero := 0.0
 	chart := report.TimeChart{
-		Title:  fmt.Sprintf("Agents required per %s interval", shortDuration(s.Interval)),
+		Title:  fmt.Sprintf("Agents required per %s interval", quantity.FormatDuration(s.Interval)),
 		YLabel: "agents",
 		Loc:    s.Start.Location(),
 		YMin:   &zero,
@@ -42,16 +42,4 @@ func plotRequirements(path string, s *forecast.Series, reqs []erlang.Requirement
 		return err
 	}
 	return writeFileAtomic(path, func(w io.Writer) error { return report.Save(p, w, format, 0, 0) })
-}
-
-// shortDuration prints a duration without trailing zero units: 30m, 1h, 1h30m.
-func shortDuration(d time.Duration) string {
-	out := d.String()
-	if strings.HasSuffix(out, "m0s") {
-		out = strings.TrimSuffix(out, "0s")
-	}
-	if strings.HasSuffix(out, "h0m") {
-		out = strings.TrimSuffix(out, "0m")
-	}
-	return out
 }
