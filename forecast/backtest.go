@@ -1,6 +1,7 @@
 package forecast
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"math"
@@ -70,6 +71,12 @@ var ErrShortHistory = errors.New("too little history")
 // skipped with a note; when no origin leaves a week of history, or every
 // method is skipped, the error wraps ErrShortHistory.
 func Backtest(in *Input, methods []Method, opt Options) (*BacktestReport, error) {
+	return BacktestContext(context.Background(), in, methods, opt)
+}
+
+// BacktestContext is Backtest that stops with ctx.Err() when ctx is
+// cancelled (checked before every fit).
+func BacktestContext(ctx context.Context, in *Input, methods []Method, opt Options) (*BacktestReport, error) {
 	n := in.Len()
 	// Day boundaries within the history, including n when it is midnight.
 	var starts []int
@@ -121,7 +128,10 @@ func Backtest(in *Input, methods []Method, opt Options) (*BacktestReport, error)
 	}
 	scale := naiveScale(in, idx[0])
 	for _, m := range methods {
-		sc, err := scoreMethod(in, m, idx, scale, bt.Level)
+		sc, err := scoreMethod(ctx, in, m, idx, scale, bt.Level)
+		if ctx.Err() != nil {
+			return nil, ctx.Err()
+		}
 		if err != nil {
 			if IsShortHistory(err) {
 				bt.Notes = append(bt.Notes, fmt.Sprintf("%s skipped: %v at the first backtest origin", m.Name(), err))
@@ -170,11 +180,14 @@ func naiveScale(in *Input, n int) float64 {
 
 // scoreMethod backtests one method at origins idx[:len(idx)−1], origin k
 // forecasting up to idx[k+1].
-func scoreMethod(in *Input, m Method, idx []int, scale, level float64) (Score, error) {
+func scoreMethod(ctx context.Context, in *Input, m Method, idx []int, scale, level float64) (Score, error) {
 	origins := len(idx) - 1
 	fs := make([][]float64, origins)
 	ys := make([][]float64, origins)
 	for k := range origins {
+		if err := ctx.Err(); err != nil {
+			return Score{}, err
+		}
 		o, h := idx[k], idx[k+1]-idx[k]
 		f, _, err := point(in, m, o, h)
 		if err != nil {
@@ -247,12 +260,17 @@ func scoreMethod(in *Input, m Method, idx []int, scale, level float64) (Score, e
 // then forecasts with WeightedWeeks (over the weeks there are) and says so
 // in a note. With less than a week the error wraps ErrShortHistory.
 func Auto(in *Input, opt Options) (*Forecast, *BacktestReport, error) {
+	return AutoContext(context.Background(), in, opt)
+}
+
+// AutoContext is Auto that stops with ctx.Err() when ctx is cancelled.
+func AutoContext(ctx context.Context, in *Input, opt Options) (*Forecast, *BacktestReport, error) {
 	if noContacts(in, 0) {
 		return nil, nil, errors.New("the history has no contacts: nothing to forecast from")
 	}
-	bt, err := Backtest(in, Methods(), opt)
+	bt, err := BacktestContext(ctx, in, Methods(), opt)
 	if err != nil && bt == nil && errors.Is(err, ErrShortHistory) {
-		f, _, err2 := Predict(in, WeightedWeeks{}, opt)
+		f, _, err2 := PredictContext(ctx, in, WeightedWeeks{}, opt)
 		if err2 != nil {
 			return nil, nil, fmt.Errorf("%w: the history covers %s; forecasting needs at least 7 days, and 14 to backtest and choose a method",
 				ErrShortHistory, days(time.Duration(in.Len())*in.Series.Interval))

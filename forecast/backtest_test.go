@@ -1,6 +1,7 @@
 package forecast
 
 import (
+	"context"
 	"errors"
 	"strings"
 	"testing"
@@ -152,5 +153,19 @@ func TestBacktestShortHistoryScoresAllMethods(t *testing.T) {
 	in, _ = Prepare(s, 48, nil)
 	if _, _, err := Auto(in, Options{}); err == nil || !strings.Contains(err.Error(), "no contacts") {
 		t.Errorf("all-zero history: err %v, want 'no contacts'", err)
+	}
+}
+
+func TestAutoContextCancelled(t *testing.T) {
+	t.Parallel()
+	s := synth(synthSpec{weeks: 8, base: 10, seed: 14})
+	in, _ := Prepare(s, 48, nil)
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	if _, _, err := AutoContext(ctx, in, Options{}); !errors.Is(err, context.Canceled) {
+		t.Errorf("AutoContext with a cancelled context: err %v, want context.Canceled", err)
+	}
+	if _, _, err := PredictContext(ctx, in, Taylor{}, Options{}); !errors.Is(err, context.Canceled) {
+		t.Errorf("PredictContext with a cancelled context: err %v, want context.Canceled", err)
 	}
 }

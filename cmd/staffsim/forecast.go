@@ -1,7 +1,6 @@
 package main
 
 import (
-	"errors"
 	"fmt"
 	"io"
 	"math"
@@ -196,12 +195,15 @@ func runForecast(cmd *cobra.Command, s streams, o *forecastOptions) error {
 	var fc *forecast.Forecast
 	var bt *forecast.BacktestReport
 	if method == nil {
-		fc, bt, err = forecast.Auto(in, fopt)
+		fc, bt, err = forecast.AutoContext(ctx, in, fopt)
 	} else {
-		fc, bt, err = forecast.Predict(in, method, fopt)
+		fc, bt, err = forecast.PredictContext(ctx, in, method, fopt)
 	}
 	if err != nil {
-		if errors.Is(err, forecast.ErrShortHistory) || forecast.IsShortHistory(err) {
+		if ctx.Err() != nil {
+			return ctx.Err()
+		}
+		if forecast.IsShortHistory(err) {
 			return fmt.Errorf("%s: %w; give a longer history", o.path, err)
 		}
 		return err

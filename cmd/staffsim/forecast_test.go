@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"encoding/csv"
 	"encoding/json"
 	"fmt"
@@ -298,5 +299,21 @@ func TestForecastRealOneDayIsTooShort(t *testing.T) {
 		"--out", filepath.Join(t.TempDir(), "f.csv"))
 	if code != exitFailure || !strings.Contains(stderr, "covers 1d; forecasting needs at least 7 days") {
 		t.Errorf("exit %d, stderr %q", code, stderr)
+	}
+}
+
+func TestForecastInterrupted(t *testing.T) {
+	t.Parallel()
+	hist := writeVolumes(t, 4, 5)
+	out := filepath.Join(t.TempDir(), "f.csv")
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	var o, e strings.Builder
+	code := run(ctx, []string{"forecast", "--history", hist, "--out", out}, streams{in: strings.NewReader(""), out: &o, err: &e})
+	if code != exitInterrupted {
+		t.Errorf("cancelled run: exit %d, stderr %q; want %d", code, e.String(), exitInterrupted)
+	}
+	if fileExists(out) {
+		t.Error("an interrupted run left a forecast file")
 	}
 }
