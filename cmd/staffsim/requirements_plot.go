@@ -3,7 +3,6 @@ package main
 import (
 	"fmt"
 	"io"
-	"strings"
 	"time"
 
 	"github.com/staffsim/staffsim/erlang"
@@ -44,14 +43,3 @@ func plotRequirements(path string, s *forecast.Series, reqs []erlang.Requirement
 	return writeFileAtomic(path, func(w io.Writer) error { return report.Save(p, w, format, 0, 0) })
 }
 
-// shortDuration prints a duration without trailing zero units: 30m, 1h, 1h30m.
-func shortDuration(d time.Duration) string {
-	out := d.String()
-	if strings.HasSuffix(out, "m0s") {
-		out = strings.TrimSuffix(out, "0s")
-	}
-	if strings.HasSuffix(out, "h0m") {
-		out = strings.TrimSuffix(out, "0m")
-	}
-	return out
-}
