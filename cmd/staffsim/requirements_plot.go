@@ -42,4 +42,3 @@ func plotRequirements(path string, s *forecast.Series, reqs []erlang.Requirement
 	}
 	return writeFileAtomic(path, func(w io.Writer) error { return report.Save(p, w, format, 0, 0) })
 }
-
