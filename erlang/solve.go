@@ -122,7 +122,11 @@ func (q Queue) Agents(t Targets) (Result, error) {
 			n = minStable(a)
 			if t.MaxOccupancy > 0 {
 				// occupancy a/n ≤ max needs n ≥ a/max; floor is a safe lower bound.
-				n = max(n, int(a/t.MaxOccupancy))
+				lb := a / t.MaxOccupancy
+				if lb > float64(limit) {
+					return Result{}, unmet()
+				}
+				n = max(n, int(lb))
 			}
 		}
 		b := B(n, a)
