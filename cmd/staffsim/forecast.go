@@ -209,7 +209,7 @@ func runForecast(cmd *cobra.Command, s streams, o *forecastOptions) error {
 	if err := ctx.Err(); err != nil {
 		return err
 	}
-	res := forecastResult{Method: fc.Method, Level: fc.Level, Interval: shortDuration(iv), Start: fc.Start, End: fc.End(),
+	res := forecastResult{Method: fc.Method, Level: fc.Level, Interval: quantity.FormatDuration(iv), Start: fc.Start, End: fc.End(),
 		Intervals: fc.Len(), Out: o.out, Backtest: bt, Notes: fc.Notes}
 	if res.Notes == nil {
 		res.Notes = []string{}
@@ -219,7 +219,7 @@ func runForecast(cmd *cobra.Command, s streams, o *forecastOptions) error {
 		if err != nil {
 			return fmt.Errorf("--holdout: %w", err)
 		}
-		res.Holdout = &holdoutResult{Start: fc.Start, Duration: shortDuration(time.Duration(o.holdout)), Score: sc}
+		res.Holdout = &holdoutResult{Start: fc.Start, Duration: quantity.FormatDuration(time.Duration(o.holdout)), Score: sc}
 	}
 	for _, n := range fc.Notes {
 		fmt.Fprintf(s.err, "note: %s\n", n)
@@ -339,17 +339,4 @@ func writeForecastCSVReport(w io.Writer, r forecastResult) error {
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
-}
-
-// shortDuration writes 30m, 1h, 14d rather than 30m0s, 1h0m0s, 336h0m0s.
-func shortDuration(d time.Duration) string {
-	switch {
-	case d > 0 && d%(24*time.Hour) == 0:
-		return strconv.FormatInt(int64(d/(24*time.Hour)), 10) + "d"
-	case d > 0 && d%time.Hour == 0:
-		return strconv.FormatInt(int64(d/time.Hour), 10) + "h"
-	case d > 0 && d%time.Minute == 0:
-		return strconv.FormatInt(int64(d/time.Minute), 10) + "m"
-	}
-	return d.String()
 }

@@ -321,7 +321,7 @@ func writeSummaryCSV(w io.Writer, s requirementsSummary) error {
 func writeSummaryText(w io.Writer, s requirementsSummary) error {
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 	fmt.Fprintf(tw, "period\t%s to %s (%d intervals of %s, %.2f weeks)\n", s.From.Format("2006-01-02 15:04 MST"),
-		s.To.Format("2006-01-02 15:04 MST"), s.Intervals, shortDuration(time.Duration(s.IntervalMinutes*float64(time.Minute))), s.Weeks)
+		s.To.Format("2006-01-02 15:04 MST"), s.Intervals, quantity.FormatDuration(time.Duration(s.IntervalMinutes*float64(time.Minute))), s.Weeks)
 	fmt.Fprintf(tw, "model\t%s, %s\n", s.Model, s.Targets)
 	fmt.Fprintf(tw, "contacts\t%.0f, service level %s overall\n", s.OfferedContacts, pct(s.MeanServiceLevel))
 	fmt.Fprintf(tw, "peak agents\t%d at %s\n", s.PeakAgents, s.PeakAt.Format("2006-01-02 15:04 MST"))

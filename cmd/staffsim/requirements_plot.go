@@ -7,6 +7,7 @@ import (
 
 	"github.com/staffsim/staffsim/erlang"
 	"github.com/staffsim/staffsim/forecast"
+	"github.com/staffsim/staffsim/internal/quantity"
 	"github.com/staffsim/staffsim/scenarios/report"
 )
 
@@ -27,7 +28,7 @@ func plotRequirements(path string, s *forecast.Series, reqs []erlang.Requirement
 	}
 	zero := 0.0
 	chart := report.TimeChart{
-		Title:  fmt.Sprintf("Agents required per %s interval", shortDuration(s.Interval)),
+		Title:  fmt.Sprintf("Agents required per %s interval", quantity.FormatDuration(s.Interval)),
 		YLabel: "agents",
 		Loc:    s.Start.Location(),
 		YMin:   &zero,
