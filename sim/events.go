@@ -13,7 +13,6 @@ const (
 	evShiftEnd                            // id: shift occurrence
 	evBreakStart                          // id: shift occurrence, gen: break index
 	evBreakEnd                            // id: agent, gen: agent generation
-	evNextOccurrence                      // starts the next shift occurrence of the roster
 )
 
 // event is a value in the heap: no pointers, no allocation per event,
