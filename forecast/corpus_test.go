@@ -204,3 +204,44 @@ func TestTimesOutOfRangeRejected(t *testing.T) {
 		t.Errorf("err %v, report %+v", err, rep)
 	}
 }
+
+func TestForcedTimeFormat(t *testing.T) {
+	t.Parallel()
+	p := filepath.Join("testdata", "bad", "ambiguous_dates.csv")
+	for _, tc := range []struct {
+		layout, first string
+	}{
+		{"02-01-2006 15:04", "2016-02-01T09:00:00Z"}, // day first: 1 February
+		{"01-02-2006 15:04", "2016-01-02T09:00:00Z"}, // month first: 2 January
+	} {
+		rep, err := Read(p, ReadOptions{TimeFormat: tc.layout, Now: fixedNow}, &collect{})
+		if err != nil || rep.Records != 4 || rep.First.Format(time.RFC3339) != tc.first {
+			t.Errorf("--time-format %q: err %v, report %+v; want 4 records from %s", tc.layout, err, rep, tc.first)
+		}
+	}
+	// A forced layout that fits no row: every row rejected, saying which layout.
+	_, err := Read(p, ReadOptions{TimeFormat: time.RFC3339, Now: fixedNow}, &collect{})
+	if err == nil || !strings.Contains(err.Error(), "does not match the time layout") {
+		t.Errorf("wrong forced layout: err %v", err)
+	}
+}
+
+func TestSpringForwardDayHas46HalfHours(t *testing.T) {
+	t.Parallel()
+	london, err := time.LoadLocation("Europe/London")
+	if err != nil {
+		t.Skip("no tz database:", err)
+	}
+	// 2026-03-29: clocks go forward at 01:00 GMT; local 01:00–02:00 does not exist.
+	p := writeCSV(t, "spring.csv", "created_at\n2026-03-29 00:10:00\n2026-03-29 02:10:00\n2026-03-29 23:50:00\n")
+	s, _, err := LoadSeries(p, ReadOptions{Location: london, Now: fixedNow}, 30*time.Minute)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s.Len() != 46 || s.Arrivals[0] != 1 || s.Arrivals[2] != 1 || s.Arrivals[45] != 1 {
+		t.Errorf("%d intervals, arrivals %v; want 46 with tickets in intervals 0, 2 (02:00 BST) and 45", s.Len(), s.Arrivals)
+	}
+	if slot, _ := s.Slot(2); slot != 4 {
+		t.Errorf("interval 2 is slot %d, want 4 (02:00 wall clock)", slot)
+	}
+}

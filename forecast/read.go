@@ -188,7 +188,7 @@ func (rd *reader) detect(c *csvFile) error {
 				settled = settled && d.done()
 			}
 		}
-		if settled && (rd.start == nil || len(starts) >= maxStarts) && (hint < 0 || len(ids) >= 1000) {
+		if good > 0 && settled && (rd.start == nil || len(starts) >= maxStarts) && (hint < 0 || len(ids) >= 1000) {
 			break
 		}
 		rec, _, rej, err := c.next()
