@@ -457,7 +457,11 @@ func (rd *reader) volumeRow(rec []string, line int, v *Volume) *Reject {
 		return rd.reject(line, rd.start, "no interval start")
 	}
 	if t.Equal(rd.prevStart) {
-		return rd.reject(line, rd.start, "interval %s appears twice in a row", t.Format(time.RFC3339))
+		hint := ""
+		if !strings.Contains(rd.layouts[FieldIntervalStart], "07") {
+			hint = " (if clocks went back that night, write interval starts with their UTC offset, e.g. 2026-10-25T01:30:00+01:00)"
+		}
+		return rd.reject(line, rd.start, "interval %s appears twice in a row%s", t.Format(time.RFC3339), hint)
 	}
 	a, err := parseNumber(rec[rd.arrivals.idx])
 	if err != nil || a < 0 {

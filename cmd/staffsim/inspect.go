@@ -37,8 +37,10 @@ event logs with one row per update) and volumes (interval_start,arrivals
 Freshdesk) and timestamp layouts are detected; --column and --time-format
 say what detection cannot.
 
-Quantiles come from a log-spaced histogram (±1.2 %). Exit status 1 when the
-file cannot be read or no row is usable, 2 for bad flags.`
+--format json prints the whole summary; --format csv prints the weekday ×
+hour table (weekday,hour,days,mean). Quantiles come from a log-spaced
+histogram (±1.2 %). Exit status 1 when the file cannot be read or no row
+is usable, 2 for bad flags.`
 
 func newInspectCmd(s streams) *cobra.Command {
 	var o inspectOptions
