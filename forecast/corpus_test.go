@@ -153,6 +153,7 @@ func TestOptionErrors(t *testing.T) {
 		{Columns: map[string]string{"created_at": "day+hour"}},
 		{Columns: map[string]string{"created_at": "created_at+hour"}},
 		{IDColumn: "number"},
+		{Columns: map[string]string{"arrivals": "priority"}},
 	} {
 		var oe *OptionError
 		if _, err := Read(p, opt, &collect{}); !errors.As(err, &oe) || !strings.Contains(err.Error(), "created_at") {

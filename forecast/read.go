@@ -103,6 +103,12 @@ func newReader(path string, opt ReadOptions) (*reader, error) {
 		}
 	}
 	rd.rep.Shape = rd.shape.String()
+	for _, f := range sortedKeys(opt.Columns) {
+		if !containsField(shapeFields[rd.shape], f) {
+			return nil, &OptionError{fmt.Sprintf("%s: --column %s=%s: %s is not a field of %s (its fields: %s); use --shape, or map every field the other shape needs",
+				path, f, opt.Columns[f], f, rd.shape, strings.Join(shapeFields[rd.shape], ", "))}
+		}
+	}
 	if rd.cols, err = resolveColumns(path, c.header, rd.shape, &opt); err != nil {
 		return nil, err
 	}
