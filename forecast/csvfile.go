@@ -147,7 +147,7 @@ func (c *csvFile) next() (rec []string, line int, rej *Reject, err error) {
 			if pe.StartLine != pe.Line {
 				return nil, 0, nil, c.fatal(err)
 			}
-			return nil, pe.StartLine, &Reject{File: c.name, Line: pe.StartLine, Reason: fmt.Sprintf("bad quoting at column %d: %v (put quotes around the whole field and double any quote inside it)", pe.Column, pe.Err)}, nil
+			return nil, pe.StartLine, &Reject{File: c.name, Line: pe.StartLine, Reason: fmt.Sprintf("bad quoting at byte %d of the line: %v (put quotes around the whole field and double any quote inside it)", pe.Column, pe.Err)}, nil
 		}
 		if err == io.EOF {
 			return nil, 0, nil, err
