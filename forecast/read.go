@@ -86,7 +86,7 @@ type reader struct {
 }
 
 func newReader(path string, opt ReadOptions) (*reader, error) {
-	c, err := openCSV(path)
+	c, err := openCSV(path, headerTest(&opt))
 	if err != nil {
 		return nil, err
 	}
@@ -103,6 +103,9 @@ func newReader(path string, opt ReadOptions) (*reader, error) {
 		}
 	}
 	rd.rep.Shape = rd.shape.String()
+	if c.skipped > 0 {
+		rd.rep.Notes = append(rd.rep.Notes, fmt.Sprintf("skipped %d line(s) before the header on line %d", c.skipped, c.headerLine))
+	}
 	for _, f := range sortedKeys(opt.Columns) {
 		if !containsField(shapeFields[rd.shape], f) {
 			return nil, &OptionError{fmt.Sprintf("%s: --column %s=%s: %s is not a field of %s (its fields: %s); use --shape, or map every field the other shape needs",
@@ -152,6 +155,37 @@ func newReader(path string, opt ReadOptions) (*reader, error) {
 		return nil, err
 	}
 	return rd, nil
+}
+
+// headerTest returns the test openCSV uses to find a header below a
+// preamble: a line naming a creation-time or interval-start column, a
+// column mapped with opt.Columns, or opt.IDColumn.
+func headerTest(opt *ReadOptions) func([]string) bool {
+	names := map[string]bool{}
+	for _, f := range []string{FieldCreatedAt, FieldIntervalStart} {
+		for _, a := range aliases[f] {
+			names[a] = true
+		}
+	}
+	for _, v := range opt.Columns {
+		names[normName(v)] = true
+		for _, part := range strings.Split(v, "+") {
+			if !looksLiteral(strings.TrimSpace(part)) {
+				names[normName(part)] = true
+			}
+		}
+	}
+	if opt.IDColumn != "" {
+		names[normName(opt.IDColumn)] = true
+	}
+	return func(rec []string) bool {
+		for _, h := range rec {
+			if names[normName(h)] {
+				return true
+			}
+		}
+		return false
+	}
 }
 
 // timeColumns returns the time fields of the shape that the file has.
@@ -299,7 +333,7 @@ func spacing(starts []string, layout string, loc *time.Location) time.Duration {
 
 // run is the second pass: it reads every row into sink.
 func (rd *reader) run(sink Sink) error {
-	c, err := openCSV(rd.rep.File)
+	c, err := openCSV(rd.rep.File, headerTest(&rd.opt))
 	if err != nil {
 		return err
 	}
