@@ -13,6 +13,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/staffsim/staffsim/forecast"
 	"github.com/staffsim/staffsim/forecast/synth"
 	"github.com/staffsim/staffsim/internal/quantity"
 )
@@ -132,13 +133,16 @@ func (o *generateOptions) config() (synth.Config, error) {
 			return cfg, usagef("--holidays: %v", err)
 		}
 		defer f.Close()
-		set, err := synth.ParseHolidays(f, o.holidays)
+		set, err := forecast.ReadHolidays(f, o.holidays)
 		if err != nil {
 			return cfg, usagef("--holidays %v", err)
 		}
-		cfg.Holidays = set
+		cfg.Holidays = synth.DateSet(set)
 	}
-	return cfg, cfg.Validate()
+	if err := cfg.Validate(); err != nil {
+		return cfg, usageError{err}
+	}
+	return cfg, nil
 }
 
 func runGenerate(ctx context.Context, s streams, o *generateOptions) error {

@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"encoding/csv"
+	"math"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -181,6 +182,7 @@ func TestGenerateBadInput(t *testing.T) {
 		{[]string{"--interval", "7m"}, "--interval 7m0s must divide 24h"},
 		{[]string{"--holidays", filepath.Join(dir, "missing.txt")}, "missing.txt: no such file"},
 		{[]string{"--holidays", bad}, `bad.txt: line 3: "26/12/2026" is not a date`},
+		{[]string{"--start", "9999-12-01", "--days", "400"}, "within the years 1583 to 9999"},
 		{[]string{"extra-arg"}, "unknown command"},
 	} {
 		code, out, errOut := runCLI(t, append([]string{"generate"}, tc.args...)...)
@@ -212,4 +214,32 @@ func TestGenerateSamples(t *testing.T) {
 				path, strings.Join(tc.args, " "), strings.Join(tc.args, " "), tc.file)
 		}
 	}
+}
+
+func TestYearlyGrowth(t *testing.T) {
+	t.Parallel()
+	for in, want := range map[string]float64{"5%": 0.05, "0.05": 0.05, "-3%": -0.03, " 150 % ": 1.5, "0": 0, "2": 2} {
+		var g yearlyGrowth
+		if err := g.Set(in); err != nil || float64(g) != want {
+			t.Errorf("Set(%q) = %v, %v; want %v", in, float64(g), err, want)
+		}
+	}
+	for _, in := range []string{"", "%", "five", "NaN", "Inf", "5%%", "1e400"} {
+		var g yearlyGrowth
+		if err := g.Set(in); err == nil {
+			t.Errorf("Set(%q) = %v, want an error", in, float64(g))
+		}
+	}
+}
+
+func FuzzYearlyGrowth(f *testing.F) {
+	for _, s := range []string{"5%", "-2%", "0.05", "abc", "NaN", "1e308%", "-0"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		var g yearlyGrowth
+		if err := g.Set(s); err == nil && (math.IsNaN(float64(g)) || math.IsInf(float64(g), 0)) {
+			t.Errorf("Set(%q) accepted %v", s, float64(g))
+		}
+	})
 }

@@ -77,6 +77,9 @@ func newRootCmd(s streams) *cobra.Command {
 		newErlangCmd(s),
 		newGenerateCmd(s),
 		newInspectCmd(s),
+		newRequirementsCmd(s),
+		newForecastCmd(s),
+		newRosterCmd(s),
 	)
 	return root
 }

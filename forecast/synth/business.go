@@ -1,6 +1,7 @@
 package synth
 
 import (
+	"github.com/staffsim/staffsim/forecast"
 	"time"
 )
 
@@ -22,13 +23,13 @@ type hours struct {
 	known []uint8 // per day from base: 0 unknown, 1 working day, 2 not
 }
 
-func newHours(loc *time.Location, cal Calendar, first Date) *hours {
-	return &hours{loc: loc, cal: cal, base: first.number()}
+func newHours(loc *time.Location, cal Calendar, first forecast.Date) *hours {
+	return &hours{loc: loc, cal: cal, base: dayNumber(first)}
 }
 
 // businessDay reports whether the date is a working day.
-func (b *hours) businessDay(d Date) bool {
-	i := d.number() - b.base
+func (b *hours) businessDay(d forecast.Date) bool {
+	i := dayNumber(d) - b.base
 	if i < 0 {
 		return b.evaluate(d)
 	}
@@ -44,8 +45,8 @@ func (b *hours) businessDay(d Date) bool {
 	return b.known[i] == 1
 }
 
-func (b *hours) evaluate(d Date) bool {
-	wd := d.Weekday()
+func (b *hours) evaluate(d forecast.Date) bool {
+	wd := weekday(d)
 	return wd != time.Saturday && wd != time.Sunday && !b.cal.Holiday(d)
 }
 
@@ -53,12 +54,17 @@ func (b *hours) evaluate(d Date) bool {
 // counting only the time inside business hours: a ticket that arrives at
 // 17:30 on a Friday with one hour of business-time delay gets its answer at
 // 08:30 on Monday. Time outside business hours does not count, so t itself
-// is first moved to the next opening if it is outside them.
+// is first moved to the next opening if it is outside them. A calendar
+// with no working day in ten years gets wall-clock time instead.
 func (b *hours) add(t time.Time, d time.Duration) time.Time {
-	for {
+	from := t
+	for skipped := 0; ; skipped++ {
+		if skipped > 3660 {
+			return from.Add(d)
+		}
 		y, m, day := t.Date()
 		close := time.Date(y, m, day, CloseHour, 0, 0, 0, b.loc)
-		if !b.businessDay(Date{y, m, day}) || !t.Before(close) {
+		if !b.businessDay(date(y, m, day)) || !t.Before(close) {
 			t = time.Date(y, m, day+1, 0, 0, 0, 0, b.loc)
 			continue
 		}

@@ -2,7 +2,6 @@ package synth
 
 import (
 	"fmt"
-	"math"
 	"time"
 )
 
@@ -68,12 +67,16 @@ func (c Config) Validate() error {
 		return fmt.Errorf("days %d must be between 1 and %d", c.Days, MaxDays)
 	case !(c.DailyVolume > 0) || c.DailyVolume > MaxDailyVolume:
 		return fmt.Errorf("daily volume %v must be a number above 0 and at most %g", c.DailyVolume, MaxDailyVolume)
-	case !(c.Trend > -1) || math.IsInf(c.Trend, 1) || c.Trend > 100:
+	case !(c.Trend > -1) || c.Trend > 100:
 		return fmt.Errorf("trend %v must be a yearly growth above −1 (−100 %%) and at most 100 (+10,000 %%)", c.Trend)
 	case !(c.DayNoise >= 0 && c.DayNoise <= 1):
 		return fmt.Errorf("day noise %v must be a coefficient of variation between 0 and 1", c.DayNoise)
 	case c.Start.IsZero():
 		return fmt.Errorf("start date is missing")
+	}
+	// The Gregorian computus holds from 1583; RFC 3339 has 4-digit years.
+	if first, last := c.Start.Year(), c.End().AddDate(0, 0, 30).Year(); first < 1583 || last > 9999 {
+		return fmt.Errorf("history from %s for %d days must lie within the years 1583 to 9999", c.Start.Format(time.DateOnly), c.Days)
 	}
 	return nil
 }
@@ -86,8 +89,9 @@ func (c Config) location() *time.Location {
 	return c.Start.Location()
 }
 
-// calendar returns the holiday calendar.
-func (c Config) calendar() Calendar {
+// Calendar returns the holiday calendar: Holidays, or UKBankHolidays when
+// it is nil.
+func (c Config) Calendar() Calendar {
 	if c.Holidays != nil {
 		return c.Holidays
 	}

@@ -94,8 +94,9 @@
 // # Holidays
 //
 // The built-in calendar, UKBankHolidays, is a fixed rule-based subset of
-// the UK (England and Wales) bank holidays; a DateSet read by ParseHolidays
-// replaces it.
+// the UK (England and Wales) bank holidays; a DateSet (for instance a file
+// read by forecast.ReadHolidays) replaces it, and HolidaysIn lists a
+// calendar's dates as forecast.Holidays for forecasting.
 //
 // # Randomness
 //

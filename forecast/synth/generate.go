@@ -2,6 +2,7 @@ package synth
 
 import (
 	"context"
+	"github.com/staffsim/staffsim/forecast"
 	"math"
 	"math/rand/v2"
 	"slices"
@@ -40,7 +41,7 @@ func Generate(ctx context.Context, cfg Config, emit func(Ticket) error) error {
 type generator struct {
 	cfg     Config
 	loc     *time.Location
-	first   Date
+	first   forecast.Date
 	end     time.Time
 	hours   *hours
 	rng     *rand.Rand
@@ -57,9 +58,9 @@ func newGenerator(cfg Config) *generator {
 	g := &generator{
 		cfg:     cfg,
 		loc:     cfg.location(),
-		first:   DateOf(cfg.Start),
+		first:   forecast.DateOf(cfg.Start),
 		end:     cfg.End(),
-		hours:   newHours(cfg.location(), cfg.calendar(), DateOf(cfg.Start)),
+		hours:   newHours(cfg.location(), cfg.Calendar(), forecast.DateOf(cfg.Start)),
 		rng:     rand.New(src),
 		poisson: distuv.Poisson{Src: src},
 		next:    1,
@@ -75,8 +76,8 @@ func newGenerator(cfg Config) *generator {
 // factor, before day noise:
 //
 //	V·W(weekday)·(1 + trend)^(d/365)·H(date)
-func (g *generator) dayVolume(d int, date Date) (vol, w float64) {
-	w = weekdayFactor[date.Weekday()]
+func (g *generator) dayVolume(d int, date forecast.Date) (vol, w float64) {
+	w = weekdayFactor[weekday(date)]
 	vol = g.cfg.DailyVolume * w * math.Pow(1+g.cfg.Trend, float64(d)/365)
 	if g.hours.cal.Holiday(date) {
 		vol *= holidayFactor
@@ -86,7 +87,7 @@ func (g *generator) dayVolume(d int, date Date) (vol, w float64) {
 
 // day generates the tickets of day d.
 func (g *generator) day(d int, emit func(Ticket) error) error {
-	date := g.first.AddDays(d)
+	date := addDays(g.first, d)
 	start := time.Date(date.Year, date.Month, date.Day, 0, 0, 0, 0, g.loc)
 	next := time.Date(date.Year, date.Month, date.Day+1, 0, 0, 0, 0, g.loc)
 	vol, w := g.dayVolume(d, date)
@@ -102,7 +103,7 @@ func (g *generator) day(d int, emit func(Ticket) error) error {
 		if n == 0 {
 			continue
 		}
-		secs := int64(length / time.Second)
+		secs := max(1, int64(length/time.Second))
 		g.offsets = g.offsets[:0]
 		for range n {
 			g.offsets = append(g.offsets, g.rng.Int64N(secs))

@@ -5,6 +5,7 @@ import (
 	"context"
 	"crypto/sha256"
 	"errors"
+	"github.com/staffsim/staffsim/forecast"
 	"math"
 	"sync"
 	"testing"
@@ -181,21 +182,21 @@ func TestTrend(t *testing.T) {
 func TestHolidaysNearZero(t *testing.T) {
 	t.Parallel()
 	cfg := Config{Start: time.Date(2025, 12, 22, 0, 0, 0, 0, time.UTC), Days: 14, DailyVolume: 400, Seed: 5}
-	perDay := map[Date]int{}
+	perDay := map[forecast.Date]int{}
 	if err := Generate(context.Background(), cfg, func(t Ticket) error {
-		perDay[DateOf(t.CreatedAt)]++
+		perDay[forecast.DateOf(t.CreatedAt)]++
 		return nil
 	}); err != nil {
 		t.Fatal(err)
 	}
 	// 25 and 26 December 2025 and 1 January 2026 are weekday bank holidays.
-	for _, d := range []Date{{2025, 12, 25}, {2025, 12, 26}, {2026, 1, 1}} {
-		want := 400 * weekdayFactor[d.Weekday()] * holidayFactor
+	for _, d := range []forecast.Date{date(2025, 12, 25), date(2025, 12, 26), date(2026, 1, 1)} {
+		want := 400 * weekdayFactor[weekday(d)] * holidayFactor
 		if got := float64(perDay[d]); got > want+sigmas*math.Sqrt(want) {
 			t.Errorf("%v: %v tickets, want near zero (about %.0f)", d, got, want)
 		}
 	}
-	if got := perDay[Date{2025, 12, 23}]; got < 300 {
+	if got := perDay[date(2025, 12, 23)]; got < 300 {
 		t.Errorf("Tuesday 23 December: %d tickets, want about 424", got)
 	}
 }
@@ -203,10 +204,10 @@ func TestHolidaysNearZero(t *testing.T) {
 func TestDayNoise(t *testing.T) {
 	t.Parallel()
 	cfg := Config{Start: time.Date(2026, 1, 7, 0, 0, 0, 0, time.UTC), Days: 7 * 150, DailyVolume: 400, DayNoise: 0.2, Seed: 9, Holidays: DateSet{}}
-	counts := map[Date]float64{}
+	counts := map[forecast.Date]float64{}
 	if err := Generate(context.Background(), cfg, func(t Ticket) error {
 		if t.CreatedAt.Weekday() == time.Wednesday {
-			counts[DateOf(t.CreatedAt)]++
+			counts[forecast.DateOf(t.CreatedAt)]++
 		}
 		return nil
 	}); err != nil {
@@ -406,6 +407,8 @@ func TestValidate(t *testing.T) {
 		{"trend -100%", func(c *Config) { c.Trend = -1 }, "trend -1"},
 		{"noise", func(c *Config) { c.DayNoise = 2 }, "day noise 2"},
 		{"no start", func(c *Config) { c.Start = time.Time{} }, "start"},
+		{"year 10000", func(c *Config) { c.Start = time.Date(9999, 6, 1, 0, 0, 0, 0, time.UTC); c.Days = 365 }, "years 1583 to 9999"},
+		{"Julian calendar", func(c *Config) { c.Start = time.Date(1500, 6, 1, 0, 0, 0, 0, time.UTC) }, "years 1583 to 9999"},
 	} {
 		cfg := ok
 		tc.edit(&cfg)

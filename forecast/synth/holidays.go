@@ -1,34 +1,32 @@
 package synth
 
 import (
-	"bufio"
-	"fmt"
-	"io"
-	"strings"
 	"time"
+
+	"github.com/staffsim/staffsim/forecast"
 )
 
-// Date is a calendar day without a time or location.
-type Date struct {
-	Year  int
-	Month time.Month
-	Day   int
+// date returns the civil date; month may be a time.Month or an untyped
+// constant.
+func date(year int, month time.Month, day int) forecast.Date {
+	return forecast.Date{Year: year, Month: month, Day: day}
 }
 
-// DateOf returns the calendar day of t in t's location.
-func DateOf(t time.Time) Date {
-	y, m, d := t.Date()
-	return Date{y, m, d}
+// weekday returns the day of the week of d.
+func weekday(d forecast.Date) time.Weekday {
+	return time.Date(d.Year, d.Month, d.Day, 12, 0, 0, 0, time.UTC).Weekday()
 }
 
-// String formats the date as YYYY-MM-DD.
-func (d Date) String() string { return fmt.Sprintf("%04d-%02d-%02d", d.Year, d.Month, d.Day) }
+// addDays returns the date n days after d (n may be negative).
+func addDays(d forecast.Date, n int) forecast.Date {
+	return forecast.DateOf(time.Date(d.Year, d.Month, d.Day+n, 12, 0, 0, 0, time.UTC))
+}
 
-// number returns the days since 1 March of year 0 in the proleptic
+// dayNumber returns the days since 1 March of year 0 in the proleptic
 // Gregorian calendar (a day number for differences and indexing; the
 // "days from civil" algorithm of H. Hinnant, chrono-Compatible Low-Level
 // Date Algorithms, 2013). d must be a valid date.
-func (d Date) number() int {
+func dayNumber(d forecast.Date) int {
 	y, m := d.Year, int(d.Month)
 	if m <= 2 {
 		y--
@@ -44,27 +42,31 @@ func (d Date) number() int {
 	return era*146097 + doe
 }
 
-// Weekday returns the day of the week of d.
-func (d Date) Weekday() time.Weekday {
-	return time.Date(d.Year, d.Month, d.Day, 12, 0, 0, 0, time.UTC).Weekday()
-}
-
-// AddDays returns the date n days after d (n may be negative).
-func (d Date) AddDays(n int) Date {
-	return DateOf(time.Date(d.Year, d.Month, d.Day+n, 12, 0, 0, 0, time.UTC))
-}
-
 // Calendar decides which days are public holidays.
 type Calendar interface {
-	Holiday(d Date) bool
+	Holiday(d forecast.Date) bool
 }
 
-// DateSet is a Calendar made of an explicit list of dates, as read from a
-// holidays file by ParseHolidays. An empty DateSet means no holidays.
-type DateSet map[Date]bool
+// DateSet is a Calendar made of an explicit set of dates, such as a
+// holidays file read by forecast.ReadHolidays (convert with
+// DateSet(h)). An empty DateSet means no holidays.
+type DateSet forecast.Holidays
 
 // Holiday reports whether d is in the set.
-func (s DateSet) Holiday(d Date) bool { return s[d] }
+func (s DateSet) Holiday(d forecast.Date) bool { return s[d] }
+
+// HolidaysIn lists the holidays of cal from first to last (inclusive) as a
+// forecast.Holidays, so that a forecast of a generated history knows its
+// holidays (and those of the forecast horizon).
+func HolidaysIn(cal Calendar, first, last forecast.Date) forecast.Holidays {
+	h := forecast.Holidays{}
+	for d, n := first, dayNumber(last)-dayNumber(first); n >= 0; d, n = addDays(d, 1), n-1 {
+		if cal.Holiday(d) {
+			h[d] = true
+		}
+	}
+	return h
+}
 
 // UKBankHolidays is the built-in Calendar: UK-style bank holidays, a fixed
 // rule-based subset of the England and Wales calendar published at
@@ -86,7 +88,7 @@ func (s DateSet) Holiday(d Date) bool { return s[d] }
 type UKBankHolidays struct{}
 
 // Holiday reports whether d is one of the rule-based bank holidays.
-func (UKBankHolidays) Holiday(d Date) bool {
+func (UKBankHolidays) Holiday(d forecast.Date) bool {
 	for _, h := range ukBankHolidays(d.Year) {
 		if h == d {
 			return true
@@ -96,54 +98,54 @@ func (UKBankHolidays) Holiday(d Date) bool {
 }
 
 // Dates returns the bank holidays of year in date order.
-func (UKBankHolidays) Dates(year int) []Date {
+func (UKBankHolidays) Dates(year int) []forecast.Date {
 	h := ukBankHolidays(year)
 	return h[:]
 }
 
-func ukBankHolidays(year int) [8]Date {
-	var out [8]Date
+func ukBankHolidays(year int) [8]forecast.Date {
+	var out [8]forecast.Date
 	// New Year's Day, moved to Monday from a weekend.
-	ny := Date{year, time.January, 1}
-	switch ny.Weekday() {
+	ny := date(year, time.January, 1)
+	switch weekday(ny) {
 	case time.Saturday:
-		ny = ny.AddDays(2)
+		ny = addDays(ny, 2)
 	case time.Sunday:
-		ny = ny.AddDays(1)
+		ny = addDays(ny, 1)
 	}
 	out[0] = ny
 	easter := Easter(year)
-	out[1] = easter.AddDays(-2)
-	out[2] = easter.AddDays(1)
+	out[1] = addDays(easter, -2)
+	out[2] = addDays(easter, 1)
 	out[3] = nthMonday(year, time.May, 1)
 	out[4] = lastMonday(year, time.May)
 	out[5] = lastMonday(year, time.August)
-	christmas := Date{year, time.December, 25}
-	switch christmas.Weekday() {
+	christmas := date(year, time.December, 25)
+	switch weekday(christmas) {
 	case time.Friday:
-		out[6], out[7] = christmas, Date{year, time.December, 28}
+		out[6], out[7] = christmas, date(year, time.December, 28)
 	case time.Saturday:
-		out[6], out[7] = Date{year, time.December, 27}, Date{year, time.December, 28}
+		out[6], out[7] = date(year, time.December, 27), date(year, time.December, 28)
 	case time.Sunday:
-		out[6], out[7] = Date{year, time.December, 26}, Date{year, time.December, 27}
+		out[6], out[7] = date(year, time.December, 26), date(year, time.December, 27)
 	default:
-		out[6], out[7] = christmas, Date{year, time.December, 26}
+		out[6], out[7] = christmas, date(year, time.December, 26)
 	}
 	return out
 }
 
 // nthMonday returns the n-th Monday (n ≥ 1) of the month.
-func nthMonday(year int, month time.Month, n int) Date {
-	first := Date{year, month, 1}
-	shift := (int(time.Monday) - int(first.Weekday()) + 7) % 7
-	return first.AddDays(shift + 7*(n-1))
+func nthMonday(year int, month time.Month, n int) forecast.Date {
+	first := date(year, month, 1)
+	shift := (int(time.Monday) - int(weekday(first)) + 7) % 7
+	return addDays(first, shift+7*(n-1))
 }
 
 // lastMonday returns the last Monday of the month.
-func lastMonday(year int, month time.Month) Date {
-	last := Date{year, month + 1, 0}.AddDays(0) // day 0 normalises to the last day of month
-	shift := (int(last.Weekday()) - int(time.Monday) + 7) % 7
-	return last.AddDays(-shift)
+func lastMonday(year int, month time.Month) forecast.Date {
+	last := addDays(forecast.Date{Year: year, Month: month + 1, Day: 1}, -1)
+	shift := (int(weekday(last)) - int(time.Monday) + 7) % 7
+	return addDays(last, -shift)
 }
 
 // Easter returns the date of Easter Sunday in the Gregorian calendar, by the
@@ -155,7 +157,7 @@ func lastMonday(year int, month time.Month) Date {
 //	i = ⌊c/4⌋, k = c mod 4, l = (32 + 2e + 2i − h − k) mod 7,
 //	m = ⌊(a + 11h + 22l)/451⌋,
 //	month = ⌊(h + l − 7m + 114)/31⌋, day = ((h + l − 7m + 114) mod 31) + 1.
-func Easter(year int) Date {
+func Easter(year int) forecast.Date {
 	a := year % 19
 	b, c := year/100, year%100
 	d, e := b/4, b%4
@@ -166,39 +168,5 @@ func Easter(year int) Date {
 	l := (32 + 2*e + 2*i - h - k) % 7
 	m := (a + 11*h + 22*l) / 451
 	n := h + l - 7*m + 114
-	return Date{year, time.Month(n / 31), n%31 + 1}
-}
-
-// ParseHolidays reads a holidays file: one date (YYYY-MM-DD) per line;
-// blank lines and lines starting with # are ignored, and anything after the
-// date following a space, tab or comma is taken as a comment
-// ("2026-12-25,Christmas Day"). name is used in error messages, which give
-// the line number.
-func ParseHolidays(r io.Reader, name string) (DateSet, error) {
-	set := DateSet{}
-	sc := bufio.NewScanner(r)
-	line := 0
-	for sc.Scan() {
-		line++
-		text := strings.TrimSpace(sc.Text())
-		if line == 1 {
-			text = strings.TrimPrefix(text, "\ufeff")
-		}
-		if text == "" || strings.HasPrefix(text, "#") {
-			continue
-		}
-		field := text
-		if i := strings.IndexAny(text, " \t,;"); i >= 0 {
-			field = text[:i]
-		}
-		t, err := time.Parse(time.DateOnly, field)
-		if err != nil {
-			return nil, fmt.Errorf("%s: line %d: %q is not a date: write one date per line as YYYY-MM-DD, e.g. 2026-12-25", name, line, field)
-		}
-		set[DateOf(t)] = true
-	}
-	if err := sc.Err(); err != nil {
-		return nil, fmt.Errorf("%s: line %d: %w", name, line+1, err)
-	}
-	return set, nil
+	return date(year, time.Month(n/31), n%31+1)
 }

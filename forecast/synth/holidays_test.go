@@ -1,7 +1,7 @@
 package synth
 
 import (
-	"strings"
+	"github.com/staffsim/staffsim/forecast"
 	"testing"
 	"time"
 )
@@ -13,17 +13,13 @@ func TestEaster(t *testing.T) {
 	// also listed in Wikipedia's "List of dates for Easter"; 1818 and 2285
 	// are the earliest possible date (22 March), 1943 and 2038 the latest
 	// (25 April).
-	for _, tc := range []struct {
-		year       int
-		month, day int
-	}{
-		{1818, 3, 22}, {1943, 4, 25}, {2000, 4, 23}, {2008, 3, 23}, {2011, 4, 24},
-		{2019, 4, 21}, {2024, 3, 31}, {2025, 4, 20}, {2026, 4, 5}, {2027, 3, 28},
-		{2028, 4, 16}, {2029, 4, 1}, {2030, 4, 21}, {2038, 4, 25}, {2285, 3, 22},
+	for _, want := range []forecast.Date{
+		date(1818, 3, 22), date(1943, 4, 25), date(2000, 4, 23), date(2008, 3, 23), date(2011, 4, 24),
+		date(2019, 4, 21), date(2024, 3, 31), date(2025, 4, 20), date(2026, 4, 5), date(2027, 3, 28),
+		date(2028, 4, 16), date(2029, 4, 1), date(2030, 4, 21), date(2038, 4, 25), date(2285, 3, 22),
 	} {
-		want := Date{tc.year, time.Month(tc.month), tc.day}
-		if got := Easter(tc.year); got != want {
-			t.Errorf("Easter(%d) = %v, want %v", tc.year, got, want)
+		if got := Easter(want.Year); got != want {
+			t.Errorf("Easter(%d) = %v, want %v", want.Year, got, want)
 		}
 	}
 }
@@ -52,15 +48,29 @@ func TestUKBankHolidays(t *testing.T) {
 	// New Year's Day 2022 fell on a Saturday (substitute Monday 3 January);
 	// Christmas 2022 on a Sunday (Boxing Day 26, substitute Tuesday 27).
 	cal := UKBankHolidays{}
-	for _, d := range []Date{{2022, 1, 3}, {2022, 12, 26}, {2022, 12, 27}} {
+	for _, d := range []forecast.Date{date(2022, 1, 3), date(2022, 12, 26), date(2022, 12, 27)} {
 		if !cal.Holiday(d) {
 			t.Errorf("%v is a bank holiday, got none", d)
 		}
 	}
-	for _, d := range []Date{{2022, 1, 1}, {2022, 12, 25}, {2026, 12, 26}, {2026, 4, 5}} {
+	for _, d := range []forecast.Date{date(2022, 1, 1), date(2022, 12, 25), date(2026, 12, 26), date(2026, 4, 5)} {
 		if cal.Holiday(d) {
 			t.Errorf("%v is not a bank holiday", d)
 		}
+	}
+}
+
+// always is a calendar with no working days.
+type always struct{}
+
+func (always) Holiday(forecast.Date) bool { return true }
+
+func TestBusinessHoursWithoutWorkingDays(t *testing.T) {
+	t.Parallel()
+	h := newHours(time.UTC, always{}, date(2026, 1, 1))
+	from := time.Date(2026, 1, 5, 9, 0, 0, 0, time.UTC)
+	if got := h.add(from, time.Hour); !got.Equal(from.Add(time.Hour)) {
+		t.Errorf("no working days: add(%v, 1h) = %v, want wall-clock %v", from, got, from.Add(time.Hour))
 	}
 }
 
@@ -68,63 +78,40 @@ func TestDateNumber(t *testing.T) {
 	t.Parallel()
 	// Consecutive days have consecutive numbers across month, leap-day and
 	// century boundaries, checked against the standard library's calendar.
-	d := Date{1899, 12, 1}
-	n := d.number()
+	d := date(1899, 12, 1)
+	n := dayNumber(d)
 	for range 200 * 366 {
-		next := d.AddDays(1)
-		if next.number() != n+1 {
-			t.Fatalf("%v → %v: numbers %d → %d", d, next, n, next.number())
+		next := addDays(d, 1)
+		if dayNumber(next) != n+1 {
+			t.Fatalf("%v → %v: numbers %d → %d", d, next, n, dayNumber(next))
 		}
 		d, n = next, n+1
 	}
 }
 
-func TestParseHolidays(t *testing.T) {
+func TestHolidaysIn(t *testing.T) {
 	t.Parallel()
-	in := "\ufeff# company holidays\n2026-12-24\n\n2026-12-31, New Year's Eve\n  2027-01-04\tsubstitute\n"
-	set, err := ParseHolidays(strings.NewReader(in), "h.txt")
-	if err != nil {
-		t.Fatal(err)
+	h := HolidaysIn(UKBankHolidays{}, forecast.Date{Year: 2025, Month: 12, Day: 20}, forecast.Date{Year: 2026, Month: 4, Day: 6})
+	want := []string{"2025-12-25", "2025-12-26", "2026-01-01", "2026-04-03", "2026-04-06"}
+	got := h.Sorted()
+	if len(got) != len(want) {
+		t.Fatalf("got %v, want %v", got, want)
 	}
-	if len(set) != 3 || !set.Holiday(Date{2026, 12, 24}) || !set.Holiday(Date{2026, 12, 31}) || !set.Holiday(Date{2027, 1, 4}) {
-		t.Errorf("got %v, want 2026-12-24, 2026-12-31, 2027-01-04", set)
-	}
-	for _, tc := range []struct{ in, want string }{
-		{"2026-12-24\n24/12/2026\n", `h.txt: line 2: "24/12/2026" is not a date`},
-		{"2026-02-30\n", `h.txt: line 1: "2026-02-30" is not a date`},
-		{"\n\nChristmas\n", `h.txt: line 3: "Christmas"`},
-	} {
-		_, err := ParseHolidays(strings.NewReader(tc.in), "h.txt")
-		if err == nil || !strings.Contains(err.Error(), tc.want) {
-			t.Errorf("ParseHolidays(%q) error %v, want one containing %q", tc.in, err, tc.want)
+	for i := range want {
+		if got[i].String() != want[i] {
+			t.Errorf("holiday %d = %v, want %s", i, got[i], want[i])
 		}
 	}
-}
-
-func FuzzParseHolidays(f *testing.F) {
-	for _, s := range []string{"2026-12-25\n", "# x\n\n2026-01-01,New Year\n", "2026-13-01", "\ufeff2026-01-01", "x", ""} {
-		f.Add(s)
+	set := DateSet(h)
+	if !set.Holiday(forecast.Date{Year: 2026, Month: 4, Day: 3}) || set.Holiday(forecast.Date{Year: 2026, Month: 4, Day: 5}) {
+		t.Error("DateSet disagrees with the holidays it was made from")
 	}
-	f.Fuzz(func(t *testing.T, s string) {
-		set, err := ParseHolidays(strings.NewReader(s), "fuzz")
-		if err != nil {
-			if !strings.HasPrefix(err.Error(), "fuzz: line ") {
-				t.Errorf("error %q does not name the file and line", err)
-			}
-			return
-		}
-		for d := range set {
-			if d.Month < 1 || d.Month > 12 || d.Day < 1 || d.Day > 31 {
-				t.Errorf("impossible date %v", d)
-			}
-		}
-	})
 }
 
 func TestBusinessHoursAdd(t *testing.T) {
 	t.Parallel()
 	loc := time.UTC
-	h := newHours(loc, UKBankHolidays{}, Date{2026, 3, 1})
+	h := newHours(loc, UKBankHolidays{}, date(2026, 3, 1))
 	at := func(d, hh, mm int) time.Time { return time.Date(2026, 3, d, hh, mm, 0, 0, loc) }
 	for _, tc := range []struct {
 		name string

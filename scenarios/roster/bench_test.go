@@ -56,3 +56,24 @@ func BenchmarkDayLP(b *testing.B) {
 	b.ReportMetric(b.Elapsed().Seconds()/float64(b.N)*1e3, "ms/solve")
 	b.ReportMetric(rel.paidHours, "bound-h")
 }
+
+// BenchmarkWeekWithSimulation is the acceptance case end to end: Erlang
+// requirement for 7 days × 48 half-hours, 98 templates, the optimiser and
+// the simulation loop (10 replications a round).
+func BenchmarkWeekWithSimulation(b *testing.B) {
+	p, c := weekDemand(b, 250)
+	var r *Roster
+	var rep *SimReport
+	for b.Loop() {
+		r0, err := Solve(context.Background(), p, Options{})
+		if err != nil {
+			b.Fatal(err)
+		}
+		if r, rep, err = Refine(context.Background(), p, r0, c, Options{}); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(b.Elapsed().Seconds()/float64(b.N), "s/solve")
+	b.ReportMetric(100*r.Gap(), "gap%")
+	b.ReportMetric(float64(len(rep.Rounds)), "sim-rounds")
+}

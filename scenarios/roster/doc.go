@@ -48,6 +48,15 @@
 // day) wraps round to its start, standing in for the same shift of the
 // previous cycle.
 //
+// # What the roster covers
+//
+// Required is what the roster must put on shift. From a requirements.csv
+// the command covers scheduled_agents (agents / (1 − shrinkage), rounded
+// up), not agents: breaks in the templates are modelled explicitly, and
+// the rest of shrinkage (absence, meetings) is left to the simulator,
+// which Refine runs with the requirement's implied shrinkage as the chance
+// that a scheduled agent misses a whole shift.
+//
 // # Units
 //
 // Times are wall-clock in the location of Problem.Start (a shift that starts

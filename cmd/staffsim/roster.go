@@ -1,0 +1,288 @@
+package main
+
+import (
+	"encoding/csv"
+	"fmt"
+	"io"
+	"path/filepath"
+	"strconv"
+	"text/tabwriter"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/staffsim/staffsim/internal/quantity"
+	"github.com/staffsim/staffsim/scenarios"
+	"github.com/staffsim/staffsim/scenarios/roster"
+)
+
+type rosterOptions struct {
+	requirements, shifts, out, tz string
+	sl                            quantity.Target
+	simulate                      bool
+	replications                  int
+	seed                          uint64
+	format                        format
+}
+
+func newRosterCmd(s streams) *cobra.Command {
+	o := &rosterOptions{sl: quantity.Target{Goal: 0.8, Within: 20 * time.Second}}
+	cmd := &cobra.Command{
+		Use:   "roster",
+		Short: "Build a roster (shifts × headcount) that covers the requirements at minimum paid hours",
+		Long: `Build a roster from shift templates that covers the scheduled agents of a
+requirements.csv at the fewest paid hours: an LP lower bound (gonum simplex),
+an integer roster by rounding, annealing and local search, then the
+simulator in the loop until every interval meets the SLA.
+
+The roster covers scheduled_agents (agents inflated by shrinkage); the
+simulation applies the same shrinkage as whole-shift absence. Intervals
+the templates or limits cannot cover are listed, never an error.`,
+		Example: `  staffsim roster --requirements requirements.csv --shifts testdata/roster/shifts.yaml
+  staffsim roster --requirements requirements.csv --shifts shifts.yaml --sl 90/30s --out roster.yaml
+  staffsim roster --requirements requirements.csv --shifts shifts.yaml --format csv > coverage.csv`,
+		Args: usageArgs(cobra.NoArgs),
+		RunE: func(cmd *cobra.Command, _ []string) error { return runRoster(cmd, s, o) },
+	}
+	f := cmd.Flags()
+	f.StringVar(&o.requirements, "requirements", "", "requirements.csv (from staffsim requirements); required")
+	f.StringVar(&o.shifts, "shifts", "", "shift templates (YAML, see testdata/roster/shifts.yaml); required")
+	f.Var(&o.sl, "sl", "SLA the simulation must meet in every interval, PCT/DURATION")
+	f.StringVar(&o.out, "out", "", "write the roster as a scenario file (YAML) here")
+	f.StringVar(&o.tz, "tz", "", "desk time zone (IANA) for shift times; default: the offset of the first row")
+	f.BoolVar(&o.simulate, "simulate", true, "check and adjust the roster in simulation")
+	f.IntVar(&o.replications, "replications", 10, "simulation replications per round")
+	f.Uint64Var(&o.seed, "seed", 1, "random seed of the simulation")
+	addFormatFlag(f, &o.format)
+	return cmd
+}
+
+func runRoster(cmd *cobra.Command, s streams, o *rosterOptions) error {
+	ctx := cmd.Context()
+	if o.requirements == "" || o.shifts == "" {
+		return usagef("--requirements and --shifts are both required")
+	}
+	if o.replications < 1 {
+		return usagef("--replications %d: want at least 1", o.replications)
+	}
+	var loc *time.Location
+	if o.tz != "" {
+		var err error
+		if loc, err = time.LoadLocation(o.tz); err != nil {
+			return usagef("--tz %q: not an IANA time zone such as Europe/London", o.tz)
+		}
+	}
+	req, err := roster.ReadRequirements(o.requirements, loc)
+	if err != nil {
+		return err
+	}
+	sh, err := roster.ReadShifts(o.shifts)
+	if err != nil {
+		return err
+	}
+	p := &roster.Problem{Start: req.Start, Interval: req.Interval, Required: req.Scheduled, Templates: sh.Templates, Limits: sh.Limits}
+	r, err := roster.Solve(ctx, p, roster.Options{})
+	if err != nil {
+		return err
+	}
+	before := *r
+	var rep *roster.SimReport
+	if o.simulate {
+		var work, n float64
+		for i, a := range req.Arrivals {
+			work += a * req.AHT[i]
+			n += a
+		}
+		if n > 0 {
+			chk := roster.Check{Arrivals: req.Arrivals, AHT: time.Duration(work / n * float64(time.Second)),
+				Target: o.sl.Within, Goal: o.sl.Goal, Shrinkage: req.Shrinkage(), Replications: o.replications, Seed: o.seed}
+			if r, rep, err = roster.Refine(ctx, p, r, chk, roster.Options{}); err != nil {
+				return err
+			}
+		}
+	}
+	if len(r.Short) > 0 {
+		fmt.Fprintf(s.err, "roster: %d intervals left short by %.1f agent-hours in all (templates or limits cannot cover them)\n",
+			len(r.Short), r.ShortHours(p.Interval))
+	}
+	if o.out != "" {
+		if err := writeFileAtomic(o.out, func(w io.Writer) error {
+			return rosterScenario(o, req, sh, r).WriteYAML(w)
+		}); err != nil {
+			return err
+		}
+		fmt.Fprintf(s.err, "roster: wrote %s\n", o.out)
+	}
+	switch o.format {
+	case formatJSON:
+		return writeJSON(s.out, rosterJSON(p, req, sh, &before, r, rep))
+	case formatCSV:
+		return writeRosterCSV(s.out, p, r, rep)
+	}
+	return writeRosterTable(s.out, p, sh, &before, r, rep)
+}
+
+// rosterScenario is the roster as a scenario: one queue with the
+// requirement's arrivals and mean AHT, the SLA, the roster and the cost.
+func rosterScenario(o *rosterOptions, req *roster.Requirements, sh *roster.Shifts, r *roster.Roster) *scenarios.Scenario {
+	var work, n float64
+	for i, a := range req.Arrivals {
+		work += a * req.AHT[i]
+		n += a
+	}
+	aht := 300 * time.Second
+	if n > 0 {
+		aht = time.Duration(work / n * float64(time.Second)).Round(time.Second)
+	}
+	fc := o.requirements
+	if abs, err := filepath.Abs(o.requirements); err == nil {
+		if outAbs, err := filepath.Abs(o.out); err == nil {
+			if rel, err := filepath.Rel(filepath.Dir(outAbs), abs); err == nil {
+				fc = rel
+			}
+		}
+	}
+	y, m, d := req.Start.Date()
+	sc := &scenarios.Scenario{
+		Name:         "roster",
+		Start:        time.Date(y, m, d, 0, 0, 0, 0, req.Start.Location()),
+		Location:     req.Start.Location(),
+		Days:         max(1, int(req.Interval*time.Duration(len(req.Arrivals))/(24*time.Hour))),
+		Interval:     req.Interval,
+		Replications: o.replications,
+		Seed:         o.seed,
+		Queues: []scenarios.Queue{{
+			Name:       "desk",
+			Priority:   1,
+			Arrivals:   scenarios.Arrivals{Forecast: fc, Scale: 1},
+			HandleTime: scenarios.Distribution{Kind: scenarios.Exponential, Mean: aht, CV: 1},
+			SLA:        scenarios.SLA{Target: o.sl.Within, Goal: o.sl.Goal},
+		}},
+		Roster: scenarios.Roster{Shrinkage: req.Shrinkage()},
+		Cost:   scenarios.Cost{Hourly: sh.Hourly},
+	}
+	for _, s := range r.Shifts {
+		x := scenarios.Shift{Name: s.Name, Start: s.Start, Length: s.Length, Days: s.Week.Days(), Agents: s.Agents}
+		if s.Week == roster.EveryDay {
+			x.Days = nil
+		}
+		for _, b := range s.Breaks {
+			x.Breaks = append(x.Breaks, scenarios.Break{After: b.After, Length: b.Length})
+		}
+		sc.Roster.Shifts = append(sc.Roster.Shifts, x)
+	}
+	return sc
+}
+
+type rosterShiftJSON struct {
+	Name          string   `json:"name"`
+	Start         string   `json:"start"`
+	Length        string   `json:"length"`
+	Days          []string `json:"days"`
+	PartTime      bool     `json:"part_time"`
+	Agents        int      `json:"agents"`
+	PaidHoursEach float64  `json:"paid_hours_each"`
+}
+
+type rosterIntervalJSON struct {
+	IntervalStart string   `json:"interval_start"`
+	Required      float64  `json:"required"`
+	Staffed       float64  `json:"staffed"`
+	Over          float64  `json:"over"`
+	Under         float64  `json:"under"`
+	ServiceLevel  *float64 `json:"service_level"`
+}
+
+func rosterJSON(p *roster.Problem, req *roster.Requirements, sh *roster.Shifts, before, r *roster.Roster, rep *roster.SimReport) any {
+	out := map[string]any{
+		"agents":                    r.Agents,
+		"paid_hours":                r.PaidHours,
+		"paid_hours_before_sim":     before.PaidHours,
+		"lower_bound_hours":         r.LowerBound,
+		"lower_bound_method":        r.Bound.String(),
+		"gap_before_sim":            before.Gap(),
+		"gap":                       r.Gap(),
+		"required_hours":            r.RequiredHours,
+		"inefficiency":              r.Inefficiency(),
+		"cost":                      r.PaidHours * sh.Hourly,
+		"short_hours":               r.ShortHours(p.Interval),
+		"shrinkage":                 req.Shrinkage(),
+		"elapsed_seconds":           r.Elapsed.Seconds(),
+		"simulated":                 rep != nil,
+		"service_level_met_all_day": rep != nil && rep.Met,
+	}
+	var shifts []rosterShiftJSON
+	for _, s := range r.Shifts {
+		shifts = append(shifts, rosterShiftJSON{Name: s.Name, Start: roster.Clock(s.Start), Length: s.Length.String(),
+			Days: s.Week.Names(), PartTime: s.PartTime, Agents: s.Agents, PaidHoursEach: s.PaidHours})
+	}
+	out["shifts"] = shifts
+	out["intervals"] = rosterIntervals(p, r, rep)
+	if rep != nil {
+		out["rounds"] = rep.Rounds
+	}
+	return out
+}
+
+func rosterIntervals(p *roster.Problem, r *roster.Roster, rep *roster.SimReport) []rosterIntervalJSON {
+	var iv []rosterIntervalJSON
+	for i, need := range p.Required {
+		x := rosterIntervalJSON{IntervalStart: p.Time(i).Format(time.RFC3339), Required: need, Staffed: r.Staffed[i]}
+		if d := r.Staffed[i] - need; d > 0 {
+			x.Over = d
+		} else {
+			x.Under = -d
+		}
+		if rep != nil {
+			v := rep.ServiceLevel[i]
+			x.ServiceLevel = &v
+		}
+		iv = append(iv, x)
+	}
+	return iv
+}
+
+func writeRosterCSV(w io.Writer, p *roster.Problem, r *roster.Roster, rep *roster.SimReport) error {
+	cw := csv.NewWriter(w)
+	cw.Write([]string{"interval_start", "required", "staffed", "over", "under", "service_level"})
+	ff := func(x float64) string { return strconv.FormatFloat(x, 'g', -1, 64) }
+	for _, x := range rosterIntervals(p, r, rep) {
+		sl := ""
+		if x.ServiceLevel != nil {
+			sl = ff(*x.ServiceLevel)
+		}
+		cw.Write([]string{x.IntervalStart, ff(x.Required), ff(x.Staffed), ff(x.Over), ff(x.Under), sl})
+	}
+	cw.Flush()
+	return cw.Error()
+}
+
+func writeRosterTable(w io.Writer, p *roster.Problem, sh *roster.Shifts, before, r *roster.Roster, rep *roster.SimReport) error {
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	fmt.Fprintf(tw, "agents\t%d\n", r.Agents)
+	fmt.Fprintf(tw, "paid hours\t%.1f\n", r.PaidHours)
+	if sh.Hourly > 0 {
+		fmt.Fprintf(tw, "cost\t%.2f\n", r.PaidHours*sh.Hourly)
+	}
+	fmt.Fprintf(tw, "lower bound (%s)\t%.1f\n", r.Bound, r.LowerBound)
+	fmt.Fprintf(tw, "gap before simulation\t%.1f %%\n", 100*before.Gap())
+	fmt.Fprintf(tw, "gap\t%.1f %%\n", 100*r.Gap())
+	fmt.Fprintf(tw, "required hours\t%.1f\n", r.RequiredHours)
+	fmt.Fprintf(tw, "inefficiency (paid ÷ required)\t%.3f\n", r.Inefficiency())
+	fmt.Fprintf(tw, "intervals short\t%d (%.1f agent-hours)\n", len(r.Short), r.ShortHours(p.Interval))
+	if rep != nil {
+		fmt.Fprintf(tw, "SLA met in simulation\t%v (%d rounds)\n", rep.Met, len(rep.Rounds))
+	}
+	fmt.Fprintf(tw, "elapsed\t%.2f s\n\n", r.Elapsed.Seconds())
+	fmt.Fprintln(tw, "SHIFT\tSTART\tLENGTH\tDAYS\tAGENTS\tPAID H EACH")
+	for _, s := range r.Shifts {
+		fmt.Fprintf(tw, "%s\t%s\t%v\t%s\t%d\t%.1f\n", s.Name, roster.Clock(s.Start), s.Length, s.Week, s.Agents, s.PaidHours)
+	}
+	if len(r.Short) > 0 {
+		fmt.Fprintln(tw, "\nSHORT INTERVAL\tREQUIRED\tSTAFFED\tSHORT")
+		for _, x := range r.Short {
+			fmt.Fprintf(tw, "%s\t%.1f\t%.1f\t%.1f\n", x.Start.Format(time.RFC3339), x.Required, x.Staffed, x.Short())
+		}
+	}
+	return tw.Flush()
+}

@@ -1,0 +1,76 @@
+package main
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/staffsim/staffsim/scenarios"
+)
+
+const (
+	rosterReq    = "../../testdata/roster/requirements.csv"
+	rosterShifts = "../../testdata/roster/shifts.yaml"
+)
+
+func TestRosterEndToEnd(t *testing.T) {
+	t.Parallel()
+	out := filepath.Join(t.TempDir(), "roster.yaml")
+	code, stdout, stderr := runCLI(t, "roster", "--requirements", rosterReq, "--shifts", rosterShifts,
+		"--tz", "Europe/London", "--out", out, "--format", "json")
+	if code != exitOK {
+		t.Fatalf("exit %d, stderr %s", code, stderr)
+	}
+	var got struct {
+		Agents    int     `json:"agents"`
+		Gap       float64 `json:"gap_before_sim"`
+		Met       bool    `json:"service_level_met_all_day"`
+		Intervals []struct {
+			Required, Staffed float64
+		} `json:"intervals"`
+		Shifts []struct{ Days []string } `json:"shifts"`
+	}
+	if err := json.Unmarshal([]byte(stdout), &got); err != nil {
+		t.Fatalf("json: %v\n%s", err, stdout)
+	}
+	if got.Gap > 0.05 || !got.Met || len(got.Intervals) != 336 || got.Agents == 0 {
+		t.Errorf("gap %v, met %v, %d intervals, %d agents; want ≤ 5 %%, true, 336, > 0", got.Gap, got.Met, len(got.Intervals), got.Agents)
+	}
+	sc, err := scenarios.Load(out)
+	if err != nil {
+		t.Fatalf("the written roster is not a valid scenario: %v", err)
+	}
+	n := 0
+	for _, s := range sc.Roster.Shifts {
+		n += s.Agents
+	}
+	if n != got.Agents {
+		t.Errorf("scenario has %d agents, report %d", n, got.Agents)
+	}
+}
+
+func TestRosterBadInput(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	bad := filepath.Join(dir, "shifts.yaml")
+	os.WriteFile(bad, []byte("templates:\n  - name: a\n    start: \"07:00\"\n    lenght: 8h\n"), 0o644)
+	cases := []struct {
+		args []string
+		code int
+		want string
+	}{
+		{[]string{"roster"}, exitUsage, "--requirements and --shifts"},
+		{[]string{"roster", "--requirements", rosterReq, "--shifts", rosterShifts, "--sl", "eighty"}, exitUsage, "sl"},
+		{[]string{"roster", "--requirements", rosterReq, "--shifts", rosterShifts, "--tz", "Mars/Base"}, exitUsage, "Mars/Base"},
+		{[]string{"roster", "--requirements", rosterReq, "--shifts", bad}, exitFailure, "line 4: templates[0].lenght: unknown key"},
+		{[]string{"roster", "--requirements", filepath.Join(dir, "none.csv"), "--shifts", rosterShifts}, exitFailure, "none.csv"},
+	}
+	for _, c := range cases {
+		code, _, stderr := runCLI(t, c.args...)
+		if code != c.code || !strings.Contains(stderr, c.want) {
+			t.Errorf("%v: exit %d, stderr %q; want exit %d and %q", c.args, code, stderr, c.code, c.want)
+		}
+	}
+}

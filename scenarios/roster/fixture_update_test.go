@@ -1,0 +1,73 @@
+package roster
+
+import (
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/staffsim/staffsim/erlang"
+)
+
+var update = flag.Bool("update", false, "rewrite testdata/roster/requirements.csv")
+
+// TestRequirementsFixture rewrites (with -update) and reads back the
+// example requirements.csv of the CLI tests and README: the week of
+// weekDemand(t, 250), as erlang.Requirements computes it.
+func TestRequirementsFixture(t *testing.T) {
+	path := filepath.Join("..", "..", "testdata", "roster", "requirements.csv")
+	if *update {
+		p, c := weekDemand(t, 250)
+		d := make([]erlang.Demand, len(c.Arrivals))
+		for i, a := range c.Arrivals {
+			d[i] = erlang.Demand{Arrivals: a, AHT: 300}
+		}
+		reqs, err := erlang.Requirements(d, erlang.Targets{ServiceLevel: 0.8, Within: 20},
+			erlang.Options{Model: erlang.ModelC, Interval: 30 * time.Minute, Shrinkage: 0.1})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var b strings.Builder
+		b.WriteString("interval_start,arrivals,aht_seconds,traffic_erlangs,agents,scheduled_agents,service_level,asa_seconds,occupancy,abandon_rate\n")
+		for i, r := range reqs {
+			fmt.Fprintf(&b, "%s,%g,%g,%g,%d,%d,%g,%g,%g,\n", p.Time(i).Format(time.RFC3339), r.Arrivals, r.AHT,
+				r.Arrivals*r.AHT/1800, r.Agents, r.Scheduled, r.ServiceLevel, r.ASA, r.Occupancy)
+		}
+		if err := os.WriteFile(path, []byte(b.String()), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	loc, _ := time.LoadLocation("Europe/London")
+	r, err := ReadRequirements(path, loc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(r.Arrivals) != 336 || r.Interval != 30*time.Minute || r.Start.Weekday() != time.Monday {
+		t.Errorf("got %d intervals of %v from %v; want 336 × 30m from a Monday", len(r.Arrivals), r.Interval, r.Start)
+	}
+	if s := r.Shrinkage(); s < 0.1 || s > 0.15 {
+		t.Errorf("implied shrinkage %v, want a little over 10 %% (scheduled agents are rounded up)", s)
+	}
+}
+
+func TestParseRequirementsErrors(t *testing.T) {
+	t.Parallel()
+	head := "interval_start,arrivals,aht_seconds,agents,scheduled_agents\n"
+	cases := []struct{ name, csv, want string }{
+		{"empty", "", "empty file"},
+		{"missing column", "interval_start,arrivals\n", `missing column "aht_seconds"`},
+		{"bad time", head + "yesterday,1,2,3,4\n", `line 2: interval_start "yesterday"`},
+		{"negative", head + "2026-12-07T00:00:00Z,1,2,-3,4\n", `line 2: agents "-3"`},
+		{"gap", head + "2026-12-07T00:00:00Z,1,2,3,4\n2026-12-07T00:30:00Z,1,2,3,4\n2026-12-07T01:30:00Z,1,2,3,4\n", "line 4: interval_start 2026-12-07T01:30:00Z is 1h0m0s after"},
+		{"no rows", head, "no intervals"},
+	}
+	for _, c := range cases {
+		_, err := ParseRequirements("req.csv", strings.NewReader(c.csv), nil)
+		if err == nil || !strings.Contains(err.Error(), c.want) {
+			t.Errorf("%s: error %v, want one containing %q", c.name, err, c.want)
+		}
+	}
+}

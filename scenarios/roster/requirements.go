@@ -1,0 +1,138 @@
+package roster
+
+import (
+	"encoding/csv"
+	"errors"
+	"fmt"
+	"io"
+	"math"
+	"os"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// Requirements is the content of a requirements.csv (DESIGN.md, "Interval
+// CSVs"): per interval, the demand and the agents Erlang asks for.
+type Requirements struct {
+	Start     time.Time // first interval, in the location given to ReadRequirements
+	Interval  time.Duration
+	Arrivals  []float64 // contacts per interval
+	AHT       []float64 // seconds; 0 where there are no arrivals
+	Agents    []float64 // agents needed on the phones (before shrinkage)
+	Scheduled []float64 // agents to schedule: Agents / (1 − shrinkage), rounded up
+}
+
+// Shrinkage returns the shrinkage the requirement was computed with,
+// 1 − Σ Agents / Σ Scheduled, or 0 when nothing is scheduled. It is what
+// the simulator must apply to a roster that covers Scheduled.
+func (r *Requirements) Shrinkage() float64 {
+	a, s := 0.0, 0.0
+	for i := range r.Agents {
+		a += r.Agents[i]
+		s += r.Scheduled[i]
+	}
+	if s <= 0 || a >= s {
+		return 0
+	}
+	return 1 - a/s
+}
+
+// ReadRequirements reads a requirements.csv. The columns interval_start
+// (RFC 3339), arrivals, aht_seconds, agents and scheduled_agents are
+// required, in any order; others are ignored. Intervals must be evenly
+// spaced. Times are shown in loc (nil: the first row's offset).
+func ReadRequirements(path string, loc *time.Location) (*Requirements, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, fmt.Errorf("requirements: %w", err)
+	}
+	defer f.Close()
+	return ParseRequirements(path, f, loc)
+}
+
+// ParseRequirements is ReadRequirements on a reader; name is used in errors.
+func ParseRequirements(name string, rd io.Reader, loc *time.Location) (*Requirements, error) {
+	cr := csv.NewReader(rd)
+	cr.ReuseRecord = false
+	head, err := cr.Read()
+	if err == io.EOF {
+		return nil, fmt.Errorf("%s: empty file: want a header interval_start,arrivals,aht_seconds,…,agents,scheduled_agents", name)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", name, err)
+	}
+	need := []string{"interval_start", "arrivals", "aht_seconds", "agents", "scheduled_agents"}
+	col := map[string]int{}
+	for i, h := range head {
+		col[strings.TrimSpace(strings.TrimPrefix(h, "\ufeff"))] = i
+	}
+	for _, n := range need {
+		if _, ok := col[n]; !ok {
+			return nil, fmt.Errorf("%s: line 1: missing column %q (a requirements.csv from \"staffsim requirements\" has it)", name, n)
+		}
+	}
+	r := &Requirements{}
+	var prev time.Time
+	for line := 2; ; line++ {
+		rec, err := cr.Read()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			var pe *csv.ParseError
+			if errors.As(err, &pe) {
+				return nil, fmt.Errorf("%s: line %d: %v", name, pe.Line, pe.Err)
+			}
+			return nil, fmt.Errorf("%s: %w", name, err)
+		}
+		t, err := time.Parse(time.RFC3339, strings.TrimSpace(rec[col["interval_start"]]))
+		if err != nil {
+			return nil, fmt.Errorf("%s: line %d: interval_start %q is not an RFC 3339 time such as 2026-12-07T09:00:00Z", name, line, rec[col["interval_start"]])
+		}
+		if loc == nil {
+			_, off := t.Zone()
+			loc = time.FixedZone(t.Format("-07:00"), off)
+		}
+		t = t.In(loc)
+		num := func(c string) (float64, error) {
+			s := strings.TrimSpace(rec[col[c]])
+			v, err := strconv.ParseFloat(s, 64)
+			if err != nil || math.IsNaN(v) || math.IsInf(v, 0) || v < 0 {
+				return 0, fmt.Errorf("%s: line %d: %s %q is not a number ≥ 0", name, line, c, s)
+			}
+			return v, nil
+		}
+		vals := make([]float64, 4)
+		for k, c := range need[1:] {
+			if vals[k], err = num(c); err != nil {
+				return nil, err
+			}
+		}
+		switch n := len(r.Arrivals); {
+		case n == 0:
+			r.Start = t
+		case n == 1:
+			r.Interval = t.Sub(prev)
+			if r.Interval <= 0 || (24*time.Hour)%r.Interval != 0 {
+				return nil, fmt.Errorf("%s: line %d: intervals %v apart: want 15m, 30m or 60m, in time order", name, line, r.Interval)
+			}
+		default:
+			if d := t.Sub(prev); d != r.Interval {
+				return nil, fmt.Errorf("%s: line %d: interval_start %s is %v after the previous row, want %v (a gap or a duplicate)", name, line, t.Format(time.RFC3339), d, r.Interval)
+			}
+		}
+		prev = t
+		r.Arrivals = append(r.Arrivals, vals[0])
+		r.AHT = append(r.AHT, vals[1])
+		r.Agents = append(r.Agents, vals[2])
+		r.Scheduled = append(r.Scheduled, vals[3])
+	}
+	if len(r.Arrivals) == 0 {
+		return nil, fmt.Errorf("%s: no intervals after the header", name)
+	}
+	if r.Interval == 0 {
+		r.Interval = 30 * time.Minute // one row: take the default interval
+	}
+	return r, nil
+}
