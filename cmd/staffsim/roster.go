@@ -22,7 +22,7 @@ type rosterOptions struct {
 	chart                         string
 	sl                            quantity.Target
 	simulate                      bool
-	replications                  int
+	replications, rounds          int
 	seed                          uint64
 	format                        format
 }
@@ -56,6 +56,7 @@ the templates or limits cannot cover are listed, never an error.`,
 	f.StringVar(&o.tz, "tz", "", "desk time zone (IANA) for shift times; default: the offset of the first row")
 	f.BoolVar(&o.simulate, "simulate", true, "check and adjust the roster in simulation")
 	f.IntVar(&o.replications, "replications", 10, "simulation replications per round")
+	f.IntVar(&o.rounds, "rounds", 10, "most simulation rounds (adding agents, then removing slack)")
 	f.Uint64Var(&o.seed, "seed", 1, "random seed of the simulation")
 	addFormatFlag(f, &o.format)
 	return cmd
@@ -68,6 +69,9 @@ func runRoster(cmd *cobra.Command, s streams, o *rosterOptions) error {
 	}
 	if o.replications < 1 {
 		return usagef("--replications %d: want at least 1", o.replications)
+	}
+	if o.rounds < 1 {
+		return usagef("--rounds %d: want at least 1", o.rounds)
 	}
 	if o.chart != "" {
 		if _, err := report.FormatOf(o.chart); err != nil {
@@ -104,7 +108,7 @@ func runRoster(cmd *cobra.Command, s streams, o *rosterOptions) error {
 		}
 		if n > 0 {
 			chk := roster.Check{Arrivals: req.Arrivals, AHT: time.Duration(work / n * float64(time.Second)),
-				Target: o.sl.Within, Goal: o.sl.Goal, Shrinkage: req.Shrinkage(), Replications: o.replications, Seed: o.seed}
+				Target: o.sl.Within, Goal: o.sl.Goal, Shrinkage: req.Shrinkage(), Replications: o.replications, Seed: o.seed, Rounds: o.rounds}
 			if r, rep, err = roster.Refine(ctx, p, r, chk, roster.Options{}); err != nil {
 				return err
 			}

@@ -20,7 +20,7 @@ func TestRosterEndToEnd(t *testing.T) {
 	out := filepath.Join(t.TempDir(), "roster.yaml")
 	chart := filepath.Join(t.TempDir(), "coverage.svg")
 	code, stdout, stderr := runCLI(t, "roster", "--requirements", rosterReq, "--shifts", rosterShifts,
-		"--tz", "Europe/London", "--out", out, "--chart", chart, "--format", "json")
+		"--tz", "Europe/London", "--out", out, "--chart", chart, "--format", "json", "--rounds", "3")
 	if code != exitOK {
 		t.Fatalf("exit %d, stderr %s", code, stderr)
 	}
@@ -68,6 +68,7 @@ func TestRosterBadInput(t *testing.T) {
 		{[]string{"roster"}, exitUsage, "--requirements and --shifts"},
 		{[]string{"roster", "--requirements", rosterReq, "--shifts", rosterShifts, "--sl", "eighty"}, exitUsage, "sl"},
 		{[]string{"roster", "--requirements", rosterReq, "--shifts", rosterShifts, "--tz", "Mars/Base"}, exitUsage, "Mars/Base"},
+		{[]string{"roster", "--requirements", rosterReq, "--shifts", rosterShifts, "--rounds", "0"}, exitUsage, "--rounds 0"},
 		{[]string{"roster", "--requirements", rosterReq, "--shifts", rosterShifts, "--chart", "c.gif"}, exitUsage, "name it .png or .svg"},
 		{[]string{"roster", "--requirements", rosterReq, "--shifts", bad}, exitFailure, "line 4: templates[0].lenght: unknown key"},
 		{[]string{"roster", "--requirements", filepath.Join(dir, "none.csv"), "--shifts", rosterShifts}, exitFailure, "none.csv"},
