@@ -62,3 +62,16 @@ func TestRefineCannotMeet(t *testing.T) {
 		t.Errorf("met %v with %d agents after %d rounds; want not met, ≤ 4 agents, 3 rounds", rep.Met, r2.Agents, len(rep.Rounds))
 	}
 }
+
+func TestRefineBadCheck(t *testing.T) {
+	t.Parallel()
+	p := &Problem{Start: time.Date(2026, 12, 7, 0, 0, 0, 0, time.UTC), Interval: 30 * time.Minute, Required: make([]float64, 48),
+		Templates: []Template{{Name: "day", Start: 9 * time.Hour, Length: 8 * time.Hour, Weeks: []Week{EveryDay}}}}
+	r, err := Solve(context.Background(), p, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, _, err := Refine(context.Background(), p, r, Check{Arrivals: make([]float64, 47)}, Options{}); err == nil {
+		t.Error("Refine accepted 47 arrival intervals for 48 requirement intervals")
+	}
+}
