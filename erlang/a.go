@@ -5,11 +5,22 @@ import (
 	"math"
 )
 
-// maxSeriesTerms bounds the Erlang A series. The number of terms is about
+// maxSeriesTerms bounds the Erlang A series (seriesTerms). The number of terms is about
 // (λ − nμ)/θ + O(√(λ/θ)): the mean queue length of a heavily overloaded
 // queue with very patient callers. Beyond it Evaluate returns an error
 // rather than spending seconds.
-const maxSeriesTerms = 20_000_000
+const maxSeriesTerms = 4_000_000
+
+// seriesTerms estimates the terms the Erlang A series need for s = nμ/θ
+// and b = λ/θ. The terms b^j/Π(s+i) rise to a peak at j = b − s and fall
+// like a Gaussian of width √b around it; below the peak (b < s) they fall
+// geometrically at rate b/s.
+func seriesTerms(s, b float64) float64 {
+	if b >= s {
+		return b - s + 9*math.Sqrt(b) + 100
+	}
+	return math.Min(40/math.Log(s/b), 9*math.Sqrt(s)) + 100
+}
 
 // rescale keeps the running sums of the Erlang A series finite: when the
 // total passes it, every sum is divided by it and the scale remembered in
@@ -33,9 +44,10 @@ func (q Queue) evalA(n int, target, b float64) (Result, error) {
 		r.Occupancy = clamp01(a / float64(n))
 		return r, nil
 	}
-	if peak := (lam - nmu) / th; peak > maxSeriesTerms {
-		return Result{}, fmt.Errorf("erlang A: %.4g erlangs on %d agents with patience %.4g s leaves a mean queue of about %.3g contacts; "+
-			"that is beyond what is computed exactly (add agents or shorten the patience)", a, n, q.Patience, peak)
+	if terms := seriesTerms(nmu/th, lam/th); terms > maxSeriesTerms {
+		return Result{}, fmt.Errorf("erlang A: %.4g erlangs on %d agents with a patience %.3g times the AHT needs about %.3g queue states, "+
+			"beyond what is computed exactly: with callers this patient use Erlang C (drop the patience), or add agents",
+			a, n, q.Patience/q.AHT, terms)
 	}
 
 	// Weights of the states with j waiting, relative to state n:
@@ -67,7 +79,7 @@ func (q Queue) evalA(n int, target, b float64) (Result, error) {
 		if ratio < 1 && (w == 0 || w < 1e-17*sum*(1-ratio)) {
 			break
 		}
-		if j > maxSeriesTerms+1000 {
+		if j > 2*maxSeriesTerms {
 			return Result{}, fmt.Errorf("erlang A: series did not converge for %d agents and %.4g erlangs", n, a)
 		}
 	}
@@ -113,7 +125,7 @@ func (q Queue) evalA(n int, target, b float64) (Result, error) {
 		if ratio < 1 && (t == 0 || t < 1e-17*ser*(1-ratio)) {
 			break
 		}
-		if k > maxSeriesTerms+1000 {
+		if k > 2*maxSeriesTerms {
 			return Result{}, fmt.Errorf("erlang A: waiting-time series did not converge for %d agents and %.4g erlangs", n, a)
 		}
 	}

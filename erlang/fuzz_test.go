@@ -39,3 +39,39 @@ func FuzzEvaluate(f *testing.F) {
 		}
 	})
 }
+
+// FuzzAgents checks the solver: the answer meets every target and one
+// agent fewer does not.
+func FuzzAgents(f *testing.F) {
+	f.Add(uint8(1), 10.0, 180.0, 300.0, 0.8, 20.0, 0.0, 0.0, 0.0)
+	f.Add(uint8(2), 1000.0, 240.0, 120.0, 0.9, 30.0, 15.0, 0.85, 0.05)
+	f.Add(uint8(0), 50.0, 60.0, 1.0, 0.99, 1.0, 0.0, 0.0, 0.0)
+	f.Add(uint8(1), 0.01, 600.0, 1.0, 0.5, 3600.0, 0.0, 0.3, 0.0)
+	f.Fuzz(func(t *testing.T, model uint8, a, aht, patience, sl, within, asa, occ, ab float64) {
+		m := Model(model % 3)
+		if !(a > 0 && a <= 20_000) || !(aht > 1 && aht < 1e5) || !(patience > 1 && patience < 1e5) || !(within >= 0 && within < 1e5) {
+			t.Skip()
+		}
+		if m != ModelA {
+			ab = 0
+		}
+		tg := Targets{ServiceLevel: sl, Within: within, ASA: asa, MaxOccupancy: occ, MaxAbandon: ab}
+		if tg.Validate(m) != nil || !tg.any() {
+			t.Skip()
+		}
+		q := Queue{Model: m, Rate: a / aht, AHT: aht, Patience: patience}
+		r, err := q.Agents(tg)
+		if err != nil {
+			return // documented: unmet within the search limit, or a series limit
+		}
+		if !finiteNonNeg(r) || !tg.Met(r) {
+			t.Fatalf("%+v: answer %+v does not meet %+v", q, r, tg)
+		}
+		if r.Agents > 1 {
+			prev, err := q.Evaluate(r.Agents-1, within)
+			if err == nil && tg.Met(prev) {
+				t.Fatalf("%+v: %d agents already meet %+v", q, r.Agents-1, tg)
+			}
+		}
+	})
+}

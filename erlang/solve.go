@@ -140,7 +140,10 @@ func (q Queue) Agents(t Targets) (Result, error) {
 		}
 		return Result{}, unmet()
 	}
-	// Erlang A: find hi that meets the targets, then bisect.
+	// Erlang A: gallop from a guess to bracket the answer, then bisect.
+	// The guess is the Erlang C answer for the same SL, ASA and occupancy
+	// targets, which is usually within an agent or two (abandonment
+	// relieves the queue); a few evaluations then suffice.
 	meets := func(n int) (Result, bool, error) {
 		r, err := q.Evaluate(n, t.Within)
 		if err != nil {
@@ -148,28 +151,54 @@ func (q Queue) Agents(t Targets) (Result, error) {
 		}
 		return r, t.Met(r), nil
 	}
-	r, ok, err := meets(1)
-	if err != nil || ok {
-		return r, err
+	guess := max(1, int(math.Ceil(a)))
+	if tc := (Targets{ServiceLevel: t.ServiceLevel, Within: t.Within, ASA: t.ASA, MaxOccupancy: t.MaxOccupancy}); tc.any() {
+		if rc, err := (Queue{Model: ModelC, Rate: q.Rate, AHT: q.AHT}).Agents(tc); err == nil {
+			guess = max(1, rc.Agents)
+		}
 	}
-	lo, hi := 1, max(2, int(math.Ceil(a+3*math.Sqrt(a)+3)))
-	for {
-		if hi > limit {
-			hi = limit
-		}
-		r, ok, err = meets(hi)
-		if err != nil {
-			return Result{}, err
-		}
-		if ok {
-			break
-		}
-		if hi == limit {
-			return Result{}, unmet()
-		}
-		lo, hi = hi, lo+2*(hi-lo)
+	guess = min(guess, limit)
+	r, ok, err := meets(guess)
+	if err != nil {
+		return Result{}, err
 	}
+	// Invariant after bracketing: lo fails (or is 0), hi meets.
+	var lo, hi int
 	best := r
+	if ok {
+		hi = guess
+		for step := 1; ; step *= 2 {
+			lo = max(0, hi-step)
+			if lo == 0 {
+				break
+			}
+			r, ok, err := meets(lo)
+			if err != nil {
+				return Result{}, err
+			}
+			if !ok {
+				break
+			}
+			hi, best = lo, r
+		}
+	} else {
+		lo = guess
+		for step := 1; ; step *= 2 {
+			if lo == limit {
+				return Result{}, unmet()
+			}
+			hi = min(limit, lo+step)
+			r, ok, err := meets(hi)
+			if err != nil {
+				return Result{}, err
+			}
+			if ok {
+				best = r
+				break
+			}
+			lo = hi
+		}
+	}
 	for hi-lo > 1 {
 		mid := lo + (hi-lo)/2
 		r, ok, err := meets(mid)

@@ -18,17 +18,17 @@ import (
 //	Coverage = share of actual counts inside [lower, upper], over the
 //	           intervals where the forecast or the actual is not 0
 //
-// The prediction intervals scored by Coverage use a dispersion estimated
+// The prediction intervals scored by Coverage use a dispersion calibrated
 // on the other origins (leave one origin out), so the coverage is out of
-// sample; with a single origin it is in sample.
+// sample; with a single origin it is in sample (and so at least nominal).
 type Score struct {
 	Method   string  `json:"method"`
 	WAPE     float64 `json:"wape"`
 	MASE     float64 `json:"mase"`
 	Bias     float64 `json:"bias"`
 	Coverage float64 `json:"coverage"`
-	// Dispersion is κ of Var = μ + κμ² over all origins, which Predict uses
-	// for the prediction intervals of the final forecast.
+	// Dispersion is κ of Var = μ + κμ², calibrated on all origins (see
+	// calibrate), which Predict uses for the final forecast's intervals.
 	Dispersion float64 `json:"dispersion"`
 }
 
@@ -176,7 +176,7 @@ func scoreMethod(in *Input, m Method, idx []int, scale, level float64) (Score, e
 				oy = append(oy, ys[j]...)
 			}
 		}
-		kappa := dispersion(of, oy)
+		kappa := calibrate(of, oy, level)
 		for j, f := range fs[k] {
 			y := ys[k][j]
 			absErr += math.Abs(y - f)
@@ -201,7 +201,7 @@ func scoreMethod(in *Input, m Method, idx []int, scale, level float64) (Score, e
 		WAPE:       absErr / sumY,
 		Bias:       (sumF - sumY) / sumY,
 		Coverage:   covered / open,
-		Dispersion: dispersion(allF, allY),
+		Dispersion: calibrate(allF, allY, level),
 	}
 	if scale > 0 {
 		sc.MASE = absErr / count / scale

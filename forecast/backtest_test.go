@@ -16,6 +16,7 @@ func TestAutoBeatsSeasonalNaiveOnGenerated(t *testing.T) {
 		{"30m-flat", synthSpec{weeks: 20, base: 40, seed: 1}},
 		{"15m-growth", synthSpec{weeks: 30, interval: 15 * time.Minute, base: 12, growth: 0.01, seed: 2}},
 		{"60m-low-volume", synthSpec{weeks: 16, interval: time.Hour, base: 3, seed: 3}},
+		{"30m-london-dst", synthSpec{weeks: 20, base: 25, growth: 0.005, seed: 12, loc: london(t)}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			t.Parallel()
@@ -121,4 +122,14 @@ func TestScoreHoldout(t *testing.T) {
 	if _, err := ScoreHoldout(in, f, make([]float64, 10)); err == nil {
 		t.Error("holdout without contacts: want an error")
 	}
+}
+
+// london returns Europe/London, or UTC when the tz database is missing.
+func london(t *testing.T) *time.Location {
+	loc, err := time.LoadLocation("Europe/London")
+	if err != nil {
+		t.Log("no tz database, using UTC:", err)
+		return time.UTC
+	}
+	return loc
 }

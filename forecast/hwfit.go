@@ -54,20 +54,33 @@ func minimise(f func(p []float64) float64, start []float64) []float64 {
 
 // fitHW fits Holt-Winters smoothing parameters to y by minimising the
 // one-step in-sample SSE from R's start values (R's own fitting criterion),
-// and returns the parameters and the state at the end of y.
-func fitHW(y []float64, keys []int32, m int, multiplicative bool, start HWParams) (HWParams, HWState, error) {
+// and returns the parameters and the state at the end of y. Without trend
+// the trend is 0 and β is not fitted (R's beta = FALSE).
+func fitHW(y []float64, keys []int32, m int, multiplicative, trend bool, start HWParams) (HWParams, HWState, error) {
 	st0, err := HWStart(y, keys, m, multiplicative)
 	if err != nil {
 		return HWParams{}, HWState{}, err
 	}
+	if !trend {
+		st0.Trend = 0
+	}
 	scratch := HWState{Season: make([]float64, m)}
+	params := func(p []float64) HWParams {
+		if trend {
+			return HWParams{Alpha: p[0], Beta: p[1], Gamma: p[2]}
+		}
+		return HWParams{Alpha: p[0], Gamma: p[1]}
+	}
 	sse := func(p []float64) float64 {
 		scratch.Level, scratch.Trend = st0.Level, st0.Trend
 		copy(scratch.Season, st0.Season)
-		return HWFilter(y, keys, m, HWParams{Alpha: p[0], Beta: p[1], Gamma: p[2]}, multiplicative, &scratch)
+		return HWFilter(y, keys, m, params(p), multiplicative, &scratch)
 	}
-	best := minimise(sse, []float64{start.Alpha, start.Beta, start.Gamma})
-	p := HWParams{Alpha: best[0], Beta: best[1], Gamma: best[2]}
+	x0 := []float64{start.Alpha, start.Gamma}
+	if trend {
+		x0 = []float64{start.Alpha, start.Beta, start.Gamma}
+	}
+	p := params(minimise(sse, x0))
 	st := HWState{Level: st0.Level, Trend: st0.Trend, Season: append([]float64(nil), st0.Season...)}
 	HWFilter(y, keys, m, p, multiplicative, &st)
 	return p, st, nil

@@ -17,8 +17,8 @@ import (
 // negative. Above a mean of 500 (or when the pmf at 0 underflows) the
 // normal approximation with the same variance is used, rounded outwards.
 //
-// κ is the dispersion left after the forecast's own error, estimated from
-// backtest residuals (see dispersion).
+// κ carries the forecast's own error on top of Poisson variation; it is
+// calibrated on backtest residuals (see calibrate).
 func countInterval(mu, kappa, level float64) (lower, upper float64) {
 	if !(mu > 0) {
 		return 0, 0
@@ -74,4 +74,51 @@ func dispersion(f, y []float64) float64 {
 		return 0
 	}
 	return num / den
+}
+
+// calibrate returns the smallest dispersion κ (to within 1 %, at most
+// maxKappa) whose intervals at the nominal level cover at least that share
+// of the actuals y around forecasts f, counting the pairs with f > 0 (an
+// interval around a forecast of 0 is [0, 0] whatever κ). Coverage grows with κ, so bisection finds it. Calibrating on
+// backtest residuals keeps the intervals honest where the moment estimate
+// (dispersion) is pulled by a few busy intervals; with no open pairs it
+// returns the moment estimate.
+func calibrate(f, y []float64, level float64) float64 {
+	cover := func(kappa float64) float64 {
+		var in, n float64
+		for i := range f {
+			if f[i] <= 0 {
+				continue
+			}
+			n++
+			lo, hi := countInterval(f[i], kappa, level)
+			if y[i] >= lo && y[i] <= hi {
+				in++
+			}
+		}
+		if n == 0 {
+			return 1
+		}
+		return in / n
+	}
+	if cover(0) >= level {
+		return 0
+	}
+	const maxKappa = 20
+	lo, hi := 0.0, dispersion(f, y)
+	for hi < maxKappa && cover(hi) < level {
+		lo, hi = hi, math.Max(2*hi, 0.01)
+	}
+	if hi >= maxKappa {
+		return maxKappa
+	}
+	for hi-lo > 0.01*hi {
+		mid := (lo + hi) / 2
+		if cover(mid) >= level {
+			hi = mid
+		} else {
+			lo = mid
+		}
+	}
+	return hi
 }

@@ -117,6 +117,12 @@ func newReader(path string, opt ReadOptions) (*reader, error) {
 	switch rd.shape {
 	case ShapeTickets:
 		if rd.created == nil {
+			for _, h := range c.header {
+				d := newLayoutDetector()
+				if d.add(h); d.n > 0 {
+					return nil, &FileError{File: path, Line: 1, Msg: fmt.Sprintf("the first line looks like data (%q is a time), not a header: add a header line naming the columns, e.g. created_at,priority", h)}
+				}
+			}
 			return nil, &FileError{File: path, Msg: fmt.Sprintf("no creation-time column: none of the columns (%s) is a known name such as created_at, opened_at, Created or timestamp; "+
 				"name it with --column created_at=NAME (or --column created_at=DATE+TIME for a date and a time column)", cols)}
 		}
@@ -170,6 +176,7 @@ func (rd *reader) detect(c *csvFile) error {
 	const maxStarts = 500
 	// A ticket id that repeats hints at an event log read without --id-column.
 	hint, ids := -1, map[string]bool{}
+	good, bad := 0, (*Reject)(nil) // rows seen whole, and the first malformed
 	if rd.shape == ShapeTickets && rd.idx < 0 {
 		hint = findHeaderAny(rd.header, "number", "ticketid", "id", "caseid", "incidentid", "issuekey", "key")
 	}
@@ -192,8 +199,12 @@ func (rd *reader) detect(c *csvFile) error {
 			return err
 		}
 		if rej != nil {
+			if bad == nil {
+				bad = rej
+			}
 			continue
 		}
+		good++
 		if !settled {
 			for i, tc := range tcs {
 				dets[i].add(tc.value(rec))
@@ -211,6 +222,12 @@ func (rd *reader) detect(c *csvFile) error {
 			}
 			ids[strings.Clone(v)] = true
 		}
+	}
+	if good == 0 {
+		if bad != nil {
+			return &FileError{File: rd.rep.File, Msg: "no usable row: every row is malformed; the first: " + bad.String()}
+		}
+		return &FileError{File: rd.rep.File, Msg: "has a header but no rows"}
 	}
 	if rd.opt.TimeFormat == "" {
 		// Settle day/month order across columns: one file, one convention.
@@ -343,6 +360,14 @@ func (rd *reader) reject(line int, c *column, format string, args ...any) *Rejec
 	return r
 }
 
+// The times accepted, in Unix seconds: 1970-01-01 to 2200-01-01. The
+// bounds keep a typo ("0026-01-05") from stretching a series over
+// centuries of empty intervals.
+const (
+	minTime = 0
+	maxTime = 7258118400
+)
+
 // timeField parses a time column of rec; a missing value is the zero time.
 func (rd *reader) timeField(c *column, rec []string, line int) (time.Time, *Reject) {
 	if c == nil {
@@ -359,6 +384,9 @@ func (rd *reader) timeField(c *column, rec []string, line int) (time.Time, *Reje
 	t, err := parseTime(layout, v, rd.loc)
 	if err != nil {
 		return time.Time{}, rd.reject(line, c, "%q does not match the time layout %q of this column (set it with --time-format)", v, layout)
+	}
+	if u := t.Unix(); u < minTime || u >= maxTime {
+		return time.Time{}, rd.reject(line, c, "%q is out of range (before 1970 or after 2199): a wrong year or layout?", v)
 	}
 	return t, nil
 }

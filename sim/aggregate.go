@@ -22,6 +22,7 @@ const (
 	mBacklog
 	mPaid
 	mOvertime
+	mMetGoal
 	nMetrics
 )
 
@@ -64,7 +65,7 @@ func (v *vals) set(i int, x float64) {
 
 // metrics turns the totals of a period of the given length into metrics;
 // desk says whether paid and overtime hours apply.
-func (r *raw) metrics(length time.Duration, desk bool) vals {
+func (r *raw) metrics(length time.Duration, desk bool, goal float64) vals {
 	var v vals
 	v.set(mOffered, r.offered)
 	v.set(mAnswered, r.answered)
@@ -72,6 +73,9 @@ func (r *raw) metrics(length time.Duration, desk bool) vals {
 	if closed := r.answered + r.abandoned; closed > 0 {
 		v.set(mServiceLevel, r.within/closed)
 		v.set(mAbandonRate, r.abandoned/closed)
+		if !desk {
+			v.set(mMetGoal, indicator(r.within/closed >= goal))
+		}
 	}
 	if r.answered > 0 {
 		v.set(mASA, r.waitAnswered/r.answered/float64(time.Second))
@@ -92,12 +96,35 @@ func (r *raw) metrics(length time.Duration, desk bool) vals {
 	return v
 }
 
+func indicator(b bool) float64 {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+// deskGoal sets the desk's goal indicator from its queues': met when every
+// queue with a service level met its goal, undefined when none has one.
+func (v *vals) deskGoal(queues []vals) {
+	met, defined := true, false
+	for i := range queues {
+		if queues[i].def&(1<<mMetGoal) != 0 {
+			defined = true
+			met = met && queues[i].v[mMetGoal] == 1
+		}
+	}
+	if defined {
+		v.set(mMetGoal, indicator(met))
+	}
+}
+
 func (v *vals) values() Values {
 	return Values{
 		Offered: v.v[mOffered], Answered: v.v[mAnswered], Abandoned: v.v[mAbandoned],
 		ServiceLevel: v.v[mServiceLevel], ASA: v.v[mASA], ATA: v.v[mATA], AbandonRate: v.v[mAbandonRate],
 		Occupancy: v.v[mOccupancy], AgentsAvailable: v.v[mAgents], QueueLength: v.v[mQueueLength],
 		Backlog: v.v[mBacklog], PaidHours: v.v[mPaid], OvertimeHours: v.v[mOvertime],
+		MetGoal: v.def&(1<<mMetGoal) != 0 && v.v[mMetGoal] == 1,
 	}
 }
 
@@ -150,12 +177,30 @@ func (a *acc) estimate(t tTable) Estimate {
 	return e
 }
 
+// unitMetrics are shares, which live in [0, 1]; every metric is ≥ 0.
+const unitMetrics = 1<<mServiceLevel | 1<<mAbandonRate | 1<<mOccupancy | 1<<mMetGoal
+
+// clip keeps the confidence interval of metric i inside the metric's
+// domain: a normal interval around a share near 1 can poke above it.
+func clip(e Estimate, i int) Estimate {
+	e.Low = max(e.Low, 0)
+	if unitMetrics&(1<<i) != 0 {
+		e.High = min(e.High, 1)
+	}
+	return e
+}
+
 func (a *accs) metrics(t tTable) Metrics {
+	var e [nMetrics]Estimate
+	for i := range e {
+		e[i] = clip(a[i].estimate(t), i)
+	}
 	return Metrics{
-		Offered: a[mOffered].estimate(t), Answered: a[mAnswered].estimate(t), Abandoned: a[mAbandoned].estimate(t),
-		ServiceLevel: a[mServiceLevel].estimate(t), ASA: a[mASA].estimate(t), ATA: a[mATA].estimate(t), AbandonRate: a[mAbandonRate].estimate(t),
-		Occupancy: a[mOccupancy].estimate(t), AgentsAvailable: a[mAgents].estimate(t),
-		QueueLength: a[mQueueLength].estimate(t), Backlog: a[mBacklog].estimate(t),
-		PaidHours: a[mPaid].estimate(t), OvertimeHours: a[mOvertime].estimate(t),
+		Offered: e[mOffered], Answered: e[mAnswered], Abandoned: e[mAbandoned],
+		ServiceLevel: e[mServiceLevel], ASA: e[mASA], ATA: e[mATA], AbandonRate: e[mAbandonRate],
+		Occupancy: e[mOccupancy], AgentsAvailable: e[mAgents],
+		QueueLength: e[mQueueLength], Backlog: e[mBacklog],
+		PaidHours: e[mPaid], OvertimeHours: e[mOvertime],
+		MetGoal: e[mMetGoal],
 	}
 }

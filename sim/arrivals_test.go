@@ -2,6 +2,7 @@ package sim
 
 import (
 	"math"
+	"reflect"
 	"testing"
 	"time"
 )
@@ -22,6 +23,16 @@ func TestPiecewiseArrivals(t *testing.T) {
 		if want > 0 && math.Abs(got.Mean-want) > 4*math.Sqrt(want/40) {
 			t.Errorf("interval %d: offered %.2f, want %v", i, got.Mean, want)
 		}
+	}
+	// Counts that start earlier (a forecast of the whole week) are aligned
+	// by CountsStart: a day earlier, the same profile repeated.
+	week := cfg
+	week.Queues = []Queue{cfg.Queues[0]}
+	week.Queues[0].Arrivals.Counts = append(make([]float64, 0, 96), cfg.Queues[0].Arrivals.Counts...)
+	week.Queues[0].Arrivals.Counts = append(week.Queues[0].Arrivals.Counts, cfg.Queues[0].Arrivals.Counts...)
+	week.Queues[0].Arrivals.CountsStart = testStart.Add(-24 * time.Hour)
+	if got := run(t, week); !reflect.DeepEqual(got.Summary, r.Summary) {
+		t.Errorf("counts from the day before, aligned: summary %+v, want %+v", got.Summary.Total.Offered, r.Summary.Total.Offered)
 	}
 	// Scale doubles the volume.
 	cfg.Queues[0].Arrivals.Scale = 2

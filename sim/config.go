@@ -57,7 +57,7 @@ type Queue struct {
 	// answered without waiting).
 	SLATarget time.Duration
 	// SLAGoal in [0, 1] is the share of contacts that should be answered
-	// within SLATarget; it only feeds Result.MetGoal.
+	// within SLATarget; it only feeds Metrics.MetGoal.
 	SLAGoal float64
 	// InitialBacklog contacts are already waiting at time 0.
 	InitialBacklog int
@@ -69,8 +69,10 @@ type Queue struct {
 //
 //   - PerHour: a Poisson process with this constant rate (contacts per hour).
 //   - Counts with Step: a non-homogeneous Poisson process whose rate is
-//     Counts[i]/Step on [i·Step, (i+1)·Step) from Config.Start — a forecast's
-//     expected arrivals per interval. The counts must cover the horizon.
+//     Counts[i]/Step on [CountsStart + i·Step, CountsStart + (i+1)·Step) — a
+//     forecast's expected arrivals per interval (forecast.Series: Start,
+//     Interval, Arrivals). CountsStart zero means Config.Start. The counts
+//     must cover the horizon; counts outside it are ignored.
 //   - Times: replay of recorded arrival times (offsets from Config.Start, any
 //     order; times outside [0, Horizon) are ignored). Replays are the same in
 //     every replication; only handle times and patience vary.
@@ -80,11 +82,20 @@ type Queue struct {
 // ⌊Scale⌋ times plus once more with probability Scale − ⌊Scale⌋, the copies
 // arriving at the recorded instant.
 type Arrivals struct {
-	PerHour float64
-	Counts  []float64
-	Step    time.Duration
-	Times   []time.Duration
-	Scale   float64
+	PerHour     float64
+	Counts      []float64
+	Step        time.Duration
+	CountsStart time.Time
+	Times       []time.Duration
+	Scale       float64
+}
+
+// countsOffset returns how long before Config.Start the counts begin.
+func (a *Arrivals) countsOffset(start time.Time) time.Duration {
+	if a.CountsStart.IsZero() {
+		return 0
+	}
+	return start.Sub(a.CountsStart)
 }
 
 // Shift is a recurring block of work in the roster: Agents agents start at

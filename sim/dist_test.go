@@ -78,13 +78,17 @@ func TestWaitBins(t *testing.T) {
 	for _, tt := range []struct {
 		w    time.Duration
 		want int
-	}{{0, 0}, {1, 1}, {5 * time.Second, 1}, {5*time.Second + 1, 2}, {20 * time.Second, 4}, {25 * time.Hour, len(WaitBins)}} {
+	}{{0, 0}, {1, 1}, {5 * time.Second, 1}, {5*time.Second + 1, 2}, {20 * time.Second, 4}, {25 * time.Hour, len(waitEdges)}} {
 		if got := waitBin(tt.w); got != tt.want {
 			t.Errorf("waitBin(%v) = %d, want %d", tt.w, got, tt.want)
 		}
 	}
-	h := Histogram{Counts: []int64{2, 1, 1}}
-	if h.Total() != 4 || h.Within(0) != 0.5 || h.Within(5) != 1 || (Histogram{}).Within(3) != 0 {
-		t.Errorf("Histogram: total %d within(0) %v", h.Total(), h.Within(0))
+	if WaitBins != waitEdges || len(newHistogram().Edges) != len(WaitBins) {
+		t.Error("WaitBins and Histogram.Edges differ from the simulator's edges")
+	}
+	h := newHistogram()
+	h.Counts[0], h.Counts[1], h.Counts[2] = 2, 1, 1
+	if h.Total() != 4 || h.Within(0) != 0.5 || h.Within(7*time.Second) != 0.75 || h.Within(time.Minute) != 1 || (Histogram{}).Within(time.Hour) != 0 {
+		t.Errorf("Histogram: total %d within(0) %v within(7s) %v", h.Total(), h.Within(0), h.Within(7*time.Second))
 	}
 }

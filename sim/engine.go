@@ -99,7 +99,7 @@ func newEngine(m *model) *engine {
 		q.handle = rand.New(q.pcg[1])
 		q.patience = rand.New(q.pcg[2])
 		q.ring = make([]ringEntry, 16)
-		q.histogram = make([]int64, len(WaitBins)+1)
+		q.histogram = make([]int64, len(waitEdges)+1)
 	}
 	e.shrinkG = rand.NewPCG(0, 0)
 	e.shrink = rand.New(e.shrinkG)
@@ -172,7 +172,7 @@ func (e *engine) run(ctx context.Context, rep int) error {
 		if e.events&(1<<14-1) == 0 && ctx.Err() != nil {
 			return ctx.Err()
 		}
-		switch ev.kind {
+		switch ev.kind() {
 		case evArrival:
 			e.onArrival(ev.id)
 		case evServiceEnd:
@@ -326,7 +326,8 @@ func (e *engine) peek(qi int32) int32 {
 func (e *engine) onAbandon(id int32, gen uint32) {
 	c := &e.contacts[id]
 	if c.gen != gen {
-		return // answered already: the timer was cancelled
+		e.events-- // answered already: the timer was cancelled, not an event
+		return
 	}
 	e.st.abandoned(c.interval, c.queue, e.now-c.arrival)
 	e.releaseContact(id)

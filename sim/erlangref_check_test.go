@@ -3,6 +3,8 @@ package sim
 import (
 	"math"
 	"testing"
+
+	"github.com/staffsim/staffsim/erlang"
 )
 
 // The reference formulas against published numbers, so that the validity
@@ -55,5 +57,40 @@ func TestErlangReferences(t *testing.T) {
 	// with one agent more.
 	if !(a.pab > 0 && a.pab < 0.2 && a.sl > 0 && a.sl < 1 && a.pw > 0 && a.pw < 1) {
 		t.Errorf("Erlang A(48, 48 erl, patience 3m) = %+v; want probabilities in (0,1)", a)
+	}
+}
+
+// The test references agree with the erlang package, an independent
+// implementation (its Erlang A uses the series of Mandelbaum & Zeltyn; the
+// reference here the truncated birth–death chain and uniformization).
+func TestErlangReferencesMatchPackage(t *testing.T) {
+	t.Parallel()
+	for _, tc := range []struct {
+		n                      int
+		perHour, aht, patience float64
+	}{
+		{48, 720, 240, 180},
+		{11, 200, 180, 60},
+		{5, 100, 300, 600},
+		{120, 1500, 300, 90},
+	} {
+		lambda := tc.perHour / 3600
+		ref := erlangA(tc.n, lambda, 1/tc.aht, 1/tc.patience, 20)
+		got, err := erlang.Queue{Model: erlang.ModelA, Rate: lambda, AHT: tc.aht, Patience: tc.patience}.Evaluate(tc.n, 20)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, c := range []struct {
+			name     string
+			ref, pkg float64
+		}{{"P(wait)", ref.pw, got.ProbWait}, {"P(abandon)", ref.pab, got.Abandon}, {"SL", ref.sl, got.ServiceLevel}, {"ASA", ref.asa, got.ASA}, {"occupancy", ref.occ, got.Occupancy}} {
+			if math.Abs(c.ref-c.pkg) > 1e-6*math.Max(1, math.Abs(c.ref)) {
+				t.Errorf("n=%d %v/h AHT %vs patience %vs: %s reference %.9g, erlang package %.9g", tc.n, tc.perHour, tc.aht, tc.patience, c.name, c.ref, c.pkg)
+			}
+		}
+		c := erlangC(tc.n+10, lambda*tc.aht)
+		if math.Abs(c-erlang.C(tc.n+10, lambda*tc.aht)) > 1e-12 {
+			t.Errorf("Erlang C(%d, %v): reference %v, erlang package %v", tc.n+10, lambda*tc.aht, c, erlang.C(tc.n+10, lambda*tc.aht))
+		}
 	}
 }

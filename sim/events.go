@@ -16,19 +16,22 @@ const (
 	evNextOccurrence                      // starts the next shift occurrence of the roster
 )
 
-// event is a value in the heap: no pointers, no allocation per event.
+// event is a value in the heap: no pointers, no allocation per event,
+// 24 bytes. key holds the scheduling sequence number in its high 56 bits
+// and the kind in its low 8, so comparing keys compares sequence numbers.
 type event struct {
-	t    time.Duration
-	seq  uint64
-	id   int32
-	gen  uint32
-	kind eventKind
+	t   time.Duration
+	key uint64
+	id  int32
+	gen uint32
 }
+
+func (e *event) kind() eventKind { return eventKind(e.key) }
 
 // before orders events by time, then by scheduling order, so that events at
 // the same instant run first-scheduled first and every run is reproducible.
 func (a *event) before(b *event) bool {
-	return a.t < b.t || (a.t == b.t && a.seq < b.seq)
+	return a.t < b.t || (a.t == b.t && a.key < b.key)
 }
 
 // eventQueue is a 4-ary min-heap of events ordered by (time, sequence). A
@@ -53,7 +56,7 @@ func (q *eventQueue) len() int { return len(q.h) }
 // push schedules an event at time t.
 func (q *eventQueue) push(t time.Duration, kind eventKind, id int32, gen uint32) {
 	q.seq++
-	e := event{t: t, seq: q.seq, id: id, gen: gen, kind: kind}
+	e := event{t: t, key: q.seq<<8 | uint64(kind), id: id, gen: gen}
 	h := append(q.h, e)
 	i := len(h) - 1
 	for i > 0 {

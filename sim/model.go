@@ -102,8 +102,12 @@ func compileModel(cfg *Config) *model {
 			slices.Sort(qm.replay)
 			qm.scale = s
 		case len(a.Counts) > 0:
+			off := a.countsOffset(cfg.Start)
 			for i, c := range a.Counts {
-				end := time.Duration(i+1) * a.Step
+				end := time.Duration(i+1)*a.Step - off
+				if end <= 0 {
+					continue
+				}
 				qm.segs = append(qm.segs, segment{end: min(end, m.horizon), rate: c * s / float64(a.Step)})
 				if end >= m.horizon {
 					break

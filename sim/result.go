@@ -11,6 +11,7 @@ import (
 // abandoned, an occupancy some available agent time. N == 0 means the
 // metric is undefined in every replication: Mean, Low and High are then 0
 // (never NaN). With N == 1 there is no interval: Low == High == Mean.
+// The interval is clipped to the metric's domain (≥ 0; ≤ 1 for shares).
 type Estimate struct {
 	Mean, Low, High float64
 	N               int
@@ -35,6 +36,11 @@ func (e Estimate) HalfWidth() float64 { return (e.High - e.Low) / 2 }
 // time of every scheduled agent, breaks and absences included, plus
 // overtime) and OvertimeHours (time worked past shift ends) are desk-wide:
 // they are defined only for the Total of an interval or period.
+//
+// MetGoal is the share of replications in which the service level reached
+// the queue's SLAGoal, among those in which it is defined: the probability
+// that the period meets its SLA. For the desk Total a replication meets
+// the goal when every queue with a service level met its own.
 type Metrics struct {
 	Offered, Answered, Abandoned Estimate
 	ServiceLevel                 Estimate
@@ -46,12 +52,14 @@ type Metrics struct {
 	QueueLength                  Estimate
 	Backlog                      Estimate
 	PaidHours, OvertimeHours     Estimate
+	MetGoal                      Estimate
 }
 
 // Values are the statistics of one replication; the fields mean what they
 // mean in Metrics. A ratio with a zero denominator is 0: check Answered +
 // Abandoned before reading ServiceLevel or AbandonRate, Answered before
-// ASA, Abandoned before ATA, AgentsAvailable before Occupancy.
+// ASA, Abandoned before ATA, AgentsAvailable before Occupancy. MetGoal is
+// false when the service level is undefined.
 type Values struct {
 	Offered, Answered, Abandoned float64
 	ServiceLevel                 float64
@@ -63,6 +71,7 @@ type Values struct {
 	QueueLength                  float64
 	Backlog                      float64
 	PaidHours, OvertimeHours     float64
+	MetGoal                      bool
 }
 
 // Period is the result for one reporting interval, or for the whole run
@@ -100,11 +109,14 @@ type Result struct {
 	// Runs are the per-replication summaries, in replication order.
 	Runs []Replication
 	// MetGoal[q] is the share of replications whose service level over the
-	// whole period reached queue q's SLAGoal (replications without any
-	// answered or abandoned contact count as met).
+	// whole period reached queue q's SLAGoal, replications without any
+	// answered or abandoned contact counting as met: it is
+	// Summary.Queues[q].MetGoal.Mean, or 1 when that is undefined.
 	MetGoal []float64
 	// Waits[q] is the distribution of waits of queue q's answered contacts.
 	Waits []Histogram
-	// Events is the number of events simulated, over all replications.
+	// Events is the number of events simulated over all replications
+	// (arrivals, service ends, abandonments, shift and break changes; not
+	// the abandonment timers cancelled by an answer).
 	Events int64
 }

@@ -140,21 +140,25 @@ func (e *engine) collect(r *repOut) {
 				within: float64(c.within), waitAnswered: c.waitAnswered, waitAbandoned: c.waitAbandoned,
 				busy: s.busyA[k], avail: s.availA[k], waiting: s.waitA[k], backlog: s.backlog[k],
 			}
-			r.periods[p*(nQ+1)+q] = x.metrics(length, false)
+			r.periods[p*(nQ+1)+q] = x.metrics(length, false, m.queues[q].goal)
 			desk.add(&x)
 			sums[q].add(&x)
 			sums[q].backlog = x.backlog // the backlog of a period is the last interval's
 		}
 		desk.busy, desk.avail = s.busyTA[i], s.availTA[i]
 		desk.paid, desk.overtime = s.paidTA[i], s.overTA[i]
-		r.periods[p*(nQ+1)+nQ] = desk.metrics(length, true)
+		row := r.periods[p*(nQ+1) : (p+1)*(nQ+1)]
+		row[nQ] = desk.metrics(length, true, 0)
+		row[nQ].deskGoal(row[:nQ])
 		sums[nQ].add(&desk)
 		sums[nQ].backlog = desk.backlog
 	}
 	length := m.horizon - time.Duration(m.warm)*m.iv
-	for q := range nQ + 1 {
-		r.summary[q] = sums[q].metrics(length, q == nQ)
+	for q := range nQ {
+		r.summary[q] = sums[q].metrics(length, false, m.queues[q].goal)
 	}
+	r.summary[nQ] = sums[nQ].metrics(length, true, 0)
+	r.summary[nQ].deskGoal(r.summary[:nQ])
 	r.hist = make([][]int64, nQ)
 	for q := range nQ {
 		r.hist[q] = append([]int64(nil), e.queues[q].histogram...)
@@ -169,7 +173,6 @@ type aggregator struct {
 	periods []accs
 	summary []accs
 	runs    []Replication
-	met     []int
 	hist    [][]int64
 	events  int64
 }
@@ -180,11 +183,10 @@ func newAggregator(m *model) *aggregator {
 		m:       m,
 		periods: make([]accs, (m.nIntervals-m.warm)*(nQ+1)),
 		summary: make([]accs, nQ+1),
-		met:     make([]int, nQ),
 		hist:    make([][]int64, nQ),
 	}
 	for q := range a.hist {
-		a.hist[q] = make([]int64, len(WaitBins)+1)
+		a.hist[q] = make([]int64, len(waitEdges)+1)
 	}
 	return a
 }
@@ -202,10 +204,6 @@ func (a *aggregator) add(r *repOut) {
 			break
 		}
 		run.Queues[q] = r.summary[q].values()
-		v := &r.summary[q]
-		if v.def&(1<<mServiceLevel) == 0 || v.v[mServiceLevel] >= a.m.queues[q].goal {
-			a.met[q]++
-		}
 		for b, c := range r.hist[q] {
 			a.hist[q][b] += c
 		}
@@ -228,8 +226,9 @@ func (a *aggregator) result() *Result {
 	}
 	for q := range nQ {
 		res.Queues = append(res.Queues, m.queues[q].name)
-		res.MetGoal = append(res.MetGoal, float64(a.met[q])/float64(max(a.done, 1)))
-		res.Waits = append(res.Waits, Histogram{Counts: a.hist[q]})
+		h := newHistogram()
+		h.Counts = a.hist[q]
+		res.Waits = append(res.Waits, h)
 	}
 	period := func(accs []accs, start time.Time, length time.Duration) Period {
 		p := Period{Start: start, Length: length, Queues: make([]Metrics, nQ)}
@@ -247,5 +246,12 @@ func (a *aggregator) result() *Result {
 		res.Intervals[p] = period(a.periods[p*(nQ+1):(p+1)*(nQ+1)], m.start.Add(start), min(m.iv, m.horizon-start))
 	}
 	res.Summary = period(a.summary, res.Start, m.horizon-time.Duration(m.warm)*m.iv)
+	for _, q := range res.Summary.Queues {
+		met := 1.0
+		if q.MetGoal.Defined() {
+			met = q.MetGoal.Mean
+		}
+		res.MetGoal = append(res.MetGoal, met)
+	}
 	return res
 }

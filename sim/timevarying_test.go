@@ -49,6 +49,22 @@ func TestLunchBreakDip(t *testing.T) {
 	if !(lunch.ServiceLevel.High < 0.3 && morning.ServiceLevel.Low > 0.7) {
 		t.Errorf("SL 12:00 %+v, 10:00 %+v; want a dip below 0.3 at lunch, above 0.7 at 10:00", lunch.ServiceLevel, morning.ServiceLevel)
 	}
+	// The probability of meeting the 80 % goal: nil at lunch, near
+	// certain at 10:00; a one-queue desk's total is its queue's.
+	if lunch.MetGoal.Mean != 0 || morning.MetGoal.Mean < 0.8 || r.Intervals[slot(r, 10, 0)].Total.MetGoal != morning.MetGoal {
+		t.Errorf("met goal: 12:00 %+v, 10:00 %+v; want 0 and ≥ 0.8", lunch.MetGoal, morning.MetGoal)
+	}
+	if r.MetGoal[0] != r.Summary.Queues[0].MetGoal.Mean {
+		t.Errorf("Result.MetGoal %v, Summary MetGoal %+v", r.MetGoal, r.Summary.Queues[0].MetGoal)
+	}
+	for _, run := range r.Runs {
+		if q := run.Queues[0]; q.MetGoal != (q.ServiceLevel >= 0.8) {
+			t.Errorf("replication %d: SL %v, MetGoal %v", run.Index, q.ServiceLevel, q.MetGoal)
+		}
+	}
+	if night := r.Intervals[slot(r, 3, 0)].Queues[0].MetGoal; night.Defined() {
+		t.Errorf("03:00 without contacts: met goal %+v; want undefined", night)
+	}
 	if !(lunch.AbandonRate.Low > 0.3) {
 		t.Errorf("abandon rate at 12:00 %+v; want most callers to give up", lunch.AbandonRate)
 	}

@@ -29,6 +29,10 @@ func (e *FieldError) Error() string {
 // with room to spare (about 100 years).
 const maxHorizon = 100 * 365 * 24 * time.Hour
 
+// maxCells bounds intervals × (queues + 1), which sets the memory of a
+// result (about 400 bytes a cell): a year of half hours for 10 queues.
+const maxCells = 200_000
+
 // Validate reports every problem with cfg, joined (errors.Join); each is a
 // *FieldError naming the queue or shift and the field, e.g.
 //
@@ -51,11 +55,13 @@ func (c Config) Validate() error {
 	if !(c.Shrinkage >= 0 && c.Shrinkage < 1) {
 		top("shrinkage", "%v must be in [0, 1) (30%% is 0.3)", c.Shrinkage)
 	}
-	if c.Replications < 0 || c.Replications > 1_000_000 {
-		top("replications", "%d must be between 1 and 1000000", c.Replications)
+	if c.Replications < 0 || c.Replications > 100_000 {
+		top("replications", "%d must be between 1 and 100000", c.Replications)
 	}
-	if c.Horizon > 0 && iv > 0 && int64(c.Horizon/iv) > 10_000_000 {
-		top("interval", "%v is too short for the horizon %v (more than 10 million intervals)", iv, c.Horizon)
+	// Results hold every interval × (queues + desk): bound that table.
+	if cells := int64(c.Horizon/iv) * int64(len(c.Queues)+1); c.Horizon > 0 && iv > 0 && cells > maxCells {
+		top("interval", "%v is too short for a horizon of %v with %d queues (%d intervals × queues; at most %d): lengthen the interval or shorten the horizon",
+			iv, c.Horizon, len(c.Queues), cells, maxCells)
 	}
 	if len(c.Queues) == 0 {
 		top("queues", "at least one queue is needed")
@@ -91,7 +97,7 @@ func (c Config) Validate() error {
 		if q.InitialBacklog < 0 || q.InitialBacklog > 10_000_000 {
 			bad("initial backlog", "%d must be between 0 and 10000000", q.InitialBacklog)
 		}
-		validateArrivals(&q.Arrivals, c.Horizon, func(format string, args ...any) { bad("arrivals", format, args...) })
+		validateArrivals(&q.Arrivals, c.Start, c.Horizon, func(format string, args ...any) { bad("arrivals", format, args...) })
 	}
 	for i := range c.Shifts {
 		s := &c.Shifts[i]
@@ -142,7 +148,7 @@ func (c Config) Validate() error {
 	return errors.Join(errs...)
 }
 
-func validateArrivals(a *Arrivals, horizon time.Duration, bad func(string, ...any)) {
+func validateArrivals(a *Arrivals, start time.Time, horizon time.Duration, bad func(string, ...any)) {
 	set := 0
 	if a.PerHour != 0 {
 		set++
@@ -165,8 +171,11 @@ func validateArrivals(a *Arrivals, horizon time.Duration, bad func(string, ...an
 	if len(a.Counts) > 0 {
 		if a.Step <= 0 {
 			bad("counts need a positive step (the interval they are counted in)")
-		} else if time.Duration(len(a.Counts)) < horizon/a.Step+min(horizon%a.Step, 1) {
-			bad("%d counts of %v cover %v, less than the horizon %v", len(a.Counts), a.Step, time.Duration(len(a.Counts))*a.Step, horizon)
+		} else if off := a.countsOffset(start); off < 0 {
+			bad("the counts start at %v, after the simulation starts (%v)", a.CountsStart.Format(time.RFC3339), start.Format(time.RFC3339))
+		} else if n := int64(len(a.Counts)); n > int64(maxHorizon/a.Step) || time.Duration(n)*a.Step-off < horizon {
+			bad("%d counts of %v from %v end before the horizon does (%v)", len(a.Counts), a.Step,
+				start.Add(-off).Format(time.RFC3339), start.Add(horizon).Format(time.RFC3339))
 		}
 		for i, x := range a.Counts {
 			if !(x >= 0) || math.IsInf(x, 0) {

@@ -75,8 +75,13 @@ func TestErlangC(t *testing.T) {
 			want := erlangCMeasures(tc.n, a, tc.aht.Seconds(), tc.target.Seconds())
 			cfg := steady(tc.perHour, tc.aht, tc.n, Dist{}, tc.target)
 			cfg.Horizon = tc.horizon
-			s := run(t, cfg).Summary.Queues[0]
+			r := run(t, cfg)
+			s := r.Summary.Queues[0]
 			near(t, "SL", s.ServiceLevel, want.sl, k, 0.01)
+			// The wait histogram agrees: the share within the 20 s edge.
+			if got := r.Waits[0].Within(tc.target); math.Abs(got-want.sl) > 2*s.ServiceLevel.HalfWidth() {
+				t.Errorf("histogram share within %v: %.4f, want %.4f", tc.target, got, want.sl)
+			}
 			near(t, "ASA", s.ASA, want.asa, k, 1)
 			near(t, "occupancy", s.Occupancy, want.occ, k, 0.01)
 			if s.AbandonRate.Mean != 0 {

@@ -17,20 +17,14 @@ import (
 
 // erlangOptions are the flags of `staffsim erlang`.
 type erlangOptions struct {
-	arrivals   float64
-	interval   quantity.Duration
-	rate       quantity.Rate
-	aht        quantity.Duration
-	sl         quantity.Target
-	asa        quantity.Duration
-	maxOcc     quantity.Fraction
-	shrinkage  quantity.Fraction
-	patience   quantity.Duration
-	maxAbandon quantity.Fraction
-	agents     int
-	model      string
-	table      bool
-	format     format
+	arrivals float64
+	interval quantity.Duration
+	rate     quantity.Rate
+	aht      quantity.Duration
+	staffing staffingFlags
+	agents   int
+	table    bool
+	format   format
 }
 
 const erlangLong = `Erlang calculator: the agents needed to meet a service level, ASA,
@@ -68,15 +62,8 @@ func newErlangCmd(s streams) *cobra.Command {
 	f.Var(&o.interval, "interval", "the period --arrivals is counted over")
 	f.Var(&o.rate, "rate", "arrival rate instead of --arrivals, e.g. 720/h")
 	f.Var(&o.aht, "aht", "average handle time, e.g. 240s or 4m (required)")
-	o.sl = quantity.Target{Goal: 0.8, Within: 20 * time.Second}
-	f.Var(&o.sl, "sl", "service-level target PCT/DURATION, e.g. 80/20s")
-	f.Var(&o.asa, "asa", "maximum average speed of answer, e.g. 30s")
-	f.Var(&o.maxOcc, "max-occupancy", "maximum agent occupancy, e.g. 85%")
-	f.Var(&o.shrinkage, "shrinkage", "share of paid time not available for contacts, e.g. 30%")
-	f.Var(&o.patience, "patience", "mean caller patience, e.g. 3m (switches to Erlang A)")
-	f.Var(&o.maxAbandon, "max-abandon", "maximum abandon rate, e.g. 5% (needs --patience)")
+	o.staffing.register(f)
 	f.IntVar(&o.agents, "agents", 0, "evaluate this headcount instead of solving for one")
-	f.StringVar(&o.model, "model", "", "erlang-b, erlang-c or erlang-a (default erlang-c, or erlang-a with --patience)")
 	f.BoolVar(&o.table, "table", false, "print a staffing table: each headcount from the first stable one to a few past the answer")
 	addFormatFlag(f, &o.format)
 	return cmd
@@ -117,63 +104,17 @@ func parseErlangFlags(cmd *cobra.Command, s streams, o *erlangOptions) (erlangQu
 	}
 	q.queue.AHT = time.Duration(o.aht).Seconds()
 
-	model := erlang.ModelC
-	if f.Changed("patience") {
-		model = erlang.ModelA
-	}
-	if o.model != "" {
-		m, err := erlang.ParseModel(o.model)
-		if err != nil {
-			return q, usageError{err}
-		}
-		model = m
+	model, t, err := o.staffing.resolve(f.Changed)
+	if err != nil {
+		return q, err
 	}
 	q.queue.Model = model
-	switch {
-	case model == erlang.ModelA && (!f.Changed("patience") || o.patience <= 0):
-		return q, usagef("erlang-a needs a positive --patience, e.g. --patience 3m")
-	case model != erlang.ModelA && f.Changed("patience"):
-		return q, usagef("--patience is for erlang-a; drop it or use --model erlang-a")
-	case model != erlang.ModelA && f.Changed("max-abandon"):
-		return q, usagef("--max-abandon needs abandonment: give the callers' mean --patience")
-	}
-	q.queue.Patience = time.Duration(o.patience).Seconds()
-
-	given := f.Changed("sl") || f.Changed("asa") || f.Changed("max-occupancy") || f.Changed("max-abandon")
-	t := erlang.Targets{Within: o.sl.Within.Seconds()}
-	if f.Changed("sl") {
-		t.ServiceLevel = o.sl.Goal
-	}
-	if f.Changed("asa") {
-		if o.asa <= 0 {
-			return q, usagef("--asa must be positive, e.g. 30s")
-		}
-		t.ASA = time.Duration(o.asa).Seconds()
-	}
-	if f.Changed("max-occupancy") {
-		if o.maxOcc <= 0 {
-			return q, usagef("--max-occupancy must be above 0%%, e.g. 85%%")
-		}
-		t.MaxOccupancy = float64(o.maxOcc)
-	}
-	if f.Changed("max-abandon") {
-		if o.maxAbandon <= 0 || o.maxAbandon >= 1 {
-			return q, usagef("--max-abandon must be above 0%% and below 100%%: with patience some callers always abandon")
-		}
-		t.MaxAbandon = float64(o.maxAbandon)
-	}
-	if !given && !f.Changed("agents") {
-		t.ServiceLevel = o.sl.Goal
-		fmt.Fprintf(s.err, "note: no target given; solving for --sl %s\n", o.sl.String())
-	}
-	if err := t.Validate(model); err != nil {
-		return q, usageError{err}
+	q.queue.Patience = o.staffing.patienceSeconds()
+	if !staffingTargetGiven(f.Changed) && !f.Changed("agents") {
+		fmt.Fprintf(s.err, "note: no target given; solving for --sl %s\n", o.staffing.sl.String())
 	}
 	q.targets = t
-	if o.shrinkage >= 1 {
-		return q, usagef("--shrinkage must be below 100%%")
-	}
-	q.shrinkage = float64(o.shrinkage)
+	q.shrinkage = float64(o.staffing.shrinkage)
 	if err := q.queue.Validate(); err != nil {
 		return q, usageError{err}
 	}

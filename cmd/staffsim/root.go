@@ -76,6 +76,9 @@ func newRootCmd(s streams) *cobra.Command {
 		// Each command adds its constructor here, one line each.
 		newErlangCmd(s),
 		newGenerateCmd(s),
+		newInspectCmd(s),
+		newRequirementsCmd(s),
+		newForecastCmd(s),
 		newRosterCmd(s),
 	)
 	return root

@@ -196,3 +196,30 @@ func (r Rate) MarshalText() ([]byte, error)  { return []byte(r.String()), nil }
 
 // PerSecond returns the rate in contacts per second.
 func (r Rate) PerSecond() float64 { return float64(r) / 3600 }
+
+// FormatDuration writes d as briefly as ParseDuration reads it back:
+// "28d", "1d12h", "1h30m", "20s", "4m", "0s".
+func FormatDuration(d time.Duration) string {
+	if d <= 0 {
+		return time.Duration(d).String()
+	}
+	var b strings.Builder
+	day := 24 * time.Hour
+	if d >= day {
+		b.WriteString(strconv.FormatInt(int64(d/day), 10) + "d")
+		d %= day
+		if d == 0 {
+			return b.String()
+		}
+	}
+	s := d.String()
+	// time.Duration.String writes "1h30m0s" and "4m0s": drop zero tails.
+	if strings.HasSuffix(s, "m0s") {
+		s = strings.TrimSuffix(s, "0s")
+	}
+	if strings.HasSuffix(s, "h0m") {
+		s = strings.TrimSuffix(s, "0m")
+	}
+	b.WriteString(s)
+	return b.String()
+}

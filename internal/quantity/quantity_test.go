@@ -120,3 +120,23 @@ func FuzzParseTarget(f *testing.F) {
 		}
 	})
 }
+
+func TestFormatDuration(t *testing.T) {
+	t.Parallel()
+	for _, tc := range []struct {
+		in   time.Duration
+		want string
+	}{
+		{28 * 24 * time.Hour, "28d"}, {36 * time.Hour, "1d12h"}, {90 * time.Minute, "1h30m"},
+		{4 * time.Minute, "4m"}, {20 * time.Second, "20s"}, {2 * time.Hour, "2h"}, {0, "0s"},
+		{24*time.Hour + 30*time.Second, "1d30s"},
+	} {
+		got := FormatDuration(tc.in)
+		if got != tc.want {
+			t.Errorf("FormatDuration(%v) = %q, want %q", tc.in, got, tc.want)
+		}
+		if back, err := ParseDuration(got); err != nil || back != tc.in {
+			t.Errorf("ParseDuration(FormatDuration(%v)) = %v, %v", tc.in, back, err)
+		}
+	}
+}

@@ -9,8 +9,11 @@ import (
 	"time"
 
 	"gonum.org/v1/plot"
+	"gonum.org/v1/plot/font"
 	"gonum.org/v1/plot/plotter"
 	"gonum.org/v1/plot/vg"
+	"gonum.org/v1/plot/vg/draw"
+	"gonum.org/v1/plot/vg/vgimg"
 )
 
 // Palette is the colour sequence of lines, chosen to stay distinct for
@@ -25,7 +28,7 @@ var Palette = []color.Color{
 	color.RGBA{0, 0, 0, 255},       // black
 }
 
-// Line is one series of a TimeChart: Values[i] holds from Times[i] until
+// Line is one series of a TimeChart (a NaN value is a gap): Values[i] holds from Times[i] until
 // Times[i+1] (until Times[i]+Interval for the last one when Step is set).
 type Line struct {
 	Label  string
@@ -89,13 +92,17 @@ func (c TimeChart) Plot() (*plot.Plot, error) {
 			return nil, fmt.Errorf("chart %q: band %q has %d times, %d lows and %d highs", c.Title, b.Label, len(b.Times), len(b.Low), len(b.High))
 		}
 		extend(b.Times, b.Last)
-		poly, err := bandPolygon(b)
-		if err != nil {
-			return nil, fmt.Errorf("chart %q: band %q: %w", c.Title, b.Label, err)
-		}
-		p.Add(poly)
-		if b.Label != "" {
-			p.Legend.Add(b.Label, poly)
+		for k, seg := range segments(b.Times, b.Last, b.Low, b.High) {
+			part := b
+			part.Times, part.Low, part.High, part.Last = b.Times[seg.from:seg.to], b.Low[seg.from:seg.to], b.High[seg.from:seg.to], seg.last
+			poly, err := bandPolygon(part)
+			if err != nil {
+				return nil, fmt.Errorf("chart %q: band %q: %w", c.Title, b.Label, err)
+			}
+			p.Add(poly)
+			if b.Label != "" && k == 0 {
+				p.Legend.Add(b.Label, poly)
+			}
 		}
 	}
 	next := 0
@@ -104,29 +111,32 @@ func (c TimeChart) Plot() (*plot.Plot, error) {
 			return nil, fmt.Errorf("chart %q: line %q has %d times and %d values", c.Title, l.Label, len(l.Times), len(l.Values))
 		}
 		extend(l.Times, l.Last)
-		xy := points(l.Times, l.Values, l.Step, l.Last)
-		line, err := plotter.NewLine(xy)
-		if err != nil {
-			return nil, fmt.Errorf("chart %q: line %q: %w", c.Title, l.Label, err)
-		}
-		if l.Step {
-			line.StepStyle = plotter.PostStep
-		}
-		line.Color = l.Color
-		if line.Color == nil {
-			line.Color = Palette[next%len(Palette)]
+		col := l.Color
+		if col == nil {
+			col = Palette[next%len(Palette)]
 			next++
 		}
-		line.Width = l.Width
-		if line.Width == 0 {
-			line.Width = vg.Points(1.5)
-		}
-		if l.Dashed {
-			line.Dashes = []vg.Length{vg.Points(5), vg.Points(3)}
-		}
-		p.Add(line)
-		if l.Label != "" {
-			p.Legend.Add(l.Label, line)
+		for k, seg := range segments(l.Times, l.Last, l.Values) {
+			xy := points(l.Times[seg.from:seg.to], l.Values[seg.from:seg.to], l.Step, seg.last)
+			line, err := plotter.NewLine(xy)
+			if err != nil {
+				return nil, fmt.Errorf("chart %q: line %q: %w", c.Title, l.Label, err)
+			}
+			if l.Step {
+				line.StepStyle = plotter.PostStep
+			}
+			line.Color = col
+			line.Width = l.Width
+			if line.Width == 0 {
+				line.Width = vg.Points(1.5)
+			}
+			if l.Dashed {
+				line.Dashes = []vg.Length{vg.Points(5), vg.Points(3)}
+			}
+			p.Add(line)
+			if l.Label != "" && k == 0 {
+				p.Legend.Add(l.Label, line)
+			}
 		}
 	}
 	for _, h := range c.HLines {
@@ -182,6 +192,11 @@ func newPlot(title, xlabel, ylabel string) *plot.Plot {
 	p.X.Tick.Label.Font.Size = vg.Points(9)
 	p.Y.Tick.Label.Font.Size = vg.Points(9)
 	p.Legend.TextStyle.Font.Size = vg.Points(10)
+	// Sans-serif text reads better on screens than gonum's default serif.
+	for _, f := range []*font.Font{&p.Title.TextStyle.Font, &p.X.Label.TextStyle.Font, &p.Y.Label.TextStyle.Font,
+		&p.X.Tick.Label.Font, &p.Y.Tick.Label.Font, &p.Legend.TextStyle.Font} {
+		f.Variant = "Sans"
+	}
 	grid := plotter.NewGrid()
 	grid.Vertical.Color = color.Gray{Y: 225}
 	grid.Horizontal.Color = color.Gray{Y: 225}
@@ -204,7 +219,48 @@ func points(ts []time.Time, vs []float64, step bool, last time.Duration) plotter
 	return xy
 }
 
-// finite maps NaN and ±Inf to 0 so that a chart never fails on a gap;
+// span is a run [from, to) of points without a gap; last is how long the
+// last value holds in a step line.
+type span struct {
+	from, to int
+	last     time.Duration
+}
+
+// segments splits a series at NaN values (gaps, such as intervals without
+// a service level because no contact arrived) into runs where every one of
+// vals is a number. A run that ends at a gap holds its last step value
+// until the gap's interval starts.
+func segments(ts []time.Time, last time.Duration, vals ...[]float64) []span {
+	var out []span
+	from := -1
+	gap := func(i int) bool {
+		for _, v := range vals {
+			if math.IsNaN(v[i]) {
+				return true
+			}
+		}
+		return false
+	}
+	for i := 0; i <= len(ts); i++ {
+		if i < len(ts) && !gap(i) {
+			if from < 0 {
+				from = i
+			}
+			continue
+		}
+		if from >= 0 {
+			sp := span{from: from, to: i, last: last}
+			if i < len(ts) {
+				sp.last = ts[i].Sub(ts[i-1])
+			}
+			out = append(out, sp)
+			from = -1
+		}
+	}
+	return out
+}
+
+// finite maps ±Inf (and NaN) to 0 so that a chart never fails on a bad value;
 // callers should not pass them, but a chart is no place to crash.
 func finite(v float64) float64 {
 	if math.IsNaN(v) || math.IsInf(v, 0) {
@@ -277,6 +333,28 @@ func Save(p *plot.Plot, w io.Writer, format string, width, height vg.Length) err
 		return err
 	}
 	_, err = wt.WriteTo(w)
+	return err
+}
+
+// PNGDPI is the resolution of PNG charts: twice a screen's 96 dpi, so that
+// charts stay sharp on high-density screens and when a report scales them up.
+const PNGDPI = 192
+
+// SavePNG writes the plot as a PNG of the given size in points (0: 9 × 4.5
+// inches) at dpi dots per inch (0: PNGDPI).
+func SavePNG(p *plot.Plot, w io.Writer, width, height vg.Length, dpi int) error {
+	if width == 0 {
+		width = 9 * vg.Inch
+	}
+	if height == 0 {
+		height = 4.5 * vg.Inch
+	}
+	if dpi <= 0 {
+		dpi = PNGDPI
+	}
+	c := vgimg.NewWith(vgimg.UseWH(width, height), vgimg.UseDPI(dpi))
+	p.Draw(draw.New(c))
+	_, err := vgimg.PngCanvas{Canvas: c}.WriteTo(w)
 	return err
 }
 

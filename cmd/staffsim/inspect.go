@@ -1,0 +1,281 @@
+package main
+
+import (
+	"encoding/csv"
+	"fmt"
+	"io"
+	"math"
+	"path/filepath"
+	"sort"
+	"strconv"
+	"strings"
+	"text/tabwriter"
+
+	"github.com/spf13/cobra"
+
+	"github.com/staffsim/staffsim/forecast"
+	"github.com/staffsim/staffsim/internal/quantity"
+)
+
+// inspectOptions are the parsed flags of `staffsim inspect`.
+type inspectOptions struct {
+	history historyFlags
+	sl      quantity.Target
+	plot    string
+	format  format
+}
+
+const inspectLong = `Validate and summarise a history file: rows read and rejected (the first
+rejects with file, line, column and reason), date range, tickets per day,
+volume by weekday × hour, handle-time mean/p50/p90, counts by priority and
+channel, days with no data and, where first responses exist, historical SLA
+attainment per priority (--sl).
+
+Both shapes are read: tickets (one row per ticket or call; --id-column for
+event logs with one row per update) and volumes (interval_start,arrivals
+[,aht_seconds]). Column names of common exports (ServiceNow, Jira, Zendesk,
+Freshdesk) and timestamp layouts are detected; --column and --time-format
+say what detection cannot.
+
+Quantiles come from a log-spaced histogram (±1.2 %). Exit status 1 when the
+file cannot be read or no row is usable, 2 for bad flags.`
+
+func newInspectCmd(s streams) *cobra.Command {
+	var o inspectOptions
+	cmd := &cobra.Command{
+		Use:   "inspect FILE",
+		Short: "Validate and summarise a ticket or volume history",
+		Long:  inspectLong,
+		Example: `  staffsim inspect tickets.csv
+  staffsim inspect tickets.csv --sl 90/4h --format json
+  staffsim inspect incident_event_log.csv --id-column number           # ServiceNow event log
+  staffsim inspect calls.csv --column created_at=date+q_start --tz Asia/Jerusalem
+  staffsim inspect tickets.csv --plot weekday-hour.png`,
+		Args: usageArgs(cobra.ExactArgs(1)),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return runInspect(s, &o, args[0])
+		},
+	}
+	f := cmd.Flags()
+	o.history.register(f)
+	f.Var(&o.sl, "sl", "response SLA for historical attainment per priority, PCT/DURATION (e.g. 90/4h); needs a first_response_at column")
+	f.StringVar(&o.plot, "plot", "", "also write a weekday × hour heat-map PNG to this file")
+	addFormatFlag(f, &o.format)
+	return cmd
+}
+
+func runInspect(s streams, o *inspectOptions, path string) error {
+	opt, err := o.history.options()
+	if err != nil {
+		return err
+	}
+	if o.plot != "" && !strings.EqualFold(filepath.Ext(o.plot), ".png") {
+		return usagef("--plot %s: the heat map is a PNG; name the file *.png", o.plot)
+	}
+	sum, err := forecast.Summarize(path, opt, forecast.SummaryOptions{SLAWithin: o.sl.Within, SLAGoal: o.sl.Goal})
+	if err != nil {
+		return historyError(err)
+	}
+	for _, n := range sum.Report.Notes {
+		fmt.Fprintf(s.err, "note: %s\n", n)
+	}
+	if o.sl.Within > 0 && sum.Response == nil {
+		fmt.Fprintf(s.err, "note: --sl needs first-response times; %s has none (map one with --column first_response_at=NAME)\n", path)
+	}
+	if o.plot != "" {
+		if err := writeHeatMap(o.plot, sum); err != nil {
+			return err
+		}
+		fmt.Fprintf(s.err, "wrote %s\n", o.plot)
+	}
+	switch o.format {
+	case formatJSON:
+		return writeJSON(s.out, sum)
+	case formatCSV:
+		return writeWeekHourCSV(s.out, sum)
+	}
+	return writeInspectTable(s.out, sum)
+}
+
+// writeWeekHourCSV writes the weekday × hour means as CSV, one row per
+// weekday and hour.
+func writeWeekHourCSV(w io.Writer, sum *forecast.Summary) error {
+	cw := csv.NewWriter(w)
+	cw.Write([]string{"weekday", "hour", "days", "mean"})
+	for _, d := range sum.ByWeekdayHour {
+		for h, v := range d.Mean {
+			cw.Write([]string{d.Weekday, strconv.Itoa(h), strconv.Itoa(d.Days), strconv.FormatFloat(v, 'g', -1, 64)})
+		}
+	}
+	cw.Flush()
+	return cw.Error()
+}
+
+// writeInspectTable writes the summary for people.
+func writeInspectTable(out io.Writer, sum *forecast.Summary) error {
+	r := sum.Report
+	tw := tabwriter.NewWriter(out, 0, 0, 2, ' ', 0)
+	row := func(k, format string, args ...any) { fmt.Fprintf(tw, "%s\t%s\n", k, fmt.Sprintf(format, args...)) }
+	unit := "tickets"
+	if r.Shape == "volumes" {
+		unit = "arrivals"
+	}
+	row("file", "%s", r.File)
+	shape := r.Shape
+	if r.IDColumn != "" {
+		shape += fmt.Sprintf(" (event log by %s: %d rows → %d tickets, %d rows collapsed)", r.IDColumn, r.Rows-r.Rejected, r.Records, r.Collapsed)
+	}
+	row("shape", "%s", shape)
+	row("columns", "%s", fieldList(r.Columns))
+	row("time layouts", "%s (times without an offset in %s)", fieldList(r.Layouts), r.Location)
+	row("rows", "%d read, %d rejected", r.Rows, r.Rejected)
+	row("range", "%s → %s (%s)", r.First.Format("2006-01-02 15:04"), r.Last.Format("2006-01-02 15:04"), pluralize(sum.Days, "day"))
+	row(unit+" per day", "%s mean; busiest %s (%s)", inspectNum(sum.PerDay), sum.Busiest.Date, inspectNum(sum.Busiest.Count))
+	empty := strconv.Itoa(sum.EmptyDays)
+	if sum.EmptyDays > 0 {
+		list := sum.EmptyDayList[:min(5, len(sum.EmptyDayList))]
+		empty += ": " + strings.Join(list, " ")
+		if sum.EmptyDays > len(list) {
+			empty += " …"
+		}
+	}
+	row("days with no data", "%s", empty)
+	for _, d := range []struct {
+		name string
+		s    *forecast.DurationStats
+	}{{"handle time", sum.Handle}, {"first response", sum.Response}, {"resolution", sum.Resolution}} {
+		if d.s == nil {
+			continue
+		}
+		if r.Shape == "volumes" {
+			row(d.name, "mean %s (AHT weighted by arrivals)", humanSeconds(d.s.Mean))
+			continue
+		}
+		row(d.name, "mean %s, p50 %s, p90 %s (%s)", humanSeconds(d.s.Mean), humanSeconds(d.s.P50), humanSeconds(d.s.P90), pluralize(d.s.Count, strings.TrimSuffix(unit, "s")))
+	}
+	for _, c := range []struct {
+		name string
+		v    []forecast.NameCount
+	}{{"priority", sum.Priorities}, {"channel", sum.Channels}, {"category", sum.Categories}} {
+		if len(c.v) > 0 {
+			row(c.name, "%s", countsList(c.v, r.Records))
+		}
+	}
+	if err := tw.Flush(); err != nil {
+		return err
+	}
+	if len(sum.SLA) > 0 {
+		fmt.Fprintf(out, "\nSLA attainment (first response within %s, goal %s):\n", humanSeconds(sum.SLA[0].TargetSeconds), pct(sum.SLA[0].Goal))
+		tw = tabwriter.NewWriter(out, 0, 0, 2, ' ', tabwriter.AlignRight)
+		fmt.Fprintln(tw, "priority\tresponded\twithin\tattainment\tno response\tmet\t")
+		for _, a := range sum.SLA {
+			met := "no"
+			if a.Met {
+				met = "yes"
+			}
+			fmt.Fprintf(tw, "%s\t%d\t%d\t%s\t%d\t%s\t\n", a.Priority, a.Responded, a.Within, pct(a.Attainment), a.NoResponse, met)
+		}
+		if err := tw.Flush(); err != nil {
+			return err
+		}
+	}
+	writeWeekHourTable(out, sum, unit)
+	if r.Rejected > 0 {
+		fmt.Fprintf(out, "\nrejected rows (%d; the first %d):\n", r.Rejected, len(r.Rejects))
+		for _, rej := range r.Rejects {
+			fmt.Fprintf(out, "  %s\n", rej)
+		}
+	}
+	return nil
+}
+
+// writeWeekHourTable writes the weekday × hour means, one line a weekday.
+func writeWeekHourTable(out io.Writer, sum *forecast.Summary, unit string) {
+	peak := 0.0
+	for _, d := range sum.ByWeekdayHour {
+		for _, v := range d.Mean {
+			peak = math.Max(peak, v)
+		}
+	}
+	prec := 0
+	if peak < 10 {
+		prec = 1
+	}
+	fmt.Fprintf(out, "\nmean %s per hour by weekday (local time):\n", unit)
+	tw := tabwriter.NewWriter(out, 0, 0, 1, ' ', tabwriter.AlignRight)
+	fmt.Fprint(tw, "\t")
+	for h := range 24 {
+		fmt.Fprintf(tw, "%02d\t", h)
+	}
+	fmt.Fprintln(tw, "days\t")
+	for _, d := range sum.ByWeekdayHour {
+		fmt.Fprintf(tw, "%s\t", d.Weekday[:3])
+		for _, v := range d.Mean {
+			if d.Days == 0 {
+				fmt.Fprint(tw, "-\t") // no such weekday in the range
+				continue
+			}
+			fmt.Fprintf(tw, "%s\t", strconv.FormatFloat(v, 'f', prec, 64))
+		}
+		fmt.Fprintf(tw, "%d\t\n", d.Days)
+	}
+	tw.Flush()
+}
+
+func fieldList(m map[string]string) string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	parts := make([]string, len(keys))
+	for i, k := range keys {
+		parts[i] = k + "=" + m[k]
+	}
+	return strings.Join(parts, ", ")
+}
+
+// countList formats the first values of a count table with their shares.
+func countsList(v []forecast.NameCount, total int) string {
+	const show = 8
+	var parts []string
+	for i, c := range v {
+		if i == show {
+			parts = append(parts, fmt.Sprintf("… %d more", len(v)-show))
+			break
+		}
+		parts = append(parts, fmt.Sprintf("%s %d (%s)", c.Name, c.Count, pct(float64(c.Count)/float64(max(total, 1)))))
+	}
+	return strings.Join(parts, ", ")
+}
+
+func inspectNum(v float64) string {
+	if v == math.Trunc(v) {
+		return strconv.FormatFloat(v, 'f', 0, 64)
+	}
+	return strconv.FormatFloat(v, 'f', 1, 64)
+}
+
+// seconds formats a duration in seconds for people: 245 s → "4m05s",
+// 9000 s → "2h30m", 3 days and more in days.
+func humanSeconds(s float64) string {
+	switch {
+	case s < 60:
+		return strconv.FormatFloat(s, 'f', 1, 64) + "s"
+	case s < 3600:
+		m := int(s) / 60
+		return fmt.Sprintf("%dm%02ds", m, int(s)-60*m)
+	case s < 3*86400:
+		h := int(s) / 3600
+		return fmt.Sprintf("%dh%02dm", h, (int(s)-3600*h)/60)
+	}
+	return strconv.FormatFloat(s/86400, 'f', 1, 64) + "d"
+}
+
+// plural writes "1 day", "2 days".
+func pluralize(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return strconv.Itoa(n) + " " + noun + "s"
+}

@@ -1,0 +1,175 @@
+package main
+
+import (
+	"encoding/json"
+	"image/png"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// corpus is the reader's test corpus of good and bad history files.
+func readerCorpus(parts ...string) string {
+	return filepath.Join(append([]string{"..", "..", "forecast", "testdata"}, parts...)...)
+}
+
+// sharedData returns a file of the shared real-data folder, skipping the
+// test when it is absent (CI may lack it).
+func realData(t *testing.T, rel string) string {
+	t.Helper()
+	dirs := []string{"/work/shared/data"}
+	if out, err := exec.Command("git", "rev-parse", "--show-toplevel").Output(); err == nil {
+		top := strings.TrimSpace(string(out))
+		dirs = append(dirs, filepath.Join(filepath.Dir(top), "shared", "data"))
+	}
+	for _, d := range dirs {
+		if p := filepath.Join(d, rel); isFile(p) {
+			return p
+		}
+	}
+	t.Skipf("real data %s not found", rel)
+	return ""
+}
+
+func isFile(p string) bool { _, err := os.Stat(p); return err == nil }
+
+func TestInspectBadFiles(t *testing.T) {
+	t.Parallel()
+	for _, tc := range []struct {
+		args []string
+		code int
+		want string // in stderr
+	}{
+		{[]string{readerCorpus("bad", "empty.csv")}, exitFailure, "empty.csv: the file is empty"},
+		{[]string{readerCorpus("bad", "header_only.csv")}, exitFailure, "has a header but no rows"},
+		{[]string{readerCorpus("bad", "binary.csv")}, exitFailure, "binary file"},
+		{[]string{readerCorpus("bad", "compressed.csv")}, exitFailure, "gunzip"},
+		{[]string{readerCorpus("bad", "utf16.csv")}, exitFailure, "UTF-16"},
+		{[]string{readerCorpus("bad", "no_time_column.csv")}, exitFailure, "--column created_at=NAME"},
+		{[]string{readerCorpus("bad", "no_timestamps.csv")}, exitFailure, "--time-format"},
+		{[]string{readerCorpus("bad", "unterminated_quote.csv")}, exitFailure, "unterminated_quote.csv:2: a quoted field opened on this line is never closed"},
+		{[]string{readerCorpus("bad", "all_future.csv")}, exitFailure, "in the future"},
+		{[]string{readerCorpus("bad", "ambiguous_dates.csv")}, exitFailure, "day first"},
+		{[]string{readerCorpus("bad", "ragged_only.csv")}, exitFailure, "row has 3 fields"},
+		{[]string{readerCorpus("bad", "mixed_rows.csv"), "--strict"}, exitFailure, "mixed_rows.csv:4: column \"created_at\""},
+		{[]string{"no-such-file.csv"}, exitFailure, "no-such-file.csv: cannot open"},
+		{[]string{readerCorpus("bad", "no_header.csv")}, exitFailure, "no_header.csv:1: the first line looks like data"},
+		// Usage errors: exit 2.
+		{[]string{readerCorpus("good", "tab.tsv"), "--tz", "Mars/Base"}, exitUsage, "unknown time zone"},
+		{[]string{readerCorpus("good", "tab.tsv"), "--column", "created_at=Opened"}, exitUsage, `no column "Opened"`},
+		{[]string{readerCorpus("good", "tab.tsv"), "--id-column", "number"}, exitUsage, "--id-column number"},
+		{[]string{readerCorpus("good", "tab.tsv"), "--sl", "fast"}, exitUsage, "PCT/DURATION"},
+		{[]string{readerCorpus("good", "tab.tsv"), "--plot", "x.jpg"}, exitUsage, "PNG"},
+		{[]string{}, exitUsage, "accepts 1 arg"},
+	} {
+		code, _, errOut := runCLI(t, append([]string{"inspect"}, tc.args...)...)
+		if code != tc.code || !strings.Contains(errOut, tc.want) || strings.Contains(errOut, "panic") {
+			t.Errorf("inspect %v: exit %d, stderr %q; want exit %d and %q", tc.args, code, errOut, tc.code, tc.want)
+		}
+	}
+}
+
+func TestInspectListsRejects(t *testing.T) {
+	t.Parallel()
+	code, out, errOut := runCLI(t, "inspect", readerCorpus("bad", "mixed_rows.csv"), "--sl", "90/4h")
+	if code != exitOK {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	for _, want := range []string{
+		"11 read, 7 rejected",
+		"rejected rows (7; the first 7)",
+		`mixed_rows.csv:5: column "handle_seconds": duration "-5" is negative`,
+		"mixed_rows.csv:6: row has 5 fields, the header has 7",
+		"SLA attainment (first response within 4h00m, goal 90.0%)",
+		"handle time",
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("stdout lacks %q:\n%s", want, out)
+		}
+	}
+}
+
+func TestInspectJSONAndPlot(t *testing.T) {
+	t.Parallel()
+	png1 := filepath.Join(t.TempDir(), "heat.png")
+	code, out, errOut := runCLI(t, "inspect", readerCorpus("good", "semicolon_bom_crlf.csv"), "--tz", "Europe/Paris", "--format", "json", "--plot", png1)
+	if code != exitOK {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	var got struct {
+		Read struct {
+			Rows     int    `json:"rows"`
+			Records  int    `json:"records"`
+			First    string `json:"first"`
+			TimeZone string `json:"time_zone"`
+		} `json:"read"`
+		Days          int `json:"days"`
+		ByWeekdayHour []struct {
+			Weekday string      `json:"weekday"`
+			Mean    [24]float64 `json:"mean_per_hour"`
+		} `json:"by_weekday_hour"`
+		Priorities []struct {
+			Name  string `json:"name"`
+			Count int    `json:"count"`
+		} `json:"priorities"`
+	}
+	if err := json.Unmarshal([]byte(out), &got); err != nil {
+		t.Fatalf("not JSON: %v\n%s", err, out)
+	}
+	// +01:00 times read in Paris (CET, +01:00 in January): 09:00 and 09:40 on Monday 5 January.
+	if got.Read.Rows != 3 || got.Read.First != "2026-01-05T09:00:00+01:00" || got.Read.TimeZone != "Europe/Paris" || got.Days != 2 {
+		t.Errorf("read %+v days %d", got.Read, got.Days)
+	}
+	if got.ByWeekdayHour[0].Weekday != "Monday" || got.ByWeekdayHour[0].Mean[9] != 2 || got.Priorities[0].Name != "Low" {
+		t.Errorf("weekday×hour %+v priorities %+v", got.ByWeekdayHour[0], got.Priorities)
+	}
+	f, err := os.Open(png1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	if _, err := png.Decode(f); err != nil {
+		t.Errorf("--plot wrote no PNG: %v", err)
+	}
+}
+
+func TestInspectCSVFormat(t *testing.T) {
+	t.Parallel()
+	code, out, _ := runCLI(t, "inspect", readerCorpus("good", "volumes.csv"), "--format", "csv")
+	lines := strings.Split(strings.TrimSpace(out), "\n")
+	if code != exitOK || lines[0] != "weekday,hour,days,mean" || len(lines) != 1+7*24 || lines[10] != "Monday,9,1,22" {
+		t.Errorf("exit %d, %d lines, header %q, line 10 %q", code, len(lines), lines[0], lines[10])
+	}
+}
+
+// TestInspectRealExports runs the one-line commands of the README on the
+// three real exports in ../shared/data.
+func TestInspectRealExports(t *testing.T) {
+	t.Parallel()
+	for _, tc := range []struct {
+		rel  string
+		args []string
+		want []string
+	}{
+		{"servicenow-incidents-2016/incident_event_log_partial.csv", []string{"--id-column", "number"},
+			[]string{"5998 rows → 890 tickets", "5998 read, 0 rejected", "3 - Moderate", "Phone 890"}},
+		{"bpi13-incidents/bpi_13_incidents.csv", []string{"--id-column", "CaseID"},
+			[]string{"65533 rows → 7554 tickets", "65533 read, 0 rejected", "2010-04-01 00:59"}},
+		{"anonymous-bank-1999/calls_one_day.csv", []string{"--column", "created_at=1999-08-01+vru_entry", "--tz", "Asia/Jerusalem"},
+			[]string{"2375 read, 0 rejected", "1999-08-01 00:10 → 1999-08-01 23:58 (1 day)", "handle time"}},
+	} {
+		p := realData(t, tc.rel)
+		code, out, errOut := runCLI(t, append([]string{"inspect", p}, tc.args...)...)
+		if code != exitOK {
+			t.Errorf("%s: exit %d: %s", tc.rel, code, errOut)
+			continue
+		}
+		for _, w := range tc.want {
+			if !strings.Contains(out, w) {
+				t.Errorf("%s: stdout lacks %q:\n%s", tc.rel, w, out)
+			}
+		}
+	}
+}

@@ -1,0 +1,329 @@
+package main
+
+import (
+	"encoding/csv"
+	"fmt"
+	"io"
+	"math"
+	"strconv"
+	"text/tabwriter"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/staffsim/staffsim/erlang"
+	"github.com/staffsim/staffsim/forecast"
+	"github.com/staffsim/staffsim/internal/quantity"
+	"github.com/staffsim/staffsim/scenarios/report"
+)
+
+// requirementsOptions are the flags of `staffsim requirements`.
+type requirementsOptions struct {
+	history     historyFlags
+	file        string
+	interval    quantity.Duration
+	aht         quantity.Duration
+	staffing    staffingFlags
+	hoursPerFTE float64
+	out         string
+	plot        string
+	format      format
+}
+
+const requirementsLong = `Agents needed in every interval of a forecast to meet the service level
+(and any ASA, occupancy and abandonment targets), with the agents to
+schedule after shrinkage, and a summary: peak agents, agent-hours and FTE.
+
+The forecast is forecast.csv (interval_start,arrivals,lower,upper,aht_seconds)
+or any interval volumes file (interval_start,arrivals[,aht_seconds]). AHT
+comes from its aht_seconds column, or --aht for a flat AHT. --patience
+switches from Erlang C to Erlang A (callers abandon).
+
+FTE = scheduled (paid) agent hours per week / --hours-per-fte.
+
+Output: with --out, requirements.csv goes to that file and stdout gets the
+summary; without it stdout gets every interval (and the summary, in table
+and json formats). --plot draws agents and scheduled agents per interval.`
+
+func newRequirementsCmd(s streams) *cobra.Command {
+	o := &requirementsOptions{}
+	cmd := &cobra.Command{
+		Use:   "requirements",
+		Short: "Agents needed per interval for a forecast and an SLA, with shrinkage and FTE",
+		Long:  requirementsLong,
+		Example: `  staffsim requirements --forecast forecast.csv --sl 80/20s --shrinkage 30% --out requirements.csv
+  staffsim requirements --forecast forecast.csv --sl 80/20s --aht 240s --max-occupancy 85% --plot requirements.png
+  staffsim requirements --forecast volumes.csv --tz Europe/London --sl 80/20s --patience 3m --max-abandon 5% --format json`,
+		Args: usageArgs(cobra.NoArgs),
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			return runRequirements(cmd, s, o)
+		},
+	}
+	f := cmd.Flags()
+	f.StringVar(&o.file, "forecast", "", "forecast or interval volumes CSV (required)")
+	f.Var(&o.interval, "interval", "staff in intervals of this length (a multiple of the file's; default the file's own)")
+	f.Var(&o.aht, "aht", "flat average handle time instead of the forecast's aht_seconds, e.g. 240s")
+	o.staffing.register(f)
+	f.Float64Var(&o.hoursPerFTE, "hours-per-fte", 37.5, "contracted hours per FTE per week")
+	f.StringVar(&o.out, "out", "", "write requirements.csv here")
+	f.StringVar(&o.plot, "plot", "", "draw agents and scheduled agents per interval into this .png or .svg")
+	addFormatFlag(f, &o.format)
+	o.history.register(f)
+	return cmd
+}
+
+func runRequirements(cmd *cobra.Command, s streams, o *requirementsOptions) error {
+	f := cmd.Flags()
+	if o.file == "" {
+		return usagef("give the forecast: --forecast forecast.csv")
+	}
+	if !(o.hoursPerFTE > 0) || math.IsInf(o.hoursPerFTE, 0) || o.hoursPerFTE > 168 {
+		return usagef("--hours-per-fte %v must be above 0 and at most 168", o.hoursPerFTE)
+	}
+	if o.plot != "" {
+		if _, err := report.FormatOf(o.plot); err != nil {
+			return usageError{err}
+		}
+	}
+	if f.Changed("aht") && o.aht <= 0 {
+		return usagef("--aht must be positive, e.g. 240s")
+	}
+	model, targets, err := o.staffing.resolve(f.Changed)
+	if err != nil {
+		return err
+	}
+	ropt, err := o.history.options()
+	if err != nil {
+		return err
+	}
+	series, rep, err := forecast.LoadSeries(o.file, ropt, time.Duration(o.interval))
+	if err != nil {
+		return historyError(err)
+	}
+	noteRead(s.err, rep)
+	if err := cmd.Context().Err(); err != nil {
+		return err
+	}
+
+	demand, err := demandOf(o.file, series, time.Duration(o.aht).Seconds())
+	if err != nil {
+		return err
+	}
+	opt := erlang.Options{Model: model, Interval: series.Interval,
+		Patience: o.staffing.patienceSeconds(), Shrinkage: float64(o.staffing.shrinkage)}
+	reqs, err := erlang.Requirements(demand, targets, opt)
+	if err != nil {
+		if ie, ok := err.(*erlang.IntervalError); ok {
+			return fmt.Errorf("%s: interval %s: %v", o.file, series.Time(ie.Index).Format(time.RFC3339), ie.Err)
+		}
+		return usageError{err}
+	}
+	sum := newRequirementsSummary(series, reqs, opt, targets, o.hoursPerFTE)
+	if sum.Weeks > 0 && sum.Weeks < 1 {
+		fmt.Fprintf(s.err, "note: the forecast covers %.2f weeks; FTE assumes every week repeats it\n", sum.Weeks)
+	}
+
+	if o.out != "" {
+		if err := writeFileAtomic(o.out, func(w io.Writer) error { return writeRequirementsCSV(w, series, reqs, model) }); err != nil {
+			return err
+		}
+		fmt.Fprintf(s.err, "wrote %s (%d intervals)\n", o.out, len(reqs))
+	}
+	if o.plot != "" {
+		if err := plotRequirements(o.plot, series, reqs); err != nil {
+			return err
+		}
+		fmt.Fprintf(s.err, "wrote %s\n", o.plot)
+	}
+
+	switch o.format {
+	case formatCSV:
+		if o.out != "" {
+			return writeSummaryCSV(s.out, sum)
+		}
+		return writeRequirementsCSV(s.out, series, reqs, model)
+	case formatJSON:
+		doc := requirementsJSON{Summary: sum}
+		if o.out == "" {
+			doc.Intervals = requirementRecords(series, reqs, model)
+		}
+		return writeJSON(s.out, doc)
+	}
+	if o.out == "" {
+		if err := writeRequirementsTable(s.out, series, reqs, model); err != nil {
+			return err
+		}
+		fmt.Fprintln(s.out)
+	}
+	return writeSummaryText(s.out, sum)
+}
+
+// demandOf turns the series into per-interval demand: the flat AHT when
+// given (> 0), else the series' own.
+func demandOf(file string, s *forecast.Series, flatAHT float64) ([]erlang.Demand, error) {
+	if flatAHT <= 0 && !s.HasAHT() {
+		return nil, usagef("%s has no aht_seconds (or handle-time) column: give a flat --aht, e.g. --aht 240s", file)
+	}
+	d := make([]erlang.Demand, s.Len())
+	for i, a := range s.Arrivals {
+		d[i].Arrivals = a
+		if flatAHT > 0 {
+			d[i].AHT = flatAHT
+			continue
+		}
+		aht, ok := s.AHT(i)
+		if !ok && a > 0 {
+			return nil, fmt.Errorf("%s: interval %s has %v arrivals but no AHT: fill its aht_seconds or give a flat --aht",
+				file, s.Time(i).Format(time.RFC3339), a)
+		}
+		d[i].AHT = aht
+	}
+	return d, nil
+}
+
+// requirementRecord is one row of requirements.csv (DESIGN.md).
+type requirementRecord struct {
+	IntervalStart   time.Time `json:"interval_start"`
+	Arrivals        float64   `json:"arrivals"`
+	AHTSeconds      *float64  `json:"aht_seconds"`
+	Traffic         float64   `json:"traffic_erlangs"`
+	Agents          int       `json:"agents"`
+	ScheduledAgents int       `json:"scheduled_agents"`
+	ServiceLevel    float64   `json:"service_level"`
+	ASASeconds      float64   `json:"asa_seconds"`
+	Occupancy       float64   `json:"occupancy"`
+	AbandonRate     *float64  `json:"abandon_rate"`
+}
+
+var requirementsCSVHeader = []string{"interval_start", "arrivals", "aht_seconds", "traffic_erlangs", "agents",
+	"scheduled_agents", "service_level", "asa_seconds", "occupancy", "abandon_rate"}
+
+func requirementRecords(s *forecast.Series, reqs []erlang.Requirement, m erlang.Model) []requirementRecord {
+	out := make([]requirementRecord, len(reqs))
+	for i, r := range reqs {
+		rec := requirementRecord{IntervalStart: s.Time(i), Arrivals: r.Arrivals, Traffic: r.Traffic, Agents: r.Agents,
+			ScheduledAgents: r.Scheduled, ServiceLevel: r.ServiceLevel, ASASeconds: r.ASA, Occupancy: r.Occupancy}
+		if r.AHT > 0 {
+			aht := r.AHT
+			rec.AHTSeconds = &aht
+		}
+		if m == erlang.ModelA {
+			ab := r.Abandon
+			rec.AbandonRate = &ab
+		}
+		out[i] = rec
+	}
+	return out
+}
+
+func writeRequirementsCSV(w io.Writer, s *forecast.Series, reqs []erlang.Requirement, m erlang.Model) error {
+	cw := csv.NewWriter(w)
+	cw.Write(requirementsCSVHeader)
+	opt := func(p *float64) string {
+		if p == nil {
+			return ""
+		}
+		return formatFloat(*p)
+	}
+	for _, r := range requirementRecords(s, reqs, m) {
+		cw.Write([]string{r.IntervalStart.Format(time.RFC3339), formatFloat(r.Arrivals), opt(r.AHTSeconds),
+			formatFloat(r.Traffic), strconv.Itoa(r.Agents), strconv.Itoa(r.ScheduledAgents), formatFloat(r.ServiceLevel),
+			formatFloat(r.ASASeconds), formatFloat(r.Occupancy), opt(r.AbandonRate)})
+	}
+	cw.Flush()
+	return cw.Error()
+}
+
+func writeRequirementsTable(w io.Writer, s *forecast.Series, reqs []erlang.Requirement, m erlang.Model) error {
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
+	fmt.Fprintf(tw, "interval_start\tarrivals\tAHT\ttraffic\tagents\tscheduled\tSL\tASA\toccupancy\tabandon\t\n")
+	for i, r := range reqs {
+		aht, ab := "-", "-"
+		if r.AHT > 0 {
+			aht = secs(r.AHT)
+		}
+		if m == erlang.ModelA {
+			ab = pct(r.Abandon)
+		}
+		fmt.Fprintf(tw, "%s\t%.1f\t%s\t%.2f\t%d\t%d\t%s\t%s\t%s\t%s\t\n", s.Time(i).Format("2006-01-02 15:04 MST"),
+			r.Arrivals, aht, r.Traffic, r.Agents, r.Scheduled, pct(r.ServiceLevel), secs(r.ASA), pct(r.Occupancy), ab)
+	}
+	return tw.Flush()
+}
+
+// requirementsSummary is the summary of a requirements run.
+type requirementsSummary struct {
+	From             time.Time `json:"from"`
+	To               time.Time `json:"to"`
+	IntervalMinutes  float64   `json:"interval_minutes"`
+	Intervals        int       `json:"intervals"`
+	Model            string    `json:"model"`
+	Targets          string    `json:"targets"`
+	Shrinkage        float64   `json:"shrinkage"`
+	PeakAgents       int       `json:"peak_agents"`
+	PeakAt           time.Time `json:"peak_at"`
+	PeakScheduled    int       `json:"peak_scheduled_agents"`
+	AgentHours       float64   `json:"agent_hours"`
+	ScheduledHours   float64   `json:"scheduled_agent_hours"`
+	Weeks            float64   `json:"weeks"`
+	HoursPerFTE      float64   `json:"hours_per_fte"`
+	FTE              float64   `json:"fte"`
+	OfferedContacts  float64   `json:"offered_contacts"`
+	MeanServiceLevel float64   `json:"service_level"`
+}
+
+type requirementsJSON struct {
+	Summary   requirementsSummary `json:"summary"`
+	Intervals []requirementRecord `json:"intervals,omitempty"`
+}
+
+func newRequirementsSummary(s *forecast.Series, reqs []erlang.Requirement, o erlang.Options, t erlang.Targets, hoursPerFTE float64) requirementsSummary {
+	sum := erlang.Summarize(reqs, s.Interval, hoursPerFTE)
+	out := requirementsSummary{From: s.Start, To: s.End(), IntervalMinutes: s.Interval.Minutes(), Intervals: sum.Intervals,
+		Model: o.Model.String(), Targets: t.String(), Shrinkage: o.Shrinkage, PeakAgents: sum.PeakAgents,
+		PeakScheduled: sum.PeakScheduled, AgentHours: sum.AgentHours, ScheduledHours: sum.ScheduledHours,
+		Weeks: sum.Weeks, HoursPerFTE: hoursPerFTE, FTE: sum.FTE, PeakAt: s.Start}
+	var answered float64
+	peak := -1
+	for i, r := range reqs {
+		if peak < 0 && r.Agents == sum.PeakAgents {
+			peak = i
+			out.PeakAt = s.Time(i)
+		}
+		out.OfferedContacts += r.Arrivals
+		answered += r.Arrivals * r.ServiceLevel
+	}
+	if out.OfferedContacts > 0 {
+		out.MeanServiceLevel = answered / out.OfferedContacts
+	}
+	return out
+}
+
+var summaryCSVHeader = []string{"from", "to", "interval_minutes", "intervals", "model", "shrinkage", "peak_agents",
+	"peak_at", "peak_scheduled_agents", "agent_hours", "scheduled_agent_hours", "weeks", "hours_per_fte", "fte",
+	"offered_contacts", "service_level"}
+
+func writeSummaryCSV(w io.Writer, s requirementsSummary) error {
+	cw := csv.NewWriter(w)
+	cw.Write(summaryCSVHeader)
+	cw.Write([]string{s.From.Format(time.RFC3339), s.To.Format(time.RFC3339), formatFloat(s.IntervalMinutes),
+		strconv.Itoa(s.Intervals), s.Model, formatFloat(s.Shrinkage), strconv.Itoa(s.PeakAgents),
+		s.PeakAt.Format(time.RFC3339), strconv.Itoa(s.PeakScheduled), formatFloat(s.AgentHours),
+		formatFloat(s.ScheduledHours), formatFloat(s.Weeks), formatFloat(s.HoursPerFTE), formatFloat(s.FTE),
+		formatFloat(s.OfferedContacts), formatFloat(s.MeanServiceLevel)})
+	cw.Flush()
+	return cw.Error()
+}
+
+func writeSummaryText(w io.Writer, s requirementsSummary) error {
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	fmt.Fprintf(tw, "period\t%s to %s (%d intervals of %s, %.2f weeks)\n", s.From.Format("2006-01-02 15:04 MST"),
+		s.To.Format("2006-01-02 15:04 MST"), s.Intervals, quantity.FormatDuration(time.Duration(s.IntervalMinutes*float64(time.Minute))), s.Weeks)
+	fmt.Fprintf(tw, "model\t%s, %s\n", s.Model, s.Targets)
+	fmt.Fprintf(tw, "contacts\t%.0f, service level %s overall\n", s.OfferedContacts, pct(s.MeanServiceLevel))
+	fmt.Fprintf(tw, "peak agents\t%d at %s\n", s.PeakAgents, s.PeakAt.Format("2006-01-02 15:04 MST"))
+	fmt.Fprintf(tw, "peak scheduled\t%d (shrinkage %s)\n", s.PeakScheduled, pct(s.Shrinkage))
+	fmt.Fprintf(tw, "agent-hours\t%.1f on the phones, %.1f paid\n", s.AgentHours, s.ScheduledHours)
+	fmt.Fprintf(tw, "FTE\t%.1f (paid hours per week / %g h)\n", s.FTE, s.HoursPerFTE)
+	return tw.Flush()
+}

@@ -1,0 +1,206 @@
+package forecast
+
+import (
+	"errors"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+)
+
+// collect is a Sink that keeps what it receives.
+type collect struct {
+	tickets []Ticket
+	volumes []Volume
+}
+
+func (c *collect) Ticket(t *Ticket) { c.tickets = append(c.tickets, *t) }
+func (c *collect) Volume(v *Volume) { c.volumes = append(c.volumes, *v) }
+
+func TestBadFiles(t *testing.T) {
+	t.Parallel()
+	for _, tc := range []struct {
+		file string
+		want string // in the error message
+	}{
+		{"empty.csv", "the file is empty"},
+		{"bom_only.csv", "the file is empty"},
+		{"header_only.csv", "has a header but no rows"},
+		{"binary.csv", "binary file"},
+		{"compressed.csv", "gzip-compressed"},
+		{"utf16.csv", "UTF-16"},
+		{"no_time_column.csv", "--column created_at=NAME"},
+		{"no_timestamps.csv", "--time-format"},
+		{"unterminated_quote.csv", "never closed"},
+		{"all_future.csv", "in the future"},
+		{"ambiguous_dates.csv", `--time-format "02-01-2006 15:04" (day first)`},
+		{"ragged_only.csv", "row has 3 fields, the header has 2"},
+		{"does_not_exist.csv", "cannot open"},
+		{"no_header.csv", "looks like data"},
+	} {
+		p := filepath.Join("testdata", "bad", tc.file)
+		_, err := Read(p, ReadOptions{Now: fixedNow}, &collect{})
+		var fe *FileError
+		if !errors.As(err, &fe) || !strings.Contains(err.Error(), tc.want) || !strings.Contains(err.Error(), p) {
+			t.Errorf("%s: err %v; want a FileError naming the file and saying %q", tc.file, err, tc.want)
+		}
+	}
+	if _, err := Read("testdata", ReadOptions{}, &collect{}); err == nil || !strings.Contains(err.Error(), "directory") {
+		t.Errorf("a directory: err %v", err)
+	}
+}
+
+func TestMixedRowsRejectedWithReasons(t *testing.T) {
+	t.Parallel()
+	p := filepath.Join("testdata", "bad", "mixed_rows.csv")
+	var c collect
+	rep, err := Read(p, ReadOptions{Now: fixedNow}, &c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []struct {
+		line   int
+		column string
+		reason string
+	}{
+		{4, "created_at", "does not match the time layout"},
+		{5, "handle_seconds", "negative"},
+		{6, "", "row has 5 fields, the header has 7"},
+		{7, "created_at", "in the future"},
+		{8, "resolved_at", "before it was created"},
+		{9, "first_response_at", "before it was created"},
+		{11, "", "bad quoting"},
+	}
+	if rep.Rows != 11 || rep.Rejected != len(want) || rep.Records != 11-len(want) || len(c.tickets) != rep.Records {
+		t.Errorf("rows %d rejected %d records %d tickets %d; want 11 %d %d", rep.Rows, rep.Rejected, rep.Records, len(c.tickets), len(want), 11-len(want))
+	}
+	for i, w := range want {
+		if i >= len(rep.Rejects) {
+			break
+		}
+		r := rep.Rejects[i]
+		if r.File != p || r.Line != w.line || r.Column != w.column || !strings.Contains(r.Reason, w.reason) {
+			t.Errorf("reject %d = %+v; want line %d column %q reason ~%q", i, r, w.line, w.column, w.reason)
+		}
+	}
+	// The h:mm duration and the quoted fields read right.
+	last := c.tickets[len(c.tickets)-1]
+	if last.HandleSeconds != 240 || c.tickets[2].Priority != "P1" || c.tickets[2].HandleSeconds != 90 {
+		t.Errorf("tickets %+v", c.tickets)
+	}
+	// Strict: the first bad row is the error.
+	_, err = Read(p, ReadOptions{Now: fixedNow, Strict: true}, &collect{})
+	var re *RowError
+	if !errors.As(err, &re) || re.Line != 4 || re.Column != "created_at" {
+		t.Errorf("strict: err %v; want a RowError at line 4, column created_at", err)
+	}
+}
+
+func TestGoodFiles(t *testing.T) {
+	t.Parallel()
+	utc := ReadOptions{Now: fixedNow}
+	for _, tc := range []struct {
+		file    string
+		opt     ReadOptions
+		records int
+		first   string // RFC 3339
+		delim   string
+	}{
+		{"semicolon_bom_crlf.csv", utc, 3, "2026-01-05T08:00:00Z", ";"},
+		{"tab.tsv", utc, 2, "2026-01-05T09:00:00Z", "\t"},
+		{"jira.csv", utc, 2, "2026-01-05T09:05:00Z", ","},
+		{"us_ampm.csv", utc, 2, "2026-01-05T09:05:00Z", ","},
+		{"split_date_time.csv", ReadOptions{Now: fixedNow, Columns: map[string]string{"created_at": "date+time"}}, 3, "2026-01-05T09:00:05Z", ","},
+		{"volumes.csv", utc, 3, "2026-01-05T09:00:00Z", ","},
+	} {
+		var c collect
+		rep, err := Read(filepath.Join("testdata", "good", tc.file), tc.opt, &c)
+		if err != nil {
+			t.Errorf("%s: %v", tc.file, err)
+			continue
+		}
+		if rep.Records != tc.records || rep.Rejected != 0 || rep.First.Format(time.RFC3339) != tc.first || rep.Delimiter != tc.delim {
+			t.Errorf("%s: records %d rejected %d first %s delimiter %q; want %d 0 %s %q", tc.file, rep.Records, rep.Rejected,
+				rep.First.Format(time.RFC3339), rep.Delimiter, tc.records, tc.first, tc.delim)
+		}
+	}
+}
+
+func TestQuotedFieldsAndSplitTime(t *testing.T) {
+	t.Parallel()
+	var c collect
+	if _, err := Read(filepath.Join("testdata", "good", "semicolon_bom_crlf.csv"), ReadOptions{Now: fixedNow}, &c); err != nil {
+		t.Fatal(err)
+	}
+	if c.tickets[0].Channel != "e-mail; web" || c.tickets[0].Priority != "High" {
+		t.Errorf("quoted field with the delimiter inside: %+v", c.tickets[0])
+	}
+	c = collect{}
+	opt := ReadOptions{Now: fixedNow, Columns: map[string]string{"created_at": "date+time"}}
+	if _, err := Read(filepath.Join("testdata", "good", "split_date_time.csv"), opt, &c); err != nil {
+		t.Fatal(err)
+	}
+	if !c.tickets[0].HasHandle || c.tickets[0].HandleSeconds != 120 || c.tickets[1].HasHandle {
+		t.Errorf("ser_time: %+v; want 120 s, then 0 read as unknown", c.tickets[:2])
+	}
+}
+
+func TestOptionErrors(t *testing.T) {
+	t.Parallel()
+	p := filepath.Join("testdata", "good", "tab.tsv")
+	for _, opt := range []ReadOptions{
+		{Columns: map[string]string{"created_at": "Opened"}},
+		{Columns: map[string]string{"created_at": "day+hour"}},
+		{Columns: map[string]string{"created_at": "created_at+hour"}},
+		{IDColumn: "number"},
+	} {
+		var oe *OptionError
+		if _, err := Read(p, opt, &collect{}); !errors.As(err, &oe) || !strings.Contains(err.Error(), "created_at") {
+			t.Errorf("%+v: err %v; want an OptionError listing the columns", opt, err)
+		}
+	}
+}
+
+func TestEventLogCollapse(t *testing.T) {
+	t.Parallel()
+	// Two tickets over five events; A's priority changes, B never resolves
+	// in a resolved column; C (no resolved column case) below.
+	p := writeCSV(t, "log.csv", "number,state,opened_at,resolved_at,priority\n"+
+		"A,New,25-01-2026 09:00,?,3 - Moderate\n"+
+		"B,New,25-01-2026 10:00,?,4 - Low\n"+
+		"A,Active,25-01-2026 09:00,?,2 - High\n"+
+		"A,Resolved,25-01-2026 09:00,25-01-2026 17:30,2 - High\n"+
+		"B,Active,25-01-2026 10:00,,\n")
+	var c collect
+	rep, err := Read(p, ReadOptions{IDColumn: "number", Now: fixedNow}, &c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rep.Rows != 5 || rep.Records != 2 || rep.Collapsed != 3 || len(c.tickets) != 2 {
+		t.Fatalf("rows %d tickets %d collapsed %d; want 5 2 3", rep.Rows, rep.Records, rep.Collapsed)
+	}
+	a, b := c.tickets[0], c.tickets[1]
+	if a.Priority != "2 - High" || a.Resolved.Format("15:04") != "17:30" || !b.Resolved.IsZero() || b.Priority != "4 - Low" {
+		t.Errorf("A %+v, B %+v", a, b)
+	}
+	// Without a resolution column the last event closes the ticket.
+	p = writeCSV(t, "bpi.csv", "CaseID,ActivityID,CompleteTimestamp\n"+
+		"1,1,2026-01-05 09:00:00\n1,2,2026-01-07 12:00:00\n2,1,2026-01-06 08:00:00\n1,3,2026-01-05 08:00:00\n")
+	c = collect{}
+	if _, err := Read(p, ReadOptions{IDColumn: "CaseID", Now: fixedNow}, &c); err != nil {
+		t.Fatal(err)
+	}
+	if len(c.tickets) != 2 || c.tickets[0].Created.Format("2006-01-02 15:04") != "2026-01-05 08:00" ||
+		c.tickets[0].Resolved.Format("2006-01-02 15:04") != "2026-01-07 12:00" || !c.tickets[1].Resolved.IsZero() {
+		t.Errorf("tickets %+v", c.tickets)
+	}
+}
+
+func TestTimesOutOfRangeRejected(t *testing.T) {
+	t.Parallel()
+	p := writeCSV(t, "old.csv", "created_at\n0026-01-05T09:00:00Z\n2026-01-05T09:00:00Z\n")
+	s, rep, err := LoadSeries(p, ReadOptions{Now: fixedNow}, 0)
+	if err != nil || rep.Rejected != 1 || !strings.Contains(rep.Rejects[0].Reason, "out of range") || s.Len() != 48 {
+		t.Errorf("err %v, report %+v", err, rep)
+	}
+}

@@ -1,0 +1,128 @@
+package forecast
+
+import (
+	"bufio"
+	"fmt"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strconv"
+	"testing"
+	"time"
+)
+
+// writeTickets writes n synthetic tickets in the generator's format
+// (RFC 3339 with offset) to a file in dir and returns its path.
+func writeTickets(tb testing.TB, dir string, n int) string {
+	tb.Helper()
+	p := filepath.Join(dir, "tickets.csv")
+	f, err := os.Create(p)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	w := bufio.NewWriterSize(f, 1<<20)
+	w.WriteString("ticket_id,created_at,priority,channel,category,handle_seconds,first_response_at,resolved_at\n")
+	loc := time.FixedZone("", 3600)
+	start := time.Date(2024, 1, 1, 0, 0, 0, 0, loc)
+	prios := []string{"P1", "P2", "P3", "P4"}
+	chans := []string{"phone", "email", "chat"}
+	var buf []byte
+	for i := range n {
+		c := start.Add(time.Duration(i) * 31 * time.Second) // ≈ 1 year for 1M rows
+		buf = buf[:0]
+		buf = strconv.AppendInt(buf, int64(i+1), 10)
+		buf = append(buf, ',')
+		buf = c.AppendFormat(buf, time.RFC3339)
+		buf = append(buf, ',')
+		buf = append(buf, prios[i%4]...)
+		buf = append(buf, ',')
+		buf = append(buf, chans[i%3]...)
+		buf = append(buf, ",network,"...)
+		buf = strconv.AppendInt(buf, int64(60+i%600), 10)
+		buf = append(buf, ',')
+		buf = c.Add(time.Duration(i%7200)*time.Second).AppendFormat(buf, time.RFC3339)
+		buf = append(buf, ',')
+		buf = c.Add(time.Duration(i%86400)*time.Second).AppendFormat(buf, time.RFC3339)
+		buf = append(buf, '\n')
+		w.Write(buf)
+	}
+	if err := w.Flush(); err != nil {
+		tb.Fatal(err)
+	}
+	if err := f.Close(); err != nil {
+		tb.Fatal(err)
+	}
+	return p
+}
+
+// BenchmarkLoadSeries reads and aggregates a 1,000,000-row ticket CSV into
+// 30-minute intervals in Europe/London, reporting rows/s, bytes allocated
+// per row and the live heap after the read (flat: it does not depend on
+// the number of rows).
+func BenchmarkLoadSeries(b *testing.B) {
+	const rows = 1_000_000
+	p := writeTickets(b, b.TempDir(), rows)
+	loc, err := time.LoadLocation("Europe/London")
+	if err != nil {
+		b.Skip("no tz database")
+	}
+	opt := ReadOptions{Location: loc, Now: func() time.Time { return time.Date(2030, 1, 1, 0, 0, 0, 0, time.UTC) }}
+	var before, after runtime.MemStats
+	runtime.GC()
+	runtime.ReadMemStats(&before)
+	cpu0 := cpuTime()
+	b.ResetTimer()
+	for b.Loop() {
+		s, rep, err := LoadSeries(p, opt, 30*time.Minute)
+		if err != nil || rep.Records != rows || s.Len() == 0 {
+			b.Fatalf("records %v, err %v", rep, err)
+		}
+	}
+	b.StopTimer()
+	cpu := cpuTime() - cpu0
+	runtime.ReadMemStats(&after)
+	perRow := float64(after.TotalAlloc-before.TotalAlloc) / float64(b.N) / rows
+	b.ReportMetric(float64(rows)*float64(b.N)/b.Elapsed().Seconds(), "rows/s")
+	b.ReportMetric(perRow, "B/row")
+	if cpu > 0 {
+		b.ReportMetric(float64(rows)*float64(b.N)/cpu.Seconds(), "rows/cpu-s")
+	}
+	b.ReportMetric(float64(after.HeapInuse)/(1<<20), "MiB-heap-after")
+	b.ReportMetric(0, "ns/op")
+}
+
+// BenchmarkSummarize is inspect's pass over the same file.
+func BenchmarkSummarize(b *testing.B) {
+	const rows = 1_000_000
+	p := writeTickets(b, b.TempDir(), rows)
+	opt := ReadOptions{Now: func() time.Time { return time.Date(2030, 1, 1, 0, 0, 0, 0, time.UTC) }}
+	cpu0 := cpuTime()
+	b.ResetTimer()
+	for b.Loop() {
+		if _, err := Summarize(p, opt, SummaryOptions{SLAWithin: time.Hour, SLAGoal: 0.9}); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(rows)*float64(b.N)/b.Elapsed().Seconds(), "rows/s")
+	if cpu := cpuTime() - cpu0; cpu > 0 {
+		b.ReportMetric(float64(rows)*float64(b.N)/cpu.Seconds(), "rows/cpu-s")
+	}
+	b.ReportMetric(0, "ns/op")
+}
+
+// TestWriteTicketsReadBack checks the benchmark's input reads whole.
+func TestWriteTicketsReadBack(t *testing.T) {
+	t.Parallel()
+	p := writeTickets(t, t.TempDir(), 1000)
+	s, rep, err := LoadSeries(p, ReadOptions{Now: fixedNow}, time.Hour)
+	if err != nil || rep.Records != 1000 || rep.Rejected != 0 {
+		t.Fatalf("%v %+v", err, rep)
+	}
+	sum := 0.0
+	for _, a := range s.Arrivals {
+		sum += a
+	}
+	if sum != 1000 || fmt.Sprint(s.Start) != "2023-12-31 00:00:00 +0000 UTC" {
+		t.Errorf("sum %v start %v", sum, s.Start)
+	}
+}

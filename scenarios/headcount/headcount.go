@@ -1,0 +1,263 @@
+package headcount
+
+import (
+	"context"
+	"fmt"
+	"math"
+	"sort"
+	"time"
+
+	"github.com/staffsim/staffsim/sim"
+)
+
+// WeeksPerYear is the number of weeks in an average Gregorian year.
+const WeeksPerYear = 365.2425 / 7
+
+// Case is one volume case of a sweep.
+type Case struct {
+	Name string // e.g. "forecast", "upper band", "+10% volume"
+	// Scale multiplies every queue's volume (0 means 1).
+	Scale float64
+	// Counts, when not nil, replace the per-interval arrival counts of the
+	// queues that have counts: Counts[q] for queue q (nil entries keep the
+	// queue's own arrivals). Use it for the forecast's upper band.
+	Counts [][]float64
+}
+
+// Options configure a sweep.
+type Options struct {
+	// Factors scale the roster's headcount; 1 is the roster as given.
+	// Empty means 0.8, 0.85, …, 1.3.
+	Factors []float64
+	// Confidence is the probability of meeting every SLA goal that the
+	// recommended headcount must reach; 0 means 0.9.
+	Confidence float64
+	// HoursPerFTE is the contracted hours of one FTE per week; 0 means 37.5.
+	HoursPerFTE float64
+	// HourlyCost is the cost of one paid agent hour (0: no cost figures).
+	HourlyCost float64
+	// Sim tunes the simulation runs (workers, progress).
+	Sim sim.Options
+	// Progress, if set, is called after each point with the number of
+	// points done and the total.
+	Progress func(done, total int)
+}
+
+func (o Options) withDefaults() Options {
+	if len(o.Factors) == 0 {
+		for f := 0.8; f < 1.3+1e-9; f += 0.05 {
+			o.Factors = append(o.Factors, math.Round(f*100)/100)
+		}
+	}
+	if o.Confidence == 0 {
+		o.Confidence = 0.9
+	}
+	if o.HoursPerFTE == 0 {
+		o.HoursPerFTE = 37.5
+	}
+	return o
+}
+
+// Point is one headcount of one volume case.
+type Point struct {
+	Factor           float64 // the factor asked for
+	Agents           int     // headcount of the scaled roster (Σ shift agents)
+	PaidHoursPerWeek float64 // mean over replications, overtime included
+	FTE              float64 // PaidHoursPerWeek / HoursPerFTE
+	CostPerWeek      float64
+	CostPerYear      float64
+	// ServiceLevel, ASA (seconds) and AbandonRate of each queue over the
+	// whole period, and of the desk (Total).
+	Queues []sim.Metrics
+	Total  sim.Metrics
+	// PMeet is the share of replications in which every queue's service
+	// level over the period reached its goal.
+	PMeet float64
+}
+
+// Curve is the sweep of one volume case, points in increasing headcount.
+type Curve struct {
+	Case   Case
+	Points []Point
+	// Smallest is the index in Points of the smallest headcount whose PMeet
+	// reaches the confidence asked for, or −1 when none does.
+	Smallest int
+}
+
+// Recommended returns the recommended point and true, or the largest point
+// and false when no headcount of the sweep reaches the confidence.
+func (c Curve) Recommended() (Point, bool) {
+	if c.Smallest >= 0 {
+		return c.Points[c.Smallest], true
+	}
+	return c.Points[len(c.Points)-1], false
+}
+
+// Sweep simulates base with its roster scaled by every factor, for every
+// case, and returns one curve per case. base.Seed is used for every run so
+// that points differ only by headcount and volume.
+func Sweep(ctx context.Context, base sim.Config, cases []Case, opt Options) ([]Curve, error) {
+	opt = opt.withDefaults()
+	if len(cases) == 0 {
+		cases = []Case{{Name: "forecast"}}
+	}
+	if err := validate(base, cases, opt); err != nil {
+		return nil, err
+	}
+	headcount := Agents(base.Shifts)
+	if headcount == 0 {
+		return nil, fmt.Errorf("headcount sweep: the roster has no agents to scale")
+	}
+	// Distinct headcounts only: two factors that round to the same
+	// headcount would simulate the same roster twice.
+	type step struct {
+		factor float64
+		agents int
+	}
+	var steps []step
+	seen := map[int]bool{}
+	for _, f := range opt.Factors {
+		n := int(math.Round(f * float64(headcount)))
+		if n < 1 || seen[n] {
+			continue
+		}
+		seen[n] = true
+		steps = append(steps, step{f, n})
+	}
+	sort.Slice(steps, func(i, j int) bool { return steps[i].agents < steps[j].agents })
+	weeks := float64(base.Horizon-base.Warmup) / float64(7*24*time.Hour)
+	total, done := len(steps)*len(cases), 0
+	curves := make([]Curve, 0, len(cases))
+	for _, c := range cases {
+		curve := Curve{Case: c, Smallest: -1}
+		for _, s := range steps {
+			cfg := base
+			cfg.Shifts = ScaleTo(base.Shifts, s.agents)
+			cfg.Queues = applyCase(base.Queues, c)
+			res, err := sim.RunWith(ctx, cfg, opt.Sim)
+			if err != nil {
+				return nil, fmt.Errorf("headcount %d, %s: %w", s.agents, c.Name, err)
+			}
+			p := Point{Factor: s.factor, Agents: s.agents, Queues: res.Summary.Queues, Total: res.Summary.Total}
+			p.PaidHoursPerWeek = res.Summary.Total.PaidHours.Mean / weeks
+			p.FTE = p.PaidHoursPerWeek / opt.HoursPerFTE
+			p.CostPerWeek = p.PaidHoursPerWeek * opt.HourlyCost
+			p.CostPerYear = p.CostPerWeek * WeeksPerYear
+			p.PMeet = meetShare(res, cfg.Queues)
+			if curve.Smallest < 0 && p.PMeet >= opt.Confidence {
+				curve.Smallest = len(curve.Points)
+			}
+			curve.Points = append(curve.Points, p)
+			done++
+			if opt.Progress != nil {
+				opt.Progress(done, total)
+			}
+		}
+		curves = append(curves, curve)
+	}
+	return curves, nil
+}
+
+func validate(base sim.Config, cases []Case, opt Options) error {
+	for _, f := range opt.Factors {
+		if !(f > 0) || math.IsInf(f, 0) {
+			return fmt.Errorf("headcount sweep: factor %v must be a positive number", f)
+		}
+	}
+	if !(opt.Confidence > 0 && opt.Confidence <= 1) {
+		return fmt.Errorf("headcount sweep: confidence %v must be in (0, 1]", opt.Confidence)
+	}
+	if !(opt.HoursPerFTE > 0) || !(opt.HourlyCost >= 0) {
+		return fmt.Errorf("headcount sweep: hours per FTE must be positive and the hourly cost not negative")
+	}
+	for _, c := range cases {
+		if c.Scale < 0 || math.IsNaN(c.Scale) || math.IsInf(c.Scale, 0) {
+			return fmt.Errorf("headcount sweep: case %q: volume scale %v must be ≥ 0", c.Name, c.Scale)
+		}
+		if c.Counts != nil && len(c.Counts) != len(base.Queues) {
+			return fmt.Errorf("headcount sweep: case %q has counts for %d queues, the desk has %d", c.Name, len(c.Counts), len(base.Queues))
+		}
+	}
+	return nil
+}
+
+// applyCase returns the queues with the case's volume applied.
+func applyCase(queues []sim.Queue, c Case) []sim.Queue {
+	out := make([]sim.Queue, len(queues))
+	copy(out, queues)
+	for q := range out {
+		if c.Counts != nil && c.Counts[q] != nil {
+			out[q].Arrivals.Counts = c.Counts[q]
+		}
+		if c.Scale != 0 {
+			s := out[q].Arrivals.Scale
+			if s == 0 {
+				s = 1
+			}
+			out[q].Arrivals.Scale = s * c.Scale
+		}
+	}
+	return out
+}
+
+// meetShare returns the share of replications in which every queue's
+// service level over the period reached its goal. A queue with no contact
+// answered or abandoned in a replication counts as met.
+func meetShare(res *sim.Result, queues []sim.Queue) float64 {
+	if len(res.Runs) == 0 {
+		return 0
+	}
+	met := 0
+	for _, run := range res.Runs {
+		ok := true
+		for q, v := range run.Queues {
+			if v.Answered+v.Abandoned > 0 && v.ServiceLevel < queues[q].SLAGoal {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			met++
+		}
+	}
+	return float64(met) / float64(len(res.Runs))
+}
+
+// Agents returns the headcount of a roster: the sum of its shifts' agents.
+func Agents(shifts []sim.Shift) int {
+	n := 0
+	for _, s := range shifts {
+		n += s.Agents
+	}
+	return n
+}
+
+// ScaleTo returns a copy of shifts whose headcount totals n, shared out in
+// proportion to each shift's agents by the largest-remainder method, so the
+// roster keeps its shape and the total is exact.
+func ScaleTo(shifts []sim.Shift, n int) []sim.Shift {
+	out := make([]sim.Shift, len(shifts))
+	copy(out, shifts)
+	total := Agents(shifts)
+	if total == 0 || n < 0 {
+		return out
+	}
+	type rem struct {
+		i    int
+		frac float64
+	}
+	rems := make([]rem, len(out))
+	given := 0
+	for i, s := range shifts {
+		exact := float64(s.Agents) * float64(n) / float64(total)
+		out[i].Agents = int(math.Floor(exact))
+		given += out[i].Agents
+		rems[i] = rem{i, exact - math.Floor(exact)}
+	}
+	sort.SliceStable(rems, func(a, b int) bool { return rems[a].frac > rems[b].frac })
+	for k := 0; given < n && k < len(rems); k++ {
+		out[rems[k].i].Agents++
+		given++
+	}
+	return out
+}

@@ -1,0 +1,190 @@
+package report
+
+import (
+	"bytes"
+	"embed"
+	"encoding/base64"
+	"fmt"
+	"html/template"
+	"io"
+	"math"
+	"strconv"
+	"strings"
+	"time"
+)
+
+//go:embed report.html.tmpl
+var templates embed.FS
+
+// Page is one HTML report: a single run (simulate) or several runs side by
+// side (compare).
+type Page struct {
+	// Title heads the page.
+	Title string
+	// Runs are the scenarios shown; Names their names, in order.
+	Runs  []*Run
+	Names []string
+	// Cheapest is the index of the cheapest run that meets every SLA, or
+	// -1 when none does (only shown with several runs).
+	Cheapest int
+	// Charts are embedded in order, as PNG images.
+	Charts []Chart
+	// Notes are shown under the summary (e.g. how requirements were
+	// computed, what was left out).
+	Notes []string
+	// Generated says what made the report ("staffsim v1.2 on …").
+	Generated string
+}
+
+// WriteHTML writes the page as one self-contained HTML file: styles inline,
+// charts embedded as base64 PNG, no script and no network access.
+func WriteHTML(w io.Writer, p *Page) error {
+	t, err := template.New("report.html.tmpl").Funcs(funcs).ParseFS(templates, "report.html.tmpl")
+	if err != nil {
+		return err
+	}
+	type chartView struct {
+		Chart
+		Src template.URL
+	}
+	views := make([]chartView, 0, len(p.Charts))
+	for _, c := range p.Charts {
+		var buf bytes.Buffer
+		if err := c.Render(&buf, "png"); err != nil {
+			return fmt.Errorf("chart %s: %w", c.Name, err)
+		}
+		views = append(views, chartView{c, template.URL("data:image/png;base64," + base64.StdEncoding.EncodeToString(buf.Bytes()))})
+	}
+	return t.Execute(w, struct {
+		*Page
+		ChartViews []chartView
+	}{p, views})
+}
+
+// Cheapest returns the index of the run with the lowest mean cost among
+// those that meet every SLA (ties: the first), or -1 when none does.
+func Cheapest(runs []*Run) int {
+	best := -1
+	for i, r := range runs {
+		if !r.Summary.AllSLAsMet {
+			continue
+		}
+		if best < 0 || r.Summary.Cost.Mean < runs[best].Summary.Cost.Mean {
+			best = i
+		}
+	}
+	return best
+}
+
+var funcs = template.FuncMap{
+	"pct": func(e Estimate) string {
+		if !e.Defined() {
+			return "–"
+		}
+		return pct(e.Mean)
+	},
+	"pctv": pct,
+	"ci": func(e Estimate, kind string) string {
+		if !e.Defined() || e.N < 2 {
+			return ""
+		}
+		switch kind {
+		case "pct":
+			return pct(e.Low) + " – " + pct(e.High)
+		case "secs":
+			return secs(e.Low) + " – " + secs(e.High)
+		case "money":
+			return money(e.Low) + " – " + money(e.High)
+		}
+		return thousands(e.Low, 1) + " – " + thousands(e.High, 1)
+	},
+	"secs": func(e Estimate) string {
+		if !e.Defined() {
+			return "–"
+		}
+		return secs(e.Mean)
+	},
+	"target": fmtTarget,
+	"money": func(e Estimate) string {
+		if !e.Defined() {
+			return "–"
+		}
+		return money(e.Mean)
+	},
+	"hours": func(e Estimate) string {
+		if !e.Defined() {
+			return "–"
+		}
+		return thousands(e.Mean, 1) + " h"
+	},
+	"count": func(e Estimate) string {
+		if !e.Defined() {
+			return "–"
+		}
+		return thousands(e.Mean, 0)
+	},
+	"date": func(t time.Time) string { return t.Format("Mon 02 Jan 2006 15:04 MST") },
+	"days": func(s Summary) string {
+		d := s.End.Sub(s.Start).Hours() / 24
+		return strconv.FormatFloat(math.Round(d*10)/10, 'f', -1, 64)
+	},
+	"interval": func(secs float64) string { return intervalWords(time.Duration(secs) * time.Second) },
+	"title":    titleCase,
+	"inc":      func(i int) int { return i + 1 },
+	"missed": func(s Summary) []string {
+		var out []string
+		for _, q := range s.Queues {
+			if !q.SLAMet {
+				out = append(out, q.Queue)
+			}
+		}
+		return out
+	},
+	"join": strings.Join,
+	"queueIn": func(r *Run, name string) *QueueSummary {
+		for i := range r.Summary.Queues {
+			if r.Summary.Queues[i].Queue == name {
+				return &r.Summary.Queues[i]
+			}
+		}
+		return nil
+	},
+}
+
+// secs writes a wait in seconds for people: 12.3 s, 4.2 min, 3.1 h.
+func secs(x float64) string {
+	x = finite(x)
+	switch {
+	case x < 90:
+		return strconv.FormatFloat(math.Round(x*10)/10, 'f', -1, 64) + " s"
+	case x < 90*60:
+		return strconv.FormatFloat(math.Round(x/6)/10, 'f', -1, 64) + " min"
+	}
+	return strconv.FormatFloat(math.Round(x/360)/10, 'f', -1, 64) + " h"
+}
+
+func money(x float64) string { return thousands(x, 2) }
+
+// thousands writes x with the given decimals and thin-space thousands
+// separators (12 345.60), readable whatever the reader's locale.
+func thousands(x float64, decimals int) string {
+	s := strconv.FormatFloat(finite(x), 'f', decimals, 64)
+	neg := strings.HasPrefix(s, "-")
+	s = strings.TrimPrefix(s, "-")
+	intPart, frac, _ := strings.Cut(s, ".")
+	var b strings.Builder
+	for i, r := range intPart {
+		if i > 0 && (len(intPart)-i)%3 == 0 {
+			b.WriteString("\u202f")
+		}
+		b.WriteRune(r)
+	}
+	out := b.String()
+	if frac != "" {
+		out += "." + frac
+	}
+	if neg {
+		out = "-" + out
+	}
+	return out
+}
