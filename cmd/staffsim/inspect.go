@@ -88,6 +88,9 @@ func runInspect(s streams, o *inspectOptions, path string) error {
 	for _, n := range sum.Report.Notes {
 		fmt.Fprintf(s.err, "note: %s\n", n)
 	}
+	if sum.EmptyDays*2 > sum.Days {
+		fmt.Fprintf(s.err, "note: %d of the %d days have no data, and the weekday × hour means count them as zeros: is the range right (a stray early or late row)?\n", sum.EmptyDays, sum.Days)
+	}
 	if o.sl.Within > 0 && sum.Response == nil {
 		fmt.Fprintf(s.err, "note: --sl needs first-response times; %s has none (map one with --column first_response_at=NAME)\n", path)
 	}
