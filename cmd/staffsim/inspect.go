@@ -37,8 +37,10 @@ event logs with one row per update) and volumes (interval_start,arrivals
 Freshdesk) and timestamp layouts are detected; --column and --time-format
 say what detection cannot.
 
-Quantiles come from a log-spaced histogram (±1.2 %). Exit status 1 when the
-file cannot be read or no row is usable, 2 for bad flags.`
+--format json prints the whole summary; --format csv prints the weekday ×
+hour table (weekday,hour,days,mean). Quantiles come from a log-spaced
+histogram (±1.2 %). Exit status 1 when the file cannot be read or no row
+is usable, 2 for bad flags.`
 
 func newInspectCmd(s streams) *cobra.Command {
 	var o inspectOptions
@@ -46,11 +48,18 @@ func newInspectCmd(s streams) *cobra.Command {
 		Use:   "inspect FILE",
 		Short: "Validate and summarise a ticket or volume history",
 		Long:  inspectLong,
-		Example: `  staffsim inspect tickets.csv
-  staffsim inspect tickets.csv --sl 90/4h --format json
-  staffsim inspect incident_event_log.csv --id-column number           # ServiceNow event log
-  staffsim inspect calls.csv --column created_at=date+q_start --tz Asia/Jerusalem
-  staffsim inspect tickets.csv --plot weekday-hour.png`,
+		Example: `  staffsim inspect tickets.csv --tz Europe/London --sl 90/4h
+  staffsim inspect tickets.csv --format json
+  staffsim inspect tickets.csv --plot weekday-hour.png
+
+  # a ServiceNow incident event log (one row per update): one ticket per number
+  staffsim inspect incident_event_log.csv --id-column number
+  # a process-mining log (BPI 2013): first event creates, last event closes
+  staffsim inspect bpi_13_incidents.csv --id-column CaseID
+  # a call log with clock times only, for one known day
+  staffsim inspect calls_one_day.csv --column created_at=1999-08-01+vru_entry --tz Asia/Jerusalem
+  # a date and a time column; day-first dates forced
+  staffsim inspect calls.csv --column created_at=date+q_start --time-format '02/01/2006 15:04:05'`,
 		Args: usageArgs(cobra.ExactArgs(1)),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return runInspect(s, &o, args[0])
@@ -78,6 +87,9 @@ func runInspect(s streams, o *inspectOptions, path string) error {
 	}
 	for _, n := range sum.Report.Notes {
 		fmt.Fprintf(s.err, "note: %s\n", n)
+	}
+	if sum.EmptyDays*2 > sum.Days {
+		fmt.Fprintf(s.err, "note: %d of the %d days have no data, and the weekday × hour means count them as zeros: is the range right (a stray early or late row)?\n", sum.EmptyDays, sum.Days)
 	}
 	if o.sl.Within > 0 && sum.Response == nil {
 		fmt.Fprintf(s.err, "note: --sl needs first-response times; %s has none (map one with --column first_response_at=NAME)\n", path)
