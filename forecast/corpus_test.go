@@ -247,3 +247,18 @@ func TestSpringForwardDayHas46HalfHours(t *testing.T) {
 		t.Errorf("interval 2 is slot %d, want 4 (02:00 wall clock)", slot)
 	}
 }
+
+func TestDataRowNeverTakenForAHeader(t *testing.T) {
+	t.Parallel()
+	// Line 1 names no known column; line 2 holds the value "Opened" (an
+	// alias of created_at) but is a data row, as wide as line 1.
+	p := writeCSV(t, "state.csv", "id,state,when\n1,Opened,2026-01-05T09:00:00Z\n2,Closed,2026-01-05T10:00:00Z\n")
+	_, err := Read(p, ReadOptions{Now: fixedNow}, &collect{})
+	if err == nil || !strings.Contains(err.Error(), "none of the columns (id, state, when)") {
+		t.Errorf("err %v; want the header on line 1 and a hint to map created_at", err)
+	}
+	rep, err := Read(p, ReadOptions{Now: fixedNow, Columns: map[string]string{"created_at": "when"}}, &collect{})
+	if err != nil || rep.Records != 2 || len(rep.Notes) != 0 {
+		t.Errorf("mapped: err %v report %+v", err, rep)
+	}
+}
