@@ -10,6 +10,7 @@ import (
 	"strconv"
 	"strings"
 	"text/tabwriter"
+	"time"
 
 	"github.com/spf13/cobra"
 
@@ -139,7 +140,14 @@ func writeInspectTable(out io.Writer, sum *forecast.Summary) error {
 	}
 	row("shape", "%s", shape)
 	row("columns", "%s", fieldList(r.Columns))
-	row("time layouts", "%s (times without an offset in %s)", fieldList(r.Layouts), r.Location)
+	layouts := map[string]string{}
+	for f, l := range r.Layouts {
+		if l == time.RFC3339 {
+			l = "RFC 3339"
+		}
+		layouts[f] = l
+	}
+	row("time layouts", "%s (times without an offset in %s)", fieldList(layouts), r.Location)
 	row("rows", "%d read, %d rejected", r.Rows, r.Rejected)
 	row("range", "%s → %s (%s)", r.First.Format("2006-01-02 15:04"), r.Last.Format("2006-01-02 15:04"), pluralize(sum.Days, "day"))
 	row(unit+" per day", "%s mean; busiest %s (%s)", inspectNum(sum.PerDay), sum.Busiest.Date, inspectNum(sum.Busiest.Count))
