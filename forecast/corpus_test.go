@@ -112,7 +112,8 @@ func TestGoodFiles(t *testing.T) {
 		{"us_ampm.csv", utc, 2, "2026-01-05T09:05:00Z", ","},
 		{"split_date_time.csv", ReadOptions{Now: fixedNow, Columns: map[string]string{"created_at": "date+time"}}, 3, "2026-01-05T09:00:05Z", ","},
 		{"volumes.csv", utc, 3, "2026-01-05T09:00:00Z", ","},
-		{"preamble.csv", utc, 2, "2026-01-05T09:00:00Z", ";"}, // a title and an export line before the header
+		{"preamble.csv", utc, 2, "2026-01-05T09:00:00Z", ";"},         // a title and an export line before the header
+		{"excel_sep_dotted.csv", utc, 2, "2026-01-05T09:00:00Z", ";"}, // Excel's sep=; line, dotted day-first dates
 	} {
 		var c collect
 		rep, err := Read(filepath.Join("testdata", "good", tc.file), tc.opt, &c)
