@@ -37,33 +37,33 @@ type csvFile struct {
 // titles, export dates), skipped when a later line is the header.
 const maxPreamble = 10
 
-// openCSV opens path, refuses what is not delimited text (empty, binary,
+// openCSV opens path (called name in messages), refuses what is not delimited text (empty, binary,
 // compressed), skips a UTF-8 byte-order mark, detects the delimiter
 // (comma, semicolon or tab) and reads the header: the first line, unless
 // isHeader rejects it and accepts one of the next lines, in which case the
 // lines before it are a preamble (a report title) and are skipped.
-func openCSV(path string, isHeader func([]string) bool) (*csvFile, error) {
+func openCSV(path, name string, isHeader func([]string) bool) (*csvFile, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		var pe *os.PathError
 		if errors.As(err, &pe) {
 			err = pe.Err
 		}
-		return nil, &FileError{File: path, Msg: fmt.Sprintf("cannot open: %v", err)}
+		return nil, &FileError{File: name, Msg: fmt.Sprintf("cannot open: %v", err)}
 	}
 	if st, err := f.Stat(); err == nil && st.IsDir() {
 		f.Close()
-		return nil, &FileError{File: path, Msg: "is a directory, not a CSV file"}
+		return nil, &FileError{File: name, Msg: "is a directory, not a CSV file"}
 	}
 	br := bufio.NewReaderSize(f, 64<<10)
 	head, err := br.Peek(8 << 10)
 	if err != nil && err != io.EOF && !errors.Is(err, bufio.ErrBufferFull) {
 		f.Close()
-		return nil, &FileError{File: path, Msg: fmt.Sprintf("cannot read: %v", err)}
+		return nil, &FileError{File: name, Msg: fmt.Sprintf("cannot read: %v", err)}
 	}
 	if msg := notText(head); msg != "" {
 		f.Close()
-		return nil, &FileError{File: path, Msg: msg}
+		return nil, &FileError{File: name, Msg: msg}
 	}
 	if bytes.HasPrefix(head, []byte("\xef\xbb\xbf")) {
 		br.Discard(3)
@@ -71,9 +71,9 @@ func openCSV(path string, isHeader func([]string) bool) (*csvFile, error) {
 	}
 	if len(bytes.TrimSpace(head)) == 0 {
 		f.Close()
-		return nil, &FileError{File: path, Msg: "the file is empty: expected a header line and one row per ticket or interval"}
+		return nil, &FileError{File: name, Msg: "the file is empty: expected a header line and one row per ticket or interval"}
 	}
-	c := &csvFile{name: path, f: f, delim: sniffDelimiter(head)}
+	c := &csvFile{name: name, f: f, delim: sniffDelimiter(head)}
 	c.r = csv.NewReader(br)
 	c.r.Comma = c.delim
 	c.r.FieldsPerRecord = -1 // ragged rows are rejected one by one, not fatal
