@@ -40,7 +40,7 @@ func ParseDuration(s string) (time.Duration, error) {
 	return days + d, nil
 }
 
-func (d Duration) String() string { return time.Duration(d).String() }
+func (d Duration) String() string { return FormatDuration(time.Duration(d)) }
 func (d *Duration) Type() string  { return "duration" }
 func (d *Duration) Set(s string) error {
 	v, err := ParseDuration(s)

@@ -52,7 +52,12 @@ func penalty(cols []column) float64 {
 // search for a feasible basis, a condition-number test per column that
 // costs far more than the solve itself — and keeps the LP feasible
 // whatever the templates and limits.
-func (p *Problem) relax(cols []column, rows []int, full bool) (relaxation, error) {
+func (p *Problem) relax(cols []column, rows []int, full bool) (rel relaxation, err error) {
+	defer func() {
+		if e := recover(); e != nil { // gonum panics on inputs it deems malformed
+			rel, err = relaxation{}, fmt.Errorf("LP relaxation: %v", e)
+		}
+	}()
 	n := len(cols)
 	rowOf := make(map[int]int, len(rows))
 	for r, i := range rows {
