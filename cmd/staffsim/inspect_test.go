@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"encoding/json"
 	"image/png"
 	"os"
@@ -210,5 +211,15 @@ func TestInspectGeneratedHistory(t *testing.T) {
 		if !(s.Attainment > 0 && s.Attainment <= 1) {
 			t.Errorf("SLA %s attainment %v", s.Priority, s.Attainment)
 		}
+	}
+}
+
+func TestInspectStdin(t *testing.T) {
+	t.Parallel()
+	var out, errb strings.Builder
+	in := strings.NewReader("created_at,priority\n2026-01-05T09:00:00Z,P1\nnot a time,P2\n")
+	code := run(context.Background(), []string{"inspect", "-"}, streams{in: in, out: &out, err: &errb})
+	if code != exitOK || !strings.Contains(out.String(), "2 read, 1 rejected") || !strings.Contains(out.String(), "stdin:3: column \"created_at\"") {
+		t.Errorf("exit %d, stdout %q, stderr %q", code, out.String(), errb.String())
 	}
 }
