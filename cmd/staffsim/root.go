@@ -75,6 +75,8 @@ func newRootCmd(s streams) *cobra.Command {
 	root.AddCommand(
 		// Each command adds its constructor here, one line each.
 		newErlangCmd(s),
+		newSimulateCmd(s),
+		newCompareCmd(s),
 		newGenerateCmd(s),
 		newInspectCmd(s),
 		newRequirementsCmd(s),
