@@ -293,7 +293,7 @@ func (pl *planner) summary() *planSummary {
 		Currency: pl.o.currency, Lines: rp.Lines, Today: rp.Today}
 	s.Forecast = planForecast{Method: pl.fc.Method, Level: pl.fc.Level, Start: pl.fc.Start, End: pl.fc.End(),
 		Intervals: pl.fc.Len(), Contacts: total(pl.fc.Arrivals)}
-	if best, ok := pl.bt.Best(); ok && best.Method == pl.fc.Method {
+	if best, ok := bestScore(pl.bt); ok && best.Method == pl.fc.Method {
 		w := best.WAPE
 		s.Forecast.WAPE = &w
 	}
@@ -317,10 +317,12 @@ func (pl *planner) summary() *planSummary {
 // report) and publishes the directory.
 func (pl *planner) write(s *planSummary) error {
 	defer pl.cleanup()
-	charts, err := report.HeadcountCharts(pl.plan)
+	hc, err := report.HeadcountCharts(pl.plan)
 	if err != nil {
 		return err
 	}
+	pl.plan.Charts = hc
+	var charts []report.Chart
 	if p, err := forecastPlot(pl.series, pl.fc, nil); err == nil {
 		charts = append(charts, report.NewChart("forecast", "Forecast", fmt.Sprintf("The last three weeks of history and the %s forecast, with its %.0f%% prediction band; the upper band is the second volume case of the headcount charts.", pl.fc.Method, 100*pl.fc.Level), p))
 	} else {
@@ -342,7 +344,7 @@ func (pl *planner) write(s *planSummary) error {
 	if err := pl.stageFile("headcount.csv", func(w io.Writer) error { return writeHeadcountCSV(w, pl.plan) }); err != nil {
 		return err
 	}
-	for _, c := range charts {
+	for _, c := range append(hc, charts...) {
 		if err := pl.ctx.Err(); err != nil {
 			return err
 		}

@@ -3,6 +3,8 @@ package main
 import (
 	"fmt"
 	"math"
+	"sort"
+	"strings"
 	"time"
 
 	"github.com/staffsim/staffsim/erlang"
@@ -21,13 +23,21 @@ func (pl *planner) forecast() error {
 	end := pl.series.End()
 	pl.start = firstMidnight(end)
 	until := pl.start.AddDate(0, 0, int(math.Ceil(time.Duration(pl.o.horizon).Hours()/24)))
-	in, err := forecast.Prepare(pl.series, forecast.HorizonIntervals(until.Sub(end), iv), pl.holidays)
-	if err != nil {
-		return errShort(pl.source, err)
+	n := forecast.HorizonIntervals(until.Sub(end), iv)
+	var fc *forecast.Forecast
+	var bt *forecast.BacktestReport
+	in, err := forecast.Prepare(pl.series, n, pl.holidays)
+	if err == nil {
+		fc, bt, err = forecast.Auto(in, forecast.Options{})
 	}
-	fc, bt, err := forecast.Auto(in, forecast.Options{})
-	if err != nil {
-		return errShort(pl.source, err)
+	switch {
+	case err != nil && isShort(err) && pl.series.Len() >= pl.series.SlotsPerDay():
+		fc = meanDayForecast(pl.series, n, 0.8)
+	case err != nil && isShort(err):
+		return fmt.Errorf("%s: the history covers %v; plan needs at least a whole day of it (two weeks or more for a forecast that sees the weekly pattern)",
+			pl.source, time.Duration(pl.series.Len())*iv)
+	case err != nil:
+		return fmt.Errorf("%s: %w", pl.source, err)
 	}
 	if err := pl.ctx.Err(); err != nil {
 		return err
@@ -38,12 +48,20 @@ func (pl *planner) forecast() error {
 		return fmt.Errorf("%s: the forecast covers %d whole days from %s; plan needs a week", pl.source, pl.days, pl.start.Format("2006-01-02"))
 	}
 	acc := ""
-	if best, ok := bt.Best(); ok && best.Method == fc.Method {
+	if best, ok := bestScore(bt); ok && best.Method == fc.Method {
 		acc = fmt.Sprintf(" (backtest WAPE %.1f%%)", 100*best.WAPE)
 	}
-	pl.note("forecast: auto chose %s%s, %d days from %s, %.0f contacts", fc.Method, acc, pl.days, pl.start.Format("Mon 2006-01-02"), total(fc.Arrivals))
-	pl.steps = append(pl.steps, fmt.Sprintf("Forecast: every method was backtested on the last weeks of history; %s forecast the next %d days%s, with an %.0f%% prediction band.",
-		fc.Method, pl.days, acc, 100*fc.Level))
+	how := "auto chose " + fc.Method + acc
+	if bt == nil {
+		how = fc.Method + " (history shorter than a week)"
+	}
+	pl.note("forecast: %s, %d days from %s, %.0f contacts", how, pl.days, pl.start.Format("Mon 2006-01-02"), total(fc.Arrivals))
+	if bt != nil {
+		pl.steps = append(pl.steps, fmt.Sprintf("Forecast: every method was backtested on the last weeks of history; %s forecast the next %d days%s, with an %.0f%% prediction band.",
+			fc.Method, pl.days, acc, 100*fc.Level))
+	} else {
+		pl.steps = append(pl.steps, fmt.Sprintf("Forecast: %s; %s forecast the next %d days with an %.0f%% prediction band.", strings.Join(fc.Notes, "; "), fc.Method, pl.days, 100*fc.Level))
+	}
 	for _, n := range fc.Notes {
 		fmt.Fprintf(pl.s.err, "note: %s\n", n)
 	}
@@ -142,17 +160,36 @@ func (pl *planner) headcount() error {
 	base := pl.deskConfig(pl.sweepAt, 7, simShifts(pl.scenario.Roster.Shifts))
 	cases := []headcount.Case{
 		{Name: "forecast"},
-		{Name: fmt.Sprintf("upper band (%.0f%%)", 100*(1+pl.fc.Level)/2), Counts: [][]float64{pl.fc.Upper}},
+		{Name: fmt.Sprintf("upper band (%.0fth percentile)", 100*(1+pl.fc.Level)/2), Counts: [][]float64{pl.fc.Upper}},
 		{Name: "+10% volume", Scale: 1.1},
 	}
-	opt := headcount.Options{Confidence: float64(pl.o.confidence), HoursPerFTE: pl.o.hoursPerFTE, HourlyCost: pl.hourly}
+	opt := headcount.Options{Factors: planFactors, Confidence: float64(pl.o.confidence), HoursPerFTE: pl.o.hoursPerFTE, HourlyCost: pl.hourly}
 	bar, done := progressFor(pl.s.err, "headcount")
 	opt.Progress = bar
 	curves, err := headcount.Sweep(pl.ctx, base, cases, opt)
-	done()
 	if err != nil {
+		done()
 		return err
 	}
+	// When the smallest headcount tried already meets the SLA, or the
+	// largest does not at forecast volume, widen the range once.
+	var more []float64
+	switch {
+	case curves[0].Smallest < 0:
+		more = []float64{1.4, 1.5, 1.6, 1.8, 2}
+	case anySmallestFirst(curves):
+		more = []float64{0.5, 0.55, 0.6, 0.65, 0.7, 0.75}
+	}
+	if more != nil {
+		opt.Factors = more
+		extra, err := headcount.Sweep(pl.ctx, base, cases, opt)
+		if err != nil {
+			done()
+			return err
+		}
+		curves = mergeCurves(curves, extra, opt.Confidence)
+	}
+	done()
 	pl.curves = curves
 	for _, c := range curves {
 		p, ok := c.Recommended()
@@ -181,12 +218,15 @@ func (pl *planner) headcount() error {
 	return nil
 }
 
-// secsWords writes seconds for people: 240 s, 4.5 min.
+// secsWords writes seconds for people: 24 s, 4.5 min, 2.1 h.
 func secsWords(s float64) string {
-	if s < 600 {
+	switch {
+	case s < 90:
 		return fmt.Sprintf("%.0f s", s)
+	case s < 90*60:
+		return fmt.Sprintf("%.1f min", s/60)
 	}
-	return fmt.Sprintf("%.1f min", s/60)
+	return fmt.Sprintf("%.1f h", s/3600)
 }
 
 // quantityWords names an interval: "half hour", "15m interval".
@@ -198,4 +238,54 @@ func quantityWords(d time.Duration) string {
 		return "hour"
 	}
 	return fmt.Sprintf("%v interval", d)
+}
+
+// bestScore is bt.Best, false when there was no backtest.
+func bestScore(bt *forecast.BacktestReport) (forecast.Score, bool) {
+	if bt == nil {
+		return forecast.Score{}, false
+	}
+	return bt.Best()
+}
+
+// planFactors scale the optimised roster in the headcount sweep: −20 % to
+// +30 % in steps of 5 %.
+var planFactors = []float64{0.8, 0.85, 0.9, 0.95, 1, 1.05, 1.1, 1.15, 1.2, 1.25, 1.3}
+
+// anySmallestFirst reports whether a curve's smallest headcount already
+// meets the SLA (so a smaller one might too).
+func anySmallestFirst(curves []headcount.Curve) bool {
+	for _, c := range curves {
+		if c.Smallest == 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// mergeCurves merges two sweeps of the same cases, points in increasing
+// headcount (a headcount in both kept once), and finds each curve's
+// smallest headcount meeting the confidence again.
+func mergeCurves(a, b []headcount.Curve, confidence float64) []headcount.Curve {
+	out := make([]headcount.Curve, len(a))
+	for k := range a {
+		seen := map[int]bool{}
+		var pts []headcount.Point
+		for _, p := range append(append([]headcount.Point{}, a[k].Points...), b[k].Points...) {
+			if !seen[p.Agents] {
+				seen[p.Agents] = true
+				pts = append(pts, p)
+			}
+		}
+		sort.Slice(pts, func(i, j int) bool { return pts[i].Agents < pts[j].Agents })
+		c := headcount.Curve{Case: a[k].Case, Points: pts, Smallest: -1}
+		for i, p := range pts {
+			if p.PMeet >= confidence {
+				c.Smallest = i
+				break
+			}
+		}
+		out[k] = c
+	}
+	return out
 }

@@ -2,7 +2,7 @@ package main
 
 import (
 	"context"
-	"fmt"
+	"errors"
 	"math"
 	"time"
 
@@ -13,6 +13,7 @@ import (
 	"github.com/staffsim/staffsim/scenarios/headcount"
 	"github.com/staffsim/staffsim/scenarios/roster"
 	"github.com/staffsim/staffsim/sim"
+	"gonum.org/v1/gonum/stat/distuv"
 )
 
 // This file holds the stages of staffsim plan, each a function of the
@@ -213,10 +214,56 @@ func finiteOr(x, def float64) float64 {
 	return x
 }
 
-// errShort wraps a forecasting error about too little history with a hint.
-func errShort(source string, err error) error {
-	if forecast.IsShortHistory(err) {
-		return fmt.Errorf("%s: %w; plan needs at least one week of history (two or more to choose a method by backtest)", source, err)
+// isShort reports whether a forecasting error is about too little history.
+func isShort(err error) bool {
+	return errors.Is(err, forecast.ErrShortHistory) || forecast.IsShortHistory(err)
+}
+
+// shortMethod names the forecast of a history shorter than a week.
+const shortMethod = "mean-day"
+
+// meanDayForecast forecasts a history shorter than a week, where no weekly
+// pattern can be seen and nothing can be backtested: every day of the
+// horizon repeats the history's mean day, slot by slot (wall clock), with
+// the slot's mean AHT. The band is the normal approximation of a Poisson
+// count, mean ± z·√mean with z the standard normal quantile of (1+level)/2,
+// which leaves out day-to-day variation the history is too short to show.
+func meanDayForecast(s *forecast.Series, n int, level float64) *forecast.Forecast {
+	per := s.SlotsPerDay()
+	sum, obs, work, handled := make([]float64, per), make([]float64, per), make([]float64, per), make([]float64, per)
+	for i, a := range s.Arrivals {
+		slot, _ := s.Slot(i)
+		if slot < 0 || slot >= per {
+			continue
+		}
+		sum[slot] += a
+		obs[slot]++
+		if s.HasAHT() {
+			work[slot] += s.HandleSeconds[i]
+			handled[slot] += s.Handled[i]
+		}
 	}
-	return fmt.Errorf("%s: %w", source, err)
+	z := distuv.UnitNormal.Quantile((1 + level) / 2)
+	fc := &forecast.Forecast{Series: forecast.Series{Start: s.End(), Interval: s.Interval}, Level: level, Method: shortMethod,
+		Notes: []string{"the history covers less than a week: every forecast day repeats its mean day (no weekday pattern, no backtest); give two weeks or more for a real forecast"}}
+	fc.Arrivals, fc.Lower, fc.Upper = make([]float64, n), make([]float64, n), make([]float64, n)
+	if s.HasAHT() {
+		fc.AHTSeconds = make([]float64, n)
+	}
+	for i := range n {
+		t := fc.Time(i)
+		h, m, _ := t.Clock()
+		slot := min((h*60+m)*per/(24*60), per-1)
+		if obs[slot] == 0 {
+			continue
+		}
+		mu := sum[slot] / obs[slot]
+		fc.Arrivals[i] = mu
+		fc.Lower[i] = math.Max(0, mu-z*math.Sqrt(mu))
+		fc.Upper[i] = mu + z*math.Sqrt(mu)
+		if fc.AHTSeconds != nil && handled[slot] > 0 {
+			fc.AHTSeconds[i] = work[slot] / handled[slot]
+		}
+	}
+	return fc
 }

@@ -150,9 +150,11 @@ func headcountPlot(p *Plan, prob bool) (*plot.Plot, error) {
 	pl.Legend.Add(goalLabel, g)
 	pl.X.Min, pl.X.Max = xmin, xmax
 	lo := math.Max(0, math.Floor(math.Min(ymin, goal)*10-0.5)/10)
-	pl.Y.Min, pl.Y.Max = lo, 1+(1-lo)*0.55 // headroom for the legend
-	pl.Legend.Top, pl.Legend.Left = true, true
-	pl.Legend.XOffs = vg.Points(6)
+	pl.Y.Min, pl.Y.Max = lo, 1.02
+	// Large headcounts sit near 100%: the bottom right is free for the
+	// legend.
+	pl.Legend.Top, pl.Legend.Left = false, false
+	pl.Legend.XOffs, pl.Legend.YOffs = -vg.Points(6), vg.Points(6)
 	return pl, nil
 }
 

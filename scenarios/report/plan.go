@@ -1,7 +1,10 @@
 package report
 
 import (
+	"bytes"
+	"encoding/base64"
 	"fmt"
+	"html/template"
 	"math"
 	"strconv"
 	"strings"
@@ -39,6 +42,8 @@ type Plan struct {
 	// Steps say what each stage of the pipeline did (forecast method and
 	// accuracy, requirements, roster), one sentence each.
 	Steps []string
+	// Charts are shown in the headcount section (HeadcountCharts).
+	Charts []Chart
 }
 
 // HeadcountCase is one volume case of the sweep: a point per headcount in
@@ -117,6 +122,13 @@ var planFuncs = map[string]any{
 	"sla":       func(p *Plan) string { return SLAWords(p.Goal, p.Target) },
 	"isRec":     func(c HeadcountCase, i int) bool { return c.Smallest == i },
 	"weekOf":    func(t time.Time) string { return t.Format("Mon 02 Jan 2006") },
+	"chartSrc": func(c Chart) (template.URL, error) {
+		var buf bytes.Buffer
+		if err := c.Render(&buf, "png"); err != nil {
+			return "", fmt.Errorf("chart %s: %w", c.Name, err)
+		}
+		return template.URL("data:image/png;base64," + base64.StdEncoding.EncodeToString(buf.Bytes())), nil
+	},
 	"rec": func(c HeadcountCase) map[string]any {
 		p, ok := c.Recommended()
 		return map[string]any{"P": p, "OK": ok}
