@@ -110,9 +110,6 @@ func parseErlangFlags(cmd *cobra.Command, s streams, o *erlangOptions) (erlangQu
 	}
 	q.queue.Model = model
 	q.queue.Patience = o.staffing.patienceSeconds()
-	if !staffingTargetGiven(f.Changed) && !f.Changed("agents") {
-		fmt.Fprintf(s.err, "note: no target given; solving for --sl %s\n", o.staffing.sl.String())
-	}
 	q.targets = t
 	q.shrinkage = float64(o.staffing.shrinkage)
 	if err := q.queue.Validate(); err != nil {
@@ -125,6 +122,9 @@ func parseErlangFlags(cmd *cobra.Command, s streams, o *erlangOptions) (erlangQu
 		if o.table {
 			return q, usagef("--table lists headcounts around the answer; drop --agents to use it")
 		}
+	}
+	if !staffingTargetGiven(f.Changed) && !f.Changed("agents") {
+		fmt.Fprintf(s.err, "note: no target given; solving for --sl %s\n", o.staffing.sl.String())
 	}
 	return q, nil
 }

@@ -146,6 +146,13 @@ func TestErlangBadInput(t *testing.T) {
 		{append(base, "--aht", "4m", "--agents", "50", "--table"), "--table"},
 		{append(base, "--aht", "4m", "--format", "xml"), "format"},
 		{append(base, "--aht", "4m", "extra"), "unknown command"},
+		// Found by the CLI audit.
+		{append(base, "--aht", "240"), "add a unit, e.g. 240s"},
+		{append(base, "--aht", "4m", "--model", "erlang-b", "--asa", "10s"), "--asa has no meaning for erlang-b"},
+		{append(base, "--aht", "4m", "--model", ""), "unknown model"},
+		{append(base, "--aht", "4m", "--sl", "80/1000000d"), "invalid SLA target"},
+		{[]string{"erlang", "--rate", "1e300/h", "--aht", "4m"}, "at most"},
+		{[]string{"erlang", "--arrivals", "1e308", "--aht", "4m"}, "traffic"},
 	} {
 		code, out, errOut := runCLI(t, c.args...)
 		if code != exitUsage || out != "" || !strings.Contains(errOut, c.want) {

@@ -65,7 +65,7 @@ func newRequirementsCmd(s streams) *cobra.Command {
 	f.Var(&o.aht, "aht", "flat average handle time instead of the forecast's aht_seconds, e.g. 240s")
 	o.staffing.register(f)
 	f.Float64Var(&o.hoursPerFTE, "hours-per-fte", 37.5, "contracted hours per FTE per week")
-	f.StringVar(&o.out, "out", "", "write requirements.csv here")
+	f.StringVar(&o.out, "out", "", "write requirements.csv here (- for stdout)")
 	f.StringVar(&o.plot, "plot", "", "draw agents and scheduled agents per interval into this .png or .svg")
 	addFormatFlag(f, &o.format)
 	o.history.register(f)
@@ -80,10 +80,23 @@ func runRequirements(cmd *cobra.Command, s streams, o *requirementsOptions) erro
 	if !(o.hoursPerFTE > 0) || math.IsInf(o.hoursPerFTE, 0) || o.hoursPerFTE > 168 {
 		return usagef("--hours-per-fte %v must be above 0 and at most 168", o.hoursPerFTE)
 	}
+	var err error
+	if o.out, err = outFile("out", o.out, "requirements.csv"); err != nil {
+		return err
+	}
+	if o.plot, err = outFile("plot", o.plot, "requirements.png"); err != nil {
+		return err
+	}
 	if o.plot != "" {
 		if _, err := report.FormatOf(o.plot); err != nil {
 			return usageError{err}
 		}
+	}
+	if sameFile(o.out, o.plot) {
+		return usagef("--out and --plot both name %s: give each its own file", o.out)
+	}
+	if f.Changed("interval") && o.interval <= 0 {
+		return usagef("--interval must be positive, e.g. 30m (leave it out to staff in the file's own intervals)")
 	}
 	if f.Changed("aht") && o.aht <= 0 {
 		return usagef("--aht must be positive, e.g. 240s")
@@ -91,9 +104,6 @@ func runRequirements(cmd *cobra.Command, s streams, o *requirementsOptions) erro
 	model, targets, err := o.staffing.resolve(f.Changed)
 	if err != nil {
 		return err
-	}
-	if !staffingTargetGiven(f.Changed) {
-		fmt.Fprintf(s.err, "note: no target given; staffing for --sl %s\n", o.staffing.sl.String())
 	}
 	ropt, err := o.history.options()
 	if err != nil {
@@ -104,6 +114,9 @@ func runRequirements(cmd *cobra.Command, s streams, o *requirementsOptions) erro
 		return historyError(err)
 	}
 	noteRead(s.err, rep)
+	if !staffingTargetGiven(f.Changed) {
+		fmt.Fprintf(s.err, "note: no target given; staffing for --sl %s\n", o.staffing.sl.String())
+	}
 	if err := cmd.Context().Err(); err != nil {
 		return err
 	}

@@ -190,6 +190,18 @@ func TestRequirementsBadInput(t *testing.T) {
 		{[]string{"requirements", "--forecast", reqFixture, "--shrinkage", "100%"}, exitUsage, "shrinkage"},
 		{[]string{"requirements", "--forecast", reqFixture, "--aht", "0s"}, exitUsage, "--aht"},
 		{[]string{"requirements", "--forecast", reqFixture, "--interval", "7m"}, exitUsage, "7m"},
+		// Found by the CLI audit: a directory as --out failed only after the
+		// work with "rename …: file exists"; --out and --plot on one file
+		// overwrote the CSV with the chart; --interval 0s was ignored; an
+		// ASA target under Erlang B was met by one agent (ASA is always 0).
+		{[]string{"requirements", "--forecast", reqFixture, "--out", dir}, exitUsage, "is a directory: give a file name"},
+		{[]string{"requirements", "--forecast", reqFixture, "--out", dir + "/"}, exitUsage, "names a directory"},
+		{[]string{"requirements", "--forecast", reqFixture, "--plot", dir}, exitUsage, "is a directory"},
+		{[]string{"requirements", "--forecast", reqFixture, "--out", filepath.Join(dir, "r.svg"), "--plot", filepath.Join(dir, "r.svg")}, exitUsage, "both name"},
+		{[]string{"requirements", "--forecast", reqFixture, "--interval", "0s"}, exitUsage, "--interval must be positive"},
+		{[]string{"requirements", "--forecast", reqFixture, "--model", "erlang-b", "--asa", "10s"}, exitUsage, "--asa has no meaning for erlang-b"},
+		{[]string{"requirements", "--forecast", reqFixture, "--model", ""}, exitUsage, "unknown model"},
+		{[]string{"requirements", "--forecast", dir}, exitFailure, "is a directory"},
 	} {
 		code, out, errOut := runCLI(t, c.args...)
 		if code != c.code || !strings.Contains(errOut, c.want) {
