@@ -15,6 +15,9 @@ import (
 
 const reqFixture = "testdata/requirements_forecast.csv"
 
+// reqTickets is a per-ticket history (the generated sample).
+const reqTickets = "../../testdata/tickets_sample.csv"
+
 // The fixture's 09:00 and 09:30 intervals are the Call Centre Helper worked
 // example (100 calls per 30 minutes, AHT 180 s, 80/20s): 14 agents, 20 with
 // 30 % shrinkage.
@@ -198,7 +201,9 @@ func TestRequirementsBadInput(t *testing.T) {
 		{[]string{"requirements", "--forecast", reqFixture, "--out", dir + "/"}, exitUsage, "names a directory"},
 		{[]string{"requirements", "--forecast", reqFixture, "--plot", dir}, exitUsage, "is a directory"},
 		{[]string{"requirements", "--forecast", reqFixture, "--out", filepath.Join(dir, "r.svg"), "--plot", filepath.Join(dir, "r.svg")}, exitUsage, "both name"},
-		{[]string{"requirements", "--forecast", reqFixture, "--interval", "0s"}, exitUsage, "--interval must be positive"},
+		{[]string{"requirements", "--forecast", reqFixture, "--interval", "0s"}, exitUsage, "--interval 0s must be whole minutes"},
+		{[]string{"requirements", "--forecast", reqTickets, "--interval", "1ns"}, exitUsage, "--interval 1ns must be whole minutes"},
+		{[]string{"requirements", "--forecast", reqTickets, "--interval", "90s"}, exitUsage, "--interval 1m30s must be whole minutes"},
 		{[]string{"requirements", "--forecast", reqFixture, "--model", "erlang-b", "--asa", "10s"}, exitUsage, "--asa has no meaning for erlang-b"},
 		{[]string{"requirements", "--forecast", reqFixture, "--model", ""}, exitUsage, "unknown model"},
 		{[]string{"requirements", "--forecast", dir}, exitFailure, "is a directory"},
