@@ -42,9 +42,9 @@ func LoadSeries(path string, opt ReadOptions, interval time.Duration) (*Series, 
 		case interval == 0:
 			interval = own
 		case own != 0 && interval < own:
-			return nil, nil, &OptionError{fmt.Sprintf("%s: the file has %v intervals; an interval of %v is finer and would have to invent how arrivals split: use %v or a multiple of it", path, own, interval, own)}
+			return nil, nil, &OptionError{fmt.Sprintf("%s: the file has %v intervals; an interval of %v is finer and would have to invent how arrivals split: use %v or a multiple of it", rd.rep.File, own, interval, own)}
 		case own != 0 && interval%own != 0:
-			return nil, nil, &OptionError{fmt.Sprintf("%s: the file has %v intervals; %v is not a multiple of it", path, own, interval)}
+			return nil, nil, &OptionError{fmt.Sprintf("%s: the file has %v intervals; %v is not a multiple of it", rd.rep.File, own, interval)}
 		}
 	} else if interval == 0 {
 		interval = DefaultInterval

@@ -112,7 +112,8 @@ func TestGoodFiles(t *testing.T) {
 		{"us_ampm.csv", utc, 2, "2026-01-05T09:05:00Z", ","},
 		{"split_date_time.csv", ReadOptions{Now: fixedNow, Columns: map[string]string{"created_at": "date+time"}}, 3, "2026-01-05T09:00:05Z", ","},
 		{"volumes.csv", utc, 3, "2026-01-05T09:00:00Z", ","},
-		{"preamble.csv", utc, 2, "2026-01-05T09:00:00Z", ";"}, // a title and an export line before the header
+		{"preamble.csv", utc, 2, "2026-01-05T09:00:00Z", ";"},         // a title and an export line before the header
+		{"excel_sep_dotted.csv", utc, 2, "2026-01-05T09:00:00Z", ";"}, // Excel's sep=; line, dotted day-first dates
 	} {
 		var c collect
 		rep, err := Read(filepath.Join("testdata", "good", tc.file), tc.opt, &c)
@@ -245,5 +246,20 @@ func TestSpringForwardDayHas46HalfHours(t *testing.T) {
 	}
 	if slot, _ := s.Slot(2); slot != 4 {
 		t.Errorf("interval 2 is slot %d, want 4 (02:00 wall clock)", slot)
+	}
+}
+
+func TestDataRowNeverTakenForAHeader(t *testing.T) {
+	t.Parallel()
+	// Line 1 names no known column; line 2 holds the value "Opened" (an
+	// alias of created_at) but is a data row, as wide as line 1.
+	p := writeCSV(t, "state.csv", "id,state,when\n1,Opened,2026-01-05T09:00:00Z\n2,Closed,2026-01-05T10:00:00Z\n")
+	_, err := Read(p, ReadOptions{Now: fixedNow}, &collect{})
+	if err == nil || !strings.Contains(err.Error(), "none of the columns (id, state, when)") {
+		t.Errorf("err %v; want the header on line 1 and a hint to map created_at", err)
+	}
+	rep, err := Read(p, ReadOptions{Now: fixedNow, Columns: map[string]string{"created_at": "when"}}, &collect{})
+	if err != nil || rep.Records != 2 || len(rep.Notes) != 0 {
+		t.Errorf("mapped: err %v report %+v", err, rep)
 	}
 }

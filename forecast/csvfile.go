@@ -30,39 +30,40 @@ type csvFile struct {
 	headerLine int
 	ahead      [][]string
 	aheadLine  []int
+	aheadErr   error // the read error after the rows ahead, if any
 }
 
 // maxPreamble is how many lines before the header a file may carry (report
 // titles, export dates), skipped when a later line is the header.
 const maxPreamble = 10
 
-// openCSV opens path, refuses what is not delimited text (empty, binary,
+// openCSV opens path (called name in messages), refuses what is not delimited text (empty, binary,
 // compressed), skips a UTF-8 byte-order mark, detects the delimiter
 // (comma, semicolon or tab) and reads the header: the first line, unless
 // isHeader rejects it and accepts one of the next lines, in which case the
 // lines before it are a preamble (a report title) and are skipped.
-func openCSV(path string, isHeader func([]string) bool) (*csvFile, error) {
+func openCSV(path, name string, isHeader func([]string) bool) (*csvFile, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		var pe *os.PathError
 		if errors.As(err, &pe) {
 			err = pe.Err
 		}
-		return nil, &FileError{File: path, Msg: fmt.Sprintf("cannot open: %v", err)}
+		return nil, &FileError{File: name, Msg: fmt.Sprintf("cannot open: %v", err)}
 	}
 	if st, err := f.Stat(); err == nil && st.IsDir() {
 		f.Close()
-		return nil, &FileError{File: path, Msg: "is a directory, not a CSV file"}
+		return nil, &FileError{File: name, Msg: "is a directory, not a CSV file"}
 	}
 	br := bufio.NewReaderSize(f, 64<<10)
 	head, err := br.Peek(8 << 10)
 	if err != nil && err != io.EOF && !errors.Is(err, bufio.ErrBufferFull) {
 		f.Close()
-		return nil, &FileError{File: path, Msg: fmt.Sprintf("cannot read: %v", err)}
+		return nil, &FileError{File: name, Msg: fmt.Sprintf("cannot read: %v", err)}
 	}
 	if msg := notText(head); msg != "" {
 		f.Close()
-		return nil, &FileError{File: path, Msg: msg}
+		return nil, &FileError{File: name, Msg: msg}
 	}
 	if bytes.HasPrefix(head, []byte("\xef\xbb\xbf")) {
 		br.Discard(3)
@@ -70,9 +71,9 @@ func openCSV(path string, isHeader func([]string) bool) (*csvFile, error) {
 	}
 	if len(bytes.TrimSpace(head)) == 0 {
 		f.Close()
-		return nil, &FileError{File: path, Msg: "the file is empty: expected a header line and one row per ticket or interval"}
+		return nil, &FileError{File: name, Msg: "the file is empty: expected a header line and one row per ticket or interval"}
 	}
-	c := &csvFile{name: path, f: f, delim: sniffDelimiter(head)}
+	c := &csvFile{name: name, f: f, delim: sniffDelimiter(head)}
 	c.r = csv.NewReader(br)
 	c.r.Comma = c.delim
 	c.r.FieldsPerRecord = -1 // ragged rows are rejected one by one, not fatal
@@ -92,6 +93,9 @@ func (c *csvFile) readHeader(isHeader func([]string) bool) error {
 		line int
 	}
 	var ahead []held
+	var readErr error // a malformed line met while looking: served by next in its turn
+	widest := 0       // the most fields of a line read so far
+	h := 0            // the header: the first line, or one below a preamble
 	for len(ahead) <= maxPreamble {
 		rec, err := c.r.Read()
 		if err == io.EOF {
@@ -101,20 +105,24 @@ func (c *csvFile) readHeader(isHeader func([]string) bool) error {
 			if len(ahead) == 0 {
 				return c.fatal(err)
 			}
-			break // a malformed line past the first: not the header
+			readErr = err
+			break
 		}
 		line, _ := c.r.FieldPos(0)
 		ahead = append(ahead, held{append([]string(nil), rec...), line})
 		if isHeader == nil || isHeader(rec) {
+			// A header below a preamble is wider than every line above it:
+			// a title has one or two fields, and a data row below a real
+			// header is as wide as the header, never wider.
+			if len(ahead) == 1 || len(rec) > widest {
+				h = len(ahead) - 1
+			}
 			break
 		}
+		widest = max(widest, len(rec))
 	}
 	if len(ahead) == 0 {
 		return &FileError{File: c.name, Msg: "the file is empty: expected a header line and one row per ticket or interval"}
-	}
-	h := 0 // the header: the last line read if isHeader took it, else the first
-	if last := ahead[len(ahead)-1]; isHeader != nil && isHeader(last.rec) {
-		h = len(ahead) - 1
 	}
 	c.skipped, c.headerLine = h, ahead[h].line
 	c.header = make([]string, len(ahead[h].rec))
@@ -125,6 +133,7 @@ func (c *csvFile) readHeader(isHeader func([]string) bool) error {
 		c.ahead = append(c.ahead, a.rec)
 		c.aheadLine = append(c.aheadLine, a.line)
 	}
+	c.aheadErr = readErr
 	return nil
 }
 
@@ -206,7 +215,9 @@ func (c *csvFile) next() (rec []string, line int, rej *Reject, err error) {
 		c.ahead, c.aheadLine = c.ahead[1:], c.aheadLine[1:]
 		return c.check(rec, line)
 	}
-	rec, err = c.r.Read()
+	if err, c.aheadErr = c.aheadErr, nil; err == nil {
+		rec, err = c.r.Read()
+	}
 	if err != nil {
 		var pe *csv.ParseError
 		if errors.As(err, &pe) && (errors.Is(pe.Err, csv.ErrQuote) || errors.Is(pe.Err, csv.ErrBareQuote)) {

@@ -55,7 +55,7 @@ func (rd *reader) detect(c *csvFile) error {
 	tcs := rd.timeColumns()
 	if rd.opt.TimeFormat != "" {
 		for _, tc := range tcs {
-			rd.layouts[tc.field] = rd.opt.TimeFormat
+			rd.layouts[tc.field], tc.layout = rd.opt.TimeFormat, rd.opt.TimeFormat
 		}
 	}
 	dets := make([]*layoutDetector, len(tcs))
@@ -139,7 +139,7 @@ func (rd *reader) detect(c *csvFile) error {
 				}
 				continue // an optional time column with no usable value
 			}
-			rd.layouts[tc.field] = l
+			rd.layouts[tc.field], tc.layout = l, l
 		}
 	}
 	rd.rep.Layouts = rd.layouts

@@ -23,12 +23,17 @@ type HoltWinters struct {
 	FitWeeks       int
 }
 
-// Name returns "hw-additive" or "hw-multiplicative".
+// Name returns "hw-additive" or "hw-multiplicative", with "-trend" when
+// Trend is set.
 func (m HoltWinters) Name() string {
+	name := "hw-additive"
 	if m.Multiplicative {
-		return "hw-multiplicative"
+		name = "hw-multiplicative"
 	}
-	return "hw-additive"
+	if m.Trend {
+		name += "-trend"
+	}
+	return name
 }
 
 // Forecast implements Method; it needs three weeks of history (two to

@@ -64,6 +64,7 @@ func Read(path string, opt ReadOptions, sink Sink) (*Report, error) {
 
 // reader is one Read in progress.
 type reader struct {
+	path    string // the file read; rep.File is its name in messages
 	opt     ReadOptions
 	loc     *time.Location
 	now     time.Time
@@ -83,18 +84,23 @@ type reader struct {
 }
 
 func newReader(path string, opt ReadOptions) (*reader, error) {
-	c, err := openCSV(path, headerTest(&opt))
+	name := opt.Name
+	if name == "" {
+		name = path
+	}
+	c, err := openCSV(path, name, headerTest(&opt))
 	if err != nil {
 		return nil, err
 	}
 	defer c.Close()
 	rd := &reader{opt: opt, loc: opt.location(), now: opt.now(), header: c.header, idx: -1, layouts: map[string]string{}}
-	rd.rep = &Report{File: path, Columns: map[string]string{}, Layouts: map[string]string{},
+	rd.path = path
+	rd.rep = &Report{File: name, Columns: map[string]string{}, Layouts: map[string]string{},
 		Delimiter: string(c.delim), Location: rd.loc.String(), maxRejects: opt.maxRejects()}
 	rd.shape = opt.Shape
 	if rd.shape == ShapeAuto {
 		rd.shape = ShapeTickets
-		vc, err := resolveColumns(path, c.header, ShapeVolumes, &opt)
+		vc, err := resolveColumns(name, c.header, ShapeVolumes, &opt)
 		if err == nil && vc[FieldIntervalStart] != nil && vc[FieldArrivals] != nil {
 			rd.shape = ShapeVolumes
 		}
@@ -106,10 +112,10 @@ func newReader(path string, opt ReadOptions) (*reader, error) {
 	for _, f := range sortedKeys(opt.Columns) {
 		if !containsField(shapeFields[rd.shape], f) {
 			return nil, &OptionError{fmt.Sprintf("%s: --column %s=%s: %s is not a field of %s (its fields: %s); use --shape, or map every field the other shape needs",
-				path, f, opt.Columns[f], f, rd.shape, strings.Join(shapeFields[rd.shape], ", "))}
+				name, f, opt.Columns[f], f, rd.shape, strings.Join(shapeFields[rd.shape], ", "))}
 		}
 	}
-	if rd.cols, err = resolveColumns(path, c.header, rd.shape, &opt); err != nil {
+	if rd.cols, err = resolveColumns(name, c.header, rd.shape, &opt); err != nil {
 		return nil, err
 	}
 	for f, col := range rd.cols {
@@ -126,24 +132,24 @@ func newReader(path string, opt ReadOptions) (*reader, error) {
 			for _, h := range c.header {
 				d := newLayoutDetector()
 				if d.add(h); d.n > 0 {
-					return nil, &FileError{File: path, Line: 1, Msg: fmt.Sprintf("the first line looks like data (%q is a time), not a header: add a header line naming the columns, e.g. created_at,priority", h)}
+					return nil, &FileError{File: name, Line: 1, Msg: fmt.Sprintf("the first line looks like data (%q is a time), not a header: add a header line naming the columns, e.g. created_at,priority", h)}
 				}
 			}
-			return nil, &FileError{File: path, Msg: fmt.Sprintf("no creation-time column: none of the columns (%s) is a known name such as created_at, opened_at, Created or timestamp; "+
+			return nil, &FileError{File: name, Msg: fmt.Sprintf("no creation-time column: none of the columns (%s) is a known name such as created_at, opened_at, Created or timestamp; "+
 				"name it with --column created_at=NAME (or --column created_at=DATE+TIME for a date and a time column)", cols)}
 		}
 	case ShapeVolumes:
 		if rd.start == nil || rd.arrivals == nil {
-			return nil, &FileError{File: path, Msg: fmt.Sprintf("volumes need an interval_start and an arrivals column; the header has %s: "+
+			return nil, &FileError{File: name, Msg: fmt.Sprintf("volumes need an interval_start and an arrivals column; the header has %s: "+
 				"name them with --column interval_start=NAME --column arrivals=NAME", cols)}
 		}
 	}
 	if opt.IDColumn != "" {
 		if rd.shape != ShapeTickets {
-			return nil, &OptionError{fmt.Sprintf("%s: --id-column applies to tickets (event logs), but this file is %s", path, rd.shape)}
+			return nil, &OptionError{fmt.Sprintf("%s: --id-column applies to tickets (event logs), but this file is %s", name, rd.shape)}
 		}
 		if rd.idx = findHeader(c.header, opt.IDColumn); rd.idx < 0 {
-			return nil, &OptionError{fmt.Sprintf("%s: --id-column %s: no such column in the header (columns: %s)", path, opt.IDColumn, cols)}
+			return nil, &OptionError{fmt.Sprintf("%s: --id-column %s: no such column in the header (columns: %s)", name, opt.IDColumn, cols)}
 		}
 		rd.rep.IDColumn = c.header[rd.idx]
 		rd.events = map[string]*event{}
@@ -156,7 +162,7 @@ func newReader(path string, opt ReadOptions) (*reader, error) {
 
 // run is the second pass: it reads every row into sink.
 func (rd *reader) run(sink Sink) error {
-	c, err := openCSV(rd.rep.File, headerTest(&rd.opt))
+	c, err := openCSV(rd.path, rd.rep.File, headerTest(&rd.opt))
 	if err != nil {
 		return err
 	}

@@ -25,7 +25,7 @@ func (rd *reader) timeField(c *column, rec []string, line int) (time.Time, *Reje
 	if missing(v) {
 		return time.Time{}, nil
 	}
-	layout := rd.layouts[c.field]
+	layout := c.layout // settled by detect, cached here to spare a map lookup per value
 	if layout == "" {
 		return time.Time{}, rd.reject(line, c, "%q is not a time in a known layout", v)
 	}

@@ -54,13 +54,19 @@ func buildCandidates() []candidate {
 	} {
 		add(l)
 	}
-	// Numeric dates with the day or the month first: pairs of twins.
+	// Numeric dates with the day or the month first: pairs of twins. Dotted
+	// dates (31.12.2026) are day first wherever they are written, so they
+	// have no month-first twin.
 	for _, sep := range []string{"-", "/", "."} {
 		for _, year := range []string{"2006", "06"} {
 			for _, clock := range []string{"15:04:05", "15:04", "3:04:05 PM", "3:04 PM"} {
 				d := "2" + sep + "1" + sep + year + " " + clock
 				m := "1" + sep + "2" + sep + year + " " + clock
 				i := len(cs)
+				if sep == "." {
+					cs = append(cs, candidate{layout: d, dayFirst: +1, twin: -1})
+					continue
+				}
 				cs = append(cs, candidate{layout: d, dayFirst: +1, twin: i + 1}, candidate{layout: m, dayFirst: -1, twin: i})
 			}
 		}

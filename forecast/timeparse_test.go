@@ -21,6 +21,7 @@ func TestLayoutDetection(t *testing.T) {
 		{[]string{"05/Jan/26 9:05 AM"}, "2/Jan/06 3:04 PM"},                         // Jira
 		{[]string{"1999-08-01 0:10:10"}, "2006-01-02 15:04:05"},                     // bank, h:mm:ss
 		{[]string{"31.12.2026 23:59"}, "2.1.2006 15:04"},
+		{[]string{"05.01.2026 09:00"}, "2.1.2006 15:04"},              // dotted dates are day first, never ambiguous
 		{[]string{"garbage", "2026-01-05T09:00"}, "2006-01-02T15:04"}, // a bad value is no evidence
 		{[]string{"1767603600", "1767603600.25"}, LayoutUnix},         // 2026-01-05T09:00:00Z
 		{[]string{"1767603600000"}, LayoutUnixMilli},

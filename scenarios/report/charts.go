@@ -9,6 +9,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/staffsim/staffsim/internal/quantity"
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/plotter"
 	"gonum.org/v1/plot/vg"
@@ -295,18 +296,7 @@ func (waitTicks) Ticks(min, max float64) []plot.Tick {
 
 // fmtTarget writes seconds as a short duration: 20s, 4m, 1h30m, 1d.
 func fmtTarget(secs float64) string {
-	d := time.Duration(math.Round(secs)) * time.Second
-	if d >= 24*time.Hour && d%(24*time.Hour) == 0 {
-		return fmt.Sprintf("%dd", d/(24*time.Hour))
-	}
-	s := d.String()
-	if strings.HasSuffix(s, "m0s") {
-		s = strings.TrimSuffix(s, "0s")
-	}
-	if strings.HasSuffix(s, "h0m") {
-		s = strings.TrimSuffix(s, "0m")
-	}
-	return s
+	return quantity.FormatDuration(time.Duration(math.Round(secs)) * time.Second)
 }
 
 // pct writes a fraction as a percentage with at most one decimal.
