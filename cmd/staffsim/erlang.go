@@ -268,8 +268,13 @@ func writeErlangCSV(w io.Writer, recs []erlangRecord) error {
 
 func pct(v float64) string { return strconv.FormatFloat(v*100, 'f', 1, 64) + "%" }
 
+// secs writes seconds for people, to 0.1 s ("12.1s", "4m", "2m2.8s"); a
+// positive time below 0.05 s is "<0.1s" rather than a misleading "0s".
 func secs(v float64) string {
-	return (time.Duration(math.Round(v*10)) * time.Second / 10).String()
+	if v > 0 && v < 0.05 {
+		return "<0.1s"
+	}
+	return quantity.FormatDuration(time.Duration(math.Round(v*10)) * time.Second / 10)
 }
 
 func writeErlangText(w io.Writer, q erlangQuery, r erlangRecord, evaluated bool) error {

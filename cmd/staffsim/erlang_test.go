@@ -187,3 +187,17 @@ func TestErlangTableJSONAndLargeTraffic(t *testing.T) {
 		t.Errorf("the answer should be the fourth row from the end: %+v", last)
 	}
 }
+
+// TestErlangTextTimes: times read as typed ("4m", not "4m0s"), and a
+// tiny positive AHT is not shown as "0s" (found by the CLI audit).
+func TestErlangTextTimes(t *testing.T) {
+	t.Parallel()
+	for _, c := range []struct {
+		aht, want string
+	}{{"4m", "AHT               4m\n"}, {"1ms", "AHT               <0.1s\n"}, {"150s", "AHT               2m30s\n"}} {
+		code, out, errOut := runCLI(t, "erlang", "--rate", "720/h", "--aht", c.aht)
+		if code != exitOK || !strings.Contains(out, c.want) {
+			t.Errorf("--aht %s: exit %d, stderr %q, stdout %q; want a line %q", c.aht, code, errOut, out, c.want)
+		}
+	}
+}
