@@ -1,9 +1,11 @@
 package erlang
 
 import (
+	"context"
 	"errors"
 	"math"
 	"testing"
+	"time"
 )
 
 // TestAgentsLowOccupancyCap: a low occupancy cap needs n ≥ a/cap, which
@@ -33,5 +35,20 @@ func TestAgentsLowOccupancyCap(t *testing.T) {
 	_, err := Queue{Model: ModelC, Rate: 200, AHT: 240}.Agents(Targets{Within: 20, MaxOccupancy: 0.01})
 	if !errors.Is(err, ErrTargetsUnmet) {
 		t.Errorf("48,000 erlangs at occupancy ≤ 1%% (4.8M agents): got %v, want ErrTargetsUnmet", err)
+	}
+}
+
+// TestRequirementsContextCancelled: a cancelled run stops with ctx.Err().
+func TestRequirementsContextCancelled(t *testing.T) {
+	t.Parallel()
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	d := make([]Demand, 1000)
+	for i := range d {
+		d[i] = Demand{Arrivals: 100, AHT: 180}
+	}
+	_, err := RequirementsContext(ctx, d, Targets{ServiceLevel: 0.8, Within: 20}, Options{Model: ModelC, Interval: 30 * time.Minute})
+	if !errors.Is(err, context.Canceled) {
+		t.Errorf("got %v, want context.Canceled", err)
 	}
 }

@@ -129,8 +129,11 @@ func runRequirements(cmd *cobra.Command, s streams, o *requirementsOptions) erro
 	}
 	opt := erlang.Options{Model: model, Interval: series.Interval,
 		Patience: o.staffing.patienceSeconds(), Shrinkage: float64(o.staffing.shrinkage)}
-	reqs, err := erlang.Requirements(demand, targets, opt)
+	reqs, err := erlang.RequirementsContext(cmd.Context(), demand, targets, opt)
 	if err != nil {
+		if ctxErr := cmd.Context().Err(); ctxErr != nil {
+			return ctxErr
+		}
 		if ie, ok := err.(*erlang.IntervalError); ok {
 			return fmt.Errorf("%s: interval %s: %v", o.file, series.Time(ie.Index).Format(time.RFC3339), ie.Err)
 		}

@@ -1,6 +1,8 @@
 package main
 
 import (
+	"bytes"
+	"context"
 	"encoding/csv"
 	"encoding/json"
 	"image/png"
@@ -236,4 +238,23 @@ func reqSharedData(t *testing.T, rel string) string {
 	}
 	t.Skipf("real data %s not found", rel)
 	return ""
+}
+
+// TestRequirementsInterrupted: a cancelled run exits 130 and writes no
+// --out file (the audit found Ctrl-C ignored during the Erlang solves of
+// a long forecast: the run finished and exited 0).
+func TestRequirementsInterrupted(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	out := filepath.Join(dir, "requirements.csv")
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	var stdout, stderr bytes.Buffer
+	code := run(ctx, []string{"requirements", "--forecast", reqFixture, "--out", out}, streams{in: strings.NewReader(""), out: &stdout, err: &stderr})
+	if code != exitInterrupted || stdout.Len() != 0 {
+		t.Errorf("exit %d, stdout %q, stderr %q; want %d and no stdout", code, stdout.String(), stderr.String(), exitInterrupted)
+	}
+	if entries, _ := os.ReadDir(dir); len(entries) != 0 {
+		t.Errorf("left %s behind", entries[0].Name())
+	}
 }
