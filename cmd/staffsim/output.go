@@ -51,6 +51,12 @@ func writeJSON(w io.Writer, v any) error {
 // interrupted or failed run never leaves a half-written output. The
 // directory is created when missing.
 func writeFileAtomic(path string, write func(w io.Writer) error) (err error) {
+	if strings.HasSuffix(path, "/") || strings.HasSuffix(path, string(filepath.Separator)) {
+		return fmt.Errorf("write %s: that names a directory: give a file name", path)
+	}
+	if fi, err := os.Stat(path); err == nil && fi.IsDir() {
+		return fmt.Errorf("write %s: is a directory: give a file name", path)
+	}
 	dir := filepath.Dir(path)
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return fmt.Errorf("create directory for %s: %w", path, err)

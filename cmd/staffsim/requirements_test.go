@@ -1,6 +1,8 @@
 package main
 
 import (
+	"bytes"
+	"context"
 	"encoding/csv"
 	"encoding/json"
 	"image/png"
@@ -14,6 +16,9 @@ import (
 )
 
 const reqFixture = "testdata/requirements_forecast.csv"
+
+// reqTickets is a per-ticket history (the generated sample).
+const reqTickets = "../../testdata/tickets_sample.csv"
 
 // The fixture's 09:00 and 09:30 intervals are the Call Centre Helper worked
 // example (100 calls per 30 minutes, AHT 180 s, 80/20s): 14 agents, 20 with
@@ -190,6 +195,20 @@ func TestRequirementsBadInput(t *testing.T) {
 		{[]string{"requirements", "--forecast", reqFixture, "--shrinkage", "100%"}, exitUsage, "shrinkage"},
 		{[]string{"requirements", "--forecast", reqFixture, "--aht", "0s"}, exitUsage, "--aht"},
 		{[]string{"requirements", "--forecast", reqFixture, "--interval", "7m"}, exitUsage, "7m"},
+		// Found by the CLI audit: a directory as --out failed only after the
+		// work with "rename …: file exists"; --out and --plot on one file
+		// overwrote the CSV with the chart; --interval 0s was ignored; an
+		// ASA target under Erlang B was met by one agent (ASA is always 0).
+		{[]string{"requirements", "--forecast", reqFixture, "--out", dir}, exitUsage, "is a directory: give a file name"},
+		{[]string{"requirements", "--forecast", reqFixture, "--out", dir + "/"}, exitUsage, "names a directory"},
+		{[]string{"requirements", "--forecast", reqFixture, "--plot", dir}, exitUsage, "is a directory"},
+		{[]string{"requirements", "--forecast", reqFixture, "--out", filepath.Join(dir, "r.svg"), "--plot", filepath.Join(dir, "r.svg")}, exitUsage, "both name"},
+		{[]string{"requirements", "--forecast", reqFixture, "--interval", "0s"}, exitUsage, "--interval 0s must be whole minutes"},
+		{[]string{"requirements", "--forecast", reqTickets, "--interval", "1ns"}, exitUsage, "--interval 1ns must be whole minutes"},
+		{[]string{"requirements", "--forecast", reqTickets, "--interval", "90s"}, exitUsage, "--interval 1m30s must be whole minutes"},
+		{[]string{"requirements", "--forecast", reqFixture, "--model", "erlang-b", "--asa", "10s"}, exitUsage, "--asa has no meaning for erlang-b"},
+		{[]string{"requirements", "--forecast", reqFixture, "--model", ""}, exitUsage, "unknown model"},
+		{[]string{"requirements", "--forecast", dir}, exitFailure, "is a directory"},
 	} {
 		code, out, errOut := runCLI(t, c.args...)
 		if code != c.code || !strings.Contains(errOut, c.want) {
@@ -219,4 +238,23 @@ func reqSharedData(t *testing.T, rel string) string {
 	}
 	t.Skipf("real data %s not found", rel)
 	return ""
+}
+
+// TestRequirementsInterrupted: a cancelled run exits 130 and writes no
+// --out file (the audit found Ctrl-C ignored during the Erlang solves of
+// a long forecast: the run finished and exited 0).
+func TestRequirementsInterrupted(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	out := filepath.Join(dir, "requirements.csv")
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	var stdout, stderr bytes.Buffer
+	code := run(ctx, []string{"requirements", "--forecast", reqFixture, "--out", out}, streams{in: strings.NewReader(""), out: &stdout, err: &stderr})
+	if code != exitInterrupted || stdout.Len() != 0 {
+		t.Errorf("exit %d, stdout %q, stderr %q; want %d and no stdout", code, stdout.String(), stderr.String(), exitInterrupted)
+	}
+	if entries, _ := os.ReadDir(dir); len(entries) != 0 {
+		t.Errorf("left %s behind", entries[0].Name())
+	}
 }

@@ -61,7 +61,7 @@ func (sf *staffingFlags) resolve(changed func(string) bool) (erlang.Model, erlan
 	if changed("patience") {
 		model = erlang.ModelA
 	}
-	if sf.model != "" {
+	if changed("model") {
 		m, err := erlang.ParseModel(sf.model)
 		if err != nil {
 			return 0, erlang.Targets{}, usageError{err}
@@ -75,6 +75,10 @@ func (sf *staffingFlags) resolve(changed func(string) bool) (erlang.Model, erlan
 		return 0, erlang.Targets{}, usagef("--patience is for erlang-a; drop it or use --model erlang-a")
 	case model != erlang.ModelA && changed("max-abandon"):
 		return 0, erlang.Targets{}, usagef("--max-abandon needs abandonment: give the callers' mean --patience")
+	case model == erlang.ModelB && changed("asa"):
+		// Erlang B loses the contacts it cannot answer at once: ASA is 0 at
+		// any headcount, so an ASA target would be met by a single agent.
+		return 0, erlang.Targets{}, usagef("--asa has no meaning for erlang-b (a contact is answered at once or lost): use --sl, or --model erlang-c")
 	case sf.shrinkage >= 1:
 		return 0, erlang.Targets{}, usagef("--shrinkage must be below 100%%")
 	}
