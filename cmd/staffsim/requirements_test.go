@@ -7,12 +7,13 @@ import (
 	"encoding/json"
 	"image/png"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"slices"
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/staffsim/staffsim/internal/realdata"
 )
 
 const reqFixture = "testdata/requirements_forecast.csv"
@@ -152,7 +153,7 @@ func TestRequirementsVolumesHistory(t *testing.T) {
 
 func TestRequirementsRealCalls(t *testing.T) {
 	t.Parallel()
-	p := reqSharedData(t, "anonymous-bank-1999/calls_one_day.csv")
+	p := realdata.Path(t, "anonymous-bank-1999/calls_one_day.csv")
 	code, out, errOut := runCLI(t, "requirements", "--forecast", p, "--column", "created_at=1999-08-01+vru_entry",
 		"--aht", "200s", "--patience", "2m", "--sl", "80/20s", "--interval", "1h", "--format", "csv")
 	if code != exitOK {
@@ -218,26 +219,6 @@ func TestRequirementsBadInput(t *testing.T) {
 			t.Errorf("%v: failed but wrote stdout %q", c.args, out)
 		}
 	}
-}
-
-// reqSharedData returns a file of the shared real-data folder
-// (/work/shared/data, or shared/data beside the clone) or skips the test.
-func reqSharedData(t *testing.T, rel string) string {
-	t.Helper()
-	dirs := []string{"/work/shared/data"}
-	if out, err := exec.Command("git", "rev-parse", "--show-toplevel").Output(); err == nil {
-		for d := strings.TrimSpace(string(out)); d != filepath.Dir(d); d = filepath.Dir(d) {
-			dirs = append(dirs, filepath.Join(filepath.Dir(d), "shared", "data"))
-		}
-	}
-	for _, d := range dirs {
-		p := filepath.Join(d, rel)
-		if _, err := os.Stat(p); err == nil {
-			return p
-		}
-	}
-	t.Skipf("real data %s not found", rel)
-	return ""
 }
 
 // TestRequirementsInterrupted: a cancelled run exits 130 and writes no
