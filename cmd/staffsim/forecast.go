@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/spf13/cobra"
+	"gonum.org/v1/plot"
 
 	"github.com/staffsim/staffsim/forecast"
 	"github.com/staffsim/staffsim/internal/quantity"
@@ -249,6 +250,16 @@ func writeForecastPlot(path string, hist *forecast.Series, fc *forecast.Forecast
 	if err != nil {
 		return usagef("--plot: %v", err)
 	}
+	p, err := forecastPlot(hist, fc, actual)
+	if err != nil {
+		return err
+	}
+	return writeFileAtomic(path, func(w io.Writer) error { return report.Save(p, w, format, 0, 0) })
+}
+
+// forecastPlot is the chart of the last three weeks of history and the
+// forecast with its prediction band (and the actuals of a holdout).
+func forecastPlot(hist *forecast.Series, fc *forecast.Forecast, actual []float64) (*plot.Plot, error) {
 	d := report.ForecastData{Interval: fc.Interval, Forecast: fc.Arrivals, Lower: fc.Lower, Upper: fc.Upper,
 		Level: fc.Level, Actual: actual, Method: fc.Method}
 	from := max(0, hist.Len()-14*hist.SlotsPerDay())
@@ -264,13 +275,9 @@ func writeForecastPlot(path string, hist *forecast.Series, fc *forecast.Forecast
 	}
 	c, err := report.ForecastChart("Arrivals: last weeks of history and forecast", fc.Start.Location(), d)
 	if err != nil {
-		return err
+		return nil, err
 	}
-	p, err := c.Plot()
-	if err != nil {
-		return err
-	}
-	return writeFileAtomic(path, func(w io.Writer) error { return report.Save(p, w, format, 0, 0) })
+	return c.Plot()
 }
 
 // printForecastResult writes the accuracy report in the chosen format.

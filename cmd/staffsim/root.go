@@ -82,6 +82,7 @@ func newRootCmd(s streams) *cobra.Command {
 		newRequirementsCmd(s),
 		newForecastCmd(s),
 		newRosterCmd(s),
+		newPlanCmd(s),
 	)
 	return root
 }

@@ -2,6 +2,7 @@ package roster
 
 import (
 	"fmt"
+	"math"
 
 	"gonum.org/v1/gonum/mat"
 	"gonum.org/v1/gonum/optimize/convex/lp"
@@ -52,6 +53,10 @@ func penalty(cols []column) float64 {
 // search for a feasible basis, a condition-number test per column that
 // costs far more than the solve itself — and keeps the LP feasible
 // whatever the templates and limits.
+// lpPerturbation is the largest amount by which relax lowers a requirement
+// to keep the simplex from cycling.
+const lpPerturbation = 1e-6
+
 func (p *Problem) relax(cols []column, rows []int, full bool) (rel relaxation, err error) {
 	defer func() {
 		if e := recover(); e != nil { // gonum panics on inputs it deems malformed
@@ -134,7 +139,14 @@ func (p *Problem) relax(cols []column, rows []int, full bool) (rel relaxation, e
 	}
 	v := n
 	for r, i := range rows {
-		b[r] = p.Required[i]
+		// A tiny distinct perturbation of each requirement breaks the ties
+		// that make gonum's simplex cycle on degenerate problems (many
+		// equal requirements, rows no column reaches): it hung for ever on
+		// the day LPs of a business-hours desk with night demand
+		// (TestSolveDegenerateWeekTerminates). It lowers each requirement
+		// by less than 1e-6 agent (less to cover never costs more), and
+		// the bound is rounded to the nearest 1e-3 h, which absorbs it.
+		b[r] = math.Max(0, p.Required[i]-lpPerturbation*float64(r+1)/float64(len(rows)))
 		A.Set(r, v, -1)
 		A.Set(r, v+1, 1)
 		c[v+1] = M
@@ -170,6 +182,9 @@ func (p *Problem) relax(cols []column, rows []int, full bool) (rel relaxation, e
 	for j := range cols {
 		out.paidHours += cols[j].cost * z[j]
 	}
+	// The perturbation lowered the value by far less than 1e-3 h: round
+	// it away (paid hours of real rosters are multiples of minutes).
+	out.paidHours = math.Round(out.paidHours*1e3) / 1e3
 	for r := range rows {
 		out.shortfall += z[n+2*r+1]
 	}
