@@ -52,3 +52,14 @@ func TestRequirementsContextCancelled(t *testing.T) {
 		t.Errorf("got %v, want context.Canceled", err)
 	}
 }
+
+// TestScheduledNeverNegative: shrinkage a hair below 1 used to wrap the
+// scheduled headcount to -9223372036854775808.
+func TestScheduledNeverNegative(t *testing.T) {
+	t.Parallel()
+	for _, s := range []float64{0.9999999999999999, 1 - 1e-12, 0.99} {
+		if got := Scheduled(MaxAgents, s); got < MaxAgents {
+			t.Errorf("Scheduled(%d, %v) = %d, want ≥ %d", MaxAgents, s, got, MaxAgents)
+		}
+	}
+}

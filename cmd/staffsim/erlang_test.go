@@ -153,6 +153,8 @@ func TestErlangBadInput(t *testing.T) {
 		{append(base, "--aht", "4m", "--sl", "80/1000000d"), "invalid SLA target"},
 		{[]string{"erlang", "--rate", "1e300/h", "--aht", "4m"}, "at most"},
 		{[]string{"erlang", "--arrivals", "1e308", "--aht", "4m"}, "traffic"},
+		{append(base, "--aht", "4m", "--agents", "2000000", "--shrinkage", "0.9999999999999999"), "at most 99%"},
+		{append(base, "--aht", "4m", "--shrinkage", "99.5%"), "at most 99%"},
 	} {
 		code, out, errOut := runCLI(t, c.args...)
 		if code != exitUsage || out != "" || !strings.Contains(errOut, c.want) {

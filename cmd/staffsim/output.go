@@ -2,6 +2,7 @@ package main
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -63,6 +64,11 @@ func writeFileAtomic(path string, write func(w io.Writer) error) (err error) {
 	}
 	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".tmp-*")
 	if err != nil {
+		// Name the directory, not the temporary file nobody asked for.
+		var pe *os.PathError
+		if errors.As(err, &pe) {
+			return fmt.Errorf("write %s: cannot create files in %s: %w", path, dir, pe.Err)
+		}
 		return fmt.Errorf("write %s: %w", path, err)
 	}
 	defer func() {

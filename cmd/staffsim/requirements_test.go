@@ -210,6 +210,10 @@ func TestRequirementsBadInput(t *testing.T) {
 		{[]string{"requirements", "--forecast", reqFixture, "--model", "erlang-b", "--asa", "10s"}, exitUsage, "--asa has no meaning for erlang-b"},
 		{[]string{"requirements", "--forecast", reqFixture, "--model", ""}, exitUsage, "unknown model"},
 		{[]string{"requirements", "--forecast", dir}, exitFailure, "is a directory"},
+		{[]string{"requirements", "--forecast", reqFixture, "--hours-per-fte", "1e-300"}, exitUsage, "between 1 and 168"},
+		{[]string{"requirements", "--forecast", reqFixture, "--hours-per-fte", "NaN"}, exitUsage, "between 1 and 168"},
+		{[]string{"requirements", "--forecast", reqFixture, "--hours-per-fte", "Inf"}, exitUsage, "between 1 and 168"},
+		{[]string{"requirements", "--forecast", reqFixture, "--shrinkage", "99.9%"}, exitUsage, "at most 99%"},
 	} {
 		code, out, errOut := runCLI(t, c.args...)
 		if code != c.code || !strings.Contains(errOut, c.want) {
