@@ -41,7 +41,7 @@ func newCompareCmd(s streams) *cobra.Command {
 		Example: `  staffsim compare testdata/mixed-desk.yaml testdata/mixed-desk-plus.yaml
   staffsim compare a.yaml b.yaml c.yaml --replications 50 --out compare/
   staffsim compare a.yaml b.yaml --format json`,
-		Args: usageArgs(cobra.MinimumNArgs(2)),
+		Args: scenarioArgs(2, 0, "two or more scenario files to compare", "staffsim compare testdata/mixed-desk.yaml testdata/mixed-desk-plus.yaml"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return runCompare(cmd, s, o, args)
 		},
@@ -53,6 +53,9 @@ func newCompareCmd(s streams) *cobra.Command {
 func runCompare(cmd *cobra.Command, s streams, o *runFlags, paths []string) error {
 	opt, err := o.options(cmd.Flags())
 	if err != nil {
+		return err
+	}
+	if err := outDir("out", o.out, "compare/"); err != nil {
 		return err
 	}
 	scs := make([]*scenarios.Scenario, len(paths))
