@@ -157,6 +157,7 @@ func TestSimulateInterrupted(t *testing.T) {
 // headless Chromium: every chart must render. STAFFSIM_REPORT_DIR keeps the
 // directory and a screenshot to look at.
 func TestSimulateOutAndReport(t *testing.T) {
+	t.Parallel() // Chromium runs as its own process: overlap it with the rest
 	dir := t.TempDir()
 	if d := os.Getenv("STAFFSIM_REPORT_DIR"); d != "" {
 		dir = filepath.Join(d, "mixed")
