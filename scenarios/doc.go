@@ -22,6 +22,13 @@
 // Compare runs several scenarios on common random numbers and names the
 // cheapest that meets every SLA.
 //
+// The cost section is optional: without cost.hourly, Cost.None is set and
+// the report leaves cost out (null in JSON) rather than showing 0; such a
+// scenario is never the cheapest. Shifts may have agents: 0, but every
+// queue needs some shift with agents that serves it: a desk nobody staffs
+// is refused with an error naming the queue and the agents: 0 line (it
+// would only show every contact abandoning).
+//
 // Units: durations are time.Duration; rates are contacts per hour; shares
 // (goal, shrinkage) are fractions in [0, 1]; cost is money per paid agent
 // hour in the desk's currency.
