@@ -33,7 +33,7 @@ func BenchmarkWeekLP(b *testing.B) {
 	var rel relaxation
 	for b.Loop() {
 		var err error
-		if rel, err = p.relax(cols, rows, true); err != nil {
+		if rel, err = p.relax(context.Background(), cols, rows, true); err != nil {
 			b.Fatal(err)
 		}
 	}
