@@ -183,18 +183,29 @@ func runPlan(cmd *cobra.Command, s streams, o *planOptions) error {
 		return err
 	}
 	defer pl.cleanup()
-	for _, stage := range []func() error{pl.loadHistory, pl.forecast, pl.requirements, pl.buildRoster, pl.simulate, pl.headcount} {
-		if err := stage(); err != nil {
+	stages := []struct {
+		name string
+		run  func() error
+	}{{"history", pl.loadHistory}, {"forecast", pl.forecast}, {"requirements", pl.requirements}, {"roster", pl.buildRoster},
+		{"simulate", pl.simulate}, {"headcount", pl.headcount}}
+	var times []string
+	for _, st := range stages {
+		t0 := time.Now()
+		if err := st.run(); err != nil {
 			return err
 		}
 		if err := pl.ctx.Err(); err != nil {
 			return err
 		}
+		times = append(times, fmt.Sprintf("%s %.1f s", st.name, time.Since(t0).Seconds()))
 	}
+	t0 := time.Now()
 	sum := pl.summary()
 	if err := pl.write(sum); err != nil {
 		return err
 	}
+	times = append(times, fmt.Sprintf("report %.1f s", time.Since(t0).Seconds()))
+	pl.note("time: %s", strings.Join(times, ", "))
 	return pl.print(sum)
 }
 

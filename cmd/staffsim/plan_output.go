@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"strconv"
+	"strings"
 	"text/tabwriter"
 	"time"
 
@@ -243,10 +244,14 @@ func (pl *planner) lines(p *report.Plan) []string {
 	var others []string
 	for _, c := range p.Cases[1:] {
 		r, ok := c.Recommended()
+		at := "at the " + c.Name
+		if strings.HasPrefix(c.Name, "+") {
+			at = "at " + c.Name
+		}
 		if ok {
-			others = append(others, fmt.Sprintf("at the %s it needs %s FTE (%s a year)", c.Name, fte1(r.FTE), money(r.CostPerYear)))
+			others = append(others, fmt.Sprintf("%s it needs %s FTE (%s a year)", at, fte1(r.FTE), money(r.CostPerYear)))
 		} else {
-			others = append(others, fmt.Sprintf("at the %s even %s FTE is not enough", c.Name, fte1(r.FTE)))
+			others = append(others, fmt.Sprintf("%s even %s FTE is not enough", at, fte1(r.FTE)))
 		}
 	}
 	if len(others) > 0 {
