@@ -122,7 +122,11 @@ func (q Queue) Agents(t Targets) (Result, error) {
 			n = minStable(a)
 			if t.MaxOccupancy > 0 {
 				// occupancy a/n ≤ max needs n ≥ a/max; floor is a safe lower bound.
-				n = max(n, int(a/t.MaxOccupancy))
+				lb := a / t.MaxOccupancy
+				if lb > float64(limit) {
+					return Result{}, unmet()
+				}
+				n = max(n, int(lb))
 			}
 		}
 		b := B(n, a)
@@ -144,13 +148,6 @@ func (q Queue) Agents(t Targets) (Result, error) {
 	// The guess is the Erlang C answer for the same SL, ASA and occupancy
 	// targets, which is usually within an agent or two (abandonment
 	// relieves the queue); a few evaluations then suffice.
-	meets := func(n int) (Result, bool, error) {
-		r, err := q.Evaluate(n, t.Within)
-		if err != nil {
-			return r, false, err
-		}
-		return r, t.Met(r), nil
-	}
 	guess := max(1, int(math.Ceil(a)))
 	if tc := (Targets{ServiceLevel: t.ServiceLevel, Within: t.Within, ASA: t.ASA, MaxOccupancy: t.MaxOccupancy}); tc.any() {
 		if rc, err := (Queue{Model: ModelC, Rate: q.Rate, AHT: q.AHT}).Agents(tc); err == nil {
@@ -158,6 +155,28 @@ func (q Queue) Agents(t Targets) (Result, error) {
 		}
 	}
 	guess = min(guess, limit)
+	// The answer is usually within a few agents below the guess: B there
+	// comes from one evaluation and forward steps, which are exact.
+	const window = 8
+	first := max(1, guess-window)
+	bs := make([]float64, guess-first+1)
+	bs[0] = B(first, a)
+	for i := 1; i < len(bs); i++ {
+		bs[i] = nextB(first+i-1, a, bs[i-1])
+	}
+	meets := func(n int) (Result, bool, error) {
+		var b float64
+		if n >= first && n <= guess {
+			b = bs[n-first]
+		} else {
+			b = B(n, a)
+		}
+		r, err := q.evalA(n, t.Within, b)
+		if err != nil {
+			return r, false, err
+		}
+		return r, t.Met(r), nil
+	}
 	r, ok, err := meets(guess)
 	if err != nil {
 		return Result{}, err

@@ -132,16 +132,24 @@ func quoteAll(xs []string) []string {
 	return out
 }
 
-// fileSlug makes a scenario name safe in a file name.
+// fileSlug makes a scenario name safe in a file name: lower case, runs of
+// other characters as one "-" ("mixed desk + 4" → "mixed-desk-4").
 func fileSlug(s string) string {
 	var b strings.Builder
+	dash := false
 	for _, r := range strings.ToLower(s) {
-		switch {
-		case r >= 'a' && r <= 'z', r >= '0' && r <= '9', r == '-', r == '_':
+		if r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r == '_' {
+			if dash && b.Len() > 0 {
+				b.WriteByte('-')
+			}
 			b.WriteRune(r)
-		default:
-			b.WriteByte('-')
+			dash = false
+			continue
 		}
+		dash = true
+	}
+	if b.Len() == 0 {
+		return "scenario"
 	}
 	return b.String()
 }

@@ -58,7 +58,7 @@ func TestCompareReport(t *testing.T) {
 	if code != exitOK {
 		t.Fatalf("exit %d, stderr %s", code, errOut)
 	}
-	for _, f := range []string{"summary.json", "intervals-mixed-desk.csv", "intervals-mixed-desk---4.csv", "compare-agents.png", "compare-service-level-phone.svg", "compare-backlog.png", "report.html"} {
+	for _, f := range []string{"summary.json", "intervals-mixed-desk.csv", "intervals-mixed-desk-4.csv", "compare-agents.png", "compare-service-level-phone.svg", "compare-backlog.png", "report.html"} {
 		if _, err := os.Stat(filepath.Join(dir, f)); err != nil {
 			t.Errorf("%v", err)
 		}

@@ -153,3 +153,30 @@ func TestErlangBadInput(t *testing.T) {
 		}
 	}
 }
+
+func TestErlangTableJSONAndLargeTraffic(t *testing.T) {
+	t.Parallel()
+	// 100,000 erlangs: the table runs from the first stable headcount (100,001).
+	code, out, errOut := runCLI(t, "erlang", "--rate", "2000000/h", "--aht", "180s", "--sl", "80/20s", "--table", "--format", "json")
+	if code != exitOK {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	var recs []erlangRecord
+	if err := json.Unmarshal([]byte(out), &recs); err != nil {
+		t.Fatal(err)
+	}
+	if len(recs) < 4 || recs[0].Agents != 100_001 || recs[0].Traffic != 100_000 {
+		t.Fatalf("%d rows, first %+v", len(recs), recs[0])
+	}
+	for i, r := range recs {
+		if i > 0 && (r.Agents != recs[i-1].Agents+1 || r.ServiceLevel < recs[i-1].ServiceLevel) {
+			t.Errorf("row %d %+v after %+v", i, r, recs[i-1])
+		}
+		if r.ServiceLevel < 0 || r.ServiceLevel > 1 || r.ASASeconds < 0 || math.IsInf(r.ASASeconds, 0) {
+			t.Errorf("row %d out of range: %+v", i, r)
+		}
+	}
+	if last := recs[len(recs)-4]; last.ServiceLevel < 0.8 || recs[len(recs)-5].ServiceLevel >= 0.8 {
+		t.Errorf("the answer should be the fourth row from the end: %+v", last)
+	}
+}

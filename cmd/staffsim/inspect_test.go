@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"encoding/json"
 	"image/png"
 	"os"
@@ -171,5 +172,54 @@ func TestInspectRealExports(t *testing.T) {
 				t.Errorf("%s: stdout lacks %q:\n%s", tc.rel, w, out)
 			}
 		}
+	}
+}
+
+// TestInspectGeneratedHistory reads what `staffsim generate` writes: every
+// row must be accepted and the SLA table filled.
+func TestInspectGeneratedHistory(t *testing.T) {
+	t.Parallel()
+	p := filepath.Join(t.TempDir(), "tickets.csv")
+	if code, _, errOut := runCLI(t, "generate", "--days", "14", "--tz", "Europe/London", "--out", p); code != exitOK {
+		t.Fatalf("generate: exit %d: %s", code, errOut)
+	}
+	code, out, errOut := runCLI(t, "inspect", p, "--tz", "Europe/London", "--sl", "90/4h", "--format", "json")
+	if code != exitOK {
+		t.Fatalf("inspect: exit %d: %s", code, errOut)
+	}
+	var got struct {
+		Read struct {
+			Rows     int `json:"rows"`
+			Rejected int `json:"rejected"`
+		} `json:"read"`
+		Days   int `json:"days"`
+		Handle *struct {
+			Mean float64 `json:"mean"`
+		} `json:"handle_seconds"`
+		SLA []struct {
+			Priority   string  `json:"priority"`
+			Attainment float64 `json:"attainment"`
+		} `json:"sla"`
+	}
+	if err := json.Unmarshal([]byte(out), &got); err != nil {
+		t.Fatal(err)
+	}
+	if got.Read.Rows == 0 || got.Read.Rejected != 0 || got.Days != 14 || got.Handle == nil || got.Handle.Mean <= 0 || len(got.SLA) < 2 {
+		t.Errorf("inspect of a generated history: %+v", got)
+	}
+	for _, s := range got.SLA {
+		if !(s.Attainment > 0 && s.Attainment <= 1) {
+			t.Errorf("SLA %s attainment %v", s.Priority, s.Attainment)
+		}
+	}
+}
+
+func TestInspectStdin(t *testing.T) {
+	t.Parallel()
+	var out, errb strings.Builder
+	in := strings.NewReader("created_at,priority\n2026-01-05T09:00:00Z,P1\nnot a time,P2\n")
+	code := run(context.Background(), []string{"inspect", "-"}, streams{in: in, out: &out, err: &errb})
+	if code != exitOK || !strings.Contains(out.String(), "2 read, 1 rejected") || !strings.Contains(out.String(), "stdin:3: column \"created_at\"") {
+		t.Errorf("exit %d, stdout %q, stderr %q", code, out.String(), errb.String())
 	}
 }

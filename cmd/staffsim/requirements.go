@@ -92,6 +92,9 @@ func runRequirements(cmd *cobra.Command, s streams, o *requirementsOptions) erro
 	if err != nil {
 		return err
 	}
+	if !staffingTargetGiven(f.Changed) {
+		fmt.Fprintf(s.err, "note: no target given; staffing for --sl %s\n", o.staffing.sl.String())
+	}
 	ropt, err := o.history.options()
 	if err != nil {
 		return err

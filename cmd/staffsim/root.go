@@ -64,7 +64,7 @@ func newRootCmd(s streams) *cobra.Command {
 		Args:          usageArgs(cobra.NoArgs),
 		RunE:          func(cmd *cobra.Command, _ []string) error { return cmd.Help() },
 		Example: `  staffsim plan                                  # the whole job on the built-in sample
-  staffsim generate --days 365 > tickets.csv
+  staffsim generate > tickets.csv                # 26 weeks of synthetic history
   staffsim inspect tickets.csv
   staffsim erlang --arrivals 100 --interval 30m --aht 180s --sl 80/20s`,
 	}

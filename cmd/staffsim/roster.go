@@ -13,14 +13,16 @@ import (
 
 	"github.com/staffsim/staffsim/internal/quantity"
 	"github.com/staffsim/staffsim/scenarios"
+	"github.com/staffsim/staffsim/scenarios/report"
 	"github.com/staffsim/staffsim/scenarios/roster"
 )
 
 type rosterOptions struct {
 	requirements, shifts, out, tz string
+	chart                         string
 	sl                            quantity.Target
 	simulate                      bool
-	replications                  int
+	replications, rounds          int
 	seed                          uint64
 	format                        format
 }
@@ -40,6 +42,7 @@ simulation applies the same shrinkage as whole-shift absence. Intervals
 the templates or limits cannot cover are listed, never an error.`,
 		Example: `  staffsim roster --requirements requirements.csv --shifts testdata/roster/shifts.yaml
   staffsim roster --requirements requirements.csv --shifts shifts.yaml --sl 90/30s --out roster.yaml
+  staffsim roster --requirements requirements.csv --shifts shifts.yaml --chart coverage.png
   staffsim roster --requirements requirements.csv --shifts shifts.yaml --format csv > coverage.csv`,
 		Args: usageArgs(cobra.NoArgs),
 		RunE: func(cmd *cobra.Command, _ []string) error { return runRoster(cmd, s, o) },
@@ -49,9 +52,11 @@ the templates or limits cannot cover are listed, never an error.`,
 	f.StringVar(&o.shifts, "shifts", "", "shift templates (YAML, see testdata/roster/shifts.yaml); required")
 	f.Var(&o.sl, "sl", "SLA the simulation must meet in every interval, PCT/DURATION")
 	f.StringVar(&o.out, "out", "", "write the roster as a scenario file (YAML) here")
+	f.StringVar(&o.chart, "chart", "", "draw required vs staffed agents per interval (over- and understaffing) to this .png or .svg")
 	f.StringVar(&o.tz, "tz", "", "desk time zone (IANA) for shift times; default: the offset of the first row")
 	f.BoolVar(&o.simulate, "simulate", true, "check and adjust the roster in simulation")
 	f.IntVar(&o.replications, "replications", 10, "simulation replications per round")
+	f.IntVar(&o.rounds, "rounds", 10, "most simulation rounds (adding agents, then removing slack)")
 	f.Uint64Var(&o.seed, "seed", 1, "random seed of the simulation")
 	addFormatFlag(f, &o.format)
 	return cmd
@@ -64,6 +69,14 @@ func runRoster(cmd *cobra.Command, s streams, o *rosterOptions) error {
 	}
 	if o.replications < 1 {
 		return usagef("--replications %d: want at least 1", o.replications)
+	}
+	if o.rounds < 1 {
+		return usagef("--rounds %d: want at least 1", o.rounds)
+	}
+	if o.chart != "" {
+		if _, err := report.FormatOf(o.chart); err != nil {
+			return usagef("--chart: %v", err)
+		}
 	}
 	var loc *time.Location
 	if o.tz != "" {
@@ -95,7 +108,7 @@ func runRoster(cmd *cobra.Command, s streams, o *rosterOptions) error {
 		}
 		if n > 0 {
 			chk := roster.Check{Arrivals: req.Arrivals, AHT: time.Duration(work / n * float64(time.Second)),
-				Target: o.sl.Within, Goal: o.sl.Goal, Shrinkage: req.Shrinkage(), Replications: o.replications, Seed: o.seed}
+				Target: o.sl.Within, Goal: o.sl.Goal, Shrinkage: req.Shrinkage(), Replications: o.replications, Seed: o.seed, Rounds: o.rounds}
 			if r, rep, err = roster.Refine(ctx, p, r, chk, roster.Options{}); err != nil {
 				return err
 			}
@@ -112,6 +125,17 @@ func runRoster(cmd *cobra.Command, s streams, o *rosterOptions) error {
 			return err
 		}
 		fmt.Fprintf(s.err, "roster: wrote %s\n", o.out)
+	}
+	if o.chart != "" {
+		pl, err := roster.CoverageChart("Roster coverage", p, r).Plot()
+		if err != nil {
+			return err
+		}
+		fmtName, _ := report.FormatOf(o.chart)
+		if err := writeFileAtomic(o.chart, func(w io.Writer) error { return report.Save(pl, w, fmtName, 0, 0) }); err != nil {
+			return err
+		}
+		fmt.Fprintf(s.err, "roster: wrote %s\n", o.chart)
 	}
 	switch o.format {
 	case formatJSON:
@@ -213,7 +237,7 @@ func rosterJSON(p *roster.Problem, req *roster.Requirements, sh *roster.Shifts, 
 	}
 	var shifts []rosterShiftJSON
 	for _, s := range r.Shifts {
-		shifts = append(shifts, rosterShiftJSON{Name: s.Name, Start: roster.Clock(s.Start), Length: s.Length.String(),
+		shifts = append(shifts, rosterShiftJSON{Name: s.Name, Start: roster.Clock(s.Start), Length: roster.FormatLength(s.Length),
 			Days: s.Week.Names(), PartTime: s.PartTime, Agents: s.Agents, PaidHoursEach: s.PaidHours})
 	}
 	out["shifts"] = shifts
@@ -274,9 +298,10 @@ func writeRosterTable(w io.Writer, p *roster.Problem, sh *roster.Shifts, before,
 		fmt.Fprintf(tw, "SLA met in simulation\t%v (%d rounds)\n", rep.Met, len(rep.Rounds))
 	}
 	fmt.Fprintf(tw, "elapsed\t%.2f s\n\n", r.Elapsed.Seconds())
-	fmt.Fprintln(tw, "SHIFT\tSTART\tLENGTH\tDAYS\tAGENTS\tPAID H EACH")
+	fmt.Fprintln(tw, "TEMPLATE\tSTART\tLENGTH\tDAYS\tAGENTS\tPAID H EACH")
 	for _, s := range r.Shifts {
-		fmt.Fprintf(tw, "%s\t%s\t%v\t%s\t%d\t%.1f\n", s.Name, roster.Clock(s.Start), s.Length, s.Week, s.Agents, s.PaidHours)
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%d\t%.1f\n", p.Templates[s.Template].Name, roster.Clock(s.Start),
+			roster.FormatLength(s.Length), s.Week, s.Agents, s.PaidHours)
 	}
 	if len(r.Short) > 0 {
 		fmt.Fprintln(tw, "\nSHORT INTERVAL\tREQUIRED\tSTAFFED\tSHORT")

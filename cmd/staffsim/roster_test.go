@@ -18,8 +18,9 @@ const (
 func TestRosterEndToEnd(t *testing.T) {
 	t.Parallel()
 	out := filepath.Join(t.TempDir(), "roster.yaml")
+	chart := filepath.Join(t.TempDir(), "coverage.svg")
 	code, stdout, stderr := runCLI(t, "roster", "--requirements", rosterReq, "--shifts", rosterShifts,
-		"--tz", "Europe/London", "--out", out, "--format", "json")
+		"--tz", "Europe/London", "--out", out, "--chart", chart, "--format", "json", "--rounds", "3")
 	if code != exitOK {
 		t.Fatalf("exit %d, stderr %s", code, stderr)
 	}
@@ -37,6 +38,9 @@ func TestRosterEndToEnd(t *testing.T) {
 	}
 	if got.Gap > 0.05 || !got.Met || len(got.Intervals) != 336 || got.Agents == 0 {
 		t.Errorf("gap %v, met %v, %d intervals, %d agents; want ≤ 5 %%, true, 336, > 0", got.Gap, got.Met, len(got.Intervals), got.Agents)
+	}
+	if st, err := os.Stat(chart); err != nil || st.Size() < 1000 {
+		t.Errorf("chart %s: %v", chart, err)
 	}
 	sc, err := scenarios.Load(out)
 	if err != nil {
@@ -64,6 +68,8 @@ func TestRosterBadInput(t *testing.T) {
 		{[]string{"roster"}, exitUsage, "--requirements and --shifts"},
 		{[]string{"roster", "--requirements", rosterReq, "--shifts", rosterShifts, "--sl", "eighty"}, exitUsage, "sl"},
 		{[]string{"roster", "--requirements", rosterReq, "--shifts", rosterShifts, "--tz", "Mars/Base"}, exitUsage, "Mars/Base"},
+		{[]string{"roster", "--requirements", rosterReq, "--shifts", rosterShifts, "--rounds", "0"}, exitUsage, "--rounds 0"},
+		{[]string{"roster", "--requirements", rosterReq, "--shifts", rosterShifts, "--chart", "c.gif"}, exitUsage, "name it .png or .svg"},
 		{[]string{"roster", "--requirements", rosterReq, "--shifts", bad}, exitFailure, "line 4: templates[0].lenght: unknown key"},
 		{[]string{"roster", "--requirements", filepath.Join(dir, "none.csv"), "--shifts", rosterShifts}, exitFailure, "none.csv"},
 	}

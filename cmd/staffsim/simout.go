@@ -14,6 +14,7 @@ import (
 	"github.com/spf13/pflag"
 	"golang.org/x/term"
 
+	"github.com/staffsim/staffsim/internal/quantity"
 	"github.com/staffsim/staffsim/scenarios"
 	"github.com/staffsim/staffsim/scenarios/report"
 )
@@ -126,14 +127,7 @@ func fileStem(path string) string {
 	return strings.TrimSuffix(filepath.Base(path), filepath.Ext(path))
 }
 
-// quantityDuration writes seconds as a short Go duration: 20s, 4m, 8h, 1h30m.
+// quantityDuration writes seconds as a short duration: 20s, 4m, 8h, 1h30m.
 func quantityDuration(secs float64) string {
-	s := time.Duration(math.Round(secs) * float64(time.Second)).String()
-	if strings.HasSuffix(s, "m0s") {
-		s = strings.TrimSuffix(s, "0s")
-	}
-	if strings.HasSuffix(s, "h0m") {
-		s = strings.TrimSuffix(s, "0m")
-	}
-	return s
+	return quantity.FormatDuration(time.Duration(math.Round(secs)) * time.Second)
 }

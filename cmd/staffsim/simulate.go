@@ -116,7 +116,8 @@ func writeSummaryTable(w io.Writer, r *report.Run) error {
 	fmt.Fprintln(w)
 	tw = tabwriter.NewWriter(w, 2, 4, 2, ' ', 0)
 	fmt.Fprintf(tw, "Occupancy (desk)\t%s\n", estPct(sum.Occupancy))
-	fmt.Fprintf(tw, "Paid hours\t%s (overtime %s)\n", estNum(sum.PaidHours, 1), estNum(sum.OvertimeHours, 1))
+	fmt.Fprintf(tw, "Paid hours\t%s\n", estNum(sum.PaidHours, 1))
+	fmt.Fprintf(tw, "Overtime hours\t%s\n", estNum(sum.OvertimeHours, 1))
 	fmt.Fprintf(tw, "Cost\t%s at %.2f per paid hour\n", estNum(sum.Cost, 2), sum.HourlyCost)
 	fmt.Fprintf(tw, "Cost per contact\t%s per answered contact\n", estNum(sum.CostPerContact, 2))
 	if err := tw.Flush(); err != nil {

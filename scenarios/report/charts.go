@@ -1,6 +1,7 @@
 package report
 
 import (
+	"bytes"
 	"fmt"
 	"image/color"
 	"io"
@@ -8,6 +9,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/staffsim/staffsim/internal/quantity"
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/plotter"
 	"gonum.org/v1/plot/vg"
@@ -23,12 +25,24 @@ type Chart struct {
 	Title   string
 	Explain string
 	plot    *plot.Plot
+	png     *[]byte // the PNG once rendered: a report embeds what it also writes
 }
 
 // Render writes the chart as "png" (at PNGDPI) or "svg".
 func (c Chart) Render(w io.Writer, format string) error {
 	if format == "png" {
-		return SavePNG(c.plot, w, 0, 0, 0)
+		if c.png == nil || *c.png == nil {
+			var buf bytes.Buffer
+			if err := SavePNG(c.plot, &buf, 0, 0, 0); err != nil {
+				return err
+			}
+			if c.png == nil {
+				c.png = new([]byte)
+			}
+			*c.png = buf.Bytes()
+		}
+		_, err := w.Write(*c.png)
+		return err
 	}
 	return Save(c.plot, w, format, 0, 0)
 }
@@ -45,7 +59,7 @@ func Charts(r *Run) ([]Chart, error) {
 		if err != nil {
 			return err
 		}
-		out = append(out, Chart{Name: name, Title: title, Explain: explain, plot: p})
+		out = append(out, Chart{Name: name, Title: title, Explain: explain, plot: p, png: new([]byte)})
 		return nil
 	}
 	ts := r.times()
@@ -94,7 +108,7 @@ func Charts(r *Run) ([]Chart, error) {
 		if err != nil {
 			return nil, err
 		}
-		out = append(out, Chart{Name: "waits", Title: p.Title.Text, plot: p,
+		out = append(out, Chart{Name: "waits", Title: p.Title.Text, plot: p, png: new([]byte),
 			Explain: "Share of each queue's contacts answered within the wait on the horizontal axis (log scale); abandoned contacts count as not answered, so a curve levels off at 100% minus the abandon rate. Each cross is a queue's SLA: a curve passing above its cross meets the goal."})
 	}
 
@@ -125,7 +139,7 @@ func CompareCharts(runs []*Run, names []string) ([]Chart, error) {
 		if err != nil {
 			return err
 		}
-		out = append(out, Chart{Name: name, Title: title, Explain: explain, plot: p})
+		out = append(out, Chart{Name: name, Title: title, Explain: explain, plot: p, png: new([]byte)})
 		return nil
 	}
 	per := intervalWords(runs[0].Interval)
@@ -282,18 +296,7 @@ func (waitTicks) Ticks(min, max float64) []plot.Tick {
 
 // fmtTarget writes seconds as a short duration: 20s, 4m, 1h30m, 1d.
 func fmtTarget(secs float64) string {
-	d := time.Duration(math.Round(secs)) * time.Second
-	if d >= 24*time.Hour && d%(24*time.Hour) == 0 {
-		return fmt.Sprintf("%dd", d/(24*time.Hour))
-	}
-	s := d.String()
-	if strings.HasSuffix(s, "m0s") {
-		s = strings.TrimSuffix(s, "0s")
-	}
-	if strings.HasSuffix(s, "h0m") {
-		s = strings.TrimSuffix(s, "0m")
-	}
-	return s
+	return quantity.FormatDuration(time.Duration(math.Round(secs)) * time.Second)
 }
 
 // pct writes a fraction as a percentage with at most one decimal.

@@ -14,6 +14,8 @@ const (
 	WeekLP BoundMethod = iota
 	// DayLP is the sum of one LP relaxation per local day (see blockBound).
 	DayLP
+	// NoBound means the simplex failed (numerically); LowerBound is 0.
+	NoBound
 )
 
 func (m BoundMethod) String() string {
@@ -22,6 +24,8 @@ func (m BoundMethod) String() string {
 		return "lp"
 	case DayLP:
 		return "lp-by-day"
+	case NoBound:
+		return "none"
 	}
 	return fmt.Sprintf("BoundMethod(%d)", int(m))
 }

@@ -26,10 +26,20 @@
 //
 // in two steps. The LP relaxation (x_j ≥ 0 real), solved with gonum's
 // simplex (gonum.org/v1/gonum/optimize/convex/lp), gives a lower bound on
-// the paid hours of any roster. The integer roster comes from rounding the
-// LP solution (up, and down then greedy repair), greedy removal of agents
-// whose removal keeps coverage, and a local search that removes one agent and
-// re-covers what it left short with cheaper shifts.
+// the paid hours of any roster: the whole horizon's LP when it has at most
+// 96 coverage rows, otherwise the sum of one LP per local day, a slightly
+// weaker but still valid bound that is two orders of magnitude faster (see
+// blockBound). The integer roster starts from the rounded LP solution
+// (when the whole LP was solved) and from a greedy cover (most shortfall
+// removed per paid hour), then goes through greedy removal of agents whose
+// removal keeps coverage, simulated annealing over add / remove / move
+// moves (anneal), and a local search that removes one agent and re-covers
+// what it left short with cheaper shifts (improve).
+//
+// Refine then puts the roster through the simulator (package sim): it adds
+// agents to shifts covering intervals that miss the SLA and removes slack
+// while the SLA holds, so the roster meets the goal in simulation at the
+// fewest paid hours it found.
 //
 // # Never infeasible
 //

@@ -71,3 +71,22 @@ func TestParseRequirementsErrors(t *testing.T) {
 		}
 	}
 }
+
+func FuzzParseRequirements(f *testing.F) {
+	f.Add("interval_start,arrivals,aht_seconds,agents,scheduled_agents\n2026-12-07T00:00:00Z,1,300,1,2\n2026-12-07T00:30:00Z,0,0,0,0\n")
+	f.Add("interval_start,arrivals,aht_seconds,traffic_erlangs,agents,scheduled_agents\n2026-12-07T09:00:00+01:00,5,200,1,3,4\n")
+	f.Add("agents\n1\n")
+	f.Add("interval_start,arrivals,aht_seconds,agents,scheduled_agents\n0000-01-01T0:00:00Z,0,0,0,1")
+	f.Fuzz(func(t *testing.T, s string) {
+		r, err := ParseRequirements("fuzz.csv", strings.NewReader(s), nil)
+		if err != nil {
+			return
+		}
+		if len(r.Arrivals) == 0 || r.Interval <= 0 || len(r.Scheduled) != len(r.Arrivals) {
+			t.Fatalf("accepted %q as %+v", s, r)
+		}
+		if sh := r.Shrinkage(); !(sh >= 0 && sh < 1) {
+			t.Fatalf("shrinkage %v", sh)
+		}
+	})
+}

@@ -57,7 +57,12 @@ func penalty(cols []column) float64 {
 // to keep the simplex from cycling.
 const lpPerturbation = 1e-6
 
-func (p *Problem) relax(cols []column, rows []int, full bool) (relaxation, error) {
+func (p *Problem) relax(cols []column, rows []int, full bool) (rel relaxation, err error) {
+	defer func() {
+		if e := recover(); e != nil { // gonum panics on inputs it deems malformed
+			rel, err = relaxation{}, fmt.Errorf("LP relaxation: %v", e)
+		}
+	}()
 	n := len(cols)
 	rowOf := make(map[int]int, len(rows))
 	for r, i := range rows {

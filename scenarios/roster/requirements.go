@@ -32,7 +32,7 @@ func (r *Requirements) Shrinkage() float64 {
 		a += r.Agents[i]
 		s += r.Scheduled[i]
 	}
-	if s <= 0 || a >= s {
+	if s <= 0 || a <= 0 || a >= s { // no agents: no evidence of shrinkage
 		return 0
 	}
 	return 1 - a/s

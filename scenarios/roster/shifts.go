@@ -437,7 +437,7 @@ func (p *shiftsParser) template(n *yaml.Node, path string) ([]Template, error) {
 			x := t
 			x.Start, x.Length = s, l
 			if len(lengths) > 1 {
-				x.Name = t.Name + "-" + fmtLength(l)
+				x.Name = t.Name + "-" + FormatLength(l)
 			}
 			if err := x.validate(); err != nil {
 				return nil, p.errf(n, path, "%v", err)
@@ -495,8 +495,8 @@ func (p *shiftsParser) starts(n *yaml.Node, path string) ([]time.Duration, error
 	return out, nil
 }
 
-// fmtLength writes a length compactly: 8h, 8h30m, 45m.
-func fmtLength(d time.Duration) string {
+// FormatLength writes a length compactly: 8h, 8h30m, 45m.
+func FormatLength(d time.Duration) string {
 	s := d.String()
 	s = strings.TrimSuffix(s, "0s")
 	s = strings.TrimSuffix(s, "h0m")

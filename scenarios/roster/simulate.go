@@ -26,7 +26,7 @@ type Check struct {
 	Shrinkage    float64
 	Replications int    // 0 means 10
 	Seed         uint64 // random streams of the simulator
-	Rounds       int    // most add/remove rounds; 0 means 8
+	Rounds       int    // most simulations; 0 means 10
 }
 
 // Round is one simulation of the loop.
@@ -59,9 +59,10 @@ type SimReport struct {
 //  3. once it meets the goal, remove slack: take one agent off the shift
 //     whose agents are the most overstaffed against the (raised)
 //     requirement and keep the removal if the simulation still meets the
-//     goal; stop at the first removal that fails.
+//     goal; when it does not, go back to the last roster that met the
+//     goal and try the next most overstaffed shift.
 //
-// It stops after Rounds simulations. The roster returned is the cheapest
+// It stops after Rounds simulations or when no shift is left to try. The roster returned is the cheapest
 // that met the goal, or the last one when none did.
 func Refine(ctx context.Context, p *Problem, r *Roster, c Check, opt Options) (*Roster, *SimReport, error) {
 	t0 := time.Now()
@@ -70,7 +71,7 @@ func Refine(ctx context.Context, p *Problem, r *Roster, c Check, opt Options) (*
 	}
 	rounds := c.Rounds
 	if rounds <= 0 {
-		rounds = 8
+		rounds = 10
 	}
 	q := *p
 	q.Required = append([]float64(nil), p.Required...)
@@ -92,7 +93,20 @@ func Refine(ctx context.Context, p *Problem, r *Roster, c Check, opt Options) (*
 	rep := &SimReport{}
 	var best *state
 	var bestSL []float64
-	var removed int = -1 // column of the last slack removal, to undo
+	removed := -1           // column of the pending slack removal
+	tried := map[int]bool{} // columns whose removal missed
+	removeOne := func(round *Round) bool {
+		j := s.mostSlack(tried)
+		if j < 0 {
+			round.Action += "no slack left to remove"
+			return false
+		}
+		s.add(j, -1)
+		removed = j
+		t := &q.Templates[cols[j].tmpl]
+		round.Action += "remove one agent of " + ShiftName(t.Name, t.Start, cols[j].week)
+		return true
+	}
 	for range rounds {
 		sl, total, missed, err := simulate(ctx, s, c)
 		if err != nil {
@@ -105,9 +119,13 @@ func Refine(ctx context.Context, p *Problem, r *Roster, c Check, opt Options) (*
 		}
 		switch {
 		case !met && removed >= 0:
-			round.Action = "the removal missed: keep the roster before it"
-			rep.Rounds = append(rep.Rounds, round)
-			goto done
+			tried[removed] = true
+			s, removed = best.clone(), -1
+			round.Action = "the removal missed: back to the last roster that met; "
+			if !removeOne(&round) {
+				rep.Rounds = append(rep.Rounds, round)
+				goto done
+			}
 		case !met:
 			for _, i := range missed {
 				q.Required[i] = max(q.Required[i], s.cov[i]) + 1
@@ -125,15 +143,11 @@ func Refine(ctx context.Context, p *Problem, r *Roster, c Check, opt Options) (*
 			s.prune()
 			round.Action = fmt.Sprintf("add %d agents for %d missed intervals", s.agents-before, len(missed))
 		default:
-			j := s.mostSlack()
-			if j < 0 || !s.canRemove(j) {
-				round.Action = "met; no slack to remove"
+			round.Action = "met; "
+			if !s.canRemoveAny() || !removeOne(&round) {
 				rep.Rounds = append(rep.Rounds, round)
 				goto done
 			}
-			s.add(j, -1)
-			removed = j
-			round.Action = "met; remove one agent of " + ShiftName(q.Templates[cols[j].tmpl].Name, q.Templates[cols[j].tmpl].Start, cols[j].week)
 		}
 		rep.Rounds = append(rep.Rounds, round)
 		if ctx.Err() != nil {
@@ -162,6 +176,16 @@ done:
 	return out, rep, nil
 }
 
+// canRemoveAny reports whether some agent could be taken off.
+func (s *state) canRemoveAny() bool {
+	for j := range s.x {
+		if s.canRemove(j) {
+			return true
+		}
+	}
+	return false
+}
+
 func shortfall(p *Problem, cov []float64) float64 {
 	s := 0.0
 	for i, r := range p.Required {
@@ -172,12 +196,13 @@ func shortfall(p *Problem, cov []float64) float64 {
 	return s
 }
 
-// mostSlack returns the staffed column whose covered intervals have the
-// most staffing above the requirement, weighted by its coverage, or −1.
-func (s *state) mostSlack() int {
+// mostSlack returns the staffed column, not in skip and allowed to lose
+// an agent, whose covered intervals have the most staffing above the
+// requirement, weighted by its coverage, or −1.
+func (s *state) mostSlack(skip map[int]bool) int {
 	best, bestSlack := -1, 0.0
 	for j, n := range s.x {
-		if n == 0 {
+		if n == 0 || skip[j] || !s.canRemove(j) {
 			continue
 		}
 		c := &s.cols[j]

@@ -64,6 +64,7 @@ func TestRefineMeetsSLA(t *testing.T) {
 	if g := r.Gap(); g > 0.05 {
 		t.Errorf("before simulation: gap %.2f %%, want ≤ 5 %%", 100*g)
 	}
+	c.Rounds = 4
 	r2, rep, err := Refine(context.Background(), p, r, c, Options{})
 	if err != nil {
 		t.Fatal(err)

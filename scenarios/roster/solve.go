@@ -120,11 +120,12 @@ func Solve(ctx context.Context, p *Problem, opt Options) (*Roster, error) {
 		method = DayLP
 		rel, err = p.blockBound(ctx, cols)
 	}
-	if err != nil {
-		return nil, err
-	}
 	if err := ctx.Err(); err != nil {
 		return nil, err
+	}
+	if err != nil {
+		// The simplex can fail numerically; the roster does not need it.
+		rel, method = relaxation{}, NoBound
 	}
 
 	var starts []*state

@@ -285,3 +285,12 @@ func TestPatterns(t *testing.T) {
 		t.Errorf("first 5-day pattern %v, want Monday and Tuesday off", w)
 	}
 }
+
+func TestFormatLength(t *testing.T) {
+	t.Parallel()
+	for d, want := range map[time.Duration]string{8 * time.Hour: "8h", 8*time.Hour + 30*time.Minute: "8h30m", 45 * time.Minute: "45m", 10 * time.Hour: "10h"} {
+		if got := FormatLength(d); got != want {
+			t.Errorf("FormatLength(%v) = %q, want %q", d, got, want)
+		}
+	}
+}
