@@ -144,9 +144,10 @@ type planSummary struct {
 	Headcount    planHeadcount  `json:"headcount"`
 	// Today is the current roster over the headcount week at forecast
 	// volume; null when there is none.
-	Today *report.HeadcountPoint `json:"today"`
-	Lines []string               `json:"lines"`
-	Files []string               `json:"files"`
+	Today      *report.HeadcountPoint `json:"today"`
+	TodayLabel string                 `json:"today_label"`
+	Lines      []string               `json:"lines"`
+	Files      []string               `json:"files"`
 	// ElapsedSeconds is the wall-clock time of the whole plan.
 	ElapsedSeconds float64 `json:"elapsed_seconds"`
 }
@@ -205,7 +206,7 @@ func (pl *planner) reportPlan() *report.Plan {
 	}
 	if pl.todayPt != nil {
 		t := planPoint(*pl.todayPt)
-		p.Today = &t
+		p.Today, p.TodayLabel = &t, pl.todayLabel
 	}
 	p.Lines = pl.lines(p)
 	return p
@@ -225,7 +226,10 @@ func (pl *planner) lines(p *report.Plan) []string {
 		out = append(out, fmt.Sprintf("No headcount up to %s FTE (%d agents) holds %s at forecast volume in %.0f%% of simulated weeks; at that headcount the service level is %s.",
 			fte1(rec.FTE), rec.Agents, sla, 100*p.Confidence, pctPM(rec.ServiceLevel)))
 	}
-	if t := p.Today; t != nil {
+	if t := p.Today; t != nil && p.TodayLabel == "optimised roster" {
+		out = append(out, fmt.Sprintf("The optimised roster in scenario.yaml (%d agents, %s FTE, %s a year) gives a service level of %s at forecast volume (SLA met in %.0f%% of simulated weeks, ASA %s).",
+			t.Agents, fte1(t.FTE), money(t.CostPerYear), pctPM(t.ServiceLevel), 100*t.PMeet, secsWords(t.ASASeconds.Mean)))
+	} else if t != nil {
 		s := fmt.Sprintf("At today's %s FTE the service level is %s (SLA met in %.0f%% of simulated weeks, ASA %s)", fte1(t.FTE), pctPM(t.ServiceLevel), 100*t.PMeet, secsWords(t.ASASeconds.Mean))
 		if ok {
 			switch d := rec.FTE - t.FTE; {
@@ -295,7 +299,7 @@ func (pl *planner) summary() *planSummary {
 	s := &planSummary{Source: pl.source, Start: pl.start, Days: pl.days, Interval: quantity.FormatDuration(pl.fc.Interval),
 		SLA: pl.sl.String(), SLAGoal: pl.sl.Goal, SLATarget: pl.sl.Within.Seconds(), Model: pl.model.String(),
 		Shrinkage: pl.shrinkage, AHTSeconds: pl.aht.Seconds(), HoursPerFTE: pl.o.hoursPerFTE, HourlyCost: pl.hourly,
-		Currency: pl.o.currency, Lines: rp.Lines, Today: rp.Today}
+		Currency: pl.o.currency, Lines: rp.Lines, Today: rp.Today, TodayLabel: pl.todayLabel}
 	s.Forecast = planForecast{Method: pl.fc.Method, Level: pl.fc.Level, Start: pl.fc.Start, End: pl.fc.End(),
 		Intervals: pl.fc.Len(), Contacts: total(pl.fc.Arrivals)}
 	if best, ok := bestScore(pl.bt); ok && best.Method == pl.fc.Method {
@@ -426,7 +430,7 @@ func (pl *planner) print(s *planSummary) error {
 		fmt.Fprintf(tw, "%s\t%s\t%d\t%s\t%.0f%%\t%.0f\t%s\t\n", c.Name, need, r.Agents, pctPM(r.ServiceLevel), 100*r.PMeet, r.PaidHoursPerWeek, report.Money(p.Currency, r.CostPerYear))
 	}
 	if t := p.Today; t != nil {
-		fmt.Fprintf(tw, "today's roster\t%s\t%d\t%s\t%.0f%%\t%.0f\t%s\t\n", fte1(t.FTE), t.Agents, pctPM(t.ServiceLevel), 100*t.PMeet, t.PaidHoursPerWeek, report.Money(p.Currency, t.CostPerYear))
+		fmt.Fprintf(tw, "%s\t%s\t%d\t%s\t%.0f%%\t%.0f\t%s\t\n", pl.todayLabel, fte1(t.FTE), t.Agents, pctPM(t.ServiceLevel), 100*t.PMeet, t.PaidHoursPerWeek, report.Money(p.Currency, t.CostPerYear))
 	}
 	if err := tw.Flush(); err != nil {
 		return err

@@ -200,6 +200,12 @@ func (pl *planner) headcount() error {
 		}
 	}
 	if pl.today == nil {
+		// No current roster: the optimised one is the baseline.
+		for _, pt := range curves[0].Points {
+			if pt.Agents == headcount.Agents(base.Shifts) {
+				pl.todayPt, pl.todayLabel = &pt, "optimised roster"
+			}
+		}
 		return nil
 	}
 	shifts := simShifts(pl.today.Roster.Shifts)

@@ -151,8 +151,8 @@ func TestPlanTicketsHistory(t *testing.T) {
 		t.Fatalf("exit %d: %s", code, errOut)
 	}
 	sum := checkPlanDir(t, dir)
-	if sum.Today != nil || strings.Contains(out, "today") {
-		t.Errorf("no --roster: want no today's roster, got %+v", sum.Today)
+	if sum.Today == nil || sum.TodayLabel != "optimised roster" || strings.Contains(out, "today") || !strings.Contains(out, "The optimised roster in scenario.yaml") {
+		t.Errorf("no --roster: want the optimised roster as the baseline, got %q %+v\n%s", sum.TodayLabel, sum.Today, out)
 	}
 }
 
@@ -178,7 +178,7 @@ func TestPlanGeneratedYear(t *testing.T) {
 	if code != exitOK {
 		t.Fatalf("exit %d: %s", code, errOut)
 	}
-	if sum := checkPlanDir(t, dir); sum.Today == nil {
+	if sum := checkPlanDir(t, dir); sum.Today == nil || sum.TodayLabel != "today's roster" {
 		t.Error("--roster given: want today's roster in the summary")
 	}
 }

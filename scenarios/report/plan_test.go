@@ -70,7 +70,7 @@ func TestHeadcountChartsAndPlanSection(t *testing.T) {
 		t.Fatal(err)
 	}
 	s := html.String()
-	for _, w := range []string{"Holding 80% in 20s", "FTE needed", "35.2", "£1.7 M", "recommended", "&gt; 38.4 FTE", "Today's roster", `data-chart="headcount-probability"`} {
+	for _, w := range []string{"Holding 80% in 20s", "FTE needed", "35.2", "£1.7 M", "recommended", "&gt; 38.4 FTE", "Today&#39;s roster", `data-chart="headcount-probability"`} {
 		if !strings.Contains(s, w) {
 			t.Errorf("plan section lacks %q", w)
 		}
