@@ -220,14 +220,14 @@ func (pl *planner) lines(p *report.Plan) []string {
 	fc := p.Cases[0]
 	rec, ok := fc.Recommended()
 	if ok {
-		out = append(out, fmt.Sprintf("Holding %s at forecast volume needs %s FTE (%s a year): %d agents on the optimised roster, meeting the SLA in %.0f%% of simulated weeks.",
+		out = append(out, fmt.Sprintf("Holding %s at forecast volume needs %s FTE (%s a year): %d agents on the roster in scenario.yaml, meeting the SLA in %.0f%% of simulated weeks.",
 			sla, fte1(rec.FTE), money(rec.CostPerYear), rec.Agents, 100*rec.PMeet))
 	} else {
 		out = append(out, fmt.Sprintf("No headcount up to %s FTE (%d agents) holds %s at forecast volume in %.0f%% of simulated weeks; at that headcount the service level is %s.",
 			fte1(rec.FTE), rec.Agents, sla, 100*p.Confidence, pctPM(rec.ServiceLevel)))
 	}
 	if t := p.Today; t != nil && p.TodayLabel == "optimised roster" {
-		out = append(out, fmt.Sprintf("The optimised roster in scenario.yaml (%d agents, %s FTE, %s a year) gives a service level of %s at forecast volume (SLA met in %.0f%% of simulated weeks, ASA %s).",
+		out = append(out, fmt.Sprintf("The optimised roster before scaling (%d agents, %s FTE, %s a year) gives a service level of %s at forecast volume (SLA met in %.0f%% of simulated weeks, ASA %s).",
 			t.Agents, fte1(t.FTE), money(t.CostPerYear), pctPM(t.ServiceLevel), 100*t.PMeet, secsWords(t.ASASeconds.Mean)))
 	} else if t != nil {
 		s := fmt.Sprintf("At today's %s FTE the service level is %s (SLA met in %.0f%% of simulated weeks, ASA %s)", fte1(t.FTE), pctPM(t.ServiceLevel), 100*t.PMeet, secsWords(t.ASASeconds.Mean))

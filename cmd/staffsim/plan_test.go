@@ -151,7 +151,7 @@ func TestPlanTicketsHistory(t *testing.T) {
 		t.Fatalf("exit %d: %s", code, errOut)
 	}
 	sum := checkPlanDir(t, dir)
-	if sum.Today == nil || sum.TodayLabel != "optimised roster" || strings.Contains(out, "today") || !strings.Contains(out, "The optimised roster in scenario.yaml") {
+	if sum.Today == nil || sum.TodayLabel != "optimised roster" || strings.Contains(out, "today") || !strings.Contains(out, "The optimised roster before scaling") {
 		t.Errorf("no --roster: want the optimised roster as the baseline, got %q %+v\n%s", sum.TodayLabel, sum.Today, out)
 	}
 }
