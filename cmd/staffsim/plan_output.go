@@ -46,7 +46,7 @@ func (pl *planner) simulate() error {
 		return err
 	}
 	if err := pl.stageFile("scenario.yaml", func(w io.Writer) error {
-		fmt.Fprintf(w, "# The optimised roster of staffsim plan (%s), ready to run:\n#   staffsim simulate scenario.yaml\n", pl.source)
+		fmt.Fprintf(w, "# The recommended roster of staffsim plan (%s): the optimised shifts scaled\n# to the smallest headcount meeting the SLA. Ready to run:\n#   staffsim simulate scenario.yaml\n", pl.source)
 		return pl.scenario.WriteYAML(w)
 	}); err != nil {
 		return err
