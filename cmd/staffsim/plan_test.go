@@ -263,7 +263,7 @@ func TestPlanInterrupted(t *testing.T) {
 	t.Parallel()
 	tmp := t.TempDir()
 	dir := filepath.Join(tmp, "plan")
-	for _, after := range []time.Duration{0, 300 * time.Millisecond, 1500 * time.Millisecond} {
+	for _, after := range []time.Duration{0, 300 * time.Millisecond, 800 * time.Millisecond} {
 		ctx, cancel := context.WithCancel(context.Background())
 		if after == 0 {
 			cancel()
