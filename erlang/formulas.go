@@ -94,7 +94,12 @@ func Scheduled(agents int, shrinkage float64) int {
 	if shrinkage >= 1 {
 		panic("erlang.Scheduled: shrinkage must be below 1")
 	}
-	return int(math.Ceil(float64(agents)/(1-shrinkage) - 1e-9))
+	v := math.Ceil(float64(agents)/(1-shrinkage) - 1e-9)
+	if v >= math.MaxInt64 {
+		// Shrinkage within 1e-13 of 1: saturate rather than wrap negative.
+		return math.MaxInt
+	}
+	return int(v)
 }
 
 // FTE returns full-time equivalents: paid agent hours per week divided by

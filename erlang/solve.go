@@ -79,9 +79,14 @@ func (t Targets) String() string {
 }
 
 // searchLimit is the largest headcount the solvers try for traffic a:
-// far beyond square-root staffing a + β√a for any β a target can need.
-func searchLimit(a float64) int {
+// far beyond square-root staffing a + β√a for any β a target can need,
+// and beyond a/MaxOccupancy, the headcount a low occupancy cap needs
+// (occupancy ≤ a/n in every model).
+func searchLimit(a float64, t Targets) int {
 	l := a + 100*math.Sqrt(a) + 1000
+	if t.MaxOccupancy > 0 {
+		l = math.Max(l, math.Ceil(a/t.MaxOccupancy)+1)
+	}
 	if l > MaxAgents {
 		return MaxAgents
 	}
@@ -111,7 +116,7 @@ func (q Queue) Agents(t Targets) (Result, error) {
 	if a == 0 {
 		return Result{Model: q.Model, Traffic: 0, Target: t.Within, ServiceLevel: 1}, nil
 	}
-	limit := searchLimit(a)
+	limit := searchLimit(a, t)
 	unmet := func() error {
 		return fmt.Errorf("%w: no headcount up to %d agents meets %s at %.4g erlangs", ErrTargetsUnmet, limit, t, a)
 	}

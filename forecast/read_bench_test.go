@@ -9,6 +9,8 @@ import (
 	"strconv"
 	"testing"
 	"time"
+
+	"github.com/staffsim/staffsim/internal/cputime"
 )
 
 // writeTickets writes n synthetic tickets in the generator's format
@@ -77,7 +79,7 @@ func benchLoadSeries(b *testing.B, rows int) {
 	var before, after runtime.MemStats
 	runtime.GC()
 	runtime.ReadMemStats(&before)
-	cpu0 := cpuTime()
+	cpu0 := cputime.Now()
 	b.ResetTimer()
 	var s *Series
 	for b.Loop() {
@@ -88,7 +90,7 @@ func benchLoadSeries(b *testing.B, rows int) {
 		}
 	}
 	b.StopTimer()
-	cpu := cpuTime() - cpu0
+	cpu := cputime.Now() - cpu0
 	runtime.GC()
 	runtime.ReadMemStats(&after)
 	perRow := float64(after.TotalAlloc-before.TotalAlloc) / float64(b.N) / float64(rows)
@@ -108,7 +110,7 @@ func BenchmarkSummarize(b *testing.B) {
 	const rows = 1_000_000
 	p := writeTickets(b, b.TempDir(), rows)
 	opt := ReadOptions{Now: func() time.Time { return time.Date(2030, 1, 1, 0, 0, 0, 0, time.UTC) }}
-	cpu0 := cpuTime()
+	cpu0 := cputime.Now()
 	b.ResetTimer()
 	for b.Loop() {
 		if _, err := Summarize(p, opt, SummaryOptions{SLAWithin: time.Hour, SLAGoal: 0.9}); err != nil {
@@ -116,7 +118,7 @@ func BenchmarkSummarize(b *testing.B) {
 		}
 	}
 	b.ReportMetric(float64(rows)*float64(b.N)/b.Elapsed().Seconds(), "rows/s")
-	if cpu := cpuTime() - cpu0; cpu > 0 {
+	if cpu := cputime.Now() - cpu0; cpu > 0 {
 		b.ReportMetric(float64(rows)*float64(b.N)/cpu.Seconds(), "rows/cpu-s")
 	}
 	b.ReportMetric(0, "ns/op")

@@ -146,6 +146,15 @@ func TestErlangBadInput(t *testing.T) {
 		{append(base, "--aht", "4m", "--agents", "50", "--table"), "--table"},
 		{append(base, "--aht", "4m", "--format", "xml"), "format"},
 		{append(base, "--aht", "4m", "extra"), "unknown command"},
+		// Found by the CLI audit.
+		{append(base, "--aht", "240"), "add a unit, e.g. 240s"},
+		{append(base, "--aht", "4m", "--model", "erlang-b", "--asa", "10s"), "--asa has no meaning for erlang-b"},
+		{append(base, "--aht", "4m", "--model", ""), "unknown model"},
+		{append(base, "--aht", "4m", "--sl", "80/1000000d"), "invalid SLA target"},
+		{[]string{"erlang", "--rate", "1e300/h", "--aht", "4m"}, "at most"},
+		{[]string{"erlang", "--arrivals", "1e308", "--aht", "4m"}, "traffic"},
+		{append(base, "--aht", "4m", "--agents", "2000000", "--shrinkage", "0.9999999999999999"), "at most 99%"},
+		{append(base, "--aht", "4m", "--shrinkage", "99.5%"), "at most 99%"},
 	} {
 		code, out, errOut := runCLI(t, c.args...)
 		if code != exitUsage || out != "" || !strings.Contains(errOut, c.want) {
@@ -178,5 +187,19 @@ func TestErlangTableJSONAndLargeTraffic(t *testing.T) {
 	}
 	if last := recs[len(recs)-4]; last.ServiceLevel < 0.8 || recs[len(recs)-5].ServiceLevel >= 0.8 {
 		t.Errorf("the answer should be the fourth row from the end: %+v", last)
+	}
+}
+
+// TestErlangTextTimes: times read as typed ("4m", not "4m0s"), and a
+// tiny positive AHT is not shown as "0s" (found by the CLI audit).
+func TestErlangTextTimes(t *testing.T) {
+	t.Parallel()
+	for _, c := range []struct {
+		aht, want string
+	}{{"4m", "AHT               4m\n"}, {"1ms", "AHT               <0.1s\n"}, {"150s", "AHT               2m30s\n"}} {
+		code, out, errOut := runCLI(t, "erlang", "--rate", "720/h", "--aht", c.aht)
+		if code != exitOK || !strings.Contains(out, c.want) {
+			t.Errorf("--aht %s: exit %d, stderr %q, stdout %q; want a line %q", c.aht, code, errOut, out, c.want)
+		}
 	}
 }

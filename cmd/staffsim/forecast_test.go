@@ -9,13 +9,13 @@ import (
 	"math"
 	"math/rand/v2"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/staffsim/staffsim/forecast"
+	"github.com/staffsim/staffsim/internal/realdata"
 )
 
 // writeVolumes writes a generated interval-volume history: weeks of 30m
@@ -198,22 +198,6 @@ func TestForecastBadInput(t *testing.T) {
 	}
 }
 
-// forecastRealData returns a file of the shared real-data folder, or skips.
-func forecastRealData(t *testing.T, rel string) string {
-	t.Helper()
-	dirs := []string{"/work/shared/data"}
-	if top, err := exec.Command("git", "rev-parse", "--show-toplevel").Output(); err == nil {
-		dirs = append(dirs, filepath.Join(filepath.Dir(strings.TrimSpace(string(top))), "shared", "data"))
-	}
-	for _, d := range dirs {
-		if p := filepath.Join(d, rel); fileExists(p) {
-			return p
-		}
-	}
-	t.Skipf("real data %s not found in %v", rel, dirs)
-	return ""
-}
-
 func fileExists(p string) bool { _, err := os.Stat(p); return err == nil }
 
 // TestForecastRealTickets runs the command on the BPI Challenge 2013 Volvo
@@ -222,7 +206,7 @@ func fileExists(p string) bool { _, err := os.Stat(p); return err == nil }
 // beats seasonal naive on that week.
 func TestForecastRealTickets(t *testing.T) {
 	t.Parallel()
-	hist := forecastRealData(t, "bpi13-incidents/bpi_13_incidents.csv")
+	hist := realdata.Path(t, "bpi13-incidents/bpi_13_incidents.csv")
 	holdoutWAPE := func(method string) float64 {
 		code, stdout, stderr := runCLI(t, "forecast", "--history", hist, "--id-column", "CaseID", "--interval", "60m",
 			"--horizon", "7d", "--holdout", "7d", "--method", method, "--format", "json", "--out", filepath.Join(t.TempDir(), "f.csv"))
@@ -294,7 +278,7 @@ func TestForecastHolidays(t *testing.T) {
 // needed.
 func TestForecastRealOneDayIsTooShort(t *testing.T) {
 	t.Parallel()
-	hist := forecastRealData(t, "anonymous-bank-1999/calls_one_day.csv")
+	hist := realdata.Path(t, "anonymous-bank-1999/calls_one_day.csv")
 	code, _, stderr := runCLI(t, "forecast", "--history", hist, "--column", "created_at=1999-08-01+vru_entry",
 		"--out", filepath.Join(t.TempDir(), "f.csv"))
 	if code != exitFailure || !strings.Contains(stderr, "covers 1d; forecasting needs at least 7 days") {

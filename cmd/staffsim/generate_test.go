@@ -229,13 +229,15 @@ func TestGenerateSamples(t *testing.T) {
 
 func TestYearlyGrowth(t *testing.T) {
 	t.Parallel()
-	for in, want := range map[string]float64{"5%": 0.05, "0.05": 0.05, "-3%": -0.03, " 150 % ": 1.5, "0": 0} {
+	for in, want := range map[string]float64{"5%": 0.05, "0.05": 0.05, "-3%": -0.03, " 150 % ": 1.5, "0": 0, "1": 1, "-0.5": -0.5} {
 		var g yearlyGrowth
 		if err := g.Set(in); err != nil || float64(g) != want {
 			t.Errorf("Set(%q) = %v, %v; want %v", in, float64(g), err, want)
 		}
 	}
-	for _, in := range []string{"", "%", "five", "NaN", "Inf", "5%%", "1e400", "2"} {
+	// A bare number above 1 is a forgotten percent sign, as for
+	// quantity.Fraction: "2" is refused with "did you mean 2%?".
+	for _, in := range []string{"", "%", "five", "NaN", "Inf", "5%%", "1e400", "2", "-5"} {
 		var g yearlyGrowth
 		if err := g.Set(in); err == nil {
 			t.Errorf("Set(%q) = %v, want an error", in, float64(g))

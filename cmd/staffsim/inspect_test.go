@@ -5,33 +5,16 @@ import (
 	"encoding/json"
 	"image/png"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/staffsim/staffsim/internal/realdata"
 )
 
 // corpus is the reader's test corpus of good and bad history files.
 func readerCorpus(parts ...string) string {
 	return filepath.Join(append([]string{"..", "..", "forecast", "testdata"}, parts...)...)
-}
-
-// sharedData returns a file of the shared real-data folder, skipping the
-// test when it is absent (CI may lack it).
-func realData(t *testing.T, rel string) string {
-	t.Helper()
-	dirs := []string{"/work/shared/data"}
-	if out, err := exec.Command("git", "rev-parse", "--show-toplevel").Output(); err == nil {
-		top := strings.TrimSpace(string(out))
-		dirs = append(dirs, filepath.Join(filepath.Dir(top), "shared", "data"))
-	}
-	for _, d := range dirs {
-		if p := filepath.Join(d, rel); isFile(p) {
-			return p
-		}
-	}
-	t.Skipf("real data %s not found", rel)
-	return ""
 }
 
 func isFile(p string) bool { _, err := os.Stat(p); return err == nil }
@@ -161,7 +144,7 @@ func TestInspectRealExports(t *testing.T) {
 		{"anonymous-bank-1999/calls_one_day.csv", []string{"--column", "created_at=1999-08-01+vru_entry", "--tz", "Asia/Jerusalem"},
 			[]string{"2375 read, 0 rejected", "1999-08-01 00:10 → 1999-08-01 23:58 (1 day)", "handle time"}},
 	} {
-		p := realData(t, tc.rel)
+		p := realdata.Path(t, tc.rel)
 		code, out, errOut := runCLI(t, append([]string{"inspect", p}, tc.args...)...)
 		if code != exitOK {
 			t.Errorf("%s: exit %d: %s", tc.rel, code, errOut)

@@ -11,6 +11,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/staffsim/staffsim/internal/realdata"
 )
 
 // planFast are flags that keep a plan test quick: one week, few
@@ -187,7 +189,7 @@ func TestPlanGeneratedYear(t *testing.T) {
 // is required) and one of three days (forecast by its mean day).
 func TestPlanRealExports(t *testing.T) {
 	t.Parallel()
-	p := realData(t, "bpi13-incidents/bpi_13_incidents.csv")
+	p := realdata.Path(t, "bpi13-incidents/bpi_13_incidents.csv")
 	dir := filepath.Join(t.TempDir(), "bpi")
 	code, _, errOut := runCLI(t, append([]string{"plan", "--history", p, "--id-column", "CaseID", "--out", dir}, planFast...)...)
 	if code != exitUsage || !strings.Contains(errOut, "--aht") {
@@ -200,7 +202,7 @@ func TestPlanRealExports(t *testing.T) {
 	checkPlanDir(t, dir)
 
 	// Shorter than a week: every day repeats the mean day, with a note.
-	p = realData(t, "servicenow-incidents-2016/incident_event_log_partial.csv")
+	p = realdata.Path(t, "servicenow-incidents-2016/incident_event_log_partial.csv")
 	dir = filepath.Join(t.TempDir(), "servicenow")
 	code, _, errOut = runCLI(t, append([]string{"plan", "--history", p, "--id-column", "number", "--aht", "15m", "--out", dir}, planFast...)...)
 	if code != exitOK || !strings.Contains(errOut, "less than a week") {
