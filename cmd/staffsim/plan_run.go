@@ -191,6 +191,21 @@ func (pl *planner) headcount() error {
 	}
 	done()
 	pl.curves = curves
+	// scenario.yaml holds the recommended roster: the optimised shape at
+	// the smallest headcount meeting the SLA at forecast volume.
+	pl.rosterAgents = headcount.Agents(base.Shifts)
+	if rec, ok := curves[0].Recommended(); ok && rec.Agents != pl.rosterAgents {
+		scaled := headcount.ScaleTo(base.Shifts, rec.Agents)
+		var kept []scenarios.Shift
+		for i, sh := range pl.scenario.Roster.Shifts {
+			if sh.Agents = scaled[i].Agents; sh.Agents > 0 {
+				kept = append(kept, sh)
+			}
+		}
+		pl.scenario.Roster.Shifts = kept
+		pl.steps = append(pl.steps, fmt.Sprintf("Recommendation: the optimised roster scaled from %d to %d agents, the smallest headcount that met %s in at least %.0f%% of simulated weeks at forecast volume; scenario.yaml holds it.",
+			pl.rosterAgents, rec.Agents, pl.sl, 100*float64(pl.o.confidence)))
+	}
 	for _, c := range curves {
 		p, ok := c.Recommended()
 		if ok {
@@ -200,6 +215,12 @@ func (pl *planner) headcount() error {
 		}
 	}
 	if pl.today == nil {
+		// No current roster: the optimised one is the baseline.
+		for _, pt := range curves[0].Points {
+			if pt.Agents == headcount.Agents(base.Shifts) {
+				pl.todayPt, pl.todayLabel = &pt, "optimised roster"
+			}
+		}
 		return nil
 	}
 	shifts := simShifts(pl.today.Roster.Shifts)
