@@ -112,13 +112,16 @@ func (pl *planner) buildRoster() error {
 	pl.week = typicalWeek(pl.fc, pl.reqs, pl.sweepAt)
 	pl.problem = &roster.Problem{Start: pl.week.Start, Interval: pl.week.Interval, Required: pl.week.Scheduled,
 		Templates: pl.templates.Templates, Limits: pl.templates.Limits}
-	r, err := roster.Solve(pl.ctx, pl.problem, roster.Options{})
+	// The day-by-day LP bound (LPTime < 0) keeps the plan reproducible and
+	// fast: a time-budgeted whole-week LP would make the roster depend on
+	// the machine's speed. On the sample desk both give the same roster.
+	r, err := roster.Solve(pl.ctx, pl.problem, roster.Options{LPTime: -1})
 	if err != nil {
 		return fmt.Errorf("roster: %w", err)
 	}
 	chk := roster.Check{Arrivals: pl.week.Arrivals, AHT: pl.aht, Target: pl.sl.Within, Goal: pl.sl.Goal,
 		Shrinkage: pl.shrinkage, Replications: min(pl.replications, 10), Seed: pl.seed}
-	r, rep, err := roster.Refine(pl.ctx, pl.problem, r, chk, roster.Options{})
+	r, rep, err := roster.Refine(pl.ctx, pl.problem, r, chk, roster.Options{LPTime: -1})
 	if err != nil {
 		return fmt.Errorf("roster: %w", err)
 	}
