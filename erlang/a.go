@@ -55,15 +55,15 @@ func (q Queue) evalA(n int, target, b float64) (Result, error) {
 	var sum, sumAns, sumAb, sumWait, sumQ, logScale float64
 	w, h := 1.0, 0.0
 	for j := 0; ; j++ {
-		d := nmu + float64(j+1)*th // nμ + (j+1)θ
-		h += 1 / d                 // Σ_{i=1..j+1} 1/(nμ + iθ)
-		ans := nmu / d             // P(answered | j ahead)
+		inv := 1 / (nmu + float64(j+1)*th) // 1/(nμ + (j+1)θ), the only division
+		h += inv                           // Σ_{i=1..j+1} 1/(nμ + iθ)
+		ans := nmu * inv                   // P(answered | j ahead)
 		sum += w
 		sumAns += w * ans
-		sumAb += w * (float64(j+1) * th / d)
+		sumAb += w * (float64(j+1) * th * inv) // not 1 − ans: no cancellation for tiny θ
 		sumWait += w * ans * h
 		sumQ += float64(j) * w
-		ratio := lam / d
+		ratio := lam * inv
 		w *= ratio
 		if sum > rescale {
 			sum /= rescale

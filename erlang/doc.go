@@ -23,7 +23,9 @@
 //	B(0, a) = 1,   B(k, a) = a·B(k−1, a) / (k + a·B(k−1, a))
 //
 // The recurrence is used in this form because every step stays in [0, 1]:
-// it never forms aⁿ/n!, which overflows at n ≈ 170, and costs O(n). As a
+// it never forms aⁿ/n!, which overflows at n ≈ 170. It starts 12√a + 20
+// steps below min(n, a) from B ≈ 1 − k/a, since the error of the start is
+// damped by Π k/a ≤ e^−72 on the way up, so it costs O(√a + |n − a|). As a
 // model, a blocked contact is lost: ProbWait and Blocking are B(n, a),
 // nobody waits (ASA 0), SL = 1 − B for every T and occupancy = a(1 − B)/n.
 //
@@ -70,9 +72,10 @@
 //
 // Queue.Agents returns the smallest n that meets every target given (SL,
 // ASA, maximum occupancy, maximum abandon rate); each is monotone in n. For
-// Erlang B and C it evaluates B once in O(n₀) at a lower bound n₀ (the
-// stability bound ⌊a⌋+1 or a/max-occupancy) and steps up in O(1) per agent,
-// which is a + O(√a) steps (square-root staffing). Erlang A bisects on n.
+// Erlang B and C it evaluates B once at a lower bound n₀ (the stability
+// bound ⌊a⌋+1 or a/max-occupancy) and steps up in O(1) per agent; the
+// answer is O(√a) steps away (square-root staffing). Erlang A starts from
+// the Erlang C answer, gallops to bracket its own and bisects.
 // Queue.MaxTraffic is the inverse: the largest traffic n agents carry at
 // the targets. Requirements applies Agents to every interval of a forecast.
 //

@@ -212,6 +212,10 @@ func TestBadInput(t *testing.T) {
 	if _, err := q.Evaluate(5, nan); err == nil {
 		t.Error("Evaluate(target NaN): no error")
 	}
+	// An occupancy cap so low that it needs more agents than the search allows.
+	if _, err := (Queue{Model: ModelC, Rate: 1, AHT: 10}).Agents(Targets{MaxOccupancy: 1e-300}); !errors.Is(err, ErrTargetsUnmet) {
+		t.Errorf("occupancy ≤ 1e-300: err %v, want ErrTargetsUnmet", err)
+	}
 	// A target that no headcount reaches in floating point.
 	_, err := Queue{Model: ModelB, Rate: 1, AHT: 10}.Agents(Targets{ServiceLevel: 1 - 1e-17})
 	if err == nil {

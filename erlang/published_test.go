@@ -54,6 +54,22 @@ func TestWorkedExampleErlangC(t *testing.T) {
 	if got := Scheduled(r.Agents, 0.3); got != 20 {
 		t.Errorf("Scheduled(14, 30%%) = %d, want 20", got)
 	}
+	// pyworkforce README, MultiErlangC grid on the same desk with 85 %
+	// maximum occupancy and 30 % shrinkage: 80 % and 85 % → 20 positions
+	// (14 agents), 90 % → 22 positions (occupancy 0.6667, i.e. 15 agents).
+	for _, c := range []struct {
+		sl             float64
+		agents, sched  int
+		occupancy, tol float64
+	}{{0.80, 14, 20, 0.7143, tol4}, {0.85, 14, 20, 0.7143, tol4}, {0.90, 15, 22, 0.6667, tol4}} {
+		r, err := q.Agents(Targets{ServiceLevel: c.sl, Within: 20, MaxOccupancy: 0.85})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if r.Agents != c.agents || Scheduled(r.Agents, 0.3) != c.sched || !near(r.Occupancy, c.occupancy, c.tol) {
+			t.Errorf("SL %v: %d agents, %d scheduled, occupancy %v; want %d, %d, %v", c.sl, r.Agents, Scheduled(r.Agents, 0.3), r.Occupancy, c.agents, c.sched, c.occupancy)
+		}
+	}
 	// 13 agents miss 80/20 (the article's previous step).
 	if r13, _ := q.Evaluate(13, 20); r13.ServiceLevel >= 0.8 {
 		t.Errorf("13 agents: SL %v, want below 0.8", r13.ServiceLevel)

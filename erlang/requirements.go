@@ -1,6 +1,7 @@
 package erlang
 
 import (
+	"context"
 	"fmt"
 	"math"
 	"time"
@@ -46,6 +47,13 @@ func (e *IntervalError) Unwrap() error { return e.Err }
 // reports a service level of 1. An error about one interval is an
 // *IntervalError naming its index.
 func Requirements(d []Demand, t Targets, o Options) ([]Requirement, error) {
+	return RequirementsContext(context.Background(), d, t, o)
+}
+
+// RequirementsContext is Requirements that stops when ctx is cancelled
+// and then returns ctx.Err() (years of 15-minute intervals under Erlang A
+// take seconds).
+func RequirementsContext(ctx context.Context, d []Demand, t Targets, o Options) ([]Requirement, error) {
 	if !(o.Interval > 0) {
 		return nil, fmt.Errorf("interval %v must be positive", o.Interval)
 	}
@@ -61,6 +69,11 @@ func Requirements(d []Demand, t Targets, o Options) ([]Requirement, error) {
 	secs := o.Interval.Seconds()
 	out := make([]Requirement, len(d))
 	for i, x := range d {
+		if i%256 == 0 {
+			if err := ctx.Err(); err != nil {
+				return nil, err
+			}
+		}
 		if math.IsNaN(x.Arrivals) || math.IsInf(x.Arrivals, 0) || x.Arrivals < 0 {
 			return nil, &IntervalError{i, fmt.Errorf("arrivals %v must be a finite number ≥ 0", x.Arrivals)}
 		}

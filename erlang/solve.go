@@ -79,9 +79,14 @@ func (t Targets) String() string {
 }
 
 // searchLimit is the largest headcount the solvers try for traffic a:
-// far beyond square-root staffing a + β√a for any β a target can need.
-func searchLimit(a float64) int {
+// far beyond square-root staffing a + β√a for any β a target can need,
+// and beyond a/MaxOccupancy, the headcount a low occupancy cap needs
+// (occupancy ≤ a/n in every model).
+func searchLimit(a float64, t Targets) int {
 	l := a + 100*math.Sqrt(a) + 1000
+	if t.MaxOccupancy > 0 {
+		l = math.Max(l, math.Ceil(a/t.MaxOccupancy)+1)
+	}
 	if l > MaxAgents {
 		return MaxAgents
 	}
@@ -111,7 +116,7 @@ func (q Queue) Agents(t Targets) (Result, error) {
 	if a == 0 {
 		return Result{Model: q.Model, Traffic: 0, Target: t.Within, ServiceLevel: 1}, nil
 	}
-	limit := searchLimit(a)
+	limit := searchLimit(a, t)
 	unmet := func() error {
 		return fmt.Errorf("%w: no headcount up to %d agents meets %s at %.4g erlangs", ErrTargetsUnmet, limit, t, a)
 	}
@@ -122,7 +127,11 @@ func (q Queue) Agents(t Targets) (Result, error) {
 			n = minStable(a)
 			if t.MaxOccupancy > 0 {
 				// occupancy a/n ≤ max needs n ≥ a/max; floor is a safe lower bound.
-				n = max(n, int(a/t.MaxOccupancy))
+				lb := a / t.MaxOccupancy
+				if lb > float64(limit) {
+					return Result{}, unmet()
+				}
+				n = max(n, int(lb))
 			}
 		}
 		b := B(n, a)
@@ -144,13 +153,6 @@ func (q Queue) Agents(t Targets) (Result, error) {
 	// The guess is the Erlang C answer for the same SL, ASA and occupancy
 	// targets, which is usually within an agent or two (abandonment
 	// relieves the queue); a few evaluations then suffice.
-	meets := func(n int) (Result, bool, error) {
-		r, err := q.Evaluate(n, t.Within)
-		if err != nil {
-			return r, false, err
-		}
-		return r, t.Met(r), nil
-	}
 	guess := max(1, int(math.Ceil(a)))
 	if tc := (Targets{ServiceLevel: t.ServiceLevel, Within: t.Within, ASA: t.ASA, MaxOccupancy: t.MaxOccupancy}); tc.any() {
 		if rc, err := (Queue{Model: ModelC, Rate: q.Rate, AHT: q.AHT}).Agents(tc); err == nil {
@@ -158,6 +160,28 @@ func (q Queue) Agents(t Targets) (Result, error) {
 		}
 	}
 	guess = min(guess, limit)
+	// The answer is usually within a few agents below the guess: B there
+	// comes from one evaluation and forward steps, which are exact.
+	const window = 8
+	first := max(1, guess-window)
+	bs := make([]float64, guess-first+1)
+	bs[0] = B(first, a)
+	for i := 1; i < len(bs); i++ {
+		bs[i] = nextB(first+i-1, a, bs[i-1])
+	}
+	meets := func(n int) (Result, bool, error) {
+		var b float64
+		if n >= first && n <= guess {
+			b = bs[n-first]
+		} else {
+			b = B(n, a)
+		}
+		r, err := q.evalA(n, t.Within, b)
+		if err != nil {
+			return r, false, err
+		}
+		return r, t.Met(r), nil
+	}
 	r, ok, err := meets(guess)
 	if err != nil {
 		return Result{}, err

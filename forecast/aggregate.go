@@ -20,7 +20,8 @@ const DefaultInterval = 30 * time.Minute
 //
 // Volumes (including forecast.csv) keep their rows: arrivals sum into the
 // interval containing the row's start, and AHT is weighted by arrivals
-// (HandleSeconds += aht·arrivals, Handled += arrivals). The series runs
+// (HandleSeconds += aht·arrivals, Handled += arrivals), so an interval
+// whose arrivals are 0 has no AHT (it needs no agents). The series runs
 // from the first row's interval to the last's. interval 0 keeps the file's
 // own spacing; a coarser interval (60m from 30m rows) sums rows, a finer
 // one is refused, since it would have to invent how arrivals split.
@@ -41,9 +42,9 @@ func LoadSeries(path string, opt ReadOptions, interval time.Duration) (*Series, 
 		case interval == 0:
 			interval = own
 		case own != 0 && interval < own:
-			return nil, nil, &OptionError{fmt.Sprintf("%s: the file has %v intervals; an interval of %v is finer and would have to invent how arrivals split: use %v or a multiple of it", path, own, interval, own)}
+			return nil, nil, &OptionError{fmt.Sprintf("%s: the file has %v intervals; an interval of %v is finer and would have to invent how arrivals split: use %v or a multiple of it", rd.rep.File, own, interval, own)}
 		case own != 0 && interval%own != 0:
-			return nil, nil, &OptionError{fmt.Sprintf("%s: the file has %v intervals; %v is not a multiple of it", path, own, interval)}
+			return nil, nil, &OptionError{fmt.Sprintf("%s: the file has %v intervals; %v is not a multiple of it", rd.rep.File, own, interval)}
 		}
 	} else if interval == 0 {
 		interval = DefaultInterval

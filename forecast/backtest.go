@@ -1,9 +1,11 @@
 package forecast
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"math"
+	"strings"
 	"time"
 )
 
@@ -62,11 +64,19 @@ var ErrShortHistory = errors.New("too little history")
 // Backtest scores methods on the last weeks of the history of in: at each
 // of opt.Origins origins (local midnights one week apart, the last one a
 // week before the end of the last whole day), each method is fitted on the
-// history before the origin and forecasts the following week; see Score. A
+// history before the origin and forecasts the following week; see Score.
+// On a short history fewer origins are used, as many as leave three weeks
+// before the first (so every method is scored), or else one week. A
 // method that cannot fit at the first origin (too little history) is
 // skipped with a note; when no origin leaves a week of history, or every
 // method is skipped, the error wraps ErrShortHistory.
 func Backtest(in *Input, methods []Method, opt Options) (*BacktestReport, error) {
+	return BacktestContext(context.Background(), in, methods, opt)
+}
+
+// BacktestContext is Backtest that stops with ctx.Err() when ctx is
+// cancelled (checked before every fit).
+func BacktestContext(ctx context.Context, in *Input, methods []Method, opt Options) (*BacktestReport, error) {
 	n := in.Len()
 	// Day boundaries within the history, including n when it is midnight.
 	var starts []int
@@ -83,9 +93,19 @@ func Backtest(in *Input, methods []Method, opt Options) (*BacktestReport, error)
 		want = 4
 	}
 	last := len(starts) - 1
-	origins := want
-	for origins > 0 && (last-7*origins < 0 || starts[last-7*origins] < in.Period) {
-		origins--
+	// As many origins as wanted (up to want) that leave three weeks of
+	// history before the first, so that every method can be scored; failing
+	// that, one week (the seasonal naive and weighted methods only).
+	fit := func(weeks int) int {
+		o := want
+		for o > 0 && (last-7*o < 0 || starts[last-7*o] < weeks*in.Period) {
+			o--
+		}
+		return o
+	}
+	origins := fit(3)
+	if origins == 0 {
+		origins = fit(1)
 	}
 	have := time.Duration(n) * in.Series.Interval
 	if origins == 0 {
@@ -97,14 +117,21 @@ func Backtest(in *Input, methods []Method, opt Options) (*BacktestReport, error)
 	}
 	bt := &BacktestReport{Level: opt.level(), Horizon: "7d"}
 	if origins < want {
-		bt.Notes = append(bt.Notes, fmt.Sprintf("history covers %s: backtest on %d origin(s) instead of %d", days(have), origins, want))
+		note := fmt.Sprintf("history covers %s: backtest on %d origin(s) instead of %d", days(have), origins, want)
+		if origins == 1 {
+			note += " (with one origin the interval coverage is in sample)"
+		}
+		bt.Notes = append(bt.Notes, note)
 	}
 	for _, o := range idx[:origins] {
 		bt.Origins = append(bt.Origins, in.Time(o))
 	}
 	scale := naiveScale(in, idx[0])
 	for _, m := range methods {
-		sc, err := scoreMethod(in, m, idx, scale, bt.Level)
+		sc, err := scoreMethod(ctx, in, m, idx, scale, bt.Level)
+		if ctx.Err() != nil {
+			return nil, ctx.Err()
+		}
 		if err != nil {
 			if IsShortHistory(err) {
 				bt.Notes = append(bt.Notes, fmt.Sprintf("%s skipped: %v at the first backtest origin", m.Name(), err))
@@ -116,9 +143,22 @@ func Backtest(in *Input, methods []Method, opt Options) (*BacktestReport, error)
 		bt.Scores = append(bt.Scores, sc)
 	}
 	if len(bt.Scores) == 0 {
-		return bt, fmt.Errorf("%w: no method could be backtested on %s of history (%v)", ErrShortHistory, days(have), bt.Notes)
+		if noContacts(in, idx[0]) {
+			return bt, fmt.Errorf("no contacts in the last %d week(s) of history: nothing to score a forecast against", origins)
+		}
+		return bt, fmt.Errorf("%w: no method could be backtested on %s of history (%s)", ErrShortHistory, days(have), strings.Join(bt.Notes, "; "))
 	}
 	return bt, nil
+}
+
+// noContacts reports whether no contact arrived from interval i on.
+func noContacts(in *Input, i int) bool {
+	for _, y := range in.Series.Arrivals[i:] {
+		if y > 0 {
+			return false
+		}
+	}
+	return true
 }
 
 // naiveScale is the mean absolute one-week seasonal difference of the
@@ -140,11 +180,14 @@ func naiveScale(in *Input, n int) float64 {
 
 // scoreMethod backtests one method at origins idx[:len(idx)−1], origin k
 // forecasting up to idx[k+1].
-func scoreMethod(in *Input, m Method, idx []int, scale, level float64) (Score, error) {
+func scoreMethod(ctx context.Context, in *Input, m Method, idx []int, scale, level float64) (Score, error) {
 	origins := len(idx) - 1
 	fs := make([][]float64, origins)
 	ys := make([][]float64, origins)
 	for k := range origins {
+		if err := ctx.Err(); err != nil {
+			return Score{}, err
+		}
 		o, h := idx[k], idx[k+1]-idx[k]
 		f, _, err := point(in, m, o, h)
 		if err != nil {
@@ -217,9 +260,17 @@ func scoreMethod(in *Input, m Method, idx []int, scale, level float64) (Score, e
 // then forecasts with WeightedWeeks (over the weeks there are) and says so
 // in a note. With less than a week the error wraps ErrShortHistory.
 func Auto(in *Input, opt Options) (*Forecast, *BacktestReport, error) {
-	bt, err := Backtest(in, Methods(), opt)
+	return AutoContext(context.Background(), in, opt)
+}
+
+// AutoContext is Auto that stops with ctx.Err() when ctx is cancelled.
+func AutoContext(ctx context.Context, in *Input, opt Options) (*Forecast, *BacktestReport, error) {
+	if noContacts(in, 0) {
+		return nil, nil, errors.New("the history has no contacts: nothing to forecast from")
+	}
+	bt, err := BacktestContext(ctx, in, Methods(), opt)
 	if err != nil && bt == nil && errors.Is(err, ErrShortHistory) {
-		f, _, err2 := Predict(in, WeightedWeeks{}, opt)
+		f, _, err2 := PredictContext(ctx, in, WeightedWeeks{}, opt)
 		if err2 != nil {
 			return nil, nil, fmt.Errorf("%w: the history covers %s; forecasting needs at least 7 days, and 14 to backtest and choose a method",
 				ErrShortHistory, days(time.Duration(in.Len())*in.Series.Interval))

@@ -1,6 +1,7 @@
 package forecast
 
 import (
+	"context"
 	"errors"
 	"strings"
 	"testing"
@@ -132,4 +133,39 @@ func london(t *testing.T) *time.Location {
 		return time.UTC
 	}
 	return loc
+}
+
+func TestBacktestShortHistoryScoresAllMethods(t *testing.T) {
+	t.Parallel()
+	// 30 days: one origin leaves the three weeks every method needs.
+	s := synth(synthSpec{weeks: 5, base: 10, seed: 13})
+	s.Arrivals = s.Arrivals[:30*48]
+	in, _ := Prepare(s, 48, nil)
+	bt, err := Backtest(in, Methods(), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(bt.Origins) != 1 || len(bt.Scores) != len(Methods()) {
+		t.Errorf("30 days: %d origins, %d methods scored (notes %q); want 1 origin, all methods", len(bt.Origins), len(bt.Scores), bt.Notes)
+	}
+	// A history without a single contact is an error that says so.
+	clear(s.Arrivals)
+	in, _ = Prepare(s, 48, nil)
+	if _, _, err := Auto(in, Options{}); err == nil || !strings.Contains(err.Error(), "no contacts") {
+		t.Errorf("all-zero history: err %v, want 'no contacts'", err)
+	}
+}
+
+func TestAutoContextCancelled(t *testing.T) {
+	t.Parallel()
+	s := synth(synthSpec{weeks: 8, base: 10, seed: 14})
+	in, _ := Prepare(s, 48, nil)
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	if _, _, err := AutoContext(ctx, in, Options{}); !errors.Is(err, context.Canceled) {
+		t.Errorf("AutoContext with a cancelled context: err %v, want context.Canceled", err)
+	}
+	if _, _, err := PredictContext(ctx, in, Taylor{}, Options{}); !errors.Is(err, context.Canceled) {
+		t.Errorf("PredictContext with a cancelled context: err %v, want context.Canceled", err)
+	}
 }

@@ -82,6 +82,7 @@ type column struct {
 	idx2   int    // second part of a DATE+TIME field, -1 if none
 	lit2   string
 	split  bool
+	layout string // a time field's layout, once detected
 }
 
 // value returns the field's text in rec (parts joined by a space).

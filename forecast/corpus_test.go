@@ -112,6 +112,8 @@ func TestGoodFiles(t *testing.T) {
 		{"us_ampm.csv", utc, 2, "2026-01-05T09:05:00Z", ","},
 		{"split_date_time.csv", ReadOptions{Now: fixedNow, Columns: map[string]string{"created_at": "date+time"}}, 3, "2026-01-05T09:00:05Z", ","},
 		{"volumes.csv", utc, 3, "2026-01-05T09:00:00Z", ","},
+		{"preamble.csv", utc, 2, "2026-01-05T09:00:00Z", ";"},         // a title and an export line before the header
+		{"excel_sep_dotted.csv", utc, 2, "2026-01-05T09:00:00Z", ";"}, // Excel's sep=; line, dotted day-first dates
 	} {
 		var c collect
 		rep, err := Read(filepath.Join("testdata", "good", tc.file), tc.opt, &c)
@@ -153,6 +155,7 @@ func TestOptionErrors(t *testing.T) {
 		{Columns: map[string]string{"created_at": "day+hour"}},
 		{Columns: map[string]string{"created_at": "created_at+hour"}},
 		{IDColumn: "number"},
+		{Columns: map[string]string{"arrivals": "priority"}},
 	} {
 		var oe *OptionError
 		if _, err := Read(p, opt, &collect{}); !errors.As(err, &oe) || !strings.Contains(err.Error(), "created_at") {
@@ -202,5 +205,61 @@ func TestTimesOutOfRangeRejected(t *testing.T) {
 	s, rep, err := LoadSeries(p, ReadOptions{Now: fixedNow}, 0)
 	if err != nil || rep.Rejected != 1 || !strings.Contains(rep.Rejects[0].Reason, "out of range") || s.Len() != 48 {
 		t.Errorf("err %v, report %+v", err, rep)
+	}
+}
+
+func TestForcedTimeFormat(t *testing.T) {
+	t.Parallel()
+	p := filepath.Join("testdata", "bad", "ambiguous_dates.csv")
+	for _, tc := range []struct {
+		layout, first string
+	}{
+		{"02-01-2006 15:04", "2016-02-01T09:00:00Z"}, // day first: 1 February
+		{"01-02-2006 15:04", "2016-01-02T09:00:00Z"}, // month first: 2 January
+	} {
+		rep, err := Read(p, ReadOptions{TimeFormat: tc.layout, Now: fixedNow}, &collect{})
+		if err != nil || rep.Records != 4 || rep.First.Format(time.RFC3339) != tc.first {
+			t.Errorf("--time-format %q: err %v, report %+v; want 4 records from %s", tc.layout, err, rep, tc.first)
+		}
+	}
+	// A forced layout that fits no row: every row rejected, saying which layout.
+	_, err := Read(p, ReadOptions{TimeFormat: time.RFC3339, Now: fixedNow}, &collect{})
+	if err == nil || !strings.Contains(err.Error(), "does not match the time layout") {
+		t.Errorf("wrong forced layout: err %v", err)
+	}
+}
+
+func TestSpringForwardDayHas46HalfHours(t *testing.T) {
+	t.Parallel()
+	london, err := time.LoadLocation("Europe/London")
+	if err != nil {
+		t.Skip("no tz database:", err)
+	}
+	// 2026-03-29: clocks go forward at 01:00 GMT; local 01:00–02:00 does not exist.
+	p := writeCSV(t, "spring.csv", "created_at\n2026-03-29 00:10:00\n2026-03-29 02:10:00\n2026-03-29 23:50:00\n")
+	s, _, err := LoadSeries(p, ReadOptions{Location: london, Now: fixedNow}, 30*time.Minute)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s.Len() != 46 || s.Arrivals[0] != 1 || s.Arrivals[2] != 1 || s.Arrivals[45] != 1 {
+		t.Errorf("%d intervals, arrivals %v; want 46 with tickets in intervals 0, 2 (02:00 BST) and 45", s.Len(), s.Arrivals)
+	}
+	if slot, _ := s.Slot(2); slot != 4 {
+		t.Errorf("interval 2 is slot %d, want 4 (02:00 wall clock)", slot)
+	}
+}
+
+func TestDataRowNeverTakenForAHeader(t *testing.T) {
+	t.Parallel()
+	// Line 1 names no known column; line 2 holds the value "Opened" (an
+	// alias of created_at) but is a data row, as wide as line 1.
+	p := writeCSV(t, "state.csv", "id,state,when\n1,Opened,2026-01-05T09:00:00Z\n2,Closed,2026-01-05T10:00:00Z\n")
+	_, err := Read(p, ReadOptions{Now: fixedNow}, &collect{})
+	if err == nil || !strings.Contains(err.Error(), "none of the columns (id, state, when)") {
+		t.Errorf("err %v; want the header on line 1 and a hint to map created_at", err)
+	}
+	rep, err := Read(p, ReadOptions{Now: fixedNow, Columns: map[string]string{"created_at": "when"}}, &collect{})
+	if err != nil || rep.Records != 2 || len(rep.Notes) != 0 {
+		t.Errorf("mapped: err %v report %+v", err, rep)
 	}
 }

@@ -24,33 +24,46 @@ type csvFile struct {
 	r      *csv.Reader
 	header []string
 	delim  rune
+	// skipped counts the preamble lines before the header; ahead holds
+	// the rows read while looking for it, served first by next.
+	skipped    int
+	headerLine int
+	ahead      [][]string
+	aheadLine  []int
+	aheadErr   error // the read error after the rows ahead, if any
 }
 
-// openCSV opens path, refuses what is not delimited text (empty, binary,
+// maxPreamble is how many lines before the header a file may carry (report
+// titles, export dates), skipped when a later line is the header.
+const maxPreamble = 10
+
+// openCSV opens path (called name in messages), refuses what is not delimited text (empty, binary,
 // compressed), skips a UTF-8 byte-order mark, detects the delimiter
-// (comma, semicolon or tab) from the header line and reads the header.
-func openCSV(path string) (*csvFile, error) {
+// (comma, semicolon or tab) and reads the header: the first line, unless
+// isHeader rejects it and accepts one of the next lines, in which case the
+// lines before it are a preamble (a report title) and are skipped.
+func openCSV(path, name string, isHeader func([]string) bool) (*csvFile, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		var pe *os.PathError
 		if errors.As(err, &pe) {
 			err = pe.Err
 		}
-		return nil, &FileError{File: path, Msg: fmt.Sprintf("cannot open: %v", err)}
+		return nil, &FileError{File: name, Msg: fmt.Sprintf("cannot open: %v", err)}
 	}
 	if st, err := f.Stat(); err == nil && st.IsDir() {
 		f.Close()
-		return nil, &FileError{File: path, Msg: "is a directory, not a CSV file"}
+		return nil, &FileError{File: name, Msg: "is a directory, not a CSV file"}
 	}
 	br := bufio.NewReaderSize(f, 64<<10)
 	head, err := br.Peek(8 << 10)
 	if err != nil && err != io.EOF && !errors.Is(err, bufio.ErrBufferFull) {
 		f.Close()
-		return nil, &FileError{File: path, Msg: fmt.Sprintf("cannot read: %v", err)}
+		return nil, &FileError{File: name, Msg: fmt.Sprintf("cannot read: %v", err)}
 	}
 	if msg := notText(head); msg != "" {
 		f.Close()
-		return nil, &FileError{File: path, Msg: msg}
+		return nil, &FileError{File: name, Msg: msg}
 	}
 	if bytes.HasPrefix(head, []byte("\xef\xbb\xbf")) {
 		br.Discard(3)
@@ -58,26 +71,70 @@ func openCSV(path string) (*csvFile, error) {
 	}
 	if len(bytes.TrimSpace(head)) == 0 {
 		f.Close()
-		return nil, &FileError{File: path, Msg: "the file is empty: expected a header line and one row per ticket or interval"}
+		return nil, &FileError{File: name, Msg: "the file is empty: expected a header line and one row per ticket or interval"}
 	}
-	c := &csvFile{name: path, f: f, delim: sniffDelimiter(head)}
+	c := &csvFile{name: name, f: f, delim: sniffDelimiter(head)}
 	c.r = csv.NewReader(br)
 	c.r.Comma = c.delim
 	c.r.FieldsPerRecord = -1 // ragged rows are rejected one by one, not fatal
 	c.r.ReuseRecord = true
-	hdr, err := c.r.Read()
-	if err != nil {
+	if err := c.readHeader(isHeader); err != nil {
 		f.Close()
-		if err == io.EOF {
-			return nil, &FileError{File: path, Msg: "the file is empty: expected a header line and one row per ticket or interval"}
-		}
-		return nil, c.fatal(err)
-	}
-	c.header = make([]string, len(hdr))
-	for i, h := range hdr {
-		c.header[i] = strings.TrimSpace(h)
+		return nil, err
 	}
 	return c, nil
+}
+
+// readHeader reads the header, looking past a preamble of up to
+// maxPreamble lines; the lines read ahead are kept for next.
+func (c *csvFile) readHeader(isHeader func([]string) bool) error {
+	type held struct {
+		rec  []string
+		line int
+	}
+	var ahead []held
+	var readErr error // a malformed line met while looking: served by next in its turn
+	widest := 0       // the most fields of a line read so far
+	h := 0            // the header: the first line, or one below a preamble
+	for len(ahead) <= maxPreamble {
+		rec, err := c.r.Read()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			if len(ahead) == 0 {
+				return c.fatal(err)
+			}
+			readErr = err
+			break
+		}
+		line, _ := c.r.FieldPos(0)
+		ahead = append(ahead, held{append([]string(nil), rec...), line})
+		if isHeader == nil || isHeader(rec) {
+			// A header below a preamble is wider than every line above it:
+			// a title has one or two fields, and a data row below a real
+			// header is as wide as the header, never wider.
+			if len(ahead) == 1 || len(rec) > widest {
+				h = len(ahead) - 1
+			}
+			break
+		}
+		widest = max(widest, len(rec))
+	}
+	if len(ahead) == 0 {
+		return &FileError{File: c.name, Msg: "the file is empty: expected a header line and one row per ticket or interval"}
+	}
+	c.skipped, c.headerLine = h, ahead[h].line
+	c.header = make([]string, len(ahead[h].rec))
+	for i, v := range ahead[h].rec {
+		c.header[i] = strings.TrimSpace(v)
+	}
+	for _, a := range ahead[h+1:] {
+		c.ahead = append(c.ahead, a.rec)
+		c.aheadLine = append(c.aheadLine, a.line)
+	}
+	c.aheadErr = readErr
+	return nil
 }
 
 func (c *csvFile) Close() error { return c.f.Close() }
@@ -107,11 +164,15 @@ func notText(head []byte) string {
 	return ""
 }
 
-// sniffDelimiter picks the most frequent of comma, semicolon and tab
-// outside quotes on the first line; comma when none occurs.
+// sniffDelimiter picks the delimiter that occurs most often outside quotes
+// on a single one of the first lines (so a title line before the header
+// does not decide): comma, semicolon or tab; comma when none occurs.
 func sniffDelimiter(head []byte) rune {
-	counts := map[byte]int{}
+	best, n := byte(','), 0
 	quoted := false
+	var counts [3]int
+	delims := [3]byte{',', ';', '\t'}
+	lines := 0
 	for _, b := range head {
 		if b == '"' {
 			quoted = !quoted
@@ -119,17 +180,26 @@ func sniffDelimiter(head []byte) rune {
 		if quoted {
 			continue
 		}
-		if b == '\n' {
-			break
+		for i, d := range delims {
+			if b == d {
+				counts[i]++
+			}
 		}
-		if b == ',' || b == ';' || b == '\t' {
-			counts[b]++
+		if b == '\n' {
+			for i, c := range counts {
+				if c > n {
+					best, n = delims[i], c
+				}
+			}
+			counts = [3]int{}
+			if lines++; lines > maxPreamble {
+				break
+			}
 		}
 	}
-	best, n := byte(','), 0
-	for _, b := range []byte{',', ';', '\t'} {
-		if counts[b] > n {
-			best, n = b, counts[b]
+	for i, c := range counts {
+		if c > n {
+			best, n = delims[i], c
 		}
 	}
 	return rune(best)
@@ -140,14 +210,21 @@ func sniffDelimiter(head []byte) rune {
 // nil; a quote that is never closed, which swallows the rest of the file,
 // is a *FileError; io.EOF ends the file.
 func (c *csvFile) next() (rec []string, line int, rej *Reject, err error) {
-	rec, err = c.r.Read()
+	if len(c.ahead) > 0 {
+		rec, line = c.ahead[0], c.aheadLine[0]
+		c.ahead, c.aheadLine = c.ahead[1:], c.aheadLine[1:]
+		return c.check(rec, line)
+	}
+	if err, c.aheadErr = c.aheadErr, nil; err == nil {
+		rec, err = c.r.Read()
+	}
 	if err != nil {
 		var pe *csv.ParseError
 		if errors.As(err, &pe) && (errors.Is(pe.Err, csv.ErrQuote) || errors.Is(pe.Err, csv.ErrBareQuote)) {
 			if pe.StartLine != pe.Line {
 				return nil, 0, nil, c.fatal(err)
 			}
-			return nil, pe.StartLine, &Reject{File: c.name, Line: pe.StartLine, Reason: fmt.Sprintf("bad quoting at column %d: %v (put quotes around the whole field and double any quote inside it)", pe.Column, pe.Err)}, nil
+			return nil, pe.StartLine, &Reject{File: c.name, Line: pe.StartLine, Reason: fmt.Sprintf("bad quoting at byte %d of the line: %v (put quotes around the whole field and double any quote inside it)", pe.Column, pe.Err)}, nil
 		}
 		if err == io.EOF {
 			return nil, 0, nil, err
@@ -155,6 +232,11 @@ func (c *csvFile) next() (rec []string, line int, rej *Reject, err error) {
 		return nil, 0, nil, c.fatal(err)
 	}
 	line, _ = c.r.FieldPos(0)
+	return c.check(rec, line)
+}
+
+// check refuses a row whose number of fields is not the header's.
+func (c *csvFile) check(rec []string, line int) ([]string, int, *Reject, error) {
 	if len(rec) != len(c.header) {
 		if len(rec) == 1 && strings.TrimSpace(rec[0]) == "" {
 			return c.next() // a line of spaces

@@ -52,7 +52,7 @@ func (m DailyProfile) Forecast(in *Input, n, h int) ([]float64, error) {
 		}
 		dkeys[j] = in.Keys[d.start] / int32(in.SlotsPerDay)
 	}
-	_, st, err := fitHW(totals, dkeys, 7, false, true, HWParams{Alpha: 0.2, Beta: 0.01, Gamma: 0.2})
+	_, st, err := fitHW(totals, dkeys, 7, false, true, false, 0, HWParams{Alpha: 0.2, Beta: 0.01, Gamma: 0.2})
 	if err != nil {
 		return nil, err
 	}

@@ -138,10 +138,33 @@ func HWStart(y []float64, keys []int32, m int, multiplicative bool) (HWState, er
 // keys as in HWStart (nil: i mod len(st.Season)). The loop allocates
 // nothing.
 func HWFilter(y []float64, keys []int32, start int, p HWParams, multiplicative bool, st *HWState) float64 {
+	return hwFilter(y, keys, start, p, multiplicative, false, st)
+}
+
+// hwFilter is HWFilter, optionally with the seasonal components kept
+// normalised after every update (mean 1 multiplicative, mean 0 additive,
+// over the season), the level and trend rescaled so that every forecast is
+// unchanged (Archibald & Koehler 2003, "Normalization of seasonal factors
+// in Winters' methods", International Journal of Forecasting 19, 143–148).
+// Without it level and season trade off over a long weekly season fitted
+// to noisy counts: the level sinks through quiet days while the season
+// factors grow. Normalisation is O(1) a step: the components are stored
+// relative to a running scale g (true s = g·ŝ multiplicative, ŝ + g
+// additive) and only g, the sum of ŝ, the level and the trend change.
+func hwFilter(y []float64, keys []int32, start int, p HWParams, multiplicative, normalise bool, st *HWState) float64 {
 	m := len(st.Season)
 	a, b, season := st.Level, st.Trend, st.Season
 	sse := 0.0
 	const tiny = 1e-9
+	g, sum := 1.0, 0.0 // running scale and Σŝ
+	if !multiplicative {
+		g = 0
+	}
+	if normalise {
+		for _, v := range season {
+			sum += v
+		}
+	}
 	for i := start; i < len(y); i++ {
 		var k int
 		if keys == nil {
@@ -150,6 +173,13 @@ func HWFilter(y []float64, keys []int32, start int, p HWParams, multiplicative b
 			k = int(keys[i])
 		}
 		s := season[k]
+		if normalise {
+			if multiplicative {
+				s *= g
+			} else {
+				s += g
+			}
+		}
 		x := y[i]
 		var xhat, a1 float64
 		if multiplicative {
@@ -166,14 +196,44 @@ func HWFilter(y []float64, keys []int32, start int, p HWParams, multiplicative b
 		r := x - xhat
 		sse += r * r
 		b = p.Beta*(a1-a) + (1-p.Beta)*b
+		s1 := s
 		if multiplicative {
 			if a1 > tiny {
-				season[k] = p.Gamma*(x/a1) + (1-p.Gamma)*s
+				s1 = p.Gamma*(x/a1) + (1-p.Gamma)*s
 			}
 		} else {
-			season[k] = p.Gamma*(x-a1) + (1-p.Gamma)*s
+			s1 = p.Gamma*(x-a1) + (1-p.Gamma)*s
 		}
 		a = a1
+		if !normalise {
+			season[k] = s1
+			continue
+		}
+		if multiplicative {
+			season[k] = s1 / g
+			sum += (s1 - s) / g
+			mean := g * sum / float64(m)
+			if mean > tiny {
+				g /= mean
+				a *= mean
+				b *= mean
+			}
+		} else {
+			season[k] = s1 - g
+			sum += s1 - s
+			mean := g + sum/float64(m)
+			g -= mean
+			a += mean
+		}
+	}
+	if normalise {
+		for k := range season {
+			if multiplicative {
+				season[k] *= g
+			} else {
+				season[k] += g
+			}
+		}
 	}
 	st.Level, st.Trend = a, b
 	return sse
@@ -181,7 +241,7 @@ func HWFilter(y []float64, keys []int32, start int, p HWParams, multiplicative b
 
 // MinSeason is the smallest multiplicative seasonal factor from which the
 // level is updated (see HWFilter and Taylor).
-const MinSeason = 0.1
+var MinSeason = 0.1
 
 // hwForecast returns the h-step forecasts from state st for the keys given.
 func hwForecast(st *HWState, keys []int32, multiplicative bool, out []float64) {

@@ -1,6 +1,7 @@
 package forecast
 
 import (
+	"errors"
 	"math"
 
 	"gonum.org/v1/gonum/optimize"
@@ -55,9 +56,15 @@ func minimise(f func(p []float64) float64, start []float64) []float64 {
 // fitHW fits Holt-Winters smoothing parameters to y by minimising the
 // one-step in-sample SSE from R's start values (R's own fitting criterion),
 // and returns the parameters and the state at the end of y. Without trend
-// the trend is 0 and β is not fitted (R's beta = FALSE).
-func fitHW(y []float64, keys []int32, m int, multiplicative, trend bool, start HWParams) (HWParams, HWState, error) {
+// the trend is 0 and β is not fitted (R's beta = FALSE); normalise as in
+// hwFilter.
+func fitHW(y []float64, keys []int32, m int, multiplicative, trend, normalise bool, profile int, start HWParams) (HWParams, HWState, error) {
 	st0, err := HWStart(y, keys, m, multiplicative)
+	first := m
+	if profile > 0 {
+		st0, err = profileStart(y, keys, m, profile, multiplicative)
+		first = 0
+	}
 	if err != nil {
 		return HWParams{}, HWState{}, err
 	}
@@ -74,7 +81,7 @@ func fitHW(y []float64, keys []int32, m int, multiplicative, trend bool, start H
 	sse := func(p []float64) float64 {
 		scratch.Level, scratch.Trend = st0.Level, st0.Trend
 		copy(scratch.Season, st0.Season)
-		return HWFilter(y, keys, m, params(p), multiplicative, &scratch)
+		return hwFilter(y, keys, first, params(p), multiplicative, normalise, &scratch)
 	}
 	x0 := []float64{start.Alpha, start.Gamma}
 	if trend {
@@ -82,6 +89,44 @@ func fitHW(y []float64, keys []int32, m int, multiplicative, trend bool, start H
 	}
 	p := params(minimise(sse, x0))
 	st := HWState{Level: st0.Level, Trend: st0.Trend, Season: append([]float64(nil), st0.Season...)}
-	HWFilter(y, keys, m, p, multiplicative, &st)
+	hwFilter(y, keys, first, p, multiplicative, normalise, &st)
 	return p, st, nil
+}
+
+// profileStart returns start values from the first periods seasons of y
+// (fewer if y is shorter): the level is their mean, the trend 0, and each
+// key's seasonal component its mean over those seasons divided by (or less)
+// the level. Over a long weekly season of noisy counts, R's rule (one
+// detrended value per key) starts every component from a single week's
+// noise; averaging several weeks does not.
+func profileStart(y []float64, keys []int32, m, periods int, multiplicative bool) (HWState, error) {
+	w := min(len(y), periods*m)
+	if m < 2 || w < m {
+		return HWState{}, errors.New("Holt-Winters start values need a whole season")
+	}
+	sum := make([]float64, m)
+	cnt := make([]float64, m)
+	total := 0.0
+	for i := range w {
+		sum[keys[i]] += y[i]
+		cnt[keys[i]]++
+		total += y[i]
+	}
+	level := total / float64(w)
+	st := HWState{Level: level, Season: sum}
+	for k := range sum {
+		mean := 0.0
+		if cnt[k] > 0 {
+			mean = sum[k] / cnt[k]
+		}
+		switch {
+		case multiplicative && level > 0:
+			st.Season[k] = mean / level
+		case multiplicative:
+			st.Season[k] = 1
+		default:
+			st.Season[k] = mean - level
+		}
+	}
+	return st, nil
 }

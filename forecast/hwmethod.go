@@ -23,12 +23,17 @@ type HoltWinters struct {
 	FitWeeks       int
 }
 
-// Name returns "hw-additive" or "hw-multiplicative".
+// Name returns "hw-additive" or "hw-multiplicative", with "-trend" when
+// Trend is set.
 func (m HoltWinters) Name() string {
+	name := "hw-additive"
 	if m.Multiplicative {
-		return "hw-multiplicative"
+		name = "hw-multiplicative"
 	}
-	return "hw-additive"
+	if m.Trend {
+		name += "-trend"
+	}
+	return name
 }
 
 // Forecast implements Method; it needs three weeks of history (two to
@@ -38,10 +43,11 @@ func (m HoltWinters) Forecast(in *Input, n, h int) ([]float64, error) {
 		return nil, err
 	}
 	lo := fitStart(in, n, m.FitWeeks)
-	_, st, err := fitHW(in.Y[lo:n], in.Keys[lo:n], in.Period, m.Multiplicative, m.Trend, HWParams{Alpha: 0.1, Beta: 0.01, Gamma: 0.1})
+	_, st, err := fitHW(in.Y[lo:n], in.Keys[lo:n], in.Period, m.Multiplicative, m.Trend, true, startWeeks, HWParams{Alpha: 0.1, Beta: 0.01, Gamma: 0.1})
 	if err != nil {
 		return nil, err
 	}
+	st.Level = weekLevel(in.Y[lo:n], in.Keys[lo:n], in.Period, st.Season, m.Multiplicative)
 	out := make([]float64, h)
 	hwForecast(&st, in.Keys[n:n+h], m.Multiplicative, out)
 	return out, nil
@@ -54,4 +60,26 @@ func fitStart(in *Input, n, weeks int) int {
 		weeks = 26
 	}
 	return max(0, n-weeks*in.Period)
+}
+
+// startWeeks is how many weeks the interval-level start values average.
+const startWeeks = 4
+
+// weekLevel re-estimates the level over the last week of y from the
+// final seasonal components: Σy/Σs (multiplicative, the Poisson maximum
+// likelihood estimate of l in y ≈ l·s) or mean(y − s) (additive).
+func weekLevel(y []float64, keys []int32, period int, season []float64, multiplicative bool) float64 {
+	lo := max(0, len(y)-period)
+	var sy, ss float64
+	for i := lo; i < len(y); i++ {
+		sy += y[i]
+		ss += season[keys[i]]
+	}
+	if multiplicative {
+		if ss <= 0 {
+			return 0
+		}
+		return sy / ss
+	}
+	return (sy - ss) / float64(len(y)-lo)
 }

@@ -48,10 +48,11 @@ func needWeeks(in *Input, name string, n int, w float64) error {
 	return &ShortHistoryError{Method: name, Need: time.Duration(need) * in.Series.Interval, Have: time.Duration(n) * in.Series.Interval}
 }
 
-// IsShortHistory reports whether err says the history is too short.
+// IsShortHistory reports whether err says the history is too short: a
+// *ShortHistoryError (one method) or ErrShortHistory (every method).
 func IsShortHistory(err error) bool {
 	var s *ShortHistoryError
-	return errors.As(err, &s)
+	return errors.As(err, &s) || errors.Is(err, ErrShortHistory)
 }
 
 // Methods returns every built-in method, in the order tables list them.

@@ -105,6 +105,9 @@ type ReadOptions struct {
 	// Now is the clock for rejecting tickets created in the future; nil
 	// means time.Now. Volumes (forecasts) may lie in the future.
 	Now func() time.Time
+	// Name is the file's name in reports and messages; "" means the path
+	// (a command that spools standard input to a temporary file calls it "-").
+	Name string
 	// MaxRejects is how many rejects the Report keeps in detail (all are
 	// counted); 0 means 20.
 	MaxRejects int

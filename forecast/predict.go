@@ -1,6 +1,7 @@
 package forecast
 
 import (
+	"context"
 	"fmt"
 	"math"
 	"time"
@@ -50,10 +51,18 @@ type Forecast struct {
 // is too short to backtest, in which case the intervals are Poisson and a
 // note says so).
 func Predict(in *Input, m Method, opt Options) (*Forecast, *BacktestReport, error) {
-	bt, err := Backtest(in, []Method{m}, opt)
+	return PredictContext(context.Background(), in, m, opt)
+}
+
+// PredictContext is Predict that stops with ctx.Err() when ctx is
+// cancelled.
+func PredictContext(ctx context.Context, in *Input, m Method, opt Options) (*Forecast, *BacktestReport, error) {
+	bt, err := BacktestContext(ctx, in, []Method{m}, opt)
 	var notes []string
 	kappa := 0.0
 	switch {
+	case ctx.Err() != nil:
+		return nil, nil, ctx.Err()
 	case err != nil:
 		notes = append(notes, fmt.Sprintf("no backtest (%v): prediction intervals assume Poisson variation", err))
 		bt = nil

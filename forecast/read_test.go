@@ -2,6 +2,7 @@ package forecast
 
 import (
 	"errors"
+	"math"
 	"os"
 	"path/filepath"
 	"strings"
@@ -128,6 +129,48 @@ func TestParseColumn(t *testing.T) {
 	for _, s := range []string{"created_at", "=x", "opened=Opened", "created_at="} {
 		if err := ParseColumn(m, s); err == nil || !strings.Contains(err.Error(), "column mapping") {
 			t.Errorf("ParseColumn(%q) = %v, want an error", s, err)
+		}
+	}
+}
+
+// TestForecastCSVRoundTrip writes a forecast over the clocks-back day with
+// WriteCSV and reads it back as requirements and scenarios do.
+func TestForecastCSVRoundTrip(t *testing.T) {
+	t.Parallel()
+	london, err := time.LoadLocation("Europe/London")
+	if err != nil {
+		t.Skip("no tz database:", err)
+	}
+	n := 50 // 2026-10-25 has 50 half-hours
+	f := &Forecast{Series: Series{Start: time.Date(2026, 10, 25, 0, 0, 0, 0, london), Interval: 30 * time.Minute, Arrivals: make([]float64, n)},
+		Lower: make([]float64, n), Upper: make([]float64, n), AHTSeconds: make([]float64, n)}
+	for i := range n {
+		f.Arrivals[i] = float64(i) * 1.25
+		f.Lower[i], f.Upper[i] = f.Arrivals[i]*0.8, f.Arrivals[i]*1.2
+		f.AHTSeconds[i] = 200 + float64(i)
+	}
+	f.AHTSeconds[7] = math.NaN() // unknown: written empty
+	p := filepath.Join(t.TempDir(), "forecast.csv")
+	out, err := os.Create(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := f.WriteCSV(out); err != nil {
+		t.Fatal(err)
+	}
+	out.Close()
+	s, rep, err := LoadSeries(p, ReadOptions{Location: london, Strict: true}, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rep.Shape != "volumes" || s.Len() != n || !s.Start.Equal(f.Start) || s.Interval != f.Interval {
+		t.Fatalf("read %s with %d intervals from %v every %v; want volumes, %d from %v", rep.Shape, s.Len(), s.Start, s.Interval, n, f.Start)
+	}
+	for i := range n {
+		a, ok := s.AHT(i)
+		wantOK := i != 0 && i != 7 // interval 0 has no arrivals to weigh its AHT
+		if s.Arrivals[i] != f.Arrivals[i] || ok != wantOK || (ok && math.Abs(a-f.AHTSeconds[i]) > 1e-9) {
+			t.Errorf("interval %d: arrivals %v AHT %v %v; want %v, %v %v", i, s.Arrivals[i], a, ok, f.Arrivals[i], f.AHTSeconds[i], wantOK)
 		}
 	}
 }

@@ -1,34 +1,11 @@
 package forecast
 
 import (
-	"os"
-	"os/exec"
 	"path/filepath"
-	"strings"
 	"testing"
-)
 
-// sharedData returns the path of a file in the shared real-data folder
-// (/work/shared/data, or shared/data beside the repository's clone) and
-// skips the test when it is absent. The data are never copied into the repo.
-func sharedData(t testing.TB, rel string) string {
-	t.Helper()
-	dirs := []string{"/work/shared/data"}
-	if out, err := exec.Command("git", "rev-parse", "--show-toplevel").Output(); err == nil {
-		dir := strings.TrimSpace(string(out))
-		for d := dir; d != filepath.Dir(d); d = filepath.Dir(d) {
-			dirs = append(dirs, filepath.Join(filepath.Dir(d), "shared", "data"))
-		}
-	}
-	for _, d := range dirs {
-		p := filepath.Join(d, rel)
-		if _, err := os.Stat(p); err == nil {
-			return p
-		}
-	}
-	t.Skipf("real data %s not found (looked in %s)", rel, strings.Join(dirs, ", "))
-	return ""
-}
+	"github.com/staffsim/staffsim/internal/realdata"
+)
 
 func TestRealExports(t *testing.T) {
 	t.Parallel()
@@ -51,7 +28,7 @@ func TestRealExports(t *testing.T) {
 	} {
 		t.Run(filepath.Base(tc.rel), func(t *testing.T) {
 			t.Parallel()
-			p := sharedData(t, tc.rel)
+			p := realdata.Path(t, tc.rel)
 			s, rep, err := LoadSeries(p, tc.opt, 0)
 			if err != nil {
 				t.Fatal(err)

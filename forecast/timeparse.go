@@ -2,6 +2,8 @@ package forecast
 
 import (
 	"fmt"
+	"math"
+	"strconv"
 	"strings"
 	"time"
 )
@@ -47,21 +49,59 @@ func buildCandidates() []candidate {
 		"2 Jan 2006 15:04",
 		"Jan 2, 2006 3:04 PM",
 		"Jan 2, 2006 15:04",
+		LayoutUnix,
+		LayoutUnixMilli,
 	} {
 		add(l)
 	}
-	// Numeric dates with the day or the month first: pairs of twins.
+	// Numeric dates with the day or the month first: pairs of twins. Dotted
+	// dates (31.12.2026) are day first wherever they are written, so they
+	// have no month-first twin.
 	for _, sep := range []string{"-", "/", "."} {
 		for _, year := range []string{"2006", "06"} {
 			for _, clock := range []string{"15:04:05", "15:04", "3:04:05 PM", "3:04 PM"} {
 				d := "2" + sep + "1" + sep + year + " " + clock
 				m := "1" + sep + "2" + sep + year + " " + clock
 				i := len(cs)
+				if sep == "." {
+					cs = append(cs, candidate{layout: d, dayFirst: +1, twin: -1})
+					continue
+				}
 				cs = append(cs, candidate{layout: d, dayFirst: +1, twin: i + 1}, candidate{layout: m, dayFirst: -1, twin: i})
 			}
 		}
 	}
 	return cs
+}
+
+// Pseudo-layouts for epoch timestamps, accepted wherever a Go layout is
+// (--time-format unix): whole or fractional seconds, or whole
+// milliseconds, since 1970-01-01 UTC. Detection picks them for 9–10 digit
+// (seconds) and 12–13 digit (milliseconds) values.
+const (
+	LayoutUnix      = "unix"
+	LayoutUnixMilli = "unixms"
+)
+
+// parseEpoch parses an epoch timestamp of the pseudo-layout.
+func parseEpoch(layout, v string) (time.Time, error) {
+	digits := len(v)
+	if i := strings.IndexByte(v, '.'); i >= 0 && layout == LayoutUnix {
+		digits = i
+	}
+	ok := digits >= 9 && digits <= 10
+	if layout == LayoutUnixMilli {
+		ok = digits >= 12 && digits <= 13
+	}
+	f, err := strconv.ParseFloat(v, 64)
+	if !ok || err != nil || strings.ContainsAny(v, "eE+-_xXpP") || math.IsNaN(f) || math.IsInf(f, 0) {
+		return time.Time{}, fmt.Errorf("%q is not an epoch time in %s", v, map[bool]string{true: "seconds (10 digits)", false: "milliseconds (13 digits)"}[layout == LayoutUnix])
+	}
+	if layout == LayoutUnixMilli {
+		return time.UnixMilli(int64(f)), nil
+	}
+	sec, frac := math.Modf(f)
+	return time.Unix(int64(sec), int64(math.Round(frac*1e9))), nil
 }
 
 // missing reports whether s stands for "no value" in real exports.
@@ -100,7 +140,7 @@ func (d *layoutDetector) add(v string) {
 	for i, c := range candidates {
 		ok[i] = false
 		if d.alive[i] {
-			if _, err := time.Parse(c.layout, v); err == nil {
+			if _, err := parseTime(c.layout, v, time.UTC); err == nil {
 				ok[i] = true
 				any = true
 			}
@@ -193,6 +233,10 @@ func dayOrder(layout string) int {
 // result is in loc.
 func parseTime(layout, v string, loc *time.Location) (time.Time, error) {
 	v = strings.TrimSpace(v)
+	if layout == LayoutUnix || layout == LayoutUnixMilli {
+		t, err := parseEpoch(layout, v)
+		return t.In(loc), err
+	}
 	if layout == time.RFC3339 {
 		if t, ok := parseRFC3339Fast(v, loc); ok {
 			return t, nil

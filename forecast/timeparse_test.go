@@ -21,7 +21,10 @@ func TestLayoutDetection(t *testing.T) {
 		{[]string{"05/Jan/26 9:05 AM"}, "2/Jan/06 3:04 PM"},                         // Jira
 		{[]string{"1999-08-01 0:10:10"}, "2006-01-02 15:04:05"},                     // bank, h:mm:ss
 		{[]string{"31.12.2026 23:59"}, "2.1.2006 15:04"},
+		{[]string{"05.01.2026 09:00"}, "2.1.2006 15:04"},              // dotted dates are day first, never ambiguous
 		{[]string{"garbage", "2026-01-05T09:00"}, "2006-01-02T15:04"}, // a bad value is no evidence
+		{[]string{"1767603600", "1767603600.25"}, LayoutUnix},         // 2026-01-05T09:00:00Z
+		{[]string{"1767603600000"}, LayoutUnixMilli},
 	} {
 		d := newLayoutDetector()
 		for _, v := range tc.values {
@@ -83,6 +86,21 @@ func TestParseRFC3339FastMatchesTimeParse(t *testing.T) {
 		got, gerr := parseTime(time.RFC3339, v, loc)
 		if (werr != nil) != (gerr != nil) || (werr == nil && (!got.Equal(want) || got.Location() != loc)) {
 			t.Errorf("%q: got %v, %v; time.Parse %v, %v", v, got, gerr, want, werr)
+		}
+	}
+}
+
+func TestEpochLayouts(t *testing.T) {
+	t.Parallel()
+	want := time.Date(2026, 1, 5, 9, 0, 0, 0, time.UTC)
+	for _, tc := range []struct{ layout, v string }{{LayoutUnix, "1767603600"}, {LayoutUnixMilli, "1767603600000"}} {
+		if got, err := parseTime(tc.layout, tc.v, time.UTC); err != nil || !got.Equal(want) {
+			t.Errorf("%s %q = %v, %v; want %v", tc.layout, tc.v, got, err, want)
+		}
+	}
+	for _, v := range []string{"1e9", "-1767603600", "17676036", "NaN", "0x69", "1767603600000"} {
+		if _, err := parseTime(LayoutUnix, v, time.UTC); err == nil {
+			t.Errorf("unix %q: want an error", v)
 		}
 	}
 }

@@ -13,6 +13,15 @@
 // relative to the scenario file. Marshal writes a scenario back in the same
 // format so that Parse(Marshal(s)) equals s.
 //
+// Run simulates a scenario with package sim (forecast and history files are
+// read with package forecast: a forecast's expected arrivals per interval
+// drive a non-homogeneous Poisson process, a history's creation times are
+// replayed) and converts the result into the plain data of package
+// scenarios/report, adding cost (paid hours × hourly cost), cost per
+// answered contact and the agents Erlang C requires for the same demand.
+// Compare runs several scenarios on common random numbers and names the
+// cheapest that meets every SLA.
+//
 // Units: durations are time.Duration; rates are contacts per hour; shares
 // (goal, shrinkage) are fractions in [0, 1]; cost is money per paid agent
 // hour in the desk's currency.

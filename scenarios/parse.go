@@ -152,6 +152,9 @@ func (w *walker) scenario(n *yaml.Node, s *Scenario) {
 	if v := f.vals["warmup"]; v != nil {
 		if d, ok := w.duration(v, "warmup"); ok {
 			s.Warmup = d
+			if d%s.Interval != 0 {
+				w.errAt(v, "warmup", "statistics start at an interval boundary", "warm-up %s is not a whole number of %s intervals", fmtDuration(d), fmtDuration(s.Interval))
+			}
 			if d >= time.Duration(s.Days)*24*time.Hour {
 				w.errAt(v, "warmup", "make the warm-up shorter than the horizon", "warm-up %s leaves nothing of the %d-day horizon to measure", fmtDuration(d), s.Days)
 			}

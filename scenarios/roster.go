@@ -66,7 +66,7 @@ func (w *walker) roster(n *yaml.Node, s *Scenario) {
 		if v := sf.vals["length"]; v != nil {
 			if d, ok := w.positiveDuration(v, sub(path, "length")); ok {
 				if d > 24*time.Hour {
-					w.errAt(v, sub(path, "length"), "a shift lasts at most 24h; split longer cover into several shifts", "%v is longer than a day", fmtDuration(d))
+					w.errAt(v, sub(path, "length"), "a shift lasts at most 24h; split longer cover into several shifts", "%s is longer than a day", strings.TrimSpace(v.Value))
 				}
 				sh.Length = d
 			}

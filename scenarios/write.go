@@ -162,18 +162,9 @@ func str(s string) *yaml.Node { return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!
 // num is a plain numeric scalar.
 func num(s string) *yaml.Node { return &yaml.Node{Kind: yaml.ScalarNode, Value: s} }
 
-// fmtDuration writes d in Go syntax without the zero tails of
-// time.Duration.String ("8h30m", not "8h30m0s"); it parses back to d.
-func fmtDuration(d time.Duration) string {
-	s := d.String()
-	if strings.HasSuffix(s, "m0s") {
-		s = strings.TrimSuffix(s, "0s")
-	}
-	if strings.HasSuffix(s, "h0m") {
-		s = strings.TrimSuffix(s, "0m")
-	}
-	return s
-}
+// fmtDuration writes d as briefly as quantity.ParseDuration reads it back
+// ("8h30m", "2d").
+func fmtDuration(d time.Duration) string { return quantity.FormatDuration(d) }
 
 func fmtClock(d time.Duration) string {
 	h, m, sec := int(d/time.Hour), int(d%time.Hour/time.Minute), int(d%time.Minute/time.Second)

@@ -6,6 +6,8 @@ import (
 	"runtime"
 	"testing"
 	"time"
+
+	"github.com/staffsim/staffsim/internal/cputime"
 )
 
 // mm50 is an M/M/50+M desk: 45 erlangs (675 calls an hour, AHT 4 min) on
@@ -36,7 +38,7 @@ func BenchmarkEvents(b *testing.B) {
 	var events, contacts int64
 	b.ReportAllocs()
 	b.ResetTimer()
-	cpu0 := cpuTime()
+	cpu0 := cputime.Now()
 	for i := range b.N {
 		if err := e.run(context.Background(), i); err != nil {
 			b.Fatal(err)
@@ -51,7 +53,7 @@ func BenchmarkEvents(b *testing.B) {
 	b.ReportMetric(float64(contacts)/s, "contacts/s")
 	// On a shared machine wall time includes waiting for a core; CPU time
 	// (GC included) does not.
-	if cpu := (cpuTime() - cpu0).Seconds(); cpu > 0 {
+	if cpu := (cputime.Now() - cpu0).Seconds(); cpu > 0 {
 		b.ReportMetric(float64(events)/cpu, "events/cpu-s")
 	}
 }

@@ -59,6 +59,19 @@
 // lengths, the roster and the number of intervals, not by the number of
 // contacts.
 //
+// # Engine
+//
+// The event core is a 4-ary heap of 24-byte value events ordered by (time,
+// scheduling sequence), with a switch on the event kind as the callback:
+// no goroutine per entity, no package state, no allocation per event.
+// Ties run in scheduling order, so a run is reproducible. An abandonment
+// timer is cancelled in O(1) by moving the contact's generation on; the
+// stale event is dropped when it reaches the top of the heap. Waiting
+// contacts live in pooled slots and per-queue ring buffers; agents in
+// intrusive idle lists per skill set; statistics are integrated only when
+// a level (agents busy, agents available, contacts waiting) changes. A run
+// checks its context every 16,384 events.
+//
 // # Randomness and replications
 //
 // Replication i of a run with seed s draws from its own PCG streams

@@ -6,14 +6,13 @@ import "time"
 type eventKind uint8
 
 const (
-	evArrival        eventKind = iota + 1 // id: queue
-	evServiceEnd                          // id: agent
-	evAbandon                             // id: contact, gen: contact generation
-	evShiftStart                          // id: shift occurrence
-	evShiftEnd                            // id: shift occurrence
-	evBreakStart                          // id: shift occurrence, gen: break index
-	evBreakEnd                            // id: agent, gen: agent generation
-	evNextOccurrence                      // starts the next shift occurrence of the roster
+	evArrival    eventKind = iota + 1 // id: queue
+	evServiceEnd                      // id: agent
+	evAbandon                         // id: contact, gen: contact generation
+	evShiftStart                      // id: shift occurrence
+	evShiftEnd                        // id: shift occurrence
+	evBreakStart                      // id: shift occurrence, gen: break index
+	evBreakEnd                        // id: agent, gen: agent generation
 )
 
 // event is a value in the heap: no pointers, no allocation per event,

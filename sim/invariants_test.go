@@ -161,3 +161,29 @@ func checkFinite(t *testing.T, v reflect.Value, path string) {
 		}
 	}
 }
+
+// Progress reports every replication once, in order; one replication has
+// no confidence interval.
+func TestProgressAndSingleReplication(t *testing.T) {
+	t.Parallel()
+	cfg := lunchDesk()
+	cfg.Replications = 5
+	var seen []int
+	if _, err := RunWith(context.Background(), cfg, Options{Workers: 2, Progress: func(done, total int) {
+		if total != 5 {
+			t.Errorf("progress total %d, want 5", total)
+		}
+		seen = append(seen, done)
+	}}); err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(seen, []int{1, 2, 3, 4, 5}) {
+		t.Errorf("progress calls %v, want 1..5", seen)
+	}
+	cfg.Replications = 0 // means 1
+	r := run(t, cfg)
+	sl := r.Summary.Total.ServiceLevel
+	if r.Replications != 1 || len(r.Runs) != 1 || sl.N != 1 || sl.Low != sl.Mean || sl.High != sl.Mean {
+		t.Errorf("one replication: %d runs, SL %+v; want N 1 and no interval", len(r.Runs), sl)
+	}
+}

@@ -110,9 +110,6 @@ func parseErlangFlags(cmd *cobra.Command, s streams, o *erlangOptions) (erlangQu
 	}
 	q.queue.Model = model
 	q.queue.Patience = o.staffing.patienceSeconds()
-	if !staffingTargetGiven(f.Changed) && !f.Changed("agents") {
-		fmt.Fprintf(s.err, "note: no target given; solving for --sl %s\n", o.staffing.sl.String())
-	}
 	q.targets = t
 	q.shrinkage = float64(o.staffing.shrinkage)
 	if err := q.queue.Validate(); err != nil {
@@ -125,6 +122,9 @@ func parseErlangFlags(cmd *cobra.Command, s streams, o *erlangOptions) (erlangQu
 		if o.table {
 			return q, usagef("--table lists headcounts around the answer; drop --agents to use it")
 		}
+	}
+	if !staffingTargetGiven(f.Changed) && !f.Changed("agents") {
+		fmt.Fprintf(s.err, "note: no target given; solving for --sl %s\n", o.staffing.sl.String())
 	}
 	return q, nil
 }
@@ -268,8 +268,13 @@ func writeErlangCSV(w io.Writer, recs []erlangRecord) error {
 
 func pct(v float64) string { return strconv.FormatFloat(v*100, 'f', 1, 64) + "%" }
 
+// secs writes seconds for people, to 0.1 s ("12.1s", "4m", "2m2.8s"); a
+// positive time below 0.05 s is "<0.1s" rather than a misleading "0s".
 func secs(v float64) string {
-	return (time.Duration(math.Round(v*10)) * time.Second / 10).String()
+	if v > 0 && v < 0.05 {
+		return "<0.1s"
+	}
+	return quantity.FormatDuration(time.Duration(math.Round(v*10)) * time.Second / 10)
 }
 
 func writeErlangText(w io.Writer, q erlangQuery, r erlangRecord, evaluated bool) error {

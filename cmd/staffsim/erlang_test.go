@@ -146,10 +146,60 @@ func TestErlangBadInput(t *testing.T) {
 		{append(base, "--aht", "4m", "--agents", "50", "--table"), "--table"},
 		{append(base, "--aht", "4m", "--format", "xml"), "format"},
 		{append(base, "--aht", "4m", "extra"), "unknown command"},
+		// Found by the CLI audit.
+		{append(base, "--aht", "240"), "add a unit, e.g. 240s"},
+		{append(base, "--aht", "4m", "--model", "erlang-b", "--asa", "10s"), "--asa has no meaning for erlang-b"},
+		{append(base, "--aht", "4m", "--model", ""), "unknown model"},
+		{append(base, "--aht", "4m", "--sl", "80/1000000d"), "invalid SLA target"},
+		{[]string{"erlang", "--rate", "1e300/h", "--aht", "4m"}, "at most"},
+		{[]string{"erlang", "--arrivals", "1e308", "--aht", "4m"}, "traffic"},
+		{append(base, "--aht", "4m", "--agents", "2000000", "--shrinkage", "0.9999999999999999"), "at most 99%"},
+		{append(base, "--aht", "4m", "--shrinkage", "99.5%"), "at most 99%"},
 	} {
 		code, out, errOut := runCLI(t, c.args...)
 		if code != exitUsage || out != "" || !strings.Contains(errOut, c.want) {
 			t.Errorf("%v: exit %d, stdout %q, stderr %q; want exit 2 mentioning %q", c.args, code, out, errOut, c.want)
+		}
+	}
+}
+
+func TestErlangTableJSONAndLargeTraffic(t *testing.T) {
+	t.Parallel()
+	// 100,000 erlangs: the table runs from the first stable headcount (100,001).
+	code, out, errOut := runCLI(t, "erlang", "--rate", "2000000/h", "--aht", "180s", "--sl", "80/20s", "--table", "--format", "json")
+	if code != exitOK {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	var recs []erlangRecord
+	if err := json.Unmarshal([]byte(out), &recs); err != nil {
+		t.Fatal(err)
+	}
+	if len(recs) < 4 || recs[0].Agents != 100_001 || recs[0].Traffic != 100_000 {
+		t.Fatalf("%d rows, first %+v", len(recs), recs[0])
+	}
+	for i, r := range recs {
+		if i > 0 && (r.Agents != recs[i-1].Agents+1 || r.ServiceLevel < recs[i-1].ServiceLevel) {
+			t.Errorf("row %d %+v after %+v", i, r, recs[i-1])
+		}
+		if r.ServiceLevel < 0 || r.ServiceLevel > 1 || r.ASASeconds < 0 || math.IsInf(r.ASASeconds, 0) {
+			t.Errorf("row %d out of range: %+v", i, r)
+		}
+	}
+	if last := recs[len(recs)-4]; last.ServiceLevel < 0.8 || recs[len(recs)-5].ServiceLevel >= 0.8 {
+		t.Errorf("the answer should be the fourth row from the end: %+v", last)
+	}
+}
+
+// TestErlangTextTimes: times read as typed ("4m", not "4m0s"), and a
+// tiny positive AHT is not shown as "0s" (found by the CLI audit).
+func TestErlangTextTimes(t *testing.T) {
+	t.Parallel()
+	for _, c := range []struct {
+		aht, want string
+	}{{"4m", "AHT               4m\n"}, {"1ms", "AHT               <0.1s\n"}, {"150s", "AHT               2m30s\n"}} {
+		code, out, errOut := runCLI(t, "erlang", "--rate", "720/h", "--aht", c.aht)
+		if code != exitOK || !strings.Contains(out, c.want) {
+			t.Errorf("--aht %s: exit %d, stderr %q, stdout %q; want a line %q", c.aht, code, errOut, out, c.want)
 		}
 	}
 }

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"errors"
 	"fmt"
 	"io"
 	"math"
@@ -11,6 +10,7 @@ import (
 	"time"
 
 	"github.com/spf13/cobra"
+	"gonum.org/v1/plot"
 
 	"github.com/staffsim/staffsim/forecast"
 	"github.com/staffsim/staffsim/internal/quantity"
@@ -80,7 +80,7 @@ func newForecastCmd(s streams) *cobra.Command {
 	f.StringVar(&o.path, "history", "", "history file: tickets (one row per ticket or call) or volumes (one row per interval)")
 	o.history.register(f)
 	f.Var(&o.interval, "interval", "forecast interval: 15m, 30m or 60m (any duration dividing a day)")
-	f.Var(&o.horizon, "horizon", "how far ahead to forecast, e.g. 28d or 2w… as a duration (28d, 336h)")
+	f.Var(&o.horizon, "horizon", "how far ahead to forecast, e.g. 28d, 14d or 36h")
 	f.StringVar(&o.method, "method", "auto", "forecasting method: "+strings.Join(forecast.MethodNames(), ", "))
 	f.Var(&o.holdout, "holdout", "score the forecast against the last part of the history (e.g. 14d); 0: no holdout")
 	f.Var(&o.level, "level", "nominal coverage of the prediction intervals (lower, upper), e.g. 80% or 0.9")
@@ -196,12 +196,15 @@ func runForecast(cmd *cobra.Command, s streams, o *forecastOptions) error {
 	var fc *forecast.Forecast
 	var bt *forecast.BacktestReport
 	if method == nil {
-		fc, bt, err = forecast.Auto(in, fopt)
+		fc, bt, err = forecast.AutoContext(ctx, in, fopt)
 	} else {
-		fc, bt, err = forecast.Predict(in, method, fopt)
+		fc, bt, err = forecast.PredictContext(ctx, in, method, fopt)
 	}
 	if err != nil {
-		if errors.Is(err, forecast.ErrShortHistory) || forecast.IsShortHistory(err) {
+		if ctx.Err() != nil {
+			return ctx.Err()
+		}
+		if forecast.IsShortHistory(err) {
 			return fmt.Errorf("%s: %w; give a longer history", o.path, err)
 		}
 		return err
@@ -241,15 +244,25 @@ func runForecast(cmd *cobra.Command, s streams, o *forecastOptions) error {
 	return printForecastResult(results, o.format, res)
 }
 
-// writeForecastPlot draws the last three weeks of history and the forecast.
+// writeForecastPlot draws the last two weeks of history and the forecast.
 func writeForecastPlot(path string, hist *forecast.Series, fc *forecast.Forecast, actual []float64) error {
 	format, err := report.FormatOf(path)
 	if err != nil {
 		return usagef("--plot: %v", err)
 	}
+	p, err := forecastPlot(hist, fc, actual)
+	if err != nil {
+		return err
+	}
+	return writeFileAtomic(path, func(w io.Writer) error { return report.Save(p, w, format, 0, 0) })
+}
+
+// forecastPlot is the chart of the last three weeks of history and the
+// forecast with its prediction band (and the actuals of a holdout).
+func forecastPlot(hist *forecast.Series, fc *forecast.Forecast, actual []float64) (*plot.Plot, error) {
 	d := report.ForecastData{Interval: fc.Interval, Forecast: fc.Arrivals, Lower: fc.Lower, Upper: fc.Upper,
 		Level: fc.Level, Actual: actual, Method: fc.Method}
-	from := max(0, hist.Len()-21*hist.SlotsPerDay())
+	from := max(0, hist.Len()-14*hist.SlotsPerDay())
 	for i := from; i < hist.Len(); i++ {
 		d.HistoryTimes = append(d.HistoryTimes, hist.Time(i))
 		d.History = append(d.History, hist.Arrivals[i])
@@ -262,13 +275,9 @@ func writeForecastPlot(path string, hist *forecast.Series, fc *forecast.Forecast
 	}
 	c, err := report.ForecastChart("Arrivals: last weeks of history and forecast", fc.Start.Location(), d)
 	if err != nil {
-		return err
+		return nil, err
 	}
-	p, err := c.Plot()
-	if err != nil {
-		return err
-	}
-	return writeFileAtomic(path, func(w io.Writer) error { return report.Save(p, w, format, 0, 0) })
+	return c.Plot()
 }
 
 // printForecastResult writes the accuracy report in the chosen format.

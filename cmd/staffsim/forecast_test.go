@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"encoding/csv"
 	"encoding/json"
 	"fmt"
@@ -8,13 +9,13 @@ import (
 	"math"
 	"math/rand/v2"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/staffsim/staffsim/forecast"
+	"github.com/staffsim/staffsim/internal/realdata"
 )
 
 // writeVolumes writes a generated interval-volume history: weeks of 30m
@@ -197,22 +198,6 @@ func TestForecastBadInput(t *testing.T) {
 	}
 }
 
-// forecastRealData returns a file of the shared real-data folder, or skips.
-func forecastRealData(t *testing.T, rel string) string {
-	t.Helper()
-	dirs := []string{"/work/shared/data"}
-	if top, err := exec.Command("git", "rev-parse", "--show-toplevel").Output(); err == nil {
-		dirs = append(dirs, filepath.Join(filepath.Dir(strings.TrimSpace(string(top))), "shared", "data"))
-	}
-	for _, d := range dirs {
-		if p := filepath.Join(d, rel); fileExists(p) {
-			return p
-		}
-	}
-	t.Skipf("real data %s not found in %v", rel, dirs)
-	return ""
-}
-
 func fileExists(p string) bool { _, err := os.Stat(p); return err == nil }
 
 // TestForecastRealTickets runs the command on the BPI Challenge 2013 Volvo
@@ -221,7 +206,7 @@ func fileExists(p string) bool { _, err := os.Stat(p); return err == nil }
 // beats seasonal naive on that week.
 func TestForecastRealTickets(t *testing.T) {
 	t.Parallel()
-	hist := forecastRealData(t, "bpi13-incidents/bpi_13_incidents.csv")
+	hist := realdata.Path(t, "bpi13-incidents/bpi_13_incidents.csv")
 	holdoutWAPE := func(method string) float64 {
 		code, stdout, stderr := runCLI(t, "forecast", "--history", hist, "--id-column", "CaseID", "--interval", "60m",
 			"--horizon", "7d", "--holdout", "7d", "--method", method, "--format", "json", "--out", filepath.Join(t.TempDir(), "f.csv"))
@@ -241,5 +226,78 @@ func TestForecastRealTickets(t *testing.T) {
 	auto, naive := holdoutWAPE("auto"), holdoutWAPE("snaive")
 	if !(auto < naive) {
 		t.Errorf("holdout WAPE: auto %.4f, seasonal naive %.4f; want auto lower", auto, naive)
+	}
+}
+
+func TestForecastHolidays(t *testing.T) {
+	t.Parallel()
+	hist := writeVolumes(t, 8, 4)
+	dir := t.TempDir()
+	// The desk was closed on the history's holiday.
+	data, _ := os.ReadFile(hist)
+	lines := strings.Split(string(data), "\n")
+	for i, l := range lines {
+		if strings.HasPrefix(l, "2026-02-11T") {
+			lines[i] = strings.Split(l, ",")[0] + ",0,"
+		}
+	}
+	os.WriteFile(hist, []byte(strings.Join(lines, "\n")), 0o644)
+	hol := filepath.Join(dir, "holidays.txt")
+	// A Wednesday in the history (left out of fitting) and one in the horizon.
+	os.WriteFile(hol, []byte("# test\n2026-02-11\n2026-03-04\n"), 0o644)
+	out := filepath.Join(dir, "f.csv")
+	code, _, stderr := runCLI(t, "forecast", "--history", hist, "--horizon", "7d", "--holidays", hol, "--out", out)
+	if code != exitOK {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	if !strings.Contains(stderr, "holiday") {
+		t.Errorf("stderr %q has no note about the holiday", stderr)
+	}
+	s, _, err := forecast.LoadSeries(out, forecast.ReadOptions{}, 30*time.Minute)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var wed, tue float64
+	for i := range s.Len() {
+		switch s.Time(i).Format("2006-01-02") {
+		case "2026-03-04":
+			wed += s.Arrivals[i]
+		case "2026-03-03":
+			tue += s.Arrivals[i]
+		}
+	}
+	// The history's holiday was closed, so the holiday profile forecasts
+	// the horizon's holiday as closed, the day before as a normal day.
+	if tue == 0 || wed != 0 {
+		t.Errorf("Tuesday total %v, holiday Wednesday total %v", tue, wed)
+	}
+}
+
+// TestForecastRealOneDayIsTooShort: one day of the Anonymous Bank call log
+// is too little for every method, a clear failure (exit 1) saying what is
+// needed.
+func TestForecastRealOneDayIsTooShort(t *testing.T) {
+	t.Parallel()
+	hist := realdata.Path(t, "anonymous-bank-1999/calls_one_day.csv")
+	code, _, stderr := runCLI(t, "forecast", "--history", hist, "--column", "created_at=1999-08-01+vru_entry",
+		"--out", filepath.Join(t.TempDir(), "f.csv"))
+	if code != exitFailure || !strings.Contains(stderr, "covers 1d; forecasting needs at least 7 days") {
+		t.Errorf("exit %d, stderr %q", code, stderr)
+	}
+}
+
+func TestForecastInterrupted(t *testing.T) {
+	t.Parallel()
+	hist := writeVolumes(t, 4, 5)
+	out := filepath.Join(t.TempDir(), "f.csv")
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	var o, e strings.Builder
+	code := run(ctx, []string{"forecast", "--history", hist, "--out", out}, streams{in: strings.NewReader(""), out: &o, err: &e})
+	if code != exitInterrupted {
+		t.Errorf("cancelled run: exit %d, stderr %q; want %d", code, e.String(), exitInterrupted)
+	}
+	if fileExists(out) {
+		t.Error("an interrupted run left a forecast file")
 	}
 }

@@ -30,6 +30,9 @@ type generateOptions struct {
 	out      string
 	holidays string
 	interval quantity.Duration
+	// intervalSet is whether --interval was given: "--interval 0s" is
+	// refused rather than read as "tickets".
+	intervalSet bool
 }
 
 const generateLong = `Write a realistic synthetic ticket history as CSV, deterministic for a seed.
@@ -73,6 +76,7 @@ func newGenerateCmd(s streams) *cobra.Command {
   staffsim generate --days 7 --interval 30m > volumes.csv  # interval volumes instead of tickets`,
 		Args: usageArgs(cobra.NoArgs),
 		RunE: func(cmd *cobra.Command, _ []string) error {
+			o.intervalSet = cmd.Flags().Changed("interval")
 			return runGenerate(cmd.Context(), s, o)
 		},
 	}
@@ -84,16 +88,18 @@ func newGenerateCmd(s streams) *cobra.Command {
 	f.Var(&o.noise, "noise", "day-to-day volume variation beyond Poisson (coefficient of variation), e.g. 8%")
 	f.StringVar(&o.tz, "tz", o.tz, "the desk's time zone (IANA name, e.g. Europe/London)")
 	f.Uint64Var(&o.seed, "seed", o.seed, "random seed: the same seed gives the same bytes")
-	f.StringVar(&o.out, "out", "", "write to FILE (atomically) instead of stdout")
+	f.StringVar(&o.out, "out", "", "write to FILE (atomically) instead of stdout (- for stdout)")
 	f.StringVar(&o.holidays, "holidays", "", `FILE of public holidays, one YYYY-MM-DD per line, replacing the built-in UK-style bank holidays; "none" for no holidays`)
 	f.Var(&o.interval, "interval", "write interval volumes at this interval (15m, 30m, 60m) instead of tickets")
-	f.Lookup("interval").DefValue = "" // no interval: tickets; not "(default 0s)"
 	return cmd
 }
 
 // config checks the options and turns them into a generator configuration.
 func (o *generateOptions) config() (synth.Config, error) {
 	var cfg synth.Config
+	if strings.EqualFold(strings.TrimSpace(o.tz), "UTC") {
+		o.tz = "UTC"
+	}
 	loc, err := time.LoadLocation(o.tz)
 	if err != nil || o.tz == "" || strings.EqualFold(o.tz, "local") {
 		return cfg, usagef("--tz %q is not an IANA time zone: use a name such as UTC, Europe/London or America/New_York", o.tz)
@@ -111,8 +117,13 @@ func (o *generateOptions) config() (synth.Config, error) {
 	if o.trend <= -1 || o.trend > 100 {
 		return cfg, usagef("--trend %s must be above -100%% a year and at most 10000%%", o.trend.String())
 	}
-	if iv := time.Duration(o.interval); iv != 0 && (iv < 0 || (24*time.Hour)%iv != 0) {
-		return cfg, usagef("--interval %v must divide 24h: use 15m, 30m or 60m", iv)
+	if iv := time.Duration(o.interval); o.intervalSet || iv != 0 {
+		switch {
+		case iv < time.Minute || iv%time.Minute != 0 || iv > 24*time.Hour || (24*time.Hour)%iv != 0:
+			return cfg, usagef("--interval %s must be whole minutes that divide 24h: use 15m, 30m or 60m", quantity.FormatDuration(iv))
+		case int64(o.days)*int64(24*time.Hour/iv) > maxGeneratedIntervals:
+			return cfg, usagef("--days %d at --interval %s is more than %d intervals: use a longer interval or fewer days", o.days, quantity.FormatDuration(iv), maxGeneratedIntervals)
+		}
 	}
 	cfg = synth.Config{
 		Start:       start,
@@ -123,9 +134,9 @@ func (o *generateOptions) config() (synth.Config, error) {
 		Seed:        o.seed,
 		Location:    loc,
 	}
-	switch o.holidays {
-	case "":
-	case "none":
+	switch {
+	case o.holidays == "":
+	case strings.EqualFold(o.holidays, "none"):
 		cfg.Holidays = synth.DateSet{}
 	default:
 		f, err := os.Open(o.holidays)
@@ -145,9 +156,16 @@ func (o *generateOptions) config() (synth.Config, error) {
 	return cfg, nil
 }
 
+// maxGeneratedIntervals bounds --interval output (it is aggregated in
+// memory): a year of 1-minute intervals is 525,600.
+const maxGeneratedIntervals = 5_000_000
+
 func runGenerate(ctx context.Context, s streams, o *generateOptions) error {
 	cfg, err := o.config()
 	if err != nil {
+		return err
+	}
+	if o.out, err = outFile("out", o.out, "tickets.csv"); err != nil {
 		return err
 	}
 	var sum synth.Summary
@@ -233,6 +251,9 @@ func (g *yearlyGrowth) Set(s string) error {
 	}
 	if pct {
 		v /= 100
+	} else if math.Abs(v) > 1 {
+		// As with quantity.Fraction: "5" is almost always a forgotten "%".
+		return fmt.Errorf("invalid growth %q: did you mean %s%%? (write 5%%, -2%% or 0.05)", s, t)
 	}
 	*g = yearlyGrowth(v)
 	return nil

@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"context"
 	"encoding/csv"
 	"math"
 	"os"
@@ -179,7 +180,17 @@ func TestGenerateBadInput(t *testing.T) {
 		{[]string{"--trend", "-100%"}, "--trend -100% must be above -100%"},
 		{[]string{"--trend", "fast"}, `invalid growth "fast"`},
 		{[]string{"--noise", "150%"}, "must be between 0% and 100%"},
-		{[]string{"--interval", "7m"}, "--interval 7m0s must divide 24h"},
+		{[]string{"--interval", "7m"}, "--interval 7m must be whole minutes that divide 24h"},
+		// Found by the CLI audit: 1ns panicked (a slice of 1.7e14 intervals),
+		// an explicit 0s silently wrote tickets, a bare --trend 5 meant 500 %.
+		{[]string{"--interval", "1ns"}, "--interval 1ns must be whole minutes"},
+		{[]string{"--interval", "90s"}, "--interval 1m30s must be whole minutes"},
+		{[]string{"--interval", "0s"}, "--interval 0s must be whole minutes"},
+		{[]string{"--interval", "48h"}, "--interval 2d must be whole minutes"},
+		{[]string{"--interval", "1m", "--days", "36600"}, "more than 5000000 intervals"},
+		{[]string{"--trend", "5"}, `did you mean 5%?`},
+		{[]string{"--out", dir}, "is a directory: give a file name"},
+		{[]string{"--out", dir + "/"}, "names a directory: give a file name"},
 		{[]string{"--holidays", filepath.Join(dir, "missing.txt")}, "missing.txt: no such file"},
 		{[]string{"--holidays", bad}, `bad.txt: line 3: "26/12/2026" is not a date`},
 		{[]string{"--start", "9999-12-01", "--days", "400"}, "within the years 1583 to 9999"},
@@ -218,13 +229,15 @@ func TestGenerateSamples(t *testing.T) {
 
 func TestYearlyGrowth(t *testing.T) {
 	t.Parallel()
-	for in, want := range map[string]float64{"5%": 0.05, "0.05": 0.05, "-3%": -0.03, " 150 % ": 1.5, "0": 0, "2": 2} {
+	for in, want := range map[string]float64{"5%": 0.05, "0.05": 0.05, "-3%": -0.03, " 150 % ": 1.5, "0": 0, "1": 1, "-0.5": -0.5} {
 		var g yearlyGrowth
 		if err := g.Set(in); err != nil || float64(g) != want {
 			t.Errorf("Set(%q) = %v, %v; want %v", in, float64(g), err, want)
 		}
 	}
-	for _, in := range []string{"", "%", "five", "NaN", "Inf", "5%%", "1e400"} {
+	// A bare number above 1 is a forgotten percent sign, as for
+	// quantity.Fraction: "2" is refused with "did you mean 2%?".
+	for _, in := range []string{"", "%", "five", "NaN", "Inf", "5%%", "1e400", "2", "-5"} {
 		var g yearlyGrowth
 		if err := g.Set(in); err == nil {
 			t.Errorf("Set(%q) = %v, want an error", in, float64(g))
@@ -242,4 +255,42 @@ func FuzzYearlyGrowth(f *testing.F) {
 			t.Errorf("Set(%q) accepted %v", s, float64(g))
 		}
 	})
+}
+
+// TestGenerateLenientSpellings: "-" is stdout (as for forecast --out),
+// time zone "utc" and holidays "NONE" are what the user meant.
+func TestGenerateLenientSpellings(t *testing.T) {
+	t.Parallel()
+	_, want, _ := runCLI(t, "generate", "--days", "1")
+	for _, args := range [][]string{
+		{"--out", "-"},
+		{"--tz", "utc"},
+	} {
+		code, out, errOut := runCLI(t, append([]string{"generate", "--days", "1"}, args...)...)
+		if code != exitOK || out != want {
+			t.Errorf("generate --days 1 %v: exit %d, stderr %q, stdout differs from plain output: %v", args, code, errOut, out != want)
+		}
+	}
+	_, none, _ := runCLI(t, "generate", "--days", "1", "--start", "2026-12-25", "--holidays", "none")
+	if code, upper, errOut := runCLI(t, "generate", "--days", "1", "--start", "2026-12-25", "--holidays", "NONE"); code != exitOK || upper != none {
+		t.Errorf("--holidays NONE: exit %d, stderr %q; want the output of --holidays none", code, errOut)
+	}
+}
+
+// TestGenerateInterruptedLeavesNoFile: a cancelled run exits 130 and
+// leaves neither the output nor a temporary file behind.
+func TestGenerateInterruptedLeavesNoFile(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	path := filepath.Join(dir, "tickets.csv")
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	var out, errb bytes.Buffer
+	code := run(ctx, []string{"generate", "--days", "30", "--out", path}, streams{in: strings.NewReader(""), out: &out, err: &errb})
+	if code != exitInterrupted {
+		t.Errorf("exit %d, stderr %q; want %d", code, errb.String(), exitInterrupted)
+	}
+	if entries, _ := os.ReadDir(dir); len(entries) != 0 {
+		t.Errorf("left %d files behind, first %s", len(entries), entries[0].Name())
+	}
 }

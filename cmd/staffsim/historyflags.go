@@ -40,7 +40,7 @@ func (h *historyFlags) register(flags *pflag.FlagSet) {
 	flags.StringArrayVar(&h.columns, "column", nil, "map a field to a header name, FIELD=HEADER (repeatable): fields "+strings.Join(forecast.Fields(), ", ")+
 		"; a time may be split: created_at=DATE+TIME, either part a column or a literal (created_at=1999-08-01+vru_entry)")
 	flags.StringVar(&h.idColumn, "id-column", "", "event log: the ticket-id column; rows with the same id collapse into one ticket (earliest creation, latest resolution)")
-	flags.StringVar(&h.timeFormat, "time-format", "", "force a Go time layout for every time column, e.g. '02-01-2006 15:04' (default: detected per column)")
+	flags.StringVar(&h.timeFormat, "time-format", "", "force a Go time layout for every time column, e.g. '02-01-2006 15:04', or unix / unixms for epoch times (default: detected per column)")
 	flags.StringVar(&h.tz, "tz", "UTC", "the desk's time zone (IANA name, e.g. Europe/London): times without an offset are read in it and intervals are its wall-clock slots")
 	flags.BoolVar(&h.strict, "strict", false, "fail on the first bad row instead of rejecting and counting it")
 }
@@ -62,8 +62,8 @@ func (h *historyFlags) options() (forecast.ReadOptions, error) {
 	}
 	opt.IDColumn = strings.TrimSpace(h.idColumn)
 	opt.TimeFormat = h.timeFormat
-	if h.timeFormat != "" && !strings.ContainsAny(h.timeFormat, "0123456789") {
-		return opt, usagef("--time-format %q: write a Go layout of the reference time Mon Jan 2 15:04:05 2006, e.g. '02-01-2006 15:04'", h.timeFormat)
+	if h.timeFormat != "" && h.timeFormat != forecast.LayoutUnix && h.timeFormat != forecast.LayoutUnixMilli && !strings.ContainsAny(h.timeFormat, "0123456789") {
+		return opt, usagef("--time-format %q: write a Go layout of the reference time Mon Jan 2 15:04:05 2006, e.g. '02-01-2006 15:04', or unix / unixms for epoch seconds / milliseconds", h.timeFormat)
 	}
 	if opt.Location, err = loadZone(h.tz); err != nil {
 		return opt, usagef("--tz: %v", err)

@@ -28,6 +28,9 @@ func TestHistoryFlags(t *testing.T) {
 		opt.IDColumn != "number" || opt.TimeFormat != "02-01-2006 15:04" || opt.Location.String() != "Europe/London" || !opt.Strict {
 		t.Errorf("options %+v", opt)
 	}
+	if opt, err := parse("--time-format", "unix"); err != nil || opt.TimeFormat != "unix" {
+		t.Errorf("--time-format unix: %+v, %v", opt, err)
+	}
 	if opt, err := parse(); err != nil || opt.Location.String() != "UTC" || opt.Shape != forecast.ShapeAuto {
 		t.Errorf("defaults: %+v, %v", opt, err)
 	}

@@ -5,11 +5,13 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"os"
 	"path/filepath"
 	"sort"
 	"strconv"
 	"strings"
 	"text/tabwriter"
+	"time"
 
 	"github.com/spf13/cobra"
 
@@ -37,20 +39,30 @@ event logs with one row per update) and volumes (interval_start,arrivals
 Freshdesk) and timestamp layouts are detected; --column and --time-format
 say what detection cannot.
 
-Quantiles come from a log-spaced histogram (±1.2 %). Exit status 1 when the
-file cannot be read or no row is usable, 2 for bad flags.`
+--format json prints the whole summary; --format csv prints the weekday ×
+hour table (weekday,hour,days,mean). Quantiles come from a log-spaced
+histogram (±1.2 %). Exit status 1 when the file cannot be read or no row
+is usable, 2 for bad flags.`
 
 func newInspectCmd(s streams) *cobra.Command {
 	var o inspectOptions
 	cmd := &cobra.Command{
-		Use:   "inspect FILE",
+		Use:   "inspect FILE|-",
 		Short: "Validate and summarise a ticket or volume history",
 		Long:  inspectLong,
-		Example: `  staffsim inspect tickets.csv
-  staffsim inspect tickets.csv --sl 90/4h --format json
-  staffsim inspect incident_event_log.csv --id-column number           # ServiceNow event log
-  staffsim inspect calls.csv --column created_at=date+q_start --tz Asia/Jerusalem
-  staffsim inspect tickets.csv --plot weekday-hour.png`,
+		Example: `  staffsim inspect tickets.csv --tz Europe/London --sl 90/4h
+  staffsim inspect tickets.csv --format json
+  staffsim inspect tickets.csv --plot weekday-hour.png
+  staffsim generate --days 28 | staffsim inspect -            # - reads standard input
+
+  # a ServiceNow incident event log (one row per update): one ticket per number
+  staffsim inspect incident_event_log.csv --id-column number
+  # a process-mining log (BPI 2013): first event creates, last event closes
+  staffsim inspect bpi_13_incidents.csv --id-column CaseID
+  # a call log with clock times only, for one known day
+  staffsim inspect calls_one_day.csv --column created_at=1999-08-01+vru_entry --tz Asia/Jerusalem
+  # a date and a time column; day-first dates forced
+  staffsim inspect calls.csv --column created_at=date+q_start --time-format '02/01/2006 15:04:05'`,
 		Args: usageArgs(cobra.ExactArgs(1)),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return runInspect(s, &o, args[0])
@@ -72,12 +84,25 @@ func runInspect(s streams, o *inspectOptions, path string) error {
 	if o.plot != "" && !strings.EqualFold(filepath.Ext(o.plot), ".png") {
 		return usagef("--plot %s: the heat map is a PNG; name the file *.png", o.plot)
 	}
+	if path == "-" {
+		// The reader reads a file twice (layouts first, then rows), so
+		// standard input is spooled to a temporary file.
+		tmp, err := spool(s.in)
+		if err != nil {
+			return err
+		}
+		defer os.Remove(tmp)
+		path, opt.Name = tmp, "stdin"
+	}
 	sum, err := forecast.Summarize(path, opt, forecast.SummaryOptions{SLAWithin: o.sl.Within, SLAGoal: o.sl.Goal})
 	if err != nil {
 		return historyError(err)
 	}
 	for _, n := range sum.Report.Notes {
 		fmt.Fprintf(s.err, "note: %s\n", n)
+	}
+	if sum.EmptyDays*2 > sum.Days {
+		fmt.Fprintf(s.err, "note: %d of the %d days have no data, and the weekday × hour means count them as zeros: is the range right (a stray early or late row)?\n", sum.EmptyDays, sum.Days)
 	}
 	if o.sl.Within > 0 && sum.Response == nil {
 		fmt.Fprintf(s.err, "note: --sl needs first-response times; %s has none (map one with --column first_response_at=NAME)\n", path)
@@ -127,7 +152,14 @@ func writeInspectTable(out io.Writer, sum *forecast.Summary) error {
 	}
 	row("shape", "%s", shape)
 	row("columns", "%s", fieldList(r.Columns))
-	row("time layouts", "%s (times without an offset in %s)", fieldList(r.Layouts), r.Location)
+	layouts := map[string]string{}
+	for f, l := range r.Layouts {
+		if l == time.RFC3339 {
+			l = "RFC 3339"
+		}
+		layouts[f] = l
+	}
+	row("time layouts", "%s (times without an offset in %s)", fieldList(layouts), r.Location)
 	row("rows", "%d read, %d rejected", r.Rows, r.Rejected)
 	row("range", "%s → %s (%s)", r.First.Format("2006-01-02 15:04"), r.Last.Format("2006-01-02 15:04"), pluralize(sum.Days, "day"))
 	row(unit+" per day", "%s mean; busiest %s (%s)", inspectNum(sum.PerDay), sum.Busiest.Date, inspectNum(sum.Busiest.Count))
@@ -278,4 +310,21 @@ func pluralize(n int, noun string) string {
 		return "1 " + noun
 	}
 	return strconv.Itoa(n) + " " + noun + "s"
+}
+
+// spool copies r into a temporary file and returns its path.
+func spool(r io.Reader) (string, error) {
+	f, err := os.CreateTemp("", "staffsim-stdin-*.csv")
+	if err != nil {
+		return "", fmt.Errorf("read standard input: %w", err)
+	}
+	_, err = io.Copy(f, r)
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		os.Remove(f.Name())
+		return "", fmt.Errorf("read standard input: %w", err)
+	}
+	return f.Name(), nil
 }

@@ -1,36 +1,20 @@
 package main
 
 import (
+	"context"
 	"encoding/json"
 	"image/png"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/staffsim/staffsim/internal/realdata"
 )
 
 // corpus is the reader's test corpus of good and bad history files.
 func readerCorpus(parts ...string) string {
 	return filepath.Join(append([]string{"..", "..", "forecast", "testdata"}, parts...)...)
-}
-
-// sharedData returns a file of the shared real-data folder, skipping the
-// test when it is absent (CI may lack it).
-func realData(t *testing.T, rel string) string {
-	t.Helper()
-	dirs := []string{"/work/shared/data"}
-	if out, err := exec.Command("git", "rev-parse", "--show-toplevel").Output(); err == nil {
-		top := strings.TrimSpace(string(out))
-		dirs = append(dirs, filepath.Join(filepath.Dir(top), "shared", "data"))
-	}
-	for _, d := range dirs {
-		if p := filepath.Join(d, rel); isFile(p) {
-			return p
-		}
-	}
-	t.Skipf("real data %s not found", rel)
-	return ""
 }
 
 func isFile(p string) bool { _, err := os.Stat(p); return err == nil }
@@ -160,7 +144,7 @@ func TestInspectRealExports(t *testing.T) {
 		{"anonymous-bank-1999/calls_one_day.csv", []string{"--column", "created_at=1999-08-01+vru_entry", "--tz", "Asia/Jerusalem"},
 			[]string{"2375 read, 0 rejected", "1999-08-01 00:10 → 1999-08-01 23:58 (1 day)", "handle time"}},
 	} {
-		p := realData(t, tc.rel)
+		p := realdata.Path(t, tc.rel)
 		code, out, errOut := runCLI(t, append([]string{"inspect", p}, tc.args...)...)
 		if code != exitOK {
 			t.Errorf("%s: exit %d: %s", tc.rel, code, errOut)
@@ -171,5 +155,54 @@ func TestInspectRealExports(t *testing.T) {
 				t.Errorf("%s: stdout lacks %q:\n%s", tc.rel, w, out)
 			}
 		}
+	}
+}
+
+// TestInspectGeneratedHistory reads what `staffsim generate` writes: every
+// row must be accepted and the SLA table filled.
+func TestInspectGeneratedHistory(t *testing.T) {
+	t.Parallel()
+	p := filepath.Join(t.TempDir(), "tickets.csv")
+	if code, _, errOut := runCLI(t, "generate", "--days", "14", "--tz", "Europe/London", "--out", p); code != exitOK {
+		t.Fatalf("generate: exit %d: %s", code, errOut)
+	}
+	code, out, errOut := runCLI(t, "inspect", p, "--tz", "Europe/London", "--sl", "90/4h", "--format", "json")
+	if code != exitOK {
+		t.Fatalf("inspect: exit %d: %s", code, errOut)
+	}
+	var got struct {
+		Read struct {
+			Rows     int `json:"rows"`
+			Rejected int `json:"rejected"`
+		} `json:"read"`
+		Days   int `json:"days"`
+		Handle *struct {
+			Mean float64 `json:"mean"`
+		} `json:"handle_seconds"`
+		SLA []struct {
+			Priority   string  `json:"priority"`
+			Attainment float64 `json:"attainment"`
+		} `json:"sla"`
+	}
+	if err := json.Unmarshal([]byte(out), &got); err != nil {
+		t.Fatal(err)
+	}
+	if got.Read.Rows == 0 || got.Read.Rejected != 0 || got.Days != 14 || got.Handle == nil || got.Handle.Mean <= 0 || len(got.SLA) < 2 {
+		t.Errorf("inspect of a generated history: %+v", got)
+	}
+	for _, s := range got.SLA {
+		if !(s.Attainment > 0 && s.Attainment <= 1) {
+			t.Errorf("SLA %s attainment %v", s.Priority, s.Attainment)
+		}
+	}
+}
+
+func TestInspectStdin(t *testing.T) {
+	t.Parallel()
+	var out, errb strings.Builder
+	in := strings.NewReader("created_at,priority\n2026-01-05T09:00:00Z,P1\nnot a time,P2\n")
+	code := run(context.Background(), []string{"inspect", "-"}, streams{in: in, out: &out, err: &errb})
+	if code != exitOK || !strings.Contains(out.String(), "2 read, 1 rejected") || !strings.Contains(out.String(), "stdin:3: column \"created_at\"") {
+		t.Errorf("exit %d, stdout %q, stderr %q", code, out.String(), errb.String())
 	}
 }

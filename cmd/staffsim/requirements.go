@@ -4,7 +4,6 @@ import (
 	"encoding/csv"
 	"fmt"
 	"io"
-	"math"
 	"strconv"
 	"text/tabwriter"
 	"time"
@@ -65,7 +64,7 @@ func newRequirementsCmd(s streams) *cobra.Command {
 	f.Var(&o.aht, "aht", "flat average handle time instead of the forecast's aht_seconds, e.g. 240s")
 	o.staffing.register(f)
 	f.Float64Var(&o.hoursPerFTE, "hours-per-fte", 37.5, "contracted hours per FTE per week")
-	f.StringVar(&o.out, "out", "", "write requirements.csv here")
+	f.StringVar(&o.out, "out", "", "write requirements.csv here (- for stdout)")
 	f.StringVar(&o.plot, "plot", "", "draw agents and scheduled agents per interval into this .png or .svg")
 	addFormatFlag(f, &o.format)
 	o.history.register(f)
@@ -77,13 +76,29 @@ func runRequirements(cmd *cobra.Command, s streams, o *requirementsOptions) erro
 	if o.file == "" {
 		return usagef("give the forecast: --forecast forecast.csv")
 	}
-	if !(o.hoursPerFTE > 0) || math.IsInf(o.hoursPerFTE, 0) || o.hoursPerFTE > 168 {
-		return usagef("--hours-per-fte %v must be above 0 and at most 168", o.hoursPerFTE)
+	if !(o.hoursPerFTE >= 1) || o.hoursPerFTE > 168 {
+		// Below an hour a week the FTE count is meaningless (1e-300 gave 7.47e+302 FTE).
+		return usagef("--hours-per-fte %v must be between 1 and 168 hours a week, e.g. 37.5", o.hoursPerFTE)
+	}
+	var err error
+	if o.out, err = outFile("out", o.out, "requirements.csv"); err != nil {
+		return err
+	}
+	if o.plot, err = outFile("plot", o.plot, "requirements.png"); err != nil {
+		return err
 	}
 	if o.plot != "" {
 		if _, err := report.FormatOf(o.plot); err != nil {
 			return usageError{err}
 		}
+	}
+	if sameFile(o.out, o.plot) {
+		return usagef("--out and --plot both name %s: give each its own file", o.out)
+	}
+	if iv := time.Duration(o.interval); f.Changed("interval") && (iv < time.Minute || iv%time.Minute != 0 || iv > 24*time.Hour || (24*time.Hour)%iv != 0) {
+		// The reader would aggregate a tickets file at any interval it is
+		// given: 1ns asked it for 10^14 intervals (and panicked).
+		return usagef("--interval %s must be whole minutes that divide 24h, e.g. 30m (leave it out to staff in the file's own intervals)", quantity.FormatDuration(iv))
 	}
 	if f.Changed("aht") && o.aht <= 0 {
 		return usagef("--aht must be positive, e.g. 240s")
@@ -101,6 +116,9 @@ func runRequirements(cmd *cobra.Command, s streams, o *requirementsOptions) erro
 		return historyError(err)
 	}
 	noteRead(s.err, rep)
+	if !staffingTargetGiven(f.Changed) {
+		fmt.Fprintf(s.err, "note: no target given; staffing for --sl %s\n", o.staffing.sl.String())
+	}
 	if err := cmd.Context().Err(); err != nil {
 		return err
 	}
@@ -111,8 +129,11 @@ func runRequirements(cmd *cobra.Command, s streams, o *requirementsOptions) erro
 	}
 	opt := erlang.Options{Model: model, Interval: series.Interval,
 		Patience: o.staffing.patienceSeconds(), Shrinkage: float64(o.staffing.shrinkage)}
-	reqs, err := erlang.Requirements(demand, targets, opt)
+	reqs, err := erlang.RequirementsContext(cmd.Context(), demand, targets, opt)
 	if err != nil {
+		if ctxErr := cmd.Context().Err(); ctxErr != nil {
+			return ctxErr
+		}
 		if ie, ok := err.(*erlang.IntervalError); ok {
 			return fmt.Errorf("%s: interval %s: %v", o.file, series.Time(ie.Index).Format(time.RFC3339), ie.Err)
 		}

@@ -5,6 +5,8 @@ import (
 	"io"
 	"time"
 
+	"gonum.org/v1/plot"
+
 	"github.com/staffsim/staffsim/erlang"
 	"github.com/staffsim/staffsim/forecast"
 	"github.com/staffsim/staffsim/internal/quantity"
@@ -18,6 +20,16 @@ func plotRequirements(path string, s *forecast.Series, reqs []erlang.Requirement
 	if err != nil {
 		return err
 	}
+	p, err := requirementsPlot(s, reqs)
+	if err != nil {
+		return err
+	}
+	return writeFileAtomic(path, func(w io.Writer) error { return report.Save(p, w, format, 0, 0) })
+}
+
+// requirementsPlot is the step chart of agents and scheduled agents per
+// interval.
+func requirementsPlot(s *forecast.Series, reqs []erlang.Requirement) (*plot.Plot, error) {
 	times := make([]time.Time, len(reqs))
 	agents := make([]float64, len(reqs))
 	scheduled := make([]float64, len(reqs))
@@ -37,9 +49,5 @@ func plotRequirements(path string, s *forecast.Series, reqs []erlang.Requirement
 			{Label: "required on the phones", Times: times, Values: agents, Step: true, Last: s.Interval},
 		},
 	}
-	p, err := chart.Plot()
-	if err != nil {
-		return err
-	}
-	return writeFileAtomic(path, func(w io.Writer) error { return report.Save(p, w, format, 0, 0) })
+	return chart.Plot()
 }

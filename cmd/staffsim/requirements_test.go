@@ -1,19 +1,25 @@
 package main
 
 import (
+	"bytes"
+	"context"
 	"encoding/csv"
 	"encoding/json"
 	"image/png"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"slices"
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/staffsim/staffsim/internal/realdata"
 )
 
 const reqFixture = "testdata/requirements_forecast.csv"
+
+// reqTickets is a per-ticket history (the generated sample).
+const reqTickets = "../../testdata/tickets_sample.csv"
 
 // The fixture's 09:00 and 09:30 intervals are the Call Centre Helper worked
 // example (100 calls per 30 minutes, AHT 180 s, 80/20s): 14 agents, 20 with
@@ -147,7 +153,7 @@ func TestRequirementsVolumesHistory(t *testing.T) {
 
 func TestRequirementsRealCalls(t *testing.T) {
 	t.Parallel()
-	p := reqSharedData(t, "anonymous-bank-1999/calls_one_day.csv")
+	p := realdata.Path(t, "anonymous-bank-1999/calls_one_day.csv")
 	code, out, errOut := runCLI(t, "requirements", "--forecast", p, "--column", "created_at=1999-08-01+vru_entry",
 		"--aht", "200s", "--patience", "2m", "--sl", "80/20s", "--interval", "1h", "--format", "csv")
 	if code != exitOK {
@@ -190,6 +196,24 @@ func TestRequirementsBadInput(t *testing.T) {
 		{[]string{"requirements", "--forecast", reqFixture, "--shrinkage", "100%"}, exitUsage, "shrinkage"},
 		{[]string{"requirements", "--forecast", reqFixture, "--aht", "0s"}, exitUsage, "--aht"},
 		{[]string{"requirements", "--forecast", reqFixture, "--interval", "7m"}, exitUsage, "7m"},
+		// Found by the CLI audit: a directory as --out failed only after the
+		// work with "rename …: file exists"; --out and --plot on one file
+		// overwrote the CSV with the chart; --interval 0s was ignored; an
+		// ASA target under Erlang B was met by one agent (ASA is always 0).
+		{[]string{"requirements", "--forecast", reqFixture, "--out", dir}, exitUsage, "is a directory: give a file name"},
+		{[]string{"requirements", "--forecast", reqFixture, "--out", dir + "/"}, exitUsage, "names a directory"},
+		{[]string{"requirements", "--forecast", reqFixture, "--plot", dir}, exitUsage, "is a directory"},
+		{[]string{"requirements", "--forecast", reqFixture, "--out", filepath.Join(dir, "r.svg"), "--plot", filepath.Join(dir, "r.svg")}, exitUsage, "both name"},
+		{[]string{"requirements", "--forecast", reqFixture, "--interval", "0s"}, exitUsage, "--interval 0s must be whole minutes"},
+		{[]string{"requirements", "--forecast", reqTickets, "--interval", "1ns"}, exitUsage, "--interval 1ns must be whole minutes"},
+		{[]string{"requirements", "--forecast", reqTickets, "--interval", "90s"}, exitUsage, "--interval 1m30s must be whole minutes"},
+		{[]string{"requirements", "--forecast", reqFixture, "--model", "erlang-b", "--asa", "10s"}, exitUsage, "--asa has no meaning for erlang-b"},
+		{[]string{"requirements", "--forecast", reqFixture, "--model", ""}, exitUsage, "unknown model"},
+		{[]string{"requirements", "--forecast", dir}, exitFailure, "is a directory"},
+		{[]string{"requirements", "--forecast", reqFixture, "--hours-per-fte", "1e-300"}, exitUsage, "between 1 and 168"},
+		{[]string{"requirements", "--forecast", reqFixture, "--hours-per-fte", "NaN"}, exitUsage, "between 1 and 168"},
+		{[]string{"requirements", "--forecast", reqFixture, "--hours-per-fte", "Inf"}, exitUsage, "between 1 and 168"},
+		{[]string{"requirements", "--forecast", reqFixture, "--shrinkage", "99.9%"}, exitUsage, "at most 99%"},
 	} {
 		code, out, errOut := runCLI(t, c.args...)
 		if code != c.code || !strings.Contains(errOut, c.want) {
@@ -201,22 +225,21 @@ func TestRequirementsBadInput(t *testing.T) {
 	}
 }
 
-// reqSharedData returns a file of the shared real-data folder
-// (/work/shared/data, or shared/data beside the clone) or skips the test.
-func reqSharedData(t *testing.T, rel string) string {
-	t.Helper()
-	dirs := []string{"/work/shared/data"}
-	if out, err := exec.Command("git", "rev-parse", "--show-toplevel").Output(); err == nil {
-		for d := strings.TrimSpace(string(out)); d != filepath.Dir(d); d = filepath.Dir(d) {
-			dirs = append(dirs, filepath.Join(filepath.Dir(d), "shared", "data"))
-		}
+// TestRequirementsInterrupted: a cancelled run exits 130 and writes no
+// --out file (the audit found Ctrl-C ignored during the Erlang solves of
+// a long forecast: the run finished and exited 0).
+func TestRequirementsInterrupted(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	out := filepath.Join(dir, "requirements.csv")
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	var stdout, stderr bytes.Buffer
+	code := run(ctx, []string{"requirements", "--forecast", reqFixture, "--out", out}, streams{in: strings.NewReader(""), out: &stdout, err: &stderr})
+	if code != exitInterrupted || stdout.Len() != 0 {
+		t.Errorf("exit %d, stdout %q, stderr %q; want %d and no stdout", code, stdout.String(), stderr.String(), exitInterrupted)
 	}
-	for _, d := range dirs {
-		p := filepath.Join(d, rel)
-		if _, err := os.Stat(p); err == nil {
-			return p
-		}
+	if entries, _ := os.ReadDir(dir); len(entries) != 0 {
+		t.Errorf("left %s behind", entries[0].Name())
 	}
-	t.Skipf("real data %s not found", rel)
-	return ""
 }

@@ -64,22 +64,25 @@ func newRootCmd(s streams) *cobra.Command {
 		Args:          usageArgs(cobra.NoArgs),
 		RunE:          func(cmd *cobra.Command, _ []string) error { return cmd.Help() },
 		Example: `  staffsim plan                                  # the whole job on the built-in sample
-  staffsim generate --days 365 > tickets.csv
+  staffsim generate > tickets.csv                # 26 weeks of synthetic history
   staffsim inspect tickets.csv
   staffsim erlang --arrivals 100 --interval 30m --aht 180s --sl 80/20s`,
 	}
 	root.SetIn(s.in)
 	root.SetOut(s.out)
 	root.SetErr(s.err)
-	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err} })
+	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{plainFlagError(err)} })
 	root.AddCommand(
 		// Each command adds its constructor here, one line each.
 		newErlangCmd(s),
+		newSimulateCmd(s),
+		newCompareCmd(s),
 		newGenerateCmd(s),
 		newInspectCmd(s),
 		newRequirementsCmd(s),
 		newForecastCmd(s),
 		newRosterCmd(s),
+		newPlanCmd(s),
 	)
 	return root
 }

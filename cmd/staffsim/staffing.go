@@ -32,6 +32,10 @@ type staffingFlags struct {
 	shrinkage  quantity.Fraction
 }
 
+// maxShrinkage is the largest --shrinkage: at 99 % every required agent
+// is scheduled 100 times over, far past any real desk.
+const maxShrinkage = 0.99
+
 // register adds the staffing flags to f.
 func (sf *staffingFlags) register(f *pflag.FlagSet) {
 	sf.sl = quantity.Target{Goal: 0.8, Within: 20 * time.Second}
@@ -61,7 +65,7 @@ func (sf *staffingFlags) resolve(changed func(string) bool) (erlang.Model, erlan
 	if changed("patience") {
 		model = erlang.ModelA
 	}
-	if sf.model != "" {
+	if changed("model") {
 		m, err := erlang.ParseModel(sf.model)
 		if err != nil {
 			return 0, erlang.Targets{}, usageError{err}
@@ -75,8 +79,13 @@ func (sf *staffingFlags) resolve(changed func(string) bool) (erlang.Model, erlan
 		return 0, erlang.Targets{}, usagef("--patience is for erlang-a; drop it or use --model erlang-a")
 	case model != erlang.ModelA && changed("max-abandon"):
 		return 0, erlang.Targets{}, usagef("--max-abandon needs abandonment: give the callers' mean --patience")
-	case sf.shrinkage >= 1:
-		return 0, erlang.Targets{}, usagef("--shrinkage must be below 100%%")
+	case model == erlang.ModelB && changed("asa"):
+		// Erlang B loses the contacts it cannot answer at once: ASA is 0 at
+		// any headcount, so an ASA target would be met by a single agent.
+		return 0, erlang.Targets{}, usagef("--asa has no meaning for erlang-b (a contact is answered at once or lost): use --sl, or --model erlang-c")
+	case sf.shrinkage > maxShrinkage:
+		// At 99.99…% the scheduled headcount overflowed into negative numbers.
+		return 0, erlang.Targets{}, usagef("--shrinkage %s must be at most 99%% (30%% to 40%% is usual)", sf.shrinkage)
 	}
 	t := erlang.Targets{Within: sf.sl.Within.Seconds(), ServiceLevel: sf.sl.Goal}
 	if !changed("sl") && staffingTargetGiven(changed) {

@@ -18,11 +18,19 @@ func ParseDuration(s string) (time.Duration, error) {
 	if s == "" {
 		return 0, fmt.Errorf("empty duration: write e.g. 20s, 4m, 1h30m or 28d")
 	}
+	in := s
+	if v, err := strconv.ParseFloat(s, 64); err == nil && v > 0 && !math.IsInf(v, 0) {
+		// "240" is almost always a forgotten unit.
+		return 0, fmt.Errorf("invalid duration %q: add a unit, e.g. %ss or %sm", in, s, s)
+	}
 	var days time.Duration
 	if i := strings.IndexByte(s, 'd'); i >= 0 {
 		n, err := strconv.ParseUint(s[:i], 10, 32)
 		if err != nil {
-			return 0, fmt.Errorf("invalid duration %q: write e.g. 20s, 4m, 1h30m or 28d", s)
+			return 0, fmt.Errorf("invalid duration %q: write e.g. 20s, 4m, 1h30m or 28d", in)
+		}
+		if n > uint64(maxDays) {
+			return 0, fmt.Errorf("invalid duration %q: at most %dd", in, maxDays)
 		}
 		days = time.Duration(n) * 24 * time.Hour
 		s = s[i+1:]
@@ -32,16 +40,31 @@ func ParseDuration(s string) (time.Duration, error) {
 	}
 	d, err := time.ParseDuration(s)
 	if err != nil {
-		return 0, fmt.Errorf("invalid duration %q: write e.g. 20s, 4m, 1h30m or 28d", s)
+		return 0, fmt.Errorf("invalid duration %q: write e.g. 20s, 4m, 1h30m or 28d", in)
 	}
 	if d < 0 {
-		return 0, fmt.Errorf("invalid duration %q: must not be negative", s)
+		return 0, fmt.Errorf("invalid duration %q: must not be negative", in)
+	}
+	if d > math.MaxInt64-days {
+		return 0, fmt.Errorf("invalid duration %q: at most %dd", in, maxDays)
 	}
 	return days + d, nil
 }
 
-func (d Duration) String() string { return time.Duration(d).String() }
-func (d *Duration) Type() string  { return "duration" }
+// maxDays is the longest whole number of days a time.Duration holds
+// (about 292 years).
+const maxDays = math.MaxInt64 / int64(24*time.Hour)
+
+// String writes d as FormatDuration does ("30m", "28d"), except that the
+// zero Duration is "0": flag help leaves a zero default out ("unset")
+// instead of printing "(default 0s)".
+func (d Duration) String() string {
+	if d == 0 {
+		return "0"
+	}
+	return FormatDuration(time.Duration(d))
+}
+func (d *Duration) Type() string { return "duration" }
 func (d *Duration) Set(s string) error {
 	v, err := ParseDuration(s)
 	if err != nil {
@@ -78,7 +101,12 @@ func ParseFraction(s string) (float64, error) {
 	return v, nil
 }
 
+// String writes the share as a percentage ("30%"); the zero Fraction is
+// "0", which flag help leaves out as an unset default.
 func (f Fraction) String() string {
+	if f == 0 {
+		return "0"
+	}
 	return strconv.FormatFloat(float64(f)*100, 'f', -1, 64) + "%"
 }
 func (f *Fraction) Type() string { return "percent" }
@@ -140,8 +168,13 @@ func ParseTarget(s string) (Target, error) {
 	return Target{Goal: g, Within: d}, nil
 }
 
+// String writes the target as ParseTarget reads it ("80/20s"); the zero
+// Target (no target) is "", which flag help leaves out.
 func (t Target) String() string {
-	return strconv.FormatFloat(t.Goal*100, 'f', -1, 64) + "/" + t.Within.String()
+	if t == (Target{}) {
+		return ""
+	}
+	return strconv.FormatFloat(t.Goal*100, 'f', -1, 64) + "/" + FormatDuration(t.Within)
 }
 func (t *Target) Type() string { return "PCT/DURATION" }
 func (t *Target) Set(s string) error {
@@ -160,9 +193,13 @@ type Rate float64
 
 // ParseRate parses COUNT/UNIT where UNIT is s, m, h, d or any duration
 // ("720/h", "12/m", "100/30m", "5000/d") and returns contacts per hour.
+// A bare "0" is the zero rate, which needs no unit.
 func ParseRate(s string) (float64, error) {
 	hint := "write COUNT/UNIT, e.g. 720/h, 12/m or 100/30m"
 	count, unit, ok := strings.Cut(strings.TrimSpace(s), "/")
+	if !ok && strings.TrimSpace(s) == "0" {
+		return 0, nil
+	}
 	if !ok {
 		return 0, fmt.Errorf("invalid rate %q: %s", s, hint)
 	}
@@ -178,11 +215,26 @@ func ParseRate(s string) (float64, error) {
 	if err != nil || per <= 0 {
 		return 0, fmt.Errorf("invalid rate %q: %s", s, hint)
 	}
-	return n * float64(time.Hour) / float64(per), nil
+	r := n * float64(time.Hour) / float64(per)
+	if math.IsInf(r, 0) || r > maxRate {
+		return 0, fmt.Errorf("invalid rate %q: at most %g per hour", s, float64(maxRate))
+	}
+	return r, nil
 }
 
-func (r Rate) String() string { return strconv.FormatFloat(float64(r), 'f', -1, 64) + "/h" }
-func (r *Rate) Type() string  { return "COUNT/UNIT" }
+// maxRate bounds a rate, per hour, far above any desk (a million
+// erlangs at a one-second AHT is 3.6e9 per hour) and far from overflow.
+const maxRate = 1e15
+
+// String writes the rate per hour ("720/h"); the zero Rate is "0", which
+// flag help leaves out as an unset default.
+func (r Rate) String() string {
+	if r == 0 {
+		return "0"
+	}
+	return strconv.FormatFloat(float64(r), 'f', -1, 64) + "/h"
+}
+func (r *Rate) Type() string { return "COUNT/UNIT" }
 func (r *Rate) Set(s string) error {
 	v, err := ParseRate(s)
 	if err != nil {

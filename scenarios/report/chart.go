@@ -5,6 +5,7 @@ import (
 	"image/color"
 	"io"
 	"math"
+	"strconv"
 	"strings"
 	"time"
 
@@ -175,6 +176,8 @@ func (c TimeChart) Plot() (*plot.Plot, error) {
 	}
 	if c.Percent {
 		p.Y.Tick.Marker = percentTicks{}
+	} else {
+		p.Y.Tick.Marker = countTicks{}
 	}
 	p.Legend.Top = true
 	return p, nil
@@ -368,6 +371,37 @@ func FormatOf(path string) (string, error) {
 		return "png", nil
 	}
 	return "", fmt.Errorf("chart file %q: name it .png or .svg", path)
+}
+
+// countTicks labels an axis of counts at 1, 2 or 5 × 10^k steps, four to
+// seven labels, without needless decimals ("25", not "25.00").
+type countTicks struct{}
+
+func (countTicks) Ticks(min, max float64) []plot.Tick {
+	if !(max > min) {
+		return plot.DefaultTicks{}.Ticks(min, max)
+	}
+	raw := (max - min) / 6
+	mag := math.Pow(10, math.Floor(math.Log10(raw)))
+	step := mag
+	for _, m := range []float64{1, 2, 5, 10} {
+		if m*mag >= raw {
+			step = m * mag
+			break
+		}
+	}
+	decimals := int(math.Max(0, -math.Floor(math.Log10(step)+1e-9)))
+	var ticks []plot.Tick
+	for i := math.Ceil(min / step); i*step <= max+step*1e-9; i++ {
+		v := i * step
+		ticks = append(ticks, plot.Tick{Value: v, Label: strconv.FormatFloat(v, 'f', decimals, 64)})
+		for k := 1; k < 5; k++ { // minor ticks
+			if m := v + float64(k)*step/5; m <= max {
+				ticks = append(ticks, plot.Tick{Value: m})
+			}
+		}
+	}
+	return ticks
 }
 
 // percentTicks labels a 0–1 axis in percent.

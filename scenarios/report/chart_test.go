@@ -6,6 +6,7 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 )
@@ -88,5 +89,28 @@ func TestFormatOf(t *testing.T) {
 	}
 	if _, err := FormatOf("a.jpg"); err == nil {
 		t.Error("FormatOf(a.jpg): want an error")
+	}
+}
+
+func TestCountTicks(t *testing.T) {
+	t.Parallel()
+	for _, c := range []struct {
+		min, max float64
+		want     string
+	}{
+		{0, 26, "0 5 10 15 20 25"},
+		{0, 3.4, "0 1 2 3"},
+		{0, 0.3, "0.00 0.05 0.10 0.15 0.20 0.25 0.30"},
+		{0, 1200, "0 200 400 600 800 1000 1200"},
+	} {
+		var labels []string
+		for _, tk := range (countTicks{}).Ticks(c.min, c.max) {
+			if tk.Label != "" {
+				labels = append(labels, tk.Label)
+			}
+		}
+		if got := strings.Join(labels, " "); got != c.want {
+			t.Errorf("countTicks(%v, %v) = %q, want %q", c.min, c.max, got, c.want)
+		}
 	}
 }

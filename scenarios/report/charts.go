@@ -1,6 +1,7 @@
 package report
 
 import (
+	"bytes"
 	"fmt"
 	"image/color"
 	"io"
@@ -8,6 +9,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/staffsim/staffsim/internal/quantity"
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/plotter"
 	"gonum.org/v1/plot/vg"
@@ -23,12 +25,24 @@ type Chart struct {
 	Title   string
 	Explain string
 	plot    *plot.Plot
+	png     *[]byte // the PNG once rendered: a report embeds what it also writes
 }
 
 // Render writes the chart as "png" (at PNGDPI) or "svg".
 func (c Chart) Render(w io.Writer, format string) error {
 	if format == "png" {
-		return SavePNG(c.plot, w, 0, 0, 0)
+		if c.png == nil || *c.png == nil {
+			var buf bytes.Buffer
+			if err := SavePNG(c.plot, &buf, 0, 0, 0); err != nil {
+				return err
+			}
+			if c.png == nil {
+				c.png = new([]byte)
+			}
+			*c.png = buf.Bytes()
+		}
+		_, err := w.Write(*c.png)
+		return err
 	}
 	return Save(c.plot, w, format, 0, 0)
 }
@@ -45,13 +59,14 @@ func Charts(r *Run) ([]Chart, error) {
 		if err != nil {
 			return err
 		}
-		out = append(out, Chart{Name: name, Title: title, Explain: explain, plot: p})
+		out = append(out, Chart{Name: name, Title: title, Explain: explain, plot: p, png: new([]byte)})
 		return nil
 	}
 	ts := r.times()
 	per := intervalWords(r.Interval)
 
-	agents := TimeChart{YLabel: "agents", Lines: []Line{{
+	zero, one := 0.0, 1.08
+	agents := TimeChart{YLabel: "agents", YMin: &zero, Lines: []Line{{
 		Label: "available (roster after breaks and absence)", Times: ts, Values: means(r.Intervals, func(iv Interval) Estimate { return iv.AgentsAvailable }),
 		Step: true, Last: r.Interval, Color: Palette[0],
 	}}}
@@ -64,7 +79,6 @@ func Charts(r *Run) ([]Chart, error) {
 		return nil, err
 	}
 
-	zero, one := 0.0, 1.08
 	for qi, q := range r.Summary.Queues {
 		sl := func(iv Interval) Estimate { return iv.Queues[qi].ServiceLevel }
 		lo, hi := bounds(r.Intervals, sl)
@@ -81,7 +95,7 @@ func Charts(r *Run) ([]Chart, error) {
 		}
 	}
 
-	backlog := TimeChart{YLabel: "contacts waiting"}
+	backlog := TimeChart{YLabel: "contacts waiting", YMin: &zero}
 	for qi, q := range r.Summary.Queues {
 		backlog.Lines = append(backlog.Lines, Line{Label: q.Queue, Times: ts, Values: means(r.Intervals, func(iv Interval) Estimate { return iv.Queues[qi].Backlog }), Step: true, Last: r.Interval})
 	}
@@ -94,8 +108,8 @@ func Charts(r *Run) ([]Chart, error) {
 		if err != nil {
 			return nil, err
 		}
-		out = append(out, Chart{Name: "waits", Title: p.Title.Text, plot: p,
-			Explain: "Share of answered contacts that waited at most the time on the horizontal axis (log scale); each marker is a queue's SLA: a curve passing above its marker meets the goal."})
+		out = append(out, Chart{Name: "waits", Title: p.Title.Text, plot: p, png: new([]byte),
+			Explain: "Share of each queue's contacts answered within the wait on the horizontal axis (log scale); abandoned contacts count as not answered, so a curve levels off at 100% minus the abandon rate. Each cross is a queue's SLA: a curve passing above its cross meets the goal."})
 	}
 
 	occ := func(iv Interval) Estimate { return iv.Occupancy }
@@ -125,11 +139,12 @@ func CompareCharts(runs []*Run, names []string) ([]Chart, error) {
 		if err != nil {
 			return err
 		}
-		out = append(out, Chart{Name: name, Title: title, Explain: explain, plot: p})
+		out = append(out, Chart{Name: name, Title: title, Explain: explain, plot: p, png: new([]byte)})
 		return nil
 	}
 	per := intervalWords(runs[0].Interval)
-	agents := TimeChart{YLabel: "agents"}
+	zero, one := 0.0, 1.08
+	agents := TimeChart{YLabel: "agents", YMin: &zero}
 	for i, r := range runs {
 		agents.Lines = append(agents.Lines, Line{Label: names[i], Times: r.times(), Values: means(r.Intervals, func(iv Interval) Estimate { return iv.AgentsAvailable }), Step: true, Last: r.Interval, Color: Palette[i%len(Palette)]})
 	}
@@ -139,7 +154,6 @@ func CompareCharts(runs []*Run, names []string) ([]Chart, error) {
 	if err := add("compare-agents", "Agents available in each scenario", "Agents each scenario's roster makes available per "+per+", against the agents the demand needs (dashed).", agents); err != nil {
 		return nil, err
 	}
-	zero, one := 0.0, 1.08
 	for qi, q := range runs[0].Summary.Queues {
 		tc := TimeChart{YLabel: "answered within " + fmtTarget(q.SLATargetSeconds), Percent: true, YMin: &zero, YMax: &one,
 			HLines: []HLine{{Label: "goal " + pct(q.SLAGoal), Y: q.SLAGoal}}}
@@ -156,7 +170,7 @@ func CompareCharts(runs []*Run, names []string) ([]Chart, error) {
 			return nil, err
 		}
 	}
-	backlog := TimeChart{YLabel: "contacts waiting (all queues)"}
+	backlog := TimeChart{YLabel: "contacts waiting (all queues)", YMin: &zero}
 	for i, r := range runs {
 		vals := make([]float64, len(r.Intervals))
 		for j, iv := range r.Intervals {
@@ -212,15 +226,26 @@ func bounds(ivs []Interval, f func(Interval) Estimate) (lo, hi []float64) {
 // waitPlot draws the cumulative wait distribution of each queue on a log
 // time axis, with each queue's SLA as a marker.
 func waitPlot(r *Run) (*plot.Plot, error) {
-	p := newPlot("How long answered contacts waited", "wait (log scale)", "share answered within the wait")
+	p := newPlot("How long contacts waited for an answer", "wait (log scale)", "share of contacts answered within the wait")
 	p.X.Scale = plot.LogScale{}
 	p.X.Tick.Marker = waitTicks{}
 	p.Y.Tick.Marker = percentTicks{}
 	for qi, w := range r.Waits {
+		// The histogram holds answered contacts; scaled by the answered
+		// share, the curve at T is the service level for target T
+		// (answered within T / (answered + abandoned)), and its plateau
+		// is 1 − abandon rate.
+		answered := 1.0
+		if qi < len(r.Summary.Queues) {
+			q := r.Summary.Queues[qi]
+			if n := q.Answered.Mean + q.Abandoned.Mean; n > 0 {
+				answered = q.Answered.Mean / n
+			}
+		}
 		var xy plotter.XYs
 		for i := 1; i < len(w.Edges); i++ {
 			if v := w.Within(i); !math.IsNaN(v) {
-				xy = append(xy, plotter.XY{X: w.Edges[i].Seconds(), Y: v})
+				xy = append(xy, plotter.XY{X: w.Edges[i].Seconds(), Y: v * answered})
 			}
 		}
 		if len(xy) == 0 {
@@ -271,18 +296,7 @@ func (waitTicks) Ticks(min, max float64) []plot.Tick {
 
 // fmtTarget writes seconds as a short duration: 20s, 4m, 1h30m, 1d.
 func fmtTarget(secs float64) string {
-	d := time.Duration(math.Round(secs)) * time.Second
-	if d >= 24*time.Hour && d%(24*time.Hour) == 0 {
-		return fmt.Sprintf("%dd", d/(24*time.Hour))
-	}
-	s := d.String()
-	if strings.HasSuffix(s, "m0s") {
-		s = strings.TrimSuffix(s, "0s")
-	}
-	if strings.HasSuffix(s, "h0m") {
-		s = strings.TrimSuffix(s, "0m")
-	}
-	return s
+	return quantity.FormatDuration(time.Duration(math.Round(secs)) * time.Second)
 }
 
 // pct writes a fraction as a percentage with at most one decimal.

@@ -37,7 +37,7 @@ func ForecastChart(title string, loc *time.Location, d ForecastData) (TimeChart,
 	c.Bands = append(c.Bands, Band{
 		Label: fmt.Sprintf("%g%% prediction interval", math.Round(d.Level*1000)/10),
 		Times: d.Times, Low: d.Lower, High: d.Upper, Step: true, Last: d.Interval,
-		Color: color.NRGBA{R: 0, G: 114, B: 178, A: 70},
+		Color: color.NRGBA{R: 86, G: 180, B: 233, A: 150},
 	})
 	if len(d.History) > 0 {
 		c.Lines = append(c.Lines, Line{Label: "history", Times: d.HistoryTimes, Values: d.History, Step: true,
@@ -48,7 +48,7 @@ func ForecastChart(title string, loc *time.Location, d ForecastData) (TimeChart,
 		label += " (" + d.Method + ")"
 	}
 	c.Lines = append(c.Lines, Line{Label: label, Times: d.Times, Values: d.Forecast, Step: true, Last: d.Interval,
-		Color: Palette[0], Width: 1.2})
+		Color: Palette[0], Width: 0.8})
 	if len(d.Actual) > 0 {
 		c.Lines = append(c.Lines, Line{Label: "actual (holdout)", Times: d.Times[:len(d.Actual)], Values: d.Actual,
 			Step: true, Last: d.Interval, Color: Palette[1], Width: 1})

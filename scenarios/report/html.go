@@ -13,7 +13,7 @@ import (
 	"time"
 )
 
-//go:embed report.html.tmpl
+//go:embed report.html.tmpl plan.html.tmpl
 var templates embed.FS
 
 // Page is one HTML report: a single run (simulate) or several runs side by
@@ -34,12 +34,15 @@ type Page struct {
 	Notes []string
 	// Generated says what made the report ("staffsim v1.2 on …").
 	Generated string
+	// Plan, when set, heads the page with the headcount case of
+	// staffsim plan (plan.html.tmpl).
+	Plan *Plan
 }
 
 // WriteHTML writes the page as one self-contained HTML file: styles inline,
 // charts embedded as base64 PNG, no script and no network access.
 func WriteHTML(w io.Writer, p *Page) error {
-	t, err := template.New("report.html.tmpl").Funcs(funcs).ParseFS(templates, "report.html.tmpl")
+	t, err := template.New("report.html.tmpl").Funcs(funcs).ParseFS(templates, "report.html.tmpl", "plan.html.tmpl")
 	if err != nil {
 		return err
 	}

@@ -3,6 +3,7 @@ package roster
 import (
 	"context"
 	"fmt"
+	"math"
 
 	"gonum.org/v1/gonum/mat"
 	"gonum.org/v1/gonum/optimize/convex/lp"
@@ -189,6 +190,9 @@ func (p *Problem) relax(ctx context.Context, cols []column, rows []int, full boo
 	for j := range cols {
 		out.paidHours += cols[j].cost * z[j]
 	}
+	// The perturbation lowered the value by far less than 1e-3 h: round
+	// it away (paid hours of real rosters are multiples of minutes).
+	out.paidHours = math.Round(out.paidHours*1e3) / 1e3
 	for r := range rows {
 		out.shortfall += z[n+2*r+1]
 	}

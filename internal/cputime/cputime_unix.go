@@ -1,15 +1,14 @@
 //go:build unix
 
-package sim
+package cputime
 
 import (
 	"syscall"
 	"time"
 )
 
-// cpuTime returns the user+system CPU time of the process, so that
-// benchmarks can report throughput per CPU second on a busy machine.
-func cpuTime() time.Duration {
+// Now returns the process's user + system CPU time so far.
+func Now() time.Duration {
 	var ru syscall.Rusage
 	if syscall.Getrusage(syscall.RUSAGE_SELF, &ru) != nil {
 		return 0

@@ -1,0 +1,229 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"strings"
+	"text/tabwriter"
+
+	"github.com/spf13/cobra"
+
+	"github.com/staffsim/staffsim/scenarios"
+	"github.com/staffsim/staffsim/scenarios/report"
+)
+
+const compareLong = `Compare scenarios side by side: each is simulated on common random numbers
+(the same seed and replications for all, so each replication sees the same
+contacts with the same handle times and patience in every scenario), and the
+table shows for each whether every SLA is met, the service level, ASA and
+abandon rate per queue, occupancy, paid hours, cost and cost per answered
+contact. The cheapest scenario that meets every SLA is named.
+
+Seed and replications are the first scenario's unless --seed and
+--replications say otherwise. --out DIR writes summary.json (every
+scenario), intervals-<scenario>.csv for each, the overlay charts as PNG and
+SVG, and one report.html.`
+
+// comparison is the JSON of a comparison (stdout with --format json, and
+// summary.json).
+type comparison struct {
+	Scenarios []*report.Summary `json:"scenarios"`
+	Files     []string          `json:"files"`
+	Cheapest  *string           `json:"cheapest"`
+}
+
+func newCompareCmd(s streams) *cobra.Command {
+	o := &runFlags{}
+	cmd := &cobra.Command{
+		Use:   "compare SCENARIO SCENARIO...",
+		Short: "Run scenarios on common random numbers and compare them side by side",
+		Long:  compareLong,
+		Example: `  staffsim compare testdata/mixed-desk.yaml testdata/mixed-desk-plus.yaml
+  staffsim compare a.yaml b.yaml c.yaml --replications 50 --out compare/
+  staffsim compare a.yaml b.yaml --format json`,
+		Args: usageArgs(cobra.MinimumNArgs(2)),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return runCompare(cmd, s, o, args)
+		},
+	}
+	o.register(cmd.Flags())
+	return cmd
+}
+
+func runCompare(cmd *cobra.Command, s streams, o *runFlags, paths []string) error {
+	opt, err := o.options(cmd.Flags())
+	if err != nil {
+		return err
+	}
+	scs := make([]*scenarios.Scenario, len(paths))
+	for i, p := range paths {
+		if scs[i], err = loadScenario(p); err != nil {
+			return err
+		}
+	}
+	names := scenarioNames(scs, paths)
+	var finish func()
+	opt.Progress, finish = progressFor(s.err, "simulating")
+	outs, best, err := scenarios.Compare(cmd.Context(), scs, opt)
+	finish()
+	if err != nil {
+		return err
+	}
+	runs := make([]*report.Run, len(outs))
+	cmp := comparison{Files: paths}
+	for i, out := range outs {
+		runs[i] = out.Report
+		cmp.Scenarios = append(cmp.Scenarios, &out.Report.Summary)
+	}
+	if best >= 0 {
+		cmp.Cheapest = &names[best]
+	}
+	if o.out != "" {
+		charts, err := report.CompareCharts(runs, names)
+		if err != nil {
+			return err
+		}
+		page := &report.Page{
+			Title: "Comparison of " + strings.Join(quoteAll(names), ", "), Runs: runs, Names: names, Cheapest: best, Charts: charts,
+			Notes:     []string{"Cheapest = lowest mean cost (paid hours × hourly cost) among the scenarios whose mean service level meets every queue's goal.", "Ranges are 95% confidence intervals over the replications; on common random numbers, differences between scenarios are far more precise than the ranges suggest."},
+			Generated: "staffsim " + version + " · " + strings.Join(paths, ", "),
+		}
+		csvs := map[string]*report.Run{}
+		for i, r := range runs {
+			csvs["intervals-"+fileSlug(names[i])+".csv"] = r
+		}
+		written, err := writeOutDir(o.out, csvs, &cmp, page)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(s.err, "wrote %d files to %s (open %s)\n", len(written), o.out, written[len(written)-1])
+	}
+	switch o.format {
+	case formatJSON:
+		return writeJSON(s.out, &cmp)
+	case formatCSV:
+		return usagef("--format csv: compare prints a table or json; use --out for each scenario's intervals CSV")
+	}
+	return writeCompareTable(s.out, runs, names, best)
+}
+
+// scenarioNames are the scenarios' names, or their file names where two
+// scenarios share a name.
+func scenarioNames(scs []*scenarios.Scenario, paths []string) []string {
+	names := make([]string, len(scs))
+	seen := map[string]int{}
+	for i, sc := range scs {
+		names[i] = sc.Name
+		seen[sc.Name]++
+	}
+	for i := range names {
+		if seen[names[i]] > 1 {
+			names[i] = paths[i]
+		}
+	}
+	return names
+}
+
+func quoteAll(xs []string) []string {
+	out := make([]string, len(xs))
+	for i, x := range xs {
+		out[i] = quoteName(x)
+	}
+	return out
+}
+
+// fileSlug makes a scenario name safe in a file name: lower case, runs of
+// other characters as one "-" ("mixed desk + 4" → "mixed-desk-4").
+func fileSlug(s string) string {
+	var b strings.Builder
+	dash := false
+	for _, r := range strings.ToLower(s) {
+		if r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r == '_' {
+			if dash && b.Len() > 0 {
+				b.WriteByte('-')
+			}
+			b.WriteRune(r)
+			dash = false
+			continue
+		}
+		dash = true
+	}
+	if b.Len() == 0 {
+		return "scenario"
+	}
+	return b.String()
+}
+
+// writeCompareTable prints the scenarios as columns, the metrics as rows.
+func writeCompareTable(w io.Writer, runs []*report.Run, names []string, best int) error {
+	first := runs[0].Summary
+	fmt.Fprintf(w, "%d scenarios on common random numbers: %d replications, seed %d\n\n", len(runs), first.Replications, first.Seed)
+	tw := tabwriter.NewWriter(w, 2, 4, 2, ' ', 0)
+	row := func(label string, f func(r *report.Run) string) {
+		cells := []string{label}
+		for _, r := range runs {
+			cells = append(cells, f(r))
+		}
+		fmt.Fprintln(tw, strings.Join(cells, "\t"))
+	}
+	row("", func(r *report.Run) string { return names[indexOf(runs, r)] })
+	row("Every SLA met?", func(r *report.Run) string {
+		if r.Summary.AllSLAsMet {
+			return "yes"
+		}
+		return "no"
+	})
+	for _, q := range first.Queues {
+		q := q
+		get := func(r *report.Run) *report.QueueSummary {
+			for i := range r.Summary.Queues {
+				if r.Summary.Queues[i].Queue == q.Queue {
+					return &r.Summary.Queues[i]
+				}
+			}
+			return nil
+		}
+		row(fmt.Sprintf("%s SL (goal %s in %s)", q.Queue, pctText(q.SLAGoal), targetText(q.SLATargetSeconds)), func(r *report.Run) string {
+			if x := get(r); x != nil {
+				return estPct(x.ServiceLevel) + " " + x.SLAStatus()
+			}
+			return "–"
+		})
+		row(q.Queue+" ASA", func(r *report.Run) string {
+			if x := get(r); x != nil {
+				return estSecs(x.ASASeconds)
+			}
+			return "–"
+		})
+		row(q.Queue+" abandoned", func(r *report.Run) string {
+			if x := get(r); x != nil {
+				return estPct(x.AbandonRate)
+			}
+			return "–"
+		})
+	}
+	row("Occupancy", func(r *report.Run) string { return estPct(r.Summary.Occupancy) })
+	row("Paid hours", func(r *report.Run) string { return estNum(r.Summary.PaidHours, 1) })
+	row("Overtime hours", func(r *report.Run) string { return estNum(r.Summary.OvertimeHours, 1) })
+	row("Cost", func(r *report.Run) string { return estNum(r.Summary.Cost, 2) })
+	row("Cost per contact", func(r *report.Run) string { return estNum(r.Summary.CostPerContact, 2) })
+	if err := tw.Flush(); err != nil {
+		return err
+	}
+	fmt.Fprintln(w)
+	if best >= 0 {
+		_, err := fmt.Fprintf(w, "Cheapest scenario that meets every SLA: %s.\n", names[best])
+		return err
+	}
+	_, err := fmt.Fprintln(w, "No scenario meets every SLA.")
+	return err
+}
+
+func indexOf(runs []*report.Run, r *report.Run) int {
+	for i, x := range runs {
+		if x == r {
+			return i
+		}
+	}
+	return -1
+}

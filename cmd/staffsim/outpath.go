@@ -1,0 +1,36 @@
+package main
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+)
+
+// outFile checks the value of an output-file flag (--out, --plot) before
+// any work is done, so that a run does not compute for minutes and then
+// fail on its last step. "" and "-" mean stdout and come back as "". A
+// path naming a directory is a usage error that suggests a file inside
+// it. Other failures (no permission, a read-only disk) surface when the
+// file is written, atomically.
+func outFile(flag, path, example string) (string, error) {
+	if path == "" || path == "-" {
+		return "", nil
+	}
+	if strings.HasSuffix(path, "/") || strings.HasSuffix(path, string(filepath.Separator)) {
+		return "", usagef("--%s %s names a directory: give a file name, e.g. %s", flag, path, filepath.Join(path, example))
+	}
+	if fi, err := os.Stat(path); err == nil && fi.IsDir() {
+		return "", usagef("--%s %s is a directory: give a file name, e.g. %s", flag, path, filepath.Join(path, example))
+	}
+	return path, nil
+}
+
+// sameFile reports whether two output paths name the same file.
+func sameFile(a, b string) bool {
+	if a == "" || b == "" {
+		return false
+	}
+	aa, err1 := filepath.Abs(a)
+	bb, err2 := filepath.Abs(b)
+	return err1 == nil && err2 == nil && aa == bb
+}

@@ -1,0 +1,322 @@
+package main
+
+import (
+	"context"
+	_ "embed"
+	"fmt"
+	"math"
+	"strings"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/staffsim/staffsim/erlang"
+	"github.com/staffsim/staffsim/forecast"
+	"github.com/staffsim/staffsim/internal/quantity"
+	"github.com/staffsim/staffsim/scenarios"
+	"github.com/staffsim/staffsim/scenarios/headcount"
+	"github.com/staffsim/staffsim/scenarios/report"
+	"github.com/staffsim/staffsim/scenarios/roster"
+	"github.com/staffsim/staffsim/sim"
+)
+
+// The built-in defaults: the shift templates the roster is built from
+// (the same file as testdata/roster/shifts.yaml, which a test keeps equal),
+// and the sample desk's current roster.
+var (
+	//go:embed sample/shifts.yaml
+	defaultShifts []byte
+	//go:embed sample/roster.yaml
+	sampleRoster []byte
+)
+
+// planOptions are the flags of staffsim plan.
+type planOptions struct {
+	history      historyFlags
+	path         string
+	staffing     staffingFlags
+	interval     quantity.Duration
+	horizon      quantity.Duration
+	aht          quantity.Duration
+	hoursPerFTE  float64
+	hourlyCost   float64
+	currency     string
+	shifts       string
+	roster       string
+	replications int
+	seed         uint64
+	confidence   quantity.Fraction
+	out          string
+	format       format
+}
+
+const planLong = `The whole job in one command: history → forecast → requirements →
+roster → simulation → headcount case → report, everything written into
+--out (default ./staffsim-plan) and a short summary on stdout.
+
+Without --history, plan runs on the built-in sample desk (26 weeks of
+generated history, UK bank holidays, and a sample of today's roster), so
+"staffsim plan" shows the whole job with no files at all.
+
+The stages:
+  forecast      every method backtested on the last 4 weeks; the best
+                (lowest WAPE) forecasts --horizon with an 80% band
+  requirements  Erlang C agents per interval for --sl (Erlang A with
+                --patience), scheduled agents = agents / (1 − shrinkage)
+  roster        a weekly roster from the shift templates (--shifts; built-in
+                by default) covering a typical week: for each weekday and
+                time slot, the most scheduled agents of any week of the
+                horizon; then checked and adjusted in simulation
+  simulation    the roster against the forecast over the horizon's whole
+                days, --replications times: SL, ASA, abandonment per interval
+  headcount     the roster scaled from −20% to +30%, each headcount simulated
+                for one week (the first Monday of the horizon) at forecast
+                volume, at the upper band and at +10%: the smallest headcount
+                meeting the SLA in at least --confidence of simulated weeks
+  today         the current roster (--roster, a scenario file whose roster
+                section is today's; the sample's own with the built-in desk)
+                over the same week
+
+Shrinkage (--shrinkage) is the paid time lost outside the roster's own
+breaks (absence, meetings, training): the roster covers scheduled agents,
+and the simulation makes each scheduled agent miss a whole shift with that
+probability, so paid hours, FTE and cost include it. FTE = paid hours a
+week / --hours-per-fte; cost a year = paid hours a week × 52.18 × --hourly-cost.
+
+Files in --out: forecast.csv, requirements.csv, scenario.yaml (the optimised
+roster, ready for staffsim simulate), intervals.csv, summary.json,
+headcount.csv, charts (PNG) and report.html. They are written to a staging
+directory and moved in at the end, so an interrupted or failed run leaves
+the directory as it was.`
+
+func newPlanCmd(s streams) *cobra.Command {
+	o := &planOptions{
+		interval:   quantity.Duration(30 * time.Minute),
+		horizon:    quantity.Duration(28 * 24 * time.Hour),
+		confidence: 0.9,
+	}
+	o.staffing.shrinkage = 0.2
+	cmd := &cobra.Command{
+		Use:   "plan",
+		Short: "The whole pipeline end to end into one report directory (built-in sample without --history)",
+		Long:  planLong,
+		Example: `  staffsim plan                                     # the built-in sample desk
+  staffsim plan --history tickets.csv --tz Europe/London --sl 80/20s --out plan
+  staffsim plan --history volumes.csv --aht 240s --shrinkage 25% --hourly-cost 28 --currency '€'
+  staffsim plan --history tickets.csv --roster today.yaml --replications 50 --format json`,
+		Args: usageArgs(cobra.NoArgs),
+		RunE: func(cmd *cobra.Command, _ []string) error { return runPlan(cmd, s, o) },
+	}
+	f := cmd.Flags()
+	f.StringVar(&o.path, "history", "", "history file: tickets or interval volumes (default: the built-in sample desk)")
+	o.history.register(f)
+	o.staffing.register(f)
+	f.Var(&o.interval, "interval", "planning interval: 15m, 30m or 60m")
+	f.Var(&o.horizon, "horizon", "how far ahead to plan, e.g. 28d (at least 7d)")
+	f.Var(&o.aht, "aht", "flat average handle time, e.g. 240s (required when the history has no handle times)")
+	f.Float64Var(&o.hoursPerFTE, "hours-per-fte", 37.5, "contracted hours per FTE per week")
+	f.Float64Var(&o.hourlyCost, "hourly-cost", 25, "cost of one paid agent hour (default 25, or the --shifts file's cost)")
+	f.StringVar(&o.currency, "currency", "£", "currency symbol for money in the report and summary")
+	f.StringVar(&o.shifts, "shifts", "", "shift templates (YAML, see testdata/roster/shifts.yaml; default: built in)")
+	f.StringVar(&o.roster, "roster", "", "today's roster: a scenario file whose roster section is the current roster (default: the sample's with the built-in desk, else none)")
+	f.IntVar(&o.replications, "replications", 20, "simulation replications (the headcount sweep's too)")
+	f.Uint64Var(&o.seed, "seed", 1, "random seed of the simulations")
+	f.Var(&o.confidence, "confidence", "probability of meeting the SLA in a week the recommended headcount must reach")
+	f.StringVarP(&o.out, "out", "o", "staffsim-plan", "directory to write the plan into")
+	addFormatFlag(f, &o.format)
+	return cmd
+}
+
+// planner carries the plan's settings and each stage's results.
+type planner struct {
+	o   *planOptions
+	s   streams
+	ctx context.Context
+	t0  time.Time
+
+	// Settings resolved from the flags.
+	model        erlang.Model
+	targets      erlang.Targets
+	sl           quantity.Target
+	shrinkage    float64
+	patience     time.Duration
+	seed         uint64
+	replications int
+	hourly       float64
+	templates    *roster.Shifts
+	today        *scenarios.Scenario // nil: no current roster
+	todayLabel   string
+
+	// Stage results.
+	source    string
+	series    *forecast.Series
+	holidays  forecast.Holidays
+	fc        *forecast.Forecast
+	bt        *forecast.BacktestReport
+	aht       time.Duration
+	reqs      []erlang.Requirement
+	reqSum    erlang.Summary
+	week      *roster.Requirements
+	problem   *roster.Problem
+	roster    *roster.Roster
+	rosterRep *roster.SimReport
+	scenario  *scenarios.Scenario
+	start     time.Time // first simulated day
+	days      int
+	run       *report.Run
+	runRes    *sim.Result
+	sweepAt   time.Time
+	curves    []headcount.Curve
+	todayPt   *headcount.Point
+	steps     []string
+	plan      *report.Plan
+	stage     string   // staging directory of the output files
+	files     []string // files staged, in order
+}
+
+func runPlan(cmd *cobra.Command, s streams, o *planOptions) error {
+	pl := &planner{o: o, s: s, ctx: cmd.Context(), t0: time.Now()}
+	if pl.ctx == nil {
+		pl.ctx = context.Background()
+	}
+	if err := pl.resolve(cmd); err != nil {
+		return err
+	}
+	defer pl.cleanup()
+	for _, stage := range []func() error{pl.loadHistory, pl.forecast, pl.requirements, pl.buildRoster, pl.simulate, pl.headcount} {
+		if err := stage(); err != nil {
+			return err
+		}
+		if err := pl.ctx.Err(); err != nil {
+			return err
+		}
+	}
+	sum := pl.summary()
+	if err := pl.write(sum); err != nil {
+		return err
+	}
+	return pl.print(sum)
+}
+
+// note writes one progress line on stderr.
+func (pl *planner) note(format string, args ...any) {
+	fmt.Fprintf(pl.s.err, "plan: "+format+"\n", args...)
+}
+
+// resolve checks the flags and reads the small files (templates, today's
+// roster); every complaint is a usage error, before anything runs.
+func (pl *planner) resolve(cmd *cobra.Command) error {
+	o, f := pl.o, cmd.Flags()
+	iv := time.Duration(o.interval)
+	if iv <= 0 || (24*time.Hour)%iv != 0 || iv > 24*time.Hour {
+		return usagef("--interval %v must divide a day: use 15m, 30m or 60m", iv)
+	}
+	if time.Duration(o.horizon) < 7*24*time.Hour {
+		return usagef("--horizon %v: plan needs at least a week (7d) to simulate a week of headcount", time.Duration(o.horizon))
+	}
+	if time.Duration(o.horizon) > 366*24*time.Hour {
+		return usagef("--horizon %v: plan at most a year ahead (366d)", time.Duration(o.horizon))
+	}
+	if f.Changed("aht") && o.aht <= 0 {
+		return usagef("--aht must be positive, e.g. 240s")
+	}
+	if !(o.hoursPerFTE > 0) || math.IsInf(o.hoursPerFTE, 0) || o.hoursPerFTE > 168 {
+		return usagef("--hours-per-fte %v must be above 0 and at most 168", o.hoursPerFTE)
+	}
+	if !(o.hourlyCost >= 0) || math.IsInf(o.hourlyCost, 0) {
+		return usagef("--hourly-cost %v must be a number ≥ 0", o.hourlyCost)
+	}
+	if o.replications < 2 || o.replications > 10000 {
+		return usagef("--replications %d: give 2 to 10000 (20 or more give useful confidence intervals)", o.replications)
+	}
+	if o.confidence <= 0 || o.confidence > 1 {
+		return usagef("--confidence %v must be above 0%% and at most 100%%, e.g. 90%%", o.confidence)
+	}
+	if strings.TrimSpace(o.out) == "" {
+		return usagef("--out must name a directory")
+	}
+	if o.format == formatCSV {
+		return usagef("--format csv: plan prints a table or json (headcount.csv is in --out)")
+	}
+	model, targets, err := o.staffing.resolve(f.Changed)
+	if err != nil {
+		return err
+	}
+	if targets.ServiceLevel <= 0 {
+		return usagef("plan sizes the desk for a service level: give --sl (other targets may be added)")
+	}
+	if model == erlang.ModelB {
+		return usagef("--model erlang-b has no queue to simulate: use erlang-c, or erlang-a with --patience")
+	}
+	pl.model, pl.targets, pl.sl = model, targets, o.staffing.sl
+	pl.shrinkage = float64(o.staffing.shrinkage)
+	pl.patience = time.Duration(o.staffing.patience)
+	pl.seed, pl.replications = o.seed, o.replications
+	if o.shifts != "" {
+		if pl.templates, err = roster.ReadShifts(o.shifts); err != nil {
+			return usageError{err}
+		}
+	} else if pl.templates, err = roster.ParseShifts("built-in shifts.yaml", defaultShifts); err != nil {
+		return err
+	}
+	pl.hourly = o.hourlyCost
+	if !f.Changed("hourly-cost") && o.shifts != "" && pl.templates.Hourly > 0 {
+		pl.hourly = pl.templates.Hourly
+	}
+	switch {
+	case o.roster != "":
+		if pl.today, err = loadScenario(o.roster); err != nil {
+			return usageError{fmt.Errorf("--roster: %w", err)}
+		}
+		pl.todayLabel = "today's roster"
+	case o.path == "":
+		if pl.today, err = scenarios.Parse("built-in sample roster.yaml", sampleRoster, ""); err != nil {
+			return err
+		}
+		pl.todayLabel = "today's roster"
+	}
+	if pl.today != nil && len(pl.today.Roster.Shifts) == 0 {
+		return usagef("--roster %s has no shifts: give the current roster in its roster section", o.roster)
+	}
+	if o.path != "" {
+		if _, err := o.history.options(); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// loadHistory reads --history, or generates the built-in sample.
+func (pl *planner) loadHistory() error {
+	iv := time.Duration(pl.o.interval)
+	if pl.o.path == "" {
+		s, hol, err := sampleHistory(pl.ctx, iv, time.Duration(pl.o.horizon))
+		if err != nil {
+			return err
+		}
+		pl.series, pl.source = s, "built-in sample desk"
+		pl.holidays = hol
+		pl.note("history: built-in sample desk, %d days from %s, %.0f contacts", s.Len()/s.SlotsPerDay(), s.Start.Format("Mon 2006-01-02"), total(s.Arrivals))
+		return nil
+	}
+	ropt, err := pl.o.history.options()
+	if err != nil {
+		return err
+	}
+	s, rep, err := forecast.LoadSeries(pl.o.path, ropt, iv)
+	if err != nil {
+		return historyError(err)
+	}
+	noteRead(pl.s.err, rep)
+	pl.series, pl.source = s, pl.o.path
+	pl.note("history: %s, %.1f days from %s, %.0f contacts", pl.o.path, float64(s.Len())/float64(s.SlotsPerDay()), s.Start.Format("Mon 2006-01-02"), total(s.Arrivals))
+	return nil
+}
+
+func total(xs []float64) float64 {
+	var t float64
+	for _, x := range xs {
+		t += x
+	}
+	return t
+}

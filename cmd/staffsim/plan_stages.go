@@ -1,0 +1,269 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"math"
+	"time"
+
+	"github.com/staffsim/staffsim/erlang"
+	"github.com/staffsim/staffsim/forecast"
+	"github.com/staffsim/staffsim/forecast/synth"
+	"github.com/staffsim/staffsim/scenarios"
+	"github.com/staffsim/staffsim/scenarios/headcount"
+	"github.com/staffsim/staffsim/scenarios/roster"
+	"github.com/staffsim/staffsim/sim"
+	"gonum.org/v1/gonum/stat/distuv"
+)
+
+// This file holds the stages of staffsim plan, each a function of the
+// stages before it:
+//
+//	history ─▶ forecast ─▶ requirements ─▶ typical week ─▶ roster
+//	        ─▶ simulation (whole horizon) ─▶ headcount sweep (one week)
+//
+// How shrinkage is counted, in one place: requirements.csv gives per
+// interval the agents Erlang needs on the phones and the agents to
+// schedule, agents / (1 − shrinkage) rounded up. The roster covers the
+// scheduled agents with its own breaks modelled explicitly (so --shrinkage
+// is the time lost OUTSIDE the roster's breaks: absence, meetings,
+// training), and the simulation models shrinkage as the chance that a
+// scheduled agent misses a whole shift (sim.Config.Shrinkage) — the same as
+// staffsim roster does. Paid hours, FTE and cost therefore include
+// shrinkage: an absent agent is still paid.
+
+// planQueue is the name of the desk's one queue.
+const planQueue = "contacts"
+
+// sampleHistory returns the built-in sample desk's history and its
+// holidays over the history and horizon.
+func sampleHistory(ctx context.Context, interval, horizon time.Duration) (*forecast.Series, forecast.Holidays, error) {
+	cfg := synth.Sample()
+	s, err := synth.Series(ctx, cfg, interval)
+	if err != nil {
+		return nil, nil, err
+	}
+	last := s.End().Add(horizon)
+	hol := synth.HolidaysIn(cfg.Calendar(), forecast.DateOf(s.Start), forecast.DateOf(last))
+	return s, hol, nil
+}
+
+// meanAHT returns the forecast's volume-weighted mean AHT in seconds, or
+// 0 when it has none.
+func meanAHT(fc *forecast.Forecast) float64 {
+	if fc.AHTSeconds == nil {
+		return 0
+	}
+	var work, n float64
+	for i, a := range fc.Arrivals {
+		if aht := fc.AHTSeconds[i]; aht > 0 && a > 0 {
+			work += a * aht
+			n += a
+		}
+	}
+	if n == 0 {
+		return 0
+	}
+	return work / n
+}
+
+// planDemand is the forecast as Erlang demand: each interval's arrivals with
+// its own forecast AHT, or flat when flatAHT > 0 or the interval has none.
+func planDemand(fc *forecast.Forecast, flatAHT, mean float64) []erlang.Demand {
+	d := make([]erlang.Demand, fc.Len())
+	for i, a := range fc.Arrivals {
+		d[i] = erlang.Demand{Arrivals: a, AHT: mean}
+		if flatAHT > 0 {
+			d[i].AHT = flatAHT
+		} else if fc.AHTSeconds != nil && fc.AHTSeconds[i] > 0 {
+			d[i].AHT = fc.AHTSeconds[i]
+		}
+	}
+	return d
+}
+
+// typicalWeek lays the requirement over the week from start (a local
+// midnight): every interval of that week takes, for its weekday and
+// wall-clock slot, the largest scheduled agents (and arrivals) of any
+// interval of the horizon with the same weekday and slot. A weekly roster
+// built on it covers every week of the horizon, the busiest included.
+// Weekday × slot pairs the horizon never reaches stay 0.
+func typicalWeek(fc *forecast.Forecast, reqs []erlang.Requirement, start time.Time) *roster.Requirements {
+	per := fc.SlotsPerDay()
+	type cell struct{ arrivals, aht, agents, scheduled float64 }
+	cells := make([]cell, 7*per)
+	for i, r := range reqs {
+		slot, day := fc.Slot(i)
+		if slot < 0 || slot >= per {
+			continue
+		}
+		c := &cells[int(day)*per+slot]
+		if float64(r.Scheduled) > c.scheduled || (float64(r.Scheduled) == c.scheduled && r.Arrivals > c.arrivals) {
+			c.scheduled, c.agents = float64(r.Scheduled), float64(r.Agents)
+		}
+		if r.Arrivals > c.arrivals {
+			c.arrivals, c.aht = r.Arrivals, r.AHT
+		}
+	}
+	n := int(start.AddDate(0, 0, 7).Sub(start) / fc.Interval)
+	out := &roster.Requirements{Start: start, Interval: fc.Interval,
+		Arrivals: make([]float64, n), AHT: make([]float64, n), Agents: make([]float64, n), Scheduled: make([]float64, n)}
+	for i := range n {
+		t := start.Add(time.Duration(i) * fc.Interval)
+		h, m, _ := t.Clock()
+		slot := (h*60 + m) * per / (24 * 60)
+		c := cells[int(t.Weekday())*per+min(slot, per-1)]
+		out.Arrivals[i], out.AHT[i], out.Agents[i], out.Scheduled[i] = c.arrivals, c.aht, c.agents, c.scheduled
+	}
+	return out
+}
+
+// firstMidnight returns the first local midnight at or after t.
+func firstMidnight(t time.Time) time.Time {
+	m := time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, t.Location())
+	if m.Before(t) {
+		m = time.Date(t.Year(), t.Month(), t.Day()+1, 0, 0, 0, 0, t.Location())
+	}
+	return m
+}
+
+// wholeDays returns the number of whole local days from start (a midnight)
+// to end.
+func wholeDays(start, end time.Time) int {
+	n := 0
+	for !start.AddDate(0, 0, n+1).After(end) {
+		n++
+	}
+	return n
+}
+
+// sweepWeek returns the start of the week the headcount sweep simulates:
+// the first Monday of the simulated horizon when a whole week from it fits,
+// else the horizon's start.
+func sweepWeek(start time.Time, days int) time.Time {
+	for k := range days {
+		d := start.AddDate(0, 0, k)
+		if d.Weekday() == time.Monday && k+7 <= days {
+			return d
+		}
+	}
+	return start
+}
+
+// simShifts converts a scenario's roster shifts into the simulator's.
+func simShifts(shifts []scenarios.Shift) []sim.Shift {
+	out := make([]sim.Shift, 0, len(shifts))
+	for _, s := range shifts {
+		x := sim.Shift{Name: s.Name, Start: s.Start, Length: s.Length, Days: s.Days, Agents: s.Agents, Skills: s.Skills}
+		for _, b := range s.Breaks {
+			x.Breaks = append(x.Breaks, sim.Break{After: b.After, Length: b.Length})
+		}
+		out = append(out, x)
+	}
+	return out
+}
+
+// deskConfig is the desk plan simulates from start for days: one queue
+// whose arrivals are the forecast's per-interval counts (a non-homogeneous
+// Poisson process), log-normal handle times with the mean AHT and cv 1,
+// exponential patience when given, the SLA, and the roster's shifts with
+// shrinkage as whole-shift absence.
+func (pl *planner) deskConfig(start time.Time, days int, shifts []sim.Shift) sim.Config {
+	q := sim.Queue{
+		Name:       planQueue,
+		Priority:   1,
+		Arrivals:   sim.Arrivals{Counts: pl.fc.Arrivals, Step: pl.fc.Interval, CountsStart: pl.fc.Start},
+		HandleTime: sim.LogNormal(pl.aht, 1),
+		SLATarget:  pl.sl.Within,
+		SLAGoal:    pl.sl.Goal,
+	}
+	if pl.patience > 0 {
+		q.Patience = sim.Exponential(pl.patience)
+	}
+	return sim.Config{
+		Start:        start,
+		Horizon:      start.AddDate(0, 0, days).Sub(start),
+		Interval:     pl.fc.Interval,
+		Queues:       []sim.Queue{q},
+		Shifts:       shifts,
+		Shrinkage:    pl.shrinkage,
+		Seed:         pl.seed,
+		Replications: pl.replications,
+	}
+}
+
+// headcountPoint turns one simulation of the sweep week into a report
+// point (the same arithmetic as headcount.Sweep).
+func headcountPoint(res *sim.Result, agents int, weeks, hoursPerFTE, hourly float64) headcount.Point {
+	p := headcount.Point{Factor: 1, Agents: agents, Queues: res.Summary.Queues, Total: res.Summary.Total}
+	p.PaidHoursPerWeek = res.Summary.Total.PaidHours.Mean / weeks
+	p.FTE = p.PaidHoursPerWeek / hoursPerFTE
+	p.CostPerWeek = p.PaidHoursPerWeek * hourly
+	p.CostPerYear = p.CostPerWeek * headcount.WeeksPerYear
+	if len(res.MetGoal) > 0 {
+		p.PMeet = res.MetGoal[0]
+	}
+	return p
+}
+
+// finiteOr returns x, or def when x is NaN or infinite.
+func finiteOr(x, def float64) float64 {
+	if math.IsNaN(x) || math.IsInf(x, 0) {
+		return def
+	}
+	return x
+}
+
+// isShort reports whether a forecasting error is about too little history.
+func isShort(err error) bool {
+	return errors.Is(err, forecast.ErrShortHistory) || forecast.IsShortHistory(err)
+}
+
+// shortMethod names the forecast of a history shorter than a week.
+const shortMethod = "mean-day"
+
+// meanDayForecast forecasts a history shorter than a week, where no weekly
+// pattern can be seen and nothing can be backtested: every day of the
+// horizon repeats the history's mean day, slot by slot (wall clock), with
+// the slot's mean AHT. The band is the normal approximation of a Poisson
+// count, mean ± z·√mean with z the standard normal quantile of (1+level)/2,
+// which leaves out day-to-day variation the history is too short to show.
+func meanDayForecast(s *forecast.Series, n int, level float64) *forecast.Forecast {
+	per := s.SlotsPerDay()
+	sum, obs, work, handled := make([]float64, per), make([]float64, per), make([]float64, per), make([]float64, per)
+	for i, a := range s.Arrivals {
+		slot, _ := s.Slot(i)
+		if slot < 0 || slot >= per {
+			continue
+		}
+		sum[slot] += a
+		obs[slot]++
+		if s.HasAHT() {
+			work[slot] += s.HandleSeconds[i]
+			handled[slot] += s.Handled[i]
+		}
+	}
+	z := distuv.UnitNormal.Quantile((1 + level) / 2)
+	fc := &forecast.Forecast{Series: forecast.Series{Start: s.End(), Interval: s.Interval}, Level: level, Method: shortMethod,
+		Notes: []string{"the history covers less than a week: every forecast day repeats its mean day (no weekday pattern, no backtest); give two weeks or more for a real forecast"}}
+	fc.Arrivals, fc.Lower, fc.Upper = make([]float64, n), make([]float64, n), make([]float64, n)
+	if s.HasAHT() {
+		fc.AHTSeconds = make([]float64, n)
+	}
+	for i := range n {
+		t := fc.Time(i)
+		h, m, _ := t.Clock()
+		slot := min((h*60+m)*per/(24*60), per-1)
+		if obs[slot] == 0 {
+			continue
+		}
+		mu := sum[slot] / obs[slot]
+		fc.Arrivals[i] = mu
+		fc.Lower[i] = math.Max(0, mu-z*math.Sqrt(mu))
+		fc.Upper[i] = mu + z*math.Sqrt(mu)
+		if fc.AHTSeconds != nil && handled[slot] > 0 {
+			fc.AHTSeconds[i] = work[slot] / handled[slot]
+		}
+	}
+	return fc
+}

@@ -1,0 +1,301 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/csv"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/staffsim/staffsim/internal/realdata"
+)
+
+// planFast are flags that keep a plan test quick: one week, few
+// replications.
+var planFast = []string{"--horizon", "7d", "--replications", "4"}
+
+// planFiles are the files every plan writes.
+var planFiles = []string{"forecast.csv", "requirements.csv", "scenario.yaml", "intervals.csv", "summary.json",
+	"headcount.csv", "headcount.png", "headcount-probability.png", "forecast.png", "requirements.png", "report.html"}
+
+// checkPlanDir checks a plan directory: every file there, nothing staged
+// left behind, a summary whose recommendation is consistent, and a report
+// that reads as one.
+func checkPlanDir(t *testing.T, dir string) planSummary {
+	t.Helper()
+	for _, f := range planFiles {
+		if fi, err := os.Stat(filepath.Join(dir, f)); err != nil || fi.Size() == 0 {
+			t.Errorf("%s: missing or empty (%v)", f, err)
+		}
+	}
+	leftovers, _ := filepath.Glob(filepath.Join(filepath.Dir(dir), ".staffsim-plan-*"))
+	hidden, _ := filepath.Glob(filepath.Join(dir, ".*"))
+	if len(leftovers)+len(hidden) > 0 {
+		t.Errorf("staging left behind: %v %v", leftovers, hidden)
+	}
+	var sum planSummary
+	b, err := os.ReadFile(filepath.Join(dir, "summary.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := json.Unmarshal(b, &sum); err != nil {
+		t.Fatalf("summary.json: %v", err)
+	}
+	if len(sum.Headcount.Cases) != 3 || len(sum.Lines) < 2 {
+		t.Fatalf("summary: %d cases, lines %q; want 3 cases and the budget lines", len(sum.Headcount.Cases), sum.Lines)
+	}
+	for _, c := range sum.Headcount.Cases {
+		if len(c.Points) < 5 {
+			t.Errorf("%s: %d headcounts, want the roster scaled over a range", c.Name, len(c.Points))
+		}
+		if r := c.Recommended; r != nil {
+			if r.PMeet < sum.Headcount.Confidence || r.FTE <= 0 || r.CostPerYear <= 0 {
+				t.Errorf("%s: recommended %+v does not meet the %v confidence", c.Name, *r, sum.Headcount.Confidence)
+			}
+			for _, p := range c.Points {
+				if p.Agents < r.Agents && p.PMeet >= sum.Headcount.Confidence {
+					t.Errorf("%s: %d agents meet the SLA with %v, fewer than the recommended %d", c.Name, p.Agents, p.PMeet, r.Agents)
+				}
+			}
+		}
+	}
+	html, _ := os.ReadFile(filepath.Join(dir, "report.html"))
+	for _, w := range []string{"Headcount curve", "FTE needed", `data-chart="headcount"`, "data:image/png;base64,"} {
+		if !bytes.Contains(html, []byte(w)) {
+			t.Errorf("report.html lacks %q", w)
+		}
+	}
+	text := regexp.MustCompile(`data:image/png;base64,[^"]*`).ReplaceAll(html, nil)
+	if bytes.Contains(text, []byte("NaN")) || bytes.Contains(b, []byte("NaN")) {
+		t.Error("NaN in the report or summary")
+	}
+	// The scenario runs as staffsim simulate would run it.
+	code, _, errOut := runCLI(t, "simulate", filepath.Join(dir, "scenario.yaml"), "--replications", "2")
+	if code != exitOK {
+		t.Errorf("simulate scenario.yaml: exit %d: %s", code, errOut)
+	}
+	rows, err := csv.NewReader(bytes.NewReader(mustRead(t, filepath.Join(dir, "headcount.csv")))).ReadAll()
+	if err != nil || len(rows) < 16 || strings.Join(rows[0], ",") != strings.Join(headcountColumns, ",") {
+		t.Errorf("headcount.csv: %d rows, header %v, err %v", len(rows), rows[0], err)
+	}
+	return sum
+}
+
+func mustRead(t *testing.T, p string) []byte {
+	t.Helper()
+	b, err := os.ReadFile(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
+
+// The built-in sample: no files in, the whole plan out, and the sample's
+// current roster is short of what the plan recommends.
+func TestPlanSample(t *testing.T) {
+	t.Parallel()
+	dir := filepath.Join(t.TempDir(), "plan")
+	code, out, errOut := runCLI(t, append([]string{"plan", "--out", dir}, planFast...)...)
+	if code != exitOK {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	for _, w := range []string{"Holding 80% in 20s at forecast volume needs", "At today's", "today's roster", "report.html"} {
+		if !strings.Contains(out, w) {
+			t.Errorf("stdout lacks %q:\n%s", w, out)
+		}
+	}
+	for _, w := range []string{"plan: forecast: auto chose", "plan: roster:", "plan: headcount:", "plan: wrote"} {
+		if !strings.Contains(errOut, w) {
+			t.Errorf("stderr lacks %q:\n%s", w, errOut)
+		}
+	}
+	sum := checkPlanDir(t, dir)
+	if sum.Source != "built-in sample desk" || sum.Today == nil {
+		t.Fatalf("source %q, today %v", sum.Source, sum.Today)
+	}
+	rec := sum.Headcount.Cases[0].Recommended
+	if rec == nil || rec.FTE <= sum.Today.FTE || sum.Today.ServiceLevel.Mean >= sum.SLAGoal {
+		t.Errorf("sample: recommended %+v, today %+v; want today's roster short of the goal and of the recommendation", rec, sum.Today)
+	}
+}
+
+func TestPlanJSONFormat(t *testing.T) {
+	t.Parallel()
+	dir := filepath.Join(t.TempDir(), "out")
+	code, out, errOut := runCLI(t, append([]string{"plan", "--out", dir, "--format", "json", "--currency", "€", "--hourly-cost", "30", "--sl", "90/30s"}, planFast...)...)
+	if code != exitOK {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	var sum planSummary
+	if err := json.Unmarshal([]byte(out), &sum); err != nil {
+		t.Fatalf("stdout is not the summary JSON: %v\n%s", err, out)
+	}
+	if sum.Currency != "€" || sum.HourlyCost != 30 || sum.SLAGoal != 0.9 || sum.SLATarget != 30 {
+		t.Errorf("summary settings %q %v %v %v", sum.Currency, sum.HourlyCost, sum.SLAGoal, sum.SLATarget)
+	}
+	if !strings.Contains(strings.Join(sum.Lines, " "), "€") {
+		t.Errorf("lines without the currency: %q", sum.Lines)
+	}
+}
+
+// A ticket history (four weeks of the repository's sample) with no
+// current roster: the optimised roster is the only baseline.
+func TestPlanTicketsHistory(t *testing.T) {
+	t.Parallel()
+	dir := filepath.Join(t.TempDir(), "plan")
+	code, out, errOut := runCLI(t, append([]string{"plan", "--history", filepath.Join("..", "..", "testdata", "tickets_sample.csv"), "--out", dir}, planFast...)...)
+	if code != exitOK {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	sum := checkPlanDir(t, dir)
+	if sum.Today != nil || strings.Contains(out, "today") {
+		t.Errorf("no --roster: want no today's roster, got %+v", sum.Today)
+	}
+}
+
+// A generated year of history, planned for a week with today's roster
+// given as a scenario file.
+func TestPlanGeneratedYear(t *testing.T) {
+	t.Parallel()
+	tmp := t.TempDir()
+	hist := filepath.Join(tmp, "year.csv")
+	code, out, errOut := runCLI(t, "generate", "--days", "365", "--daily-volume", "300")
+	if code != exitOK {
+		t.Fatalf("generate: exit %d: %s", code, errOut)
+	}
+	if err := os.WriteFile(hist, []byte(out), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	today := filepath.Join(tmp, "today.yaml")
+	if err := os.WriteFile(today, sampleRoster, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	dir := filepath.Join(tmp, "plan")
+	code, _, errOut = runCLI(t, append([]string{"plan", "--history", hist, "--roster", today, "--out", dir}, planFast...)...)
+	if code != exitOK {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	if sum := checkPlanDir(t, dir); sum.Today == nil {
+		t.Error("--roster given: want today's roster in the summary")
+	}
+}
+
+// The real exports: an ITSM event log of two years (no handle times: --aht
+// is required) and one of three days (forecast by its mean day).
+func TestPlanRealExports(t *testing.T) {
+	t.Parallel()
+	p := realdata.Path(t, "bpi13-incidents/bpi_13_incidents.csv")
+	dir := filepath.Join(t.TempDir(), "bpi")
+	code, _, errOut := runCLI(t, append([]string{"plan", "--history", p, "--id-column", "CaseID", "--out", dir}, planFast...)...)
+	if code != exitUsage || !strings.Contains(errOut, "--aht") {
+		t.Errorf("no handle times, no --aht: exit %d, stderr %q; want 2 and a hint", code, errOut)
+	}
+	code, _, errOut = runCLI(t, append([]string{"plan", "--history", p, "--id-column", "CaseID", "--aht", "10m", "--out", dir}, planFast...)...)
+	if code != exitOK {
+		t.Fatalf("bpi13: exit %d: %s", code, errOut)
+	}
+	checkPlanDir(t, dir)
+
+	// Shorter than a week: every day repeats the mean day, with a note.
+	p = realdata.Path(t, "servicenow-incidents-2016/incident_event_log_partial.csv")
+	dir = filepath.Join(t.TempDir(), "servicenow")
+	code, _, errOut = runCLI(t, append([]string{"plan", "--history", p, "--id-column", "number", "--aht", "15m", "--out", dir}, planFast...)...)
+	if code != exitOK || !strings.Contains(errOut, "less than a week") {
+		t.Fatalf("servicenow: exit %d: %s", code, errOut)
+	}
+	if sum := checkPlanDir(t, dir); sum.Forecast.Method != shortMethod {
+		t.Errorf("servicenow: forecast method %q, want %q", sum.Forecast.Method, shortMethod)
+	}
+}
+
+// Bad history fails with a clear message and leaves no directory behind.
+func TestPlanBadHistory(t *testing.T) {
+	t.Parallel()
+	tmp := t.TempDir()
+	empty := filepath.Join(tmp, "empty.csv")
+	os.WriteFile(empty, nil, 0o644)
+	short := filepath.Join(tmp, "short.csv")
+	os.WriteFile(short, []byte("interval_start,arrivals,aht_seconds\n2026-01-05T09:00:00Z,3,200\n2026-01-05T09:30:00Z,4,200\n"), 0o644)
+	noAHT := filepath.Join(tmp, "no-aht.csv")
+	os.WriteFile(noAHT, []byte("created_at\n2026-01-05T09:00:00Z\n2026-01-06T10:00:00Z\n"), 0o644)
+	for _, tc := range []struct {
+		name string
+		args []string
+		code int
+		want string
+	}{
+		{"missing file", []string{"--history", filepath.Join(tmp, "nope.csv")}, exitFailure, "nope.csv"},
+		{"empty file", []string{"--history", empty}, exitFailure, "empty.csv"},
+		{"no time column", []string{"--history", readerCorpus("bad", "no_time_column.csv")}, exitFailure, "--column created_at=NAME"},
+		{"too short", []string{"--history", short}, exitFailure, "at least a whole day"},
+		{"no handle times", []string{"--history", noAHT}, exitUsage, "--aht 240s"},
+		{"bad column flag", []string{"--history", noAHT, "--column", "created_at=Nope"}, exitUsage, `"Nope"`},
+		{"short horizon", []string{"--horizon", "3d"}, exitUsage, "at least a week"},
+		{"bad interval", []string{"--interval", "7m"}, exitUsage, "--interval"},
+		{"csv format", []string{"--format", "csv"}, exitUsage, "headcount.csv"},
+		{"bad roster", []string{"--roster", empty}, exitUsage, "--roster"},
+		{"bad shifts", []string{"--shifts", empty}, exitUsage, "empty.csv"},
+		{"erlang b", []string{"--model", "erlang-b"}, exitUsage, "erlang-b"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			dir := filepath.Join(tmp, strings.ReplaceAll(tc.name, " ", "-"))
+			code, _, errOut := runCLI(t, append(append([]string{"plan", "--out", dir}, planFast...), tc.args...)...)
+			if code != tc.code || !strings.Contains(errOut, tc.want) {
+				t.Errorf("exit %d, stderr %q; want exit %d and %q", code, errOut, tc.code, tc.want)
+			}
+			if _, err := os.Stat(dir); !os.IsNotExist(err) {
+				t.Errorf("output directory %s exists after a failed plan", dir)
+			}
+			if left, _ := filepath.Glob(filepath.Join(tmp, ".staffsim-plan-*")); len(left) > 0 {
+				t.Errorf("staging left behind: %v", left)
+			}
+		})
+	}
+}
+
+// Ctrl-C: the run stops with status 130 and the output directory keeps
+// what it had (here: nothing), with no staging directory left.
+func TestPlanInterrupted(t *testing.T) {
+	t.Parallel()
+	tmp := t.TempDir()
+	dir := filepath.Join(tmp, "plan")
+	for _, after := range []time.Duration{0, 300 * time.Millisecond, 1500 * time.Millisecond} {
+		ctx, cancel := context.WithCancel(context.Background())
+		if after == 0 {
+			cancel()
+		} else {
+			time.AfterFunc(after, cancel)
+		}
+		var out, errb bytes.Buffer
+		code := run(ctx, []string{"plan", "--out", dir}, streams{in: strings.NewReader(""), out: &out, err: &errb})
+		cancel()
+		if code != exitInterrupted {
+			t.Errorf("cancelled after %v: exit %d, stderr %q; want 130", after, code, errb.String())
+		}
+		if _, err := os.Stat(dir); !os.IsNotExist(err) {
+			t.Errorf("cancelled after %v: %s exists", after, dir)
+		}
+		if left, _ := filepath.Glob(filepath.Join(tmp, ".staffsim-plan-*")); len(left) > 0 {
+			t.Errorf("cancelled after %v: staging left behind: %v", after, left)
+		}
+	}
+}
+
+// The built-in shift templates parse, and the sample roster is a valid
+// scenario.
+func TestPlanEmbeddedDefaults(t *testing.T) {
+	t.Parallel()
+	code, _, errOut := runCLI(t, "plan", "--help")
+	if code != exitOK || errOut != "" {
+		t.Fatalf("plan --help: exit %d, %s", code, errOut)
+	}
+	if !bytes.Contains(defaultShifts, []byte("templates:")) || !bytes.Contains(sampleRoster, []byte("roster:")) {
+		t.Error("embedded defaults look wrong")
+	}
+}

@@ -1,0 +1,133 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"math"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/schollz/progressbar/v3"
+	"github.com/spf13/pflag"
+	"golang.org/x/term"
+
+	"github.com/staffsim/staffsim/internal/quantity"
+	"github.com/staffsim/staffsim/scenarios"
+	"github.com/staffsim/staffsim/scenarios/report"
+)
+
+// This file holds what `simulate` and `compare` share: run flags, loading
+// scenarios, the progress bar and the output directory.
+
+// runFlags are the flags that override a scenario's run settings.
+type runFlags struct {
+	replications int
+	seed         uint64
+	out          string
+	format       format
+}
+
+func (r *runFlags) register(f *pflag.FlagSet) {
+	f.IntVar(&r.replications, "replications", 0, "replications to run (default: the scenario's)")
+	f.Uint64Var(&r.seed, "seed", 0, "random seed (default: the scenario's)")
+	f.StringVarP(&r.out, "out", "o", "", "write intervals.csv, summary.json, charts (PNG and SVG) and report.html into this directory")
+	addFormatFlag(f, &r.format)
+}
+
+// options turns the flags into run options; flags not given keep the
+// scenario's settings.
+func (r *runFlags) options(f *pflag.FlagSet) (scenarios.Options, error) {
+	var o scenarios.Options
+	if f.Changed("replications") {
+		if r.replications < 1 || r.replications > 100000 {
+			return o, usagef("--replications %d: give 1 to 100000 (20 to 100 give useful confidence intervals)", r.replications)
+		}
+		o.Replications = r.replications
+	}
+	if f.Changed("seed") {
+		seed := r.seed
+		o.Seed = &seed
+	}
+	return o, nil
+}
+
+// loadScenario loads a scenario file; its errors are the user's to fix
+// (exit 1, with the file, line and key in the message).
+func loadScenario(path string) (*scenarios.Scenario, error) {
+	sc, err := scenarios.Load(path)
+	if err != nil {
+		var es scenarios.Errors
+		if errors.As(err, &es) && len(es) > 1 {
+			return nil, fmt.Errorf("%d problems:\n%w", len(es), err)
+		}
+		return nil, err
+	}
+	return sc, nil
+}
+
+// progressFor returns a progress callback drawing a bar on stderr when it
+// is a terminal, and a function to finish it; nil when it is not.
+func progressFor(w io.Writer, what string) (func(done, total int), func()) {
+	f, ok := w.(*os.File)
+	if !ok || !term.IsTerminal(int(f.Fd())) {
+		return nil, func() {}
+	}
+	var bar *progressbar.ProgressBar
+	return func(done, total int) {
+			if bar == nil {
+				bar = progressbar.NewOptions(total, progressbar.OptionSetWriter(f), progressbar.OptionSetDescription(what),
+					progressbar.OptionShowCount(), progressbar.OptionSetElapsedTime(true), progressbar.OptionClearOnFinish())
+			}
+			bar.Set(done)
+		}, func() {
+			if bar != nil {
+				bar.Finish()
+			}
+		}
+}
+
+// writeOutDir writes a report directory: intervals CSVs, summary.json, each
+// chart as PNG and SVG, and report.html; every file atomically.
+func writeOutDir(dir string, intervals map[string]*report.Run, summary any, page *report.Page) ([]string, error) {
+	var written []string
+	write := func(name string, f func(io.Writer) error) error {
+		path := filepath.Join(dir, name)
+		if err := writeFileAtomic(path, f); err != nil {
+			return err
+		}
+		written = append(written, path)
+		return nil
+	}
+	for name, r := range intervals {
+		if err := write(name, func(w io.Writer) error { return report.WriteIntervalsCSV(w, r) }); err != nil {
+			return written, err
+		}
+	}
+	if err := write("summary.json", func(w io.Writer) error { return writeJSON(w, summary) }); err != nil {
+		return written, err
+	}
+	for _, c := range page.Charts {
+		for _, ext := range []string{"png", "svg"} {
+			if err := write(c.Name+"."+ext, func(w io.Writer) error { return c.Render(w, ext) }); err != nil {
+				return written, err
+			}
+		}
+	}
+	if err := write("report.html", func(w io.Writer) error { return report.WriteHTML(w, page) }); err != nil {
+		return written, err
+	}
+	return written, nil
+}
+
+// fileStem is a file name without directory and extension.
+func fileStem(path string) string {
+	return strings.TrimSuffix(filepath.Base(path), filepath.Ext(path))
+}
+
+// quantityDuration writes seconds as a short duration: 20s, 4m, 8h, 1h30m.
+func quantityDuration(secs float64) string {
+	return quantity.FormatDuration(time.Duration(math.Round(secs)) * time.Second)
+}

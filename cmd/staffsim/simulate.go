@@ -1,0 +1,186 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"strings"
+	"text/tabwriter"
+
+	"github.com/spf13/cobra"
+
+	"github.com/staffsim/staffsim/scenarios"
+	"github.com/staffsim/staffsim/scenarios/report"
+)
+
+const simulateLong = `Simulate a scenario: its roster against its demand, over many independent
+replications, and report per queue the service level against its goal (met or
+missed), ASA, abandon rate and occupancy with 95 % confidence intervals, plus
+paid and overtime hours, cost and cost per answered contact.
+
+The scenario is a YAML file (see testdata/phone-desk.yaml); --replications and
+--seed override its own. --out DIR writes intervals.csv (per interval and
+queue), summary.json, the charts as PNG and SVG, and report.html, one
+self-contained page to open in a browser.
+
+--format table (for people), json (the summary) or csv (intervals.csv on
+stdout). A progress bar is drawn on stderr when it is a terminal; Ctrl-C stops
+the run cleanly (exit 130) without leaving half-written files.`
+
+func newSimulateCmd(s streams) *cobra.Command {
+	o := &runFlags{}
+	cmd := &cobra.Command{
+		Use:   "simulate SCENARIO",
+		Short: "Run a scenario's roster against its demand: SLA per queue with confidence intervals, cost",
+		Long:  simulateLong,
+		Example: `  staffsim simulate testdata/phone-desk.yaml
+  staffsim simulate testdata/mixed-desk.yaml --replications 30 --out report/
+  staffsim simulate testdata/24x7-desk.yaml --seed 2 --format json`,
+		Args: usageArgs(cobra.ExactArgs(1)),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return runSimulate(cmd, s, o, args[0])
+		},
+	}
+	o.register(cmd.Flags())
+	return cmd
+}
+
+func runSimulate(cmd *cobra.Command, s streams, o *runFlags, path string) error {
+	opt, err := o.options(cmd.Flags())
+	if err != nil {
+		return err
+	}
+	sc, err := loadScenario(path)
+	if err != nil {
+		return err
+	}
+	var finish func()
+	opt.Progress, finish = progressFor(s.err, "simulating")
+	out, err := scenarios.Run(cmd.Context(), sc, opt)
+	finish()
+	if err != nil {
+		return err
+	}
+	r := out.Report
+	if o.out != "" {
+		charts, err := report.Charts(r)
+		if err != nil {
+			return err
+		}
+		page := &report.Page{
+			Title: "Scenario " + quoteName(sc.Name), Runs: []*report.Run{r}, Names: []string{sc.Name}, Cheapest: -1,
+			Charts: charts, Notes: notes(r), Generated: "staffsim " + version + " · " + path,
+		}
+		written, err := writeOutDir(o.out, map[string]*report.Run{"intervals.csv": r}, &r.Summary, page)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(s.err, "wrote %d files to %s (open %s)\n", len(written), o.out, written[len(written)-1])
+	}
+	switch o.format {
+	case formatJSON:
+		return writeJSON(s.out, &r.Summary)
+	case formatCSV:
+		return report.WriteIntervalsCSV(s.out, r)
+	}
+	return writeSummaryTable(s.out, r)
+}
+
+// notes say how the report's derived figures were computed.
+func notes(r *report.Run) []string {
+	n := []string{"Service level = answered within the target / (answered + abandoned); a contact counts in the interval it arrived in. Ranges are 95% confidence intervals over the replications."}
+	if r.Required != nil {
+		n = append(n, "Required agents: "+r.RequiredNote+" for the expected demand of each interval, without abandonment; the simulated roster is what the other figures measure.")
+	} else {
+		n = append(n, "Required agents could not be computed for this demand; the agents chart shows the roster only.")
+	}
+	n = append(n, "Cost = paid hours (shifts, breaks and absence included, plus overtime) × the hourly cost; cost per contact divides by answered contacts.")
+	return n
+}
+
+func quoteName(s string) string { return "“" + s + "”" }
+
+// writeSummaryTable prints a run's summary for people.
+func writeSummaryTable(w io.Writer, r *report.Run) error {
+	sum := &r.Summary
+	fmt.Fprintf(w, "Scenario %s: %s to %s (%s), %d replications, seed %d\n\n", quoteName(sum.Scenario),
+		sum.Start.Format("Mon 02 Jan 2006 15:04"), sum.End.Format("Mon 02 Jan 2006 15:04"), sum.Timezone, sum.Replications, sum.Seed)
+	tw := tabwriter.NewWriter(w, 2, 4, 2, ' ', 0)
+	fmt.Fprintln(tw, "QUEUE\tSLA GOAL\tSERVICE LEVEL (95% CI)\tSLA\tASA (95% CI)\tABANDONED (95% CI)\tOCCUPANCY (95% CI)\tOFFERED")
+	for _, q := range sum.Queues {
+		fmt.Fprintf(tw, "%s\t%s in %s\t%s\t%s\t%s\t%s\t%s\t%s\n", q.Queue, pctText(q.SLAGoal), targetText(q.SLATargetSeconds),
+			estPct(q.ServiceLevel), q.SLAStatus(), estSecs(q.ASASeconds), estPct(q.AbandonRate), estPct(q.Occupancy), estNum(q.Offered, 0))
+	}
+	if err := tw.Flush(); err != nil {
+		return err
+	}
+	fmt.Fprintln(w)
+	tw = tabwriter.NewWriter(w, 2, 4, 2, ' ', 0)
+	fmt.Fprintf(tw, "Occupancy (desk)\t%s\n", estPct(sum.Occupancy))
+	fmt.Fprintf(tw, "Paid hours\t%s\n", estNum(sum.PaidHours, 1))
+	fmt.Fprintf(tw, "Overtime hours\t%s\n", estNum(sum.OvertimeHours, 1))
+	fmt.Fprintf(tw, "Cost\t%s at %.2f per paid hour\n", estNum(sum.Cost, 2), sum.HourlyCost)
+	fmt.Fprintf(tw, "Cost per contact\t%s per answered contact\n", estNum(sum.CostPerContact, 2))
+	if err := tw.Flush(); err != nil {
+		return err
+	}
+	fmt.Fprintln(w)
+	if sum.AllSLAsMet {
+		_, err := fmt.Fprintln(w, "Every SLA met.")
+		return err
+	}
+	var missed []string
+	for _, q := range sum.Queues {
+		if !q.SLAMet {
+			missed = append(missed, q.Queue)
+		}
+	}
+	_, err := fmt.Fprintf(w, "SLA missed: %s.\n", strings.Join(missed, ", "))
+	return err
+}
+
+func pctText(x float64) string {
+	return strings.TrimSuffix(fmt.Sprintf("%.1f", x*100), ".0") + "%"
+}
+
+func targetText(secs float64) string {
+	return quantityDuration(secs)
+}
+
+func estPct(e report.Estimate) string {
+	if !e.Defined() {
+		return "–"
+	}
+	if e.N < 2 {
+		return fmt.Sprintf("%.1f%%", e.Mean*100)
+	}
+	return fmt.Sprintf("%.1f%% (%.1f–%.1f)", e.Mean*100, e.Low*100, e.High*100)
+}
+
+// estSecs writes a wait in a unit people read: seconds below 90 s,
+// minutes below 90 min, else hours.
+func estSecs(e report.Estimate) string {
+	if !e.Defined() {
+		return "–"
+	}
+	unit, div := "s", 1.0
+	switch {
+	case e.Mean >= 90*60:
+		unit, div = "h", 3600
+	case e.Mean >= 90:
+		unit, div = "min", 60
+	}
+	if e.N < 2 {
+		return fmt.Sprintf("%.1f%s", e.Mean/div, unit)
+	}
+	return fmt.Sprintf("%.1f%s (%.1f–%.1f)", e.Mean/div, unit, e.Low/div, e.High/div)
+}
+
+func estNum(e report.Estimate, decimals int) string {
+	if !e.Defined() {
+		return "–"
+	}
+	if e.N < 2 || e.High-e.Low == 0 {
+		return fmt.Sprintf("%.*f", decimals, e.Mean)
+	}
+	return fmt.Sprintf("%.*f (%.*f–%.*f)", decimals, e.Mean, decimals, e.Low, decimals, e.High)
+}

@@ -1,0 +1,182 @@
+package forecast
+
+import (
+	"fmt"
+	"io"
+	"strings"
+	"time"
+)
+
+// headerTest returns the test openCSV uses to find a header below a
+// preamble: a line naming a creation-time or interval-start column, a
+// column mapped with opt.Columns, or opt.IDColumn.
+func headerTest(opt *ReadOptions) func([]string) bool {
+	names := map[string]bool{}
+	for _, f := range []string{FieldCreatedAt, FieldIntervalStart} {
+		for _, a := range aliases[f] {
+			names[a] = true
+		}
+	}
+	for _, v := range opt.Columns {
+		names[normName(v)] = true
+		for _, part := range strings.Split(v, "+") {
+			if !looksLiteral(strings.TrimSpace(part)) {
+				names[normName(part)] = true
+			}
+		}
+	}
+	if opt.IDColumn != "" {
+		names[normName(opt.IDColumn)] = true
+	}
+	return func(rec []string) bool {
+		for _, h := range rec {
+			if names[normName(h)] {
+				return true
+			}
+		}
+		return false
+	}
+}
+
+// timeColumns returns the time fields of the shape that the file has.
+func (rd *reader) timeColumns() []*column {
+	var out []*column
+	for _, c := range []*column{rd.created, rd.firstResp, rd.resolved, rd.start} {
+		if c != nil {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// detect settles the layout of each time column (the first pass) and, for
+// volumes, the spacing of the intervals.
+func (rd *reader) detect(c *csvFile) error {
+	tcs := rd.timeColumns()
+	if rd.opt.TimeFormat != "" {
+		for _, tc := range tcs {
+			rd.layouts[tc.field], tc.layout = rd.opt.TimeFormat, rd.opt.TimeFormat
+		}
+	}
+	dets := make([]*layoutDetector, len(tcs))
+	for i := range dets {
+		dets[i] = newLayoutDetector()
+	}
+	var starts []string // first values of interval_start, to find the spacing
+	const maxStarts = 500
+	// A ticket id that repeats hints at an event log read without --id-column.
+	hint, ids := -1, map[string]bool{}
+	good, bad := 0, (*Reject)(nil) // rows seen whole, and the first malformed
+	if rd.shape == ShapeTickets && rd.idx < 0 {
+		hint = findHeaderAny(rd.header, "number", "ticketid", "id", "caseid", "incidentid", "issuekey", "key")
+	}
+	for {
+		settled := rd.opt.TimeFormat != ""
+		if !settled {
+			settled = true
+			for _, d := range dets {
+				settled = settled && d.done()
+			}
+		}
+		if good > 0 && settled && (rd.start == nil || len(starts) >= maxStarts) && (hint < 0 || len(ids) >= 1000) {
+			break
+		}
+		rec, _, rej, err := c.next()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return err
+		}
+		if rej != nil {
+			if bad == nil {
+				bad = rej
+			}
+			continue
+		}
+		good++
+		if !settled {
+			for i, tc := range tcs {
+				dets[i].add(tc.value(rec))
+			}
+		}
+		if rd.start != nil && len(starts) < maxStarts {
+			starts = append(starts, strings.Clone(rd.start.value(rec)))
+		}
+		if hint >= 0 && len(ids) < 1000 {
+			v := strings.TrimSpace(rec[hint])
+			if ids[v] && v != "" {
+				rd.rep.Notes = append(rd.rep.Notes, fmt.Sprintf("column %q repeats ticket ids (%q): if the file is an event log (one row per update), add --id-column %s to count each ticket once", rd.header[hint], v, rd.header[hint]))
+				hint = -1
+				continue
+			}
+			ids[strings.Clone(v)] = true
+		}
+	}
+	if good == 0 {
+		if bad != nil {
+			return &FileError{File: rd.rep.File, Msg: "no usable row: every row is malformed; the first: " + bad.String()}
+		}
+		return &FileError{File: rd.rep.File, Msg: "has a header but no rows"}
+	}
+	if rd.opt.TimeFormat == "" {
+		// Settle day/month order across columns: one file, one convention.
+		order := 0
+		for i := range tcs {
+			if l, ok, _ := dets[i].choose(0); ok && dayOrder(l) != 0 {
+				order = dayOrder(l)
+			}
+		}
+		for i, tc := range tcs {
+			l, ok, err := dets[i].choose(order)
+			if err != nil {
+				return &FileError{File: rd.rep.File, Msg: fmt.Sprintf("column %q: %v", tc.header, err)}
+			}
+			if !ok {
+				if tc == rd.created || tc == rd.start {
+					return &FileError{File: rd.rep.File, Msg: fmt.Sprintf("column %q: no value is a timestamp in a known layout (RFC 3339, 2006-01-02 15:04:05, 02-01-2006 15:04, 01/02/2006 3:04 PM, …): "+
+						"give the layout with --time-format (Go layout, e.g. --time-format '02.01.2006 15:04'), or map another column with --column %s=NAME", tc.header, tc.field)}
+				}
+				continue // an optional time column with no usable value
+			}
+			rd.layouts[tc.field], tc.layout = l, l
+		}
+	}
+	rd.rep.Layouts = rd.layouts
+	if rd.shape == ShapeVolumes {
+		rd.rep.Interval = spacing(starts, rd.layouts[FieldIntervalStart], rd.loc)
+	}
+	return nil
+}
+
+// findHeaderAny returns the first column whose normalised name is one of names.
+func findHeaderAny(header []string, names ...string) int {
+	for _, n := range names {
+		for i, h := range header {
+			if normName(h) == n {
+				return i
+			}
+		}
+	}
+	return -1
+}
+
+// spacing returns the smallest positive gap between consecutive interval
+// starts, or 0 when there are fewer than two.
+func spacing(starts []string, layout string, loc *time.Location) time.Duration {
+	var prev time.Time
+	var best time.Duration
+	for _, s := range starts {
+		t, err := parseTime(layout, s, loc)
+		if err != nil {
+			continue
+		}
+		if !prev.IsZero() {
+			if d := t.Sub(prev); d > 0 && (best == 0 || d < best) {
+				best = d
+			}
+		}
+		prev = t
+	}
+	return best
+}

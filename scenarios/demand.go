@@ -1,0 +1,181 @@
+package scenarios
+
+import (
+	"errors"
+	"fmt"
+	"sort"
+	"time"
+
+	"github.com/staffsim/staffsim/forecast"
+	"github.com/staffsim/staffsim/sim"
+)
+
+// demand is a queue's arrivals as the simulator takes them, with the
+// expected number of arrivals in any span (for the Erlang requirements).
+type demand struct {
+	arrivals sim.Arrivals
+}
+
+// expected returns the expected arrivals in [from, to) (offsets from the
+// scenario start), scale included.
+func (d demand) expected(from, to time.Duration) float64 {
+	a := d.arrivals
+	scale := a.Scale
+	if scale == 0 {
+		scale = 1
+	}
+	switch {
+	case a.Counts != nil:
+		var sum float64
+		for i, c := range a.Counts {
+			lo, hi := time.Duration(i)*a.Step, time.Duration(i+1)*a.Step
+			if ov := min(hi, to) - max(lo, from); ov > 0 {
+				sum += c * float64(ov) / float64(a.Step)
+			}
+		}
+		return sum * scale
+	case a.Times != nil:
+		lo := sort.Search(len(a.Times), func(i int) bool { return a.Times[i] >= from })
+		hi := sort.Search(len(a.Times), func(i int) bool { return a.Times[i] >= to })
+		return float64(hi-lo) * scale
+	}
+	return a.PerHour * (to - from).Hours() * scale
+}
+
+// loadDemand turns a queue's arrivals into the simulator's: a constant
+// rate, a forecast's expected arrivals per interval (a non-homogeneous
+// Poisson process) or a history's creation times (a replay). Files are
+// read through package forecast.
+func (s *Scenario) loadDemand(qi int) (demand, error) {
+	q := &s.Queues[qi]
+	a := q.Arrivals
+	out := sim.Arrivals{PerHour: a.Rate, Scale: a.Scale}
+	where := func(key, file string) string {
+		return fmt.Sprintf("queues[%d] %q: arrivals.%s: %s", qi, q.Name, key, file)
+	}
+	switch {
+	case a.Forecast != "":
+		path := s.Path(a.Forecast)
+		series, _, err := forecast.LoadSeries(path, forecast.ReadOptions{Shape: forecast.ShapeVolumes, Location: s.Location, Strict: true}, 0)
+		if err != nil {
+			return demand{}, s.errorf(where("forecast", a.Forecast), "write it as staffsim forecast does (interval_start,arrivals,lower,upper,aht_seconds)", "%v", err)
+		}
+		off := s.Start.Sub(series.Start)
+		if off < 0 || off%series.Interval != 0 || series.End().Before(s.End()) {
+			return demand{}, s.errorf(where("forecast", a.Forecast), "make the forecast cover the scenario, or move start and days inside it",
+				"the forecast covers %s to %s (%s intervals); the scenario runs %s to %s",
+				series.Start.Format(time.RFC3339), series.End().Format(time.RFC3339), fmtDuration(series.Interval), s.Start.Format(time.RFC3339), s.End().Format(time.RFC3339))
+		}
+		first := int(off / series.Interval)
+		n := int((s.Horizon() + series.Interval - 1) / series.Interval)
+		out.PerHour = 0
+		out.Counts = append([]float64(nil), series.Arrivals[first:first+n]...)
+		out.Step = series.Interval
+	case a.History != "":
+		path := s.Path(a.History)
+		var times []time.Duration
+		var first, last time.Time
+		rep, err := forecast.Read(path, forecast.ReadOptions{Shape: forecast.ShapeTickets, Location: s.Location}, sinkFunc(func(t *forecast.Ticket) {
+			if first.IsZero() || t.Created.Before(first) {
+				first = t.Created
+			}
+			if t.Created.After(last) {
+				last = t.Created
+			}
+			if d := t.Created.Sub(s.Start); d >= 0 && d < s.Horizon() {
+				times = append(times, d)
+			}
+		}))
+		if err != nil {
+			return demand{}, s.errorf(where("history", a.History), "a history has one row per ticket with its creation time", "%v", err)
+		}
+		_ = rep
+		if len(times) == 0 {
+			return demand{}, s.errorf(where("history", a.History), "set start and days inside the history's dates to replay it",
+				"no ticket was created between %s and %s (the history runs %s to %s)",
+				s.Start.Format(time.RFC3339), s.End().Format(time.RFC3339), first.Format(time.RFC3339), last.Format(time.RFC3339))
+		}
+		sort.Slice(times, func(i, j int) bool { return times[i] < times[j] })
+		out.PerHour = 0
+		out.Times = times
+	}
+	return demand{arrivals: out}, nil
+}
+
+// sinkFunc collects tickets; volume rows are not arrivals to replay.
+type sinkFunc func(*forecast.Ticket)
+
+func (f sinkFunc) Ticket(t *forecast.Ticket) { f(t) }
+func (sinkFunc) Volume(*forecast.Volume)     {}
+
+// errorf returns a scenario error that names the key (no line: it comes
+// after parsing, from a file the scenario names).
+func (s *Scenario) errorf(key, hint, format string, args ...any) error {
+	return &Error{File: s.File, Key: key, Msg: fmt.Sprintf(format, args...), Hint: hint}
+}
+
+// SimConfig returns the simulator configuration of the scenario, reading
+// the forecast and history files it names.
+func (s *Scenario) SimConfig() (sim.Config, error) {
+	cfg, _, err := s.simConfig()
+	return cfg, err
+}
+
+func (s *Scenario) simConfig() (sim.Config, []demand, error) {
+	cfg := sim.Config{
+		Start:        s.Start,
+		Horizon:      s.Horizon(),
+		Interval:     s.Interval,
+		Warmup:       s.Warmup,
+		Shrinkage:    s.Roster.Shrinkage,
+		Seed:         s.Seed,
+		Replications: s.Replications,
+	}
+	demands := make([]demand, len(s.Queues))
+	for i, q := range s.Queues {
+		d, err := s.loadDemand(i)
+		if err != nil {
+			return sim.Config{}, nil, err
+		}
+		demands[i] = d
+		sq := sim.Queue{
+			Name: q.Name, Priority: q.Priority, Arrivals: d.arrivals,
+			HandleTime: q.HandleTime.sim(), SLATarget: q.SLA.Target, SLAGoal: q.SLA.Goal,
+			InitialBacklog: q.InitialBacklog,
+		}
+		if q.Patience != nil {
+			sq.Patience = q.Patience.sim()
+		}
+		cfg.Queues = append(cfg.Queues, sq)
+	}
+	for _, sh := range s.Roster.Shifts {
+		ss := sim.Shift{Name: sh.Name, Start: sh.Start, Length: sh.Length, Days: sh.Days, Agents: sh.Agents, Skills: sh.Skills}
+		for _, b := range sh.Breaks {
+			ss.Breaks = append(ss.Breaks, sim.Break{After: b.After, Length: b.Length})
+		}
+		cfg.Shifts = append(cfg.Shifts, ss)
+	}
+	if err := cfg.Validate(); err != nil {
+		var fe *sim.FieldError
+		if errors.As(err, &fe) {
+			return sim.Config{}, nil, &Error{File: s.File, Msg: err.Error()}
+		}
+		return sim.Config{}, nil, fmt.Errorf("scenario %q: %w", s.File, err)
+	}
+	return cfg, demands, nil
+}
+
+// sim returns the simulator's form of the distribution.
+func (d Distribution) sim() sim.Dist {
+	switch d.Kind {
+	case LogNormal:
+		return sim.LogNormal(d.Mean, d.CV)
+	case Gamma:
+		return sim.Gamma(d.Mean, d.CV)
+	case Fixed:
+		return sim.Fixed(d.Mean)
+	case Empirical:
+		return sim.Empirical(d.Values)
+	}
+	return sim.Exponential(d.Mean)
+}

@@ -1,0 +1,148 @@
+package report
+
+import (
+	"bytes"
+	"encoding/base64"
+	"fmt"
+	"html/template"
+	"math"
+	"strconv"
+	"strings"
+	"time"
+
+	"gonum.org/v1/plot"
+)
+
+// Plan is the headcount case of `staffsim plan`, as plain data: what the
+// report's "Headcount" section, the headcount charts and the plain-language
+// lines for a budget request need.
+type Plan struct {
+	// Source says where the history came from ("built-in sample", a file).
+	Source string
+	// Currency prefixes money ("£"); HourlyCost is the cost of one paid
+	// agent hour and HoursPerFTE the contracted hours of one FTE a week.
+	Currency    string
+	HourlyCost  float64
+	HoursPerFTE float64
+	// Goal and Target are the SLA: Goal of contacts answered within Target.
+	Goal   float64
+	Target time.Duration
+	// Confidence is the probability of meeting the SLA in a week the
+	// recommended headcount must reach (0.9).
+	Confidence float64
+	// Week is the start of the simulated week of the sweep.
+	Week time.Time
+	// Cases are the volume cases, the first the forecast.
+	Cases []HeadcountCase
+	// Today is the current roster over the same week at forecast volume,
+	// nil when there is none.
+	Today *HeadcountPoint
+	// Lines are the plain-language sentences for a budget request.
+	Lines []string
+	// Steps say what each stage of the pipeline did (forecast method and
+	// accuracy, requirements, roster), one sentence each.
+	Steps []string
+	// Charts are shown in the headcount section (HeadcountCharts).
+	Charts []Chart
+}
+
+// HeadcountCase is one volume case of the sweep: a point per headcount in
+// increasing order, and the index of the smallest that meets the SLA with
+// the confidence asked for (−1: none does).
+type HeadcountCase struct {
+	Name     string
+	Points   []HeadcountPoint
+	Smallest int
+}
+
+// Recommended returns the smallest point that meets the SLA with the
+// confidence asked for, and false (with the largest point) when none does.
+func (c HeadcountCase) Recommended() (HeadcountPoint, bool) {
+	if len(c.Points) == 0 {
+		return HeadcountPoint{}, false
+	}
+	if c.Smallest >= 0 && c.Smallest < len(c.Points) {
+		return c.Points[c.Smallest], true
+	}
+	return c.Points[len(c.Points)-1], false
+}
+
+// HeadcountPoint is one headcount of one case over the simulated week.
+type HeadcountPoint struct {
+	Agents           int      `json:"agents"`
+	FTE              float64  `json:"fte"`
+	PaidHoursPerWeek float64  `json:"paid_hours_per_week"`
+	CostPerWeek      float64  `json:"cost_per_week"`
+	CostPerYear      float64  `json:"cost_per_year"`
+	ServiceLevel     Estimate `json:"service_level"`
+	ASASeconds       Estimate `json:"asa_seconds"`
+	AbandonRate      Estimate `json:"abandon_rate"`
+	// PMeet is the share of simulated weeks whose service level reached
+	// the goal: the probability of meeting the SLA in a week.
+	PMeet float64 `json:"p_meet"`
+}
+
+// Money writes an amount for people, with the currency in front and
+// millions or thousands abbreviated: £1.9 M, £48 k, £7.5 k, £950.
+func Money(currency string, x float64) string {
+	x = finite(x)
+	sign := ""
+	if x < 0 {
+		sign, x = "-", -x
+	}
+	var s string
+	switch {
+	case x >= 999.5e3:
+		s = trimZero(strconv.FormatFloat(x/1e6, 'f', 1, 64)) + " M"
+	case x >= 9995:
+		s = strconv.FormatFloat(math.Round(x/1e3), 'f', 0, 64) + " k"
+	case x >= 999.5:
+		s = trimZero(strconv.FormatFloat(x/1e3, 'f', 1, 64)) + " k"
+	default:
+		s = strconv.FormatFloat(math.Round(x), 'f', 0, 64)
+	}
+	return sign + currency + s
+}
+
+func trimZero(s string) string { return strings.TrimSuffix(s, ".0") }
+
+// SLAWords writes an SLA the way people say it: "80% in 20s".
+func SLAWords(goal float64, target time.Duration) string {
+	return pct(goal) + " in " + fmtTarget(target.Seconds())
+}
+
+// fte writes a number of FTE with one decimal (and none when whole).
+func fte(x float64) string { return trimZero(strconv.FormatFloat(finite(x), 'f', 1, 64)) }
+
+// planFuncs are the template functions of the plan section.
+var planFuncs = map[string]any{
+	"planMoney": func(p *Plan, x float64) string { return Money(p.Currency, x) },
+	"fte":       fte,
+	"pmeet":     func(x float64) string { return fmt.Sprintf("%.0f%%", 100*finite(x)) },
+	"sla":       func(p *Plan) string { return SLAWords(p.Goal, p.Target) },
+	"isRec":     func(c HeadcountCase, i int) bool { return c.Smallest == i },
+	"weekOf":    func(t time.Time) string { return t.Format("Mon 02 Jan 2006") },
+	"chartSrc": func(c Chart) (template.URL, error) {
+		var buf bytes.Buffer
+		if err := c.Render(&buf, "png"); err != nil {
+			return "", fmt.Errorf("chart %s: %w", c.Name, err)
+		}
+		return template.URL("data:image/png;base64," + base64.StdEncoding.EncodeToString(buf.Bytes())), nil
+	},
+	"rec": func(c HeadcountCase) map[string]any {
+		p, ok := c.Recommended()
+		return map[string]any{"P": p, "OK": ok}
+	},
+}
+
+func init() {
+	for k, v := range planFuncs {
+		funcs[k] = v
+	}
+}
+
+// NewChart wraps a plot drawn elsewhere (a forecast, a requirement) as a
+// chart of the report.
+func NewChart(name, title, explain string, p *plot.Plot) Chart {
+	return Chart{Name: name, Title: title, Explain: explain, plot: p}
+}

@@ -1,8 +1,0 @@
-//go:build !unix
-
-package sim
-
-import "time"
-
-// cpuTime is unavailable here: benchmarks report wall-clock figures only.
-func cpuTime() time.Duration { return 0 }
