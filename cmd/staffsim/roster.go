@@ -121,8 +121,12 @@ func runRoster(cmd *cobra.Command, s streams, o *rosterOptions) error {
 		}
 	}
 	if len(r.Short) > 0 {
-		fmt.Fprintf(s.err, "roster: %d intervals left short by %.1f agent-hours in all (templates or limits cannot cover them)\n",
-			len(r.Short), r.ShortHours(p.Interval))
+		why := "the templates or limits cannot cover them"
+		if rep != nil && rep.Met {
+			why = "out of the templates' reach, or below the Erlang figure where the simulation meets the SLA anyway"
+		}
+		fmt.Fprintf(s.err, "roster: %d intervals staffed below the requirement, by %.1f agent-hours in all (%s)\n",
+			len(r.Short), r.ShortHours(p.Interval), why)
 	}
 	if o.out != "" {
 		if err := writeFileAtomic(o.out, func(w io.Writer) error {

@@ -49,6 +49,7 @@ func penalty(cols []column) float64 {
 // with slacks t ≥ 0; per-template minima are ≥ rows like coverage rows.
 // When full is false the minima and the part-time share are left out (see
 // blockBound).
+//
 // Every right-hand side is relaxed by a tiny distinct amount (perturb):
 // covering problems with integer demands are highly degenerate, and on
 // them gonum's simplex can pivot for ever without leaving a vertex (seen on
@@ -190,8 +191,9 @@ func (p *Problem) relax(ctx context.Context, cols []column, rows []int, full boo
 	for j := range cols {
 		out.paidHours += cols[j].cost * z[j]
 	}
-	// The perturbation lowered the value by far less than 1e-3 h: round
-	// it away (paid hours of real rosters are multiples of minutes).
+	// The perturbation lowered the value by a few thousandths of an hour
+	// at most; rounding to 1e-3 h absorbs most of it (paid hours of real
+	// rosters are multiples of minutes).
 	out.paidHours = math.Round(out.paidHours*1e3) / 1e3
 	for r := range rows {
 		out.shortfall += z[n+2*r+1]

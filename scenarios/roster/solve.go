@@ -70,7 +70,8 @@ type Roster struct {
 }
 
 // Gap returns (PaidHours − LowerBound) / LowerBound, or 0 when the bound
-// is 0.
+// is 0. After Refine it may be negative: the bound is for covering the
+// requirement, and the simulation may meet the SLA with less.
 func (r *Roster) Gap() float64 {
 	if r.LowerBound <= 0 {
 		return 0
