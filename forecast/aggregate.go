@@ -22,8 +22,11 @@ const DefaultInterval = 30 * time.Minute
 //
 // Volumes (including forecast.csv) keep their rows: arrivals sum into the
 // interval containing the row's start, and AHT is weighted by arrivals
-// (HandleSeconds += aht·arrivals, Handled += arrivals), so an interval
-// whose arrivals are 0 has no AHT (it needs no agents). The series runs
+// (HandleSeconds += aht·arrivals, Handled += arrivals). A row with 0
+// arrivals and an AHT keeps its AHT with the weight ahtOnlyWeight (a
+// millionth of a contact), so AHT(i) of a quiet forecast interval is the
+// AHT the file gives, while a coarser interval's AHT is still the
+// arrivals-weighted mean of its rows with arrivals. The series runs
 // from the first row's interval to the last's. interval 0 keeps the file's
 // own spacing; a coarser interval (60m from 30m rows) sums rows, a finer
 // one is refused, since it would have to invent how arrivals split.
@@ -118,10 +121,19 @@ func (b *seriesBuilder) Ticket(t *Ticket) {
 	b.add(t.Created, 1, h, n)
 }
 
+// ahtOnlyWeight is the handled count a volumes row with 0 arrivals and an
+// AHT contributes: small enough to change no arrivals-weighted mean by a
+// visible amount, non-zero so that Series.AHT is defined for the interval.
+const ahtOnlyWeight = 1e-6
+
 func (b *seriesBuilder) Volume(v *Volume) {
 	h, n := 0.0, 0.0
 	if v.HasAHT {
-		h, n = v.AHTSeconds*v.Arrivals, v.Arrivals
+		w := v.Arrivals
+		if w == 0 {
+			w = ahtOnlyWeight
+		}
+		h, n = v.AHTSeconds*w, w
 	}
 	b.add(v.Start, v.Arrivals, h, n)
 }
