@@ -119,8 +119,8 @@ func runForecast(cmd *cobra.Command, s streams, o *forecastOptions) error {
 		return usagef("--history FILE is required: the ticket or interval-volume history to forecast from")
 	}
 	iv := time.Duration(o.interval)
-	if iv <= 0 || (24*time.Hour)%iv != 0 {
-		return usagef("--interval %v must divide a day: use 15m, 30m or 60m", iv)
+	if err := forecast.CheckInterval(iv); err != nil {
+		return usagef("--%v", err)
 	}
 	if time.Duration(o.horizon) < iv {
 		return usagef("--horizon %v must be at least one interval (%v)", time.Duration(o.horizon), iv)
