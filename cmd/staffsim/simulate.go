@@ -35,7 +35,7 @@ func newSimulateCmd(s streams) *cobra.Command {
 		Example: `  staffsim simulate testdata/phone-desk.yaml
   staffsim simulate testdata/mixed-desk.yaml --replications 30 --out report/
   staffsim simulate testdata/24x7-desk.yaml --seed 2 --format json`,
-		Args: usageArgs(cobra.ExactArgs(1)),
+		Args: scenarioArgs(1, 1, "the scenario file to simulate", "staffsim simulate testdata/phone-desk.yaml"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return runSimulate(cmd, s, o, args[0])
 		},
@@ -47,6 +47,9 @@ func newSimulateCmd(s streams) *cobra.Command {
 func runSimulate(cmd *cobra.Command, s streams, o *runFlags, path string) error {
 	opt, err := o.options(cmd.Flags())
 	if err != nil {
+		return err
+	}
+	if err := outDir("out", o.out, "report/"); err != nil {
 		return err
 	}
 	sc, err := loadScenario(path)

@@ -107,19 +107,29 @@ func TestSimulateSameSeedSameOutput(t *testing.T) {
 func TestSimulateErrors(t *testing.T) {
 	t.Parallel()
 	broken := filepath.Join("..", "..", "scenarios", "testdata", "broken")
+	file := filepath.Join(t.TempDir(), "notes.txt")
+	if err := os.WriteFile(file, []byte("not a directory\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
 	for _, c := range []struct {
 		args []string
 		code int
 		want string
 	}{
-		{[]string{"simulate"}, exitUsage, "accepts 1 arg"},
+		{[]string{"simulate"}, exitUsage, "give the scenario file to simulate, e.g. staffsim simulate testdata/phone-desk.yaml"},
+		{[]string{"simulate", "a.yaml", "b.yaml"}, exitUsage, "got 2 arguments (a.yaml b.yaml), want 1: give the scenario file to simulate"},
+		{[]string{"compare"}, exitUsage, "give two or more scenario files to compare, e.g. staffsim compare testdata/mixed-desk.yaml testdata/mixed-desk-plus.yaml"},
 		{[]string{"simulate", example("phone-desk.yaml"), "--replications", "0"}, exitUsage, "--replications 0"},
 		{[]string{"simulate", example("phone-desk.yaml"), "--format", "xml"}, exitUsage, "unknown format"},
 		{[]string{"simulate", "no-such.yaml"}, exitFailure, `scenario "no-such.yaml": file not found`},
 		{[]string{"simulate", filepath.Join(broken, "break-after-end.yaml")}, exitFailure, `line 36: roster.shifts[0] "early": breaks[1].after: 9h is after the shift ends (length 8h30m); put the break within the shift`},
 		{[]string{"simulate", filepath.Join(broken, "unknown-skill.yaml")}, exitFailure, `no queue is named "emial"; did you mean "email"?`},
-		{[]string{"compare", example("phone-desk.yaml")}, exitUsage, "requires at least 2 arg"},
+		{[]string{"compare", example("phone-desk.yaml")}, exitUsage, "got 1 scenario file, want at least 2: give two or more scenario files to compare"},
 		{[]string{"compare", example("phone-desk.yaml"), filepath.Join(broken, "bad-timezone.yaml")}, exitFailure, `unknown time zone "Europe/Londn"`},
+		// --out is checked before anything runs.
+		{[]string{"simulate", example("phone-desk.yaml"), "--out", file}, exitUsage, "--out " + file + " is a file, not a directory"},
+		{[]string{"simulate", example("phone-desk.yaml"), "--out", filepath.Join(file, "report")}, exitUsage, file + " is a file, not a directory"},
+		{[]string{"compare", example("phone-desk.yaml"), example("phone-desk.yaml"), "--out", file}, exitUsage, "--out " + file + " is a file, not a directory"},
 	} {
 		code, _, errOut := runCLI(t, c.args...)
 		if code != c.code || !strings.Contains(errOut, c.want) {
