@@ -28,6 +28,9 @@ func TestHistoryCommandsBadInput(t *testing.T) {
 		{[]string{"forecast", "--history", tickets, "--interval", "1ns", "--out", "-"}, exitUsage, "whole number of minutes"},
 		{[]string{"plan", "--history", tickets, "--interval", "1ns", "--out", plan}, exitUsage, "whole number of minutes"},
 		{[]string{"plan", "--interval", "1ns", "--out", plan}, exitUsage, "whole number of minutes"},
+		// Absurd numbers are rejected rows, not +Inf in JSON.
+		{[]string{"inspect", readerCorpus("bad", "absurd_volumes.csv"), "--format", "json"}, exitOK, ""},
+		{[]string{"inspect", readerCorpus("bad", "absurd_tickets.csv"), "--format", "json"}, exitOK, ""},
 	} {
 		code, _, stderr := runCLI(t, tc.args...)
 		if code != tc.code || !strings.Contains(stderr, tc.want) || strings.Contains(stderr, "panic") {
