@@ -77,7 +77,7 @@ func newForecastCmd(s streams) *cobra.Command {
 		RunE: func(cmd *cobra.Command, _ []string) error { return runForecast(cmd, s, o) },
 	}
 	f := cmd.Flags()
-	f.StringVar(&o.path, "history", "", "history file: tickets (one row per ticket or call) or volumes (one row per interval)")
+	f.StringVar(&o.path, "history", "", "history file: tickets (one row per ticket or call) or volumes (one row per interval); - for standard input")
 	o.history.register(f)
 	f.Var(&o.interval, "interval", "forecast interval: 15m, 30m or 60m (any duration dividing a day)")
 	f.Var(&o.horizon, "horizon", "how far ahead to forecast, e.g. 28d, 14d or 36h")
@@ -163,7 +163,12 @@ func runForecast(cmd *cobra.Command, s streams, o *forecastOptions) error {
 			return err
 		}
 	}
-	series, rep, err := forecast.LoadSeries(o.path, ropt, iv)
+	path, done, err := historyInput(s.in, o.path, &ropt)
+	if err != nil {
+		return err
+	}
+	series, rep, err := forecast.LoadSeries(path, ropt, iv)
+	done()
 	if err != nil {
 		return historyError(err)
 	}

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"io"
 	"math"
-	"os"
 	"path/filepath"
 	"sort"
 	"strconv"
@@ -84,16 +83,11 @@ func runInspect(s streams, o *inspectOptions, path string) error {
 	if o.plot != "" && !strings.EqualFold(filepath.Ext(o.plot), ".png") {
 		return usagef("--plot %s: the heat map is a PNG; name the file *.png", o.plot)
 	}
-	if path == "-" {
-		// The reader reads a file twice (layouts first, then rows), so
-		// standard input is spooled to a temporary file.
-		tmp, err := spool(s.in)
-		if err != nil {
-			return err
-		}
-		defer os.Remove(tmp)
-		path, opt.Name = tmp, "stdin"
+	path, done, err := historyInput(s.in, path, &opt)
+	if err != nil {
+		return err
 	}
+	defer done()
 	sum, err := forecast.Summarize(path, opt, forecast.SummaryOptions{SLAWithin: o.sl.Within, SLAGoal: o.sl.Goal})
 	if err != nil {
 		return historyError(err)
@@ -105,7 +99,7 @@ func runInspect(s streams, o *inspectOptions, path string) error {
 		fmt.Fprintf(s.err, "note: %d of the %d days have no data, and the weekday × hour means count them as zeros: is the range right (a stray early or late row)?\n", sum.EmptyDays, sum.Days)
 	}
 	if o.sl.Within > 0 && sum.Response == nil {
-		fmt.Fprintf(s.err, "note: --sl needs first-response times; %s has none (map one with --column first_response_at=NAME)\n", path)
+		fmt.Fprintf(s.err, "note: --sl needs first-response times; %s has none (map one with --column first_response_at=NAME)\n", sum.Report.File)
 	}
 	if o.plot != "" {
 		if err := writeHeatMap(o.plot, sum); err != nil {
@@ -310,21 +304,4 @@ func pluralize(n int, noun string) string {
 		return "1 " + noun
 	}
 	return strconv.Itoa(n) + " " + noun + "s"
-}
-
-// spool copies r into a temporary file and returns its path.
-func spool(r io.Reader) (string, error) {
-	f, err := os.CreateTemp("", "staffsim-stdin-*.csv")
-	if err != nil {
-		return "", fmt.Errorf("read standard input: %w", err)
-	}
-	_, err = io.Copy(f, r)
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
-	if err != nil {
-		os.Remove(f.Name())
-		return "", fmt.Errorf("read standard input: %w", err)
-	}
-	return f.Name(), nil
 }

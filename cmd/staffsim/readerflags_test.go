@@ -1,12 +1,18 @@
 package main
 
 import (
+	"bytes"
+	"context"
 	"encoding/csv"
+	"fmt"
 	"math"
+	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/staffsim/staffsim/forecast"
 )
 
 // repoTestdata is a file of the repository's top-level testdata.
@@ -63,5 +69,65 @@ func TestRequirementsKeepsAHTOfQuietIntervals(t *testing.T) {
 	}
 	if quiet == 0 {
 		t.Error("the fixture has no quiet interval any more: the test checks nothing")
+	}
+}
+
+// TestHistoryFromStandardInput: every command that reads a history takes
+// - for standard input (the reader reads a file twice, so it is spooled
+// once by historyInput), and a pipe given by name (/dev/stdin) too.
+func TestHistoryFromStandardInput(t *testing.T) {
+	t.Parallel()
+	volumes, err := os.ReadFile(repoTestdata("phone-forecast.csv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	tickets, err := os.ReadFile(repoTestdata("tickets_sample.csv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		args  []string
+		in    []byte
+		want  string // in stdout
+		noted string // in stderr
+	}{
+		{[]string{"inspect", "-"}, tickets, "rows", ""},
+		{[]string{"forecast", "--history", "-", "--out", "-", "--method", "snaive"}, tickets, "interval_start,arrivals,lower,upper", "stdin:"},
+		{[]string{"requirements", "--forecast", "-", "--sl", "80/20s", "--format", "csv"}, volumes, "interval_start,arrivals,aht_seconds", "stdin:"},
+	} {
+		var out, errb strings.Builder
+		code := run(context.Background(), tc.args, streams{in: bytes.NewReader(tc.in), out: &out, err: &errb})
+		if code != exitOK || !strings.Contains(out.String(), tc.want) || !strings.Contains(errb.String(), tc.noted) {
+			t.Errorf("%q: exit %d, stdout %.200q, stderr %.300q", tc.args, code, out.String(), errb.String())
+		}
+	}
+}
+
+// TestHistoryInputPipeByName: a named pipe (what /dev/stdin or a shell's
+// <(…) is) is spooled like -, not read twice.
+func TestHistoryInputPipeByName(t *testing.T) {
+	t.Parallel()
+	r, w, err := os.Pipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer r.Close()
+	go func() {
+		w.WriteString("interval_start,arrivals,aht_seconds\n2026-12-07T09:00:00Z,10,200\n")
+		w.Close()
+	}()
+	name := fmt.Sprintf("/proc/self/fd/%d", r.Fd())
+	if _, err := os.Stat(name); err != nil {
+		t.Skip("no /proc/self/fd:", err)
+	}
+	var opt forecast.ReadOptions
+	path, done, err := historyInput(strings.NewReader(""), name, &opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer done()
+	s, _, err := forecast.LoadSeries(path, opt, 0)
+	if err != nil || s.Len() != 1 || s.Arrivals[0] != 10 || opt.Name != name {
+		t.Errorf("series %+v, name %q, err %v", s, opt.Name, err)
 	}
 }
