@@ -142,10 +142,23 @@ func runForecast(cmd *cobra.Command, s streams, o *forecastOptions) error {
 		}
 		method = m
 	}
+	out, err := outFile("out", o.out, "forecast.csv")
+	if err != nil {
+		return err
+	}
+	if out == "" {
+		o.out = "-" // "" and "-": stdout
+	}
+	if o.plot, err = outFile("plot", o.plot, "forecast.png"); err != nil {
+		return err
+	}
 	if o.plot != "" {
 		if _, err := report.FormatOf(o.plot); err != nil {
 			return usagef("--plot: %v", err)
 		}
+	}
+	if sameFile(out, o.plot) {
+		return usagef("--out and --plot both name %s: give each its own file", out)
 	}
 	ropt, err := o.history.options()
 	if err != nil {

@@ -80,6 +80,9 @@ func runInspect(s streams, o *inspectOptions, path string) error {
 	if err != nil {
 		return err
 	}
+	if o.plot, err = outFile("plot", o.plot, "weekday-hour.png"); err != nil {
+		return err
+	}
 	if o.plot != "" && !strings.EqualFold(filepath.Ext(o.plot), ".png") {
 		return usagef("--plot %s: the heat map is a PNG; name the file *.png", o.plot)
 	}

@@ -25,7 +25,7 @@ func repoTestdata(name string) string { return filepath.Join("..", "..", "testda
 func TestHistoryCommandsBadInput(t *testing.T) {
 	t.Parallel()
 	tickets := repoTestdata("tickets_sample.csv")
-	plan := t.TempDir()
+	plan, dir := t.TempDir(), t.TempDir()
 	for _, tc := range []struct {
 		args []string
 		code int
@@ -34,6 +34,11 @@ func TestHistoryCommandsBadInput(t *testing.T) {
 		{[]string{"forecast", "--history", tickets, "--interval", "1ns", "--out", "-"}, exitUsage, "whole number of minutes"},
 		{[]string{"plan", "--history", tickets, "--interval", "1ns", "--out", plan}, exitUsage, "whole number of minutes"},
 		{[]string{"plan", "--interval", "1ns", "--out", plan}, exitUsage, "whole number of minutes"},
+		// Output paths are checked before any work (exit 2), not after it.
+		{[]string{"forecast", "--history", tickets, "--out", dir}, exitUsage, "--out " + dir + " is a directory: give a file name, e.g. " + filepath.Join(dir, "forecast.csv")},
+		{[]string{"forecast", "--history", tickets, "--out", "-", "--plot", dir}, exitUsage, "--plot " + dir + " is a directory"},
+		{[]string{"forecast", "--history", tickets, "--out", dir + "/f.png", "--plot", dir + "/f.png"}, exitUsage, "--out and --plot both name"},
+		{[]string{"inspect", tickets, "--plot", dir}, exitUsage, "--plot " + dir + " is a directory"},
 		// Absurd numbers are rejected rows, not +Inf in JSON.
 		{[]string{"inspect", readerCorpus("bad", "absurd_volumes.csv"), "--format", "json"}, exitOK, ""},
 		{[]string{"inspect", readerCorpus("bad", "absurd_tickets.csv"), "--format", "json"}, exitOK, ""},
