@@ -80,9 +80,9 @@ func newForecastCmd(s streams) *cobra.Command {
 	f.StringVar(&o.path, "history", "", "history file: tickets (one row per ticket or call) or volumes (one row per interval); - for standard input")
 	o.history.register(f)
 	f.Var(&o.interval, "interval", "forecast interval: 15m, 30m or 60m (any duration dividing a day)")
-	f.Var(&o.horizon, "horizon", "how far ahead to forecast, e.g. 28d, 14d or 36h")
+	f.Var(&o.horizon, "horizon", "how far ahead to forecast, e.g. 28d, 14d or 36h (at most 730d)")
 	f.StringVar(&o.method, "method", "auto", "forecasting method: "+strings.Join(forecast.MethodNames(), ", "))
-	f.Var(&o.holdout, "holdout", "score the forecast against the last part of the history (e.g. 14d); 0: no holdout")
+	f.Var(&o.holdout, "holdout", "score the forecast against the last whole days of the history (e.g. 14d); 0: no holdout")
 	f.Var(&o.level, "level", "nominal coverage of the prediction intervals (lower, upper), e.g. 80% or 0.9")
 	f.StringVar(&o.holidays, "holidays", "", "file of holiday dates (YYYY-MM-DD, one a line): left out of fitting, forecast with the holiday profile or as closed")
 	f.IntVar(&o.origins, "origins", 4, "backtest origins, one week apart on the last weeks of history")
@@ -91,6 +91,9 @@ func newForecastCmd(s streams) *cobra.Command {
 	addFormatFlag(f, &o.format)
 	return cmd
 }
+
+// maxForecastHorizon is the longest --horizon: two years.
+const maxForecastHorizon = 730 * 24 * time.Hour
 
 // forecastResult is what staffsim forecast reports (the JSON document).
 type forecastResult struct {
@@ -123,13 +126,21 @@ func runForecast(cmd *cobra.Command, s streams, o *forecastOptions) error {
 		return usagef("--%v", err)
 	}
 	if time.Duration(o.horizon) < iv {
-		return usagef("--horizon %v must be at least one interval (%v)", time.Duration(o.horizon), iv)
+		return usagef("--horizon %s must be at least one interval (%s)", quantity.FormatDuration(time.Duration(o.horizon)), quantity.FormatDuration(iv))
+	}
+	if time.Duration(o.horizon) > maxForecastHorizon {
+		// 100000d wrote 4.8M rows: no history of weeks says anything about
+		// years ahead.
+		return usagef("--horizon %s is more than 2 years (%s): forecast at most %s ahead, e.g. 28d",
+			quantity.FormatDuration(time.Duration(o.horizon)), quantity.FormatDuration(maxForecastHorizon), quantity.FormatDuration(maxForecastHorizon))
 	}
 	if o.level <= 0 || o.level >= 1 {
 		return usagef("--level %v must lie strictly between 0%% and 100%%, e.g. 80%%", o.level)
 	}
-	if o.holdout < 0 {
-		return usagef("--holdout %v must not be negative", time.Duration(o.holdout))
+	if hd := time.Duration(o.holdout); hd < 0 || hd%(24*time.Hour) != 0 {
+		// A holdout cut inside a day (1ns, 36h) starts the forecast at an
+		// odd hour and scores a sliver: hold out whole days.
+		return usagef("--holdout %s must be whole days, e.g. 7d or 14d (0: no holdout)", quantity.FormatDuration(hd))
 	}
 	if o.origins < 1 {
 		return usagef("--origins %d must be at least 1", o.origins)

@@ -34,6 +34,10 @@ func TestHistoryCommandsBadInput(t *testing.T) {
 		{[]string{"forecast", "--history", tickets, "--interval", "1ns", "--out", "-"}, exitUsage, "whole number of minutes"},
 		{[]string{"plan", "--history", tickets, "--interval", "1ns", "--out", plan}, exitUsage, "whole number of minutes"},
 		{[]string{"plan", "--interval", "1ns", "--out", plan}, exitUsage, "whole number of minutes"},
+		// Horizon and holdout within reason.
+		{[]string{"forecast", "--history", tickets, "--out", "-", "--horizon", "100000d"}, exitUsage, "--horizon 100000d is more than 2 years (730d)"},
+		{[]string{"forecast", "--history", tickets, "--out", "-", "--holdout", "1ns"}, exitUsage, "--holdout 1ns must be whole days"},
+		{[]string{"forecast", "--history", tickets, "--out", "-", "--holdout", "36h"}, exitUsage, "--holdout 1d12h must be whole days"},
 		// Output paths are checked before any work (exit 2), not after it.
 		{[]string{"forecast", "--history", tickets, "--out", dir}, exitUsage, "--out " + dir + " is a directory: give a file name, e.g. " + filepath.Join(dir, "forecast.csv")},
 		{[]string{"forecast", "--history", tickets, "--out", "-", "--plot", dir}, exitUsage, "--plot " + dir + " is a directory"},
