@@ -59,8 +59,13 @@ forecast goes to stdout and the table to stderr.
 Forecasts are never negative; intervals that were always empty (closed
 hours) stay empty; --holidays dates are left out of fitting and forecast
 with the history's holiday profile, or as closed when it has none.
---holdout fits on the history without its last part and scores the forecast
-against it.`
+--holdout fits on the history without its last whole days and scores the
+forecast against them.
+
+A history whose backtest weeks have no contacts at all (the desk went
+quiet, or the export stops early) cannot be scored: auto then forecasts
+with weighted, untested, which leans on the quiet recent weeks, and a note
+says since when there were no contacts.`
 
 // newForecastCmd builds staffsim forecast.
 func newForecastCmd(s streams) *cobra.Command {

@@ -11,6 +11,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/staffsim/staffsim/forecast"
 )
@@ -26,6 +27,7 @@ func TestHistoryCommandsBadInput(t *testing.T) {
 	t.Parallel()
 	tickets := repoTestdata("tickets_sample.csv")
 	plan, dir := t.TempDir(), t.TempDir()
+	spike := writeWeeks(t, 4, func(day, slot int) int { return 10 * btoi(day/7 == 1 && slot >= 18 && slot < 34) })
 	for _, tc := range []struct {
 		args []string
 		code int
@@ -38,6 +40,8 @@ func TestHistoryCommandsBadInput(t *testing.T) {
 		{[]string{"forecast", "--history", tickets, "--out", "-", "--horizon", "100000d"}, exitUsage, "--horizon 100000d is more than 2 years (730d)"},
 		{[]string{"forecast", "--history", tickets, "--out", "-", "--holdout", "1ns"}, exitUsage, "--holdout 1ns must be whole days"},
 		{[]string{"forecast", "--history", tickets, "--out", "-", "--holdout", "36h"}, exitUsage, "--holdout 1d12h must be whole days"},
+		// Contacts only in week 2 of 4: a forecast (weighted, untested) with a note, not a failure.
+		{[]string{"forecast", "--history", spike, "--out", "-"}, exitOK, "note: no contacts in the last 14d of history (since Mon 2026-01-19)"},
 		// Output paths are checked before any work (exit 2), not after it.
 		{[]string{"forecast", "--history", tickets, "--out", dir}, exitUsage, "--out " + dir + " is a directory: give a file name, e.g. " + filepath.Join(dir, "forecast.csv")},
 		{[]string{"forecast", "--history", tickets, "--out", "-", "--plot", dir}, exitUsage, "--plot " + dir + " is a directory"},
@@ -139,4 +143,28 @@ func TestHistoryInputPipeByName(t *testing.T) {
 	if err != nil || s.Len() != 1 || s.Arrivals[0] != 10 || opt.Name != name {
 		t.Errorf("series %+v, name %q, err %v", s, opt.Name, err)
 	}
+}
+
+// writeWeeks writes weeks of 30m interval volumes from Monday 2026-01-05
+// (UTC) with arrivals(day, slot) contacts and AHT 240 s, and returns the path.
+func writeWeeks(t *testing.T, weeks int, arrivals func(day, slot int) int) string {
+	t.Helper()
+	var b strings.Builder
+	b.WriteString("interval_start,arrivals,aht_seconds\n")
+	start := time.Date(2026, 1, 5, 0, 0, 0, 0, time.UTC)
+	for i := range weeks * 7 * 48 {
+		fmt.Fprintf(&b, "%s,%d,240\n", start.Add(time.Duration(i)*30*time.Minute).Format(time.RFC3339), arrivals(i/48, i%48))
+	}
+	p := filepath.Join(t.TempDir(), "volumes.csv")
+	if err := os.WriteFile(p, []byte(b.String()), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+func btoi(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }
