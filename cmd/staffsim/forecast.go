@@ -212,7 +212,7 @@ func runForecast(cmd *cobra.Command, s streams, o *forecastOptions) error {
 	if o.holdout > 0 {
 		hn := forecast.HorizonIntervals(time.Duration(o.holdout), iv)
 		if hn >= series.Len() {
-			return usagef("--holdout %v leaves no history: %s covers %v", time.Duration(o.holdout), o.path, time.Duration(series.Len())*iv)
+			return usagef("--holdout %s leaves no history: %s covers %s", quantity.FormatDuration(time.Duration(o.holdout)), o.path, quantity.FormatDuration(time.Duration(series.Len())*iv))
 		}
 		cut := series.Len() - hn
 		train = &forecast.Series{Start: series.Start, Interval: iv, Arrivals: series.Arrivals[:cut]}

@@ -42,6 +42,9 @@ func TestHistoryCommandsBadInput(t *testing.T) {
 		{[]string{"forecast", "--history", tickets, "--out", "-", "--holdout", "36h"}, exitUsage, "--holdout 1d12h must be whole days"},
 		// Contacts only in week 2 of 4: a forecast (weighted, untested) with a note, not a failure.
 		{[]string{"forecast", "--history", spike, "--out", "-"}, exitOK, "note: no contacts in the last 14d of history (since Mon 2026-01-19)"},
+		// Durations in messages read as typed: 28d, not 672h0m0s.
+		{[]string{"forecast", "--history", tickets, "--out", "-", "--holdout", "28d"}, exitUsage, "--holdout 28d leaves no history: " + tickets + " covers 28d"},
+		{[]string{"forecast", "--history", tickets, "--out", "-", "--horizon", "10m"}, exitUsage, "--horizon 10m must be at least one interval (30m)"},
 		// Output paths are checked before any work (exit 2), not after it.
 		{[]string{"forecast", "--history", tickets, "--out", dir}, exitUsage, "--out " + dir + " is a directory: give a file name, e.g. " + filepath.Join(dir, "forecast.csv")},
 		{[]string{"forecast", "--history", tickets, "--out", "-", "--plot", dir}, exitUsage, "--plot " + dir + " is a directory"},
