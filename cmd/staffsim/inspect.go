@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"io"
 	"math"
-	"path/filepath"
 	"sort"
 	"strconv"
 	"strings"
@@ -16,6 +15,7 @@ import (
 
 	"github.com/staffsim/staffsim/forecast"
 	"github.com/staffsim/staffsim/internal/quantity"
+	"github.com/staffsim/staffsim/scenarios/report"
 )
 
 // inspectOptions are the parsed flags of `staffsim inspect`.
@@ -62,7 +62,15 @@ func newInspectCmd(s streams) *cobra.Command {
   staffsim inspect calls_one_day.csv --column created_at=1999-08-01+vru_entry --tz Asia/Jerusalem
   # a date and a time column; day-first dates forced
   staffsim inspect calls.csv --column created_at=date+q_start --time-format '02/01/2006 15:04:05'`,
-		Args: usageArgs(cobra.ExactArgs(1)),
+		Args: func(_ *cobra.Command, args []string) error {
+			switch {
+			case len(args) == 0:
+				return usagef("give the history file to inspect (or - for standard input), e.g. staffsim inspect tickets.csv")
+			case len(args) > 1:
+				return usagef("inspect reads one history file; got %d: %s (inspect each in turn)", len(args), strings.Join(args, " "))
+			}
+			return nil
+		},
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return runInspect(s, &o, args[0])
 		},
@@ -70,7 +78,7 @@ func newInspectCmd(s streams) *cobra.Command {
 	f := cmd.Flags()
 	o.history.register(f)
 	f.Var(&o.sl, "sl", "response SLA for historical attainment per priority, PCT/DURATION (e.g. 90/4h); needs a first_response_at column")
-	f.StringVar(&o.plot, "plot", "", "also write a weekday × hour heat-map PNG to this file")
+	f.StringVar(&o.plot, "plot", "", "also write a weekday × hour heat map to this file (.png or .svg)")
 	addFormatFlag(f, &o.format)
 	return cmd
 }
@@ -83,8 +91,10 @@ func runInspect(s streams, o *inspectOptions, path string) error {
 	if o.plot, err = outFile("plot", o.plot, "weekday-hour.png"); err != nil {
 		return err
 	}
-	if o.plot != "" && !strings.EqualFold(filepath.Ext(o.plot), ".png") {
-		return usagef("--plot %s: the heat map is a PNG; name the file *.png", o.plot)
+	if o.plot != "" {
+		if _, err := report.FormatOf(o.plot); err != nil {
+			return usagef("--plot: %v", err)
+		}
 	}
 	path, done, err := historyInput(s.in, path, &opt)
 	if err != nil {

@@ -27,6 +27,7 @@ func TestHistoryCommandsBadInput(t *testing.T) {
 	t.Parallel()
 	tickets := repoTestdata("tickets_sample.csv")
 	plan, dir := t.TempDir(), t.TempDir()
+	zeros := writeWeeks(t, 4, func(int, int) int { return 0 })
 	spike := writeWeeks(t, 4, func(day, slot int) int { return 10 * btoi(day/7 == 1 && slot >= 18 && slot < 34) })
 	for _, tc := range []struct {
 		args []string
@@ -45,6 +46,9 @@ func TestHistoryCommandsBadInput(t *testing.T) {
 		// Durations in messages read as typed: 28d, not 672h0m0s.
 		{[]string{"forecast", "--history", tickets, "--out", "-", "--holdout", "28d"}, exitUsage, "--holdout 28d leaves no history: " + tickets + " covers 28d"},
 		{[]string{"forecast", "--history", tickets, "--out", "-", "--horizon", "10m"}, exitUsage, "--horizon 10m must be at least one interval (30m)"},
+		// inspect: an SVG heat map like every other chart; explicit zeros are data.
+		{[]string{"inspect", tickets, "--plot", filepath.Join(dir, "heat.svg")}, exitOK, "wrote " + filepath.Join(dir, "heat.svg")},
+		{[]string{"inspect", zeros, "--format", "json"}, exitOK, ""},
 		// Output paths are checked before any work (exit 2), not after it.
 		{[]string{"forecast", "--history", tickets, "--out", dir}, exitUsage, "--out " + dir + " is a directory: give a file name, e.g. " + filepath.Join(dir, "forecast.csv")},
 		{[]string{"forecast", "--history", tickets, "--out", "-", "--plot", dir}, exitUsage, "--plot " + dir + " is a directory"},
@@ -55,7 +59,7 @@ func TestHistoryCommandsBadInput(t *testing.T) {
 		{[]string{"inspect", readerCorpus("bad", "absurd_tickets.csv"), "--format", "json"}, exitOK, ""},
 	} {
 		code, _, stderr := runCLI(t, tc.args...)
-		if code != tc.code || !strings.Contains(stderr, tc.want) || strings.Contains(stderr, "panic") {
+		if code != tc.code || !strings.Contains(stderr, tc.want) || strings.Contains(stderr, "panic") || strings.Contains(stderr, "have no data") {
 			t.Errorf("%q: exit %d, stderr %q; want exit %d and %q", tc.args, code, stderr, tc.code, tc.want)
 		}
 	}
