@@ -76,3 +76,25 @@ func TestLoadSeriesAHTOnlyRows(t *testing.T) {
 		}
 	}
 }
+
+// TestDurationsInMessages: spans in messages read as a user types them.
+func TestDurationsInMessages(t *testing.T) {
+	t.Parallel()
+	for _, tc := range []struct {
+		d    time.Duration
+		want string
+	}{
+		{12 * time.Hour, "12h"},
+		{90 * time.Minute, "1h30m"},
+		{28 * 24 * time.Hour, "28d"},
+		{(14*24 + 8) * time.Hour, "14.3d"},
+	} {
+		if got := days(tc.d); got != tc.want {
+			t.Errorf("days(%v) = %q, want %q", tc.d, got, tc.want)
+		}
+	}
+	s := &Series{Interval: 7 * time.Minute, Arrivals: []float64{1}}
+	if err := s.Validate(); err == nil || !strings.Contains(err.Error(), "interval 7m ") {
+		t.Errorf("Validate: %v", err)
+	}
+}
