@@ -261,6 +261,16 @@ func writeCompareTable(w io.Writer, runs []*report.Run, names []string, best int
 		_, err := fmt.Fprintf(w, "Cheapest scenario that meets every SLA: %s.\n", names[best])
 		return err
 	}
+	var met []string
+	for i, r := range runs {
+		if r.Summary.AllSLAsMet {
+			met = append(met, names[i])
+		}
+	}
+	if len(met) > 0 { // but none of them gives a cost
+		_, err := fmt.Fprintf(w, "Every SLA met by: %s; no cost given, so no cheapest.\n", strings.Join(met, ", "))
+		return err
+	}
 	_, err := fmt.Fprintln(w, "No scenario meets every SLA.")
 	return err
 }

@@ -52,6 +52,7 @@ func TestCompareJSON(t *testing.T) {
 }
 
 func TestCompareReport(t *testing.T) {
+	t.Parallel() // Chromium runs as its own process: overlap it with the rest
 	dir := t.TempDir()
 	if d := os.Getenv("STAFFSIM_REPORT_DIR"); d != "" {
 		dir = filepath.Join(d, "compare")

@@ -157,6 +157,7 @@ func TestSimulateInterrupted(t *testing.T) {
 // headless Chromium: every chart must render. STAFFSIM_REPORT_DIR keeps the
 // directory and a screenshot to look at.
 func TestSimulateOutAndReport(t *testing.T) {
+	t.Parallel() // Chromium runs as its own process: overlap it with the rest
 	dir := t.TempDir()
 	if d := os.Getenv("STAFFSIM_REPORT_DIR"); d != "" {
 		dir = filepath.Join(d, "mixed")
@@ -189,5 +190,56 @@ func TestSimulateOutAndReport(t *testing.T) {
 	}
 	if os.Getenv("STAFFSIM_REPORT_DIR") != "" {
 		browsertest.Screenshot(t, filepath.Join(dir, "report.html"), filepath.Join(dir, "screenshot.png"), 1280, 2400)
+	}
+}
+
+// TestSimulateWithoutCost: a scenario without a cost section shows no
+// cost of 0.00: the table says none was given, JSON has nulls.
+func TestSimulateWithoutCost(t *testing.T) {
+	t.Parallel()
+	data, err := os.ReadFile(example("phone-desk.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	before, _, ok := strings.Cut(string(data), "\ncost:")
+	if !ok {
+		t.Fatal("phone-desk.yaml has no cost section to take out")
+	}
+	dir := t.TempDir()
+	path := filepath.Join(dir, "no-cost.yaml")
+	forecast, err := os.ReadFile(example("phone-forecast.csv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "phone-forecast.csv"), forecast, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(path, []byte(before+"\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		args       []string
+		want, lack []string
+	}{
+		{[]string{"simulate", path}, []string{"no cost given (add cost: {hourly: …} to the scenario)"}, []string{"per paid hour", "Cost per contact"}},
+		{[]string{"simulate", path, "--format", "json"}, []string{`"hourly_cost": null`, `"cost": null`, `"cost_per_contact": null`}, []string{"per paid hour"}},
+		// The same desk with and without cost: only the one with is cheapest.
+		{[]string{"compare", path, example("phone-desk.yaml")}, []string{"Cheapest scenario that meets every SLA: " + example("phone-desk.yaml")}, nil},
+		{[]string{"compare", path, path}, []string{"Every SLA met by: " + path + ", " + path + " (2); no cost given, so no cheapest."}, []string{"No scenario meets every SLA"}},
+	} {
+		code, out, errOut := runCLI(t, append(c.args, "--replications", "2")...)
+		if code != exitOK {
+			t.Fatalf("%v: exit %d, stderr %s", c.args, code, errOut)
+		}
+		for _, w := range c.want {
+			if !strings.Contains(out, w) {
+				t.Errorf("%v: output lacks %q:\n%s", c.args, w, out)
+			}
+		}
+		for _, l := range c.lack {
+			if strings.Contains(out, l) {
+				t.Errorf("%v: output has %q:\n%s", c.args, l, out)
+			}
+		}
 	}
 }
