@@ -3,6 +3,8 @@ package forecast
 import (
 	"fmt"
 	"time"
+
+	"github.com/staffsim/staffsim/internal/quantity"
 )
 
 // DefaultInterval is the interval LoadSeries uses for tickets when none is
@@ -20,16 +22,25 @@ const DefaultInterval = 30 * time.Minute
 //
 // Volumes (including forecast.csv) keep their rows: arrivals sum into the
 // interval containing the row's start, and AHT is weighted by arrivals
-// (HandleSeconds += aht·arrivals, Handled += arrivals), so an interval
-// whose arrivals are 0 has no AHT (it needs no agents). The series runs
+// (HandleSeconds += aht·arrivals, Handled += arrivals). A row with 0
+// arrivals and an AHT keeps its AHT with the weight ahtOnlyWeight (a
+// millionth of a contact), so AHT(i) of a quiet forecast interval is the
+// AHT the file gives, while a coarser interval's AHT is still the
+// arrivals-weighted mean of its rows with arrivals. The series runs
 // from the first row's interval to the last's. interval 0 keeps the file's
 // own spacing; a coarser interval (60m from 30m rows) sums rows, a finer
 // one is refused, since it would have to invent how arrivals split.
 //
 // interval 0 means DefaultInterval for tickets. Errors are those of Read,
-// and an *OptionError for an interval that does not divide a day or is
-// finer than a volumes file.
+// and an *OptionError for an interval that is not a whole number of
+// minutes dividing a day, that is finer than a volumes file, or that would
+// make more than MaxSeriesIntervals intervals over the history's span.
 func LoadSeries(path string, opt ReadOptions, interval time.Duration) (*Series, *Report, error) {
+	if interval != 0 {
+		if err := CheckInterval(interval); err != nil {
+			return nil, nil, err
+		}
+	}
 	rd, err := newReader(path, opt)
 	if err != nil {
 		return nil, nil, err
@@ -42,22 +53,43 @@ func LoadSeries(path string, opt ReadOptions, interval time.Duration) (*Series, 
 		case interval == 0:
 			interval = own
 		case own != 0 && interval < own:
-			return nil, nil, &OptionError{fmt.Sprintf("%s: the file has %v intervals; an interval of %v is finer and would have to invent how arrivals split: use %v or a multiple of it", rd.rep.File, own, interval, own)}
+			return nil, nil, &OptionError{fmt.Sprintf("%s: the file has %s intervals; an interval of %s is finer and would have to invent how arrivals split: use %s or a multiple of it",
+				rd.rep.File, quantity.FormatDuration(own), quantity.FormatDuration(interval), quantity.FormatDuration(own))}
 		case own != 0 && interval%own != 0:
-			return nil, nil, &OptionError{fmt.Sprintf("%s: the file has %v intervals; %v is not a multiple of it", rd.rep.File, own, interval)}
+			return nil, nil, &OptionError{fmt.Sprintf("%s: the file has %s intervals; %s is not a multiple of it", rd.rep.File, quantity.FormatDuration(own), quantity.FormatDuration(interval))}
 		}
 	} else if interval == 0 {
 		interval = DefaultInterval
 	}
-	if interval <= 0 || (24*time.Hour)%interval != 0 {
-		return nil, nil, &OptionError{fmt.Sprintf("interval %v must be positive and divide 24h (15m, 30m and 60m do)", interval)}
+	if err := CheckInterval(interval); err != nil {
+		// A volumes file's own spacing (7m rows) that does not fit a day.
+		return nil, nil, &OptionError{fmt.Sprintf("%s: %v", rd.rep.File, err)}
 	}
 	b := newSeriesBuilder(rd.loc, interval, rd.shape == ShapeTickets)
 	b.hasAHT = (rd.shape == ShapeTickets && rd.handle != nil) || (rd.shape == ShapeVolumes && rd.aht != nil)
 	if err := rd.run(b); err != nil {
 		return nil, nil, err
 	}
+	if b.tooMany {
+		return nil, nil, &OptionError{fmt.Sprintf("%s: the history runs from %s to %s, which at %s intervals would be more than %d intervals: use a coarser interval, or look for a stray row with a wrong year (staffsim inspect lists the range)",
+			rd.rep.File, rd.rep.First.Format(time.RFC3339), rd.rep.Last.Format(time.RFC3339), quantity.FormatDuration(interval), MaxSeriesIntervals)}
+	}
 	return b.series(), rd.rep, nil
+}
+
+// MaxSeriesIntervals bounds the length of a series LoadSeries builds
+// (three float64 per interval: 96 MB): 4·10⁶ intervals are 7.6 years of
+// 1-minute intervals or 228 years of 30-minute ones.
+const MaxSeriesIntervals = 4_000_000
+
+// CheckInterval returns an *OptionError unless d is a whole number of
+// minutes, at least 1m, that divides 24h (15m, 30m and 60m do; 7m does
+// not), so that every day has the same wall-clock slots.
+func CheckInterval(d time.Duration) error {
+	if d < time.Minute || d%time.Minute != 0 || (24*time.Hour)%d != 0 {
+		return &OptionError{fmt.Sprintf("interval %s must be a whole number of minutes that divides a day (15m, 30m and 60m do)", quantity.FormatDuration(d))}
+	}
+	return nil
 }
 
 // seriesBuilder aggregates tickets or volumes into interval bins as they
@@ -71,7 +103,8 @@ type seriesBuilder struct {
 
 	anchor     time.Time // the grid origin: the local midnight of the first record's day
 	set        bool
-	lo         int // bin index (relative to anchor) of arr[0]
+	tooMany    bool // a record lay more than MaxSeriesIntervals from the others: it was dropped
+	lo         int  // bin index (relative to anchor) of arr[0]
 	arr, hs, n []float64
 	min, max   int // bin indexes with data
 }
@@ -88,10 +121,19 @@ func (b *seriesBuilder) Ticket(t *Ticket) {
 	b.add(t.Created, 1, h, n)
 }
 
+// ahtOnlyWeight is the handled count a volumes row with 0 arrivals and an
+// AHT contributes: small enough to change no arrivals-weighted mean by a
+// visible amount, non-zero so that Series.AHT is defined for the interval.
+const ahtOnlyWeight = 1e-6
+
 func (b *seriesBuilder) Volume(v *Volume) {
 	h, n := 0.0, 0.0
 	if v.HasAHT {
-		h, n = v.AHTSeconds*v.Arrivals, v.Arrivals
+		w := v.Arrivals
+		if w == 0 {
+			w = ahtOnlyWeight
+		}
+		h, n = v.AHTSeconds*w, w
 	}
 	b.add(v.Start, v.Arrivals, h, n)
 }
@@ -119,6 +161,10 @@ func (b *seriesBuilder) add(t time.Time, arrivals, handle, handled float64) {
 		b.min, b.max = i, i
 	}
 	i := b.bin(t)
+	if max(b.max, i)-min(b.min, i) >= MaxSeriesIntervals-2*b.perDay() {
+		b.tooMany = true // leave room for whole days; LoadSeries refuses the series
+		return
+	}
 	b.grow(i)
 	k := i - b.lo
 	b.arr[k] += arrivals
@@ -131,7 +177,7 @@ func (b *seriesBuilder) add(t time.Time, arrivals, handle, handled float64) {
 // so unsorted input costs amortised O(1) per record.
 func (b *seriesBuilder) grow(i int) {
 	if len(b.arr) == 0 {
-		size := int(24 * time.Hour / b.interval)
+		size := b.perDay()
 		b.lo = i - i%size
 		if i < 0 && i%size != 0 {
 			b.lo -= size
@@ -152,6 +198,9 @@ func (b *seriesBuilder) grow(i int) {
 		b.n = append(b.n, make([]float64, extra)...)
 	}
 }
+
+// perDay is the number of intervals in a 24-hour day.
+func (b *seriesBuilder) perDay() int { return int(24 * time.Hour / b.interval) }
 
 // series returns the aggregated series (nil when nothing was added).
 func (b *seriesBuilder) series() *Series {

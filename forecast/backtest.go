@@ -144,11 +144,31 @@ func BacktestContext(ctx context.Context, in *Input, methods []Method, opt Optio
 	}
 	if len(bt.Scores) == 0 {
 		if noContacts(in, idx[0]) {
-			return bt, fmt.Errorf("no contacts in the last %d week(s) of history: nothing to score a forecast against", origins)
+			return bt, fmt.Errorf("%w in the last %d week(s) of history: nothing to score a forecast against", errQuietBacktest, origins)
 		}
 		return bt, fmt.Errorf("%w: no method could be backtested on %s of history (%s)", ErrShortHistory, days(have), strings.Join(bt.Notes, "; "))
 	}
 	return bt, nil
+}
+
+// errQuietBacktest is wrapped by the error of a backtest whose weeks have
+// no contacts at all.
+var errQuietBacktest = errors.New("no contacts")
+
+// quietTail returns the start of the first whole day of the run of
+// intervals without contacts that ends the first n intervals (n when
+// there is no such day).
+func quietTail(in *Input, n int) int {
+	i := n
+	for i > 0 && in.Series.Arrivals[i-1] <= 0 {
+		i--
+	}
+	for _, st := range in.DayStart {
+		if st >= i && st <= n {
+			return st
+		}
+	}
+	return n
 }
 
 // noContacts reports whether no contact arrived from interval i on.
@@ -278,6 +298,21 @@ func AutoContext(ctx context.Context, in *Input, opt Options) (*Forecast, *Backt
 		f.Notes = append([]string{"too little history to backtest (needs 14 whole days): forecast with weighted, untested"}, f.Notes...)
 		return f, nil, nil
 	}
+	if err != nil && errors.Is(err, errQuietBacktest) {
+		// Contacts earlier, none in the backtest weeks: the desk went quiet
+		// (or the export stops early). Nothing can be scored, but a planner
+		// still needs a forecast: weighted, which leans on the recent quiet
+		// weeks but not only on them, with a note that says so.
+		f, _, err := PredictContext(ctx, in, WeightedWeeks{}, opt)
+		if err != nil {
+			return nil, nil, err
+		}
+		q := quietTail(in, in.Len())
+		note := fmt.Sprintf("no contacts in the last %s of history (since %s): nothing to backtest against, so forecast with weighted, untested; "+
+			"if the desk is open, check that the export covers those days", days(time.Duration(in.Len()-q)*in.Series.Interval), in.Time(q).Format("Mon 2006-01-02"))
+		f.Notes = append([]string{note}, dropBacktestNote(f.Notes)...)
+		return f, nil, nil
+	}
 	if err != nil {
 		return nil, bt, err
 	}
@@ -334,4 +369,16 @@ func ScoreHoldout(in *Input, f *Forecast, actual []float64) (Score, error) {
 		sc.MASE = absErr / count / scale
 	}
 	return sc, nil
+}
+
+// dropBacktestNote removes PredictContext's "no backtest (…)" note, which
+// a caller replaces by its own account.
+func dropBacktestNote(notes []string) []string {
+	var out []string
+	for _, n := range notes {
+		if !strings.HasPrefix(n, "no backtest (") {
+			out = append(out, n)
+		}
+	}
+	return out
 }

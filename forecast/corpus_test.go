@@ -2,6 +2,8 @@ package forecast
 
 import (
 	"errors"
+	"fmt"
+	"math"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -261,5 +263,59 @@ func TestDataRowNeverTakenForAHeader(t *testing.T) {
 	rep, err := Read(p, ReadOptions{Now: fixedNow, Columns: map[string]string{"created_at": "when"}}, &collect{})
 	if err != nil || rep.Records != 2 || len(rep.Notes) != 0 {
 		t.Errorf("mapped: err %v report %+v", err, rep)
+	}
+}
+
+// TestAbsurdValuesRejected: numbers that parse but cannot be true (arrivals
+// of 1e308, a handle time of 10³⁰⁰ seconds) are rejected per row with a
+// reason, so that no Inf reaches a sum and no 300-digit count a table.
+// NaN in handle_seconds is a missing value (pandas writes it for empty
+// cells): the ticket counts, with an unknown handle time.
+func TestAbsurdValuesRejected(t *testing.T) {
+	t.Parallel()
+	for _, tc := range []struct {
+		file    string
+		records int
+		rejects []string // "line column reason"
+	}{
+		{"absurd_volumes.csv", 2, []string{
+			"3 arrivals arrivals \"NaN\" must be a number ≥ 0",
+			"4 arrivals arrivals \"-1\" must be a number ≥ 0",
+			"5 arrivals arrivals \"1e308\" is more than 10⁹ contacts in one interval",
+			"6 arrivals arrivals \"2e9\" is more than 10⁹ contacts in one interval",
+			"7 aht_seconds duration \"1e308\" is more than 30 days",
+			"8 aht_seconds duration \"2592001\" is more than 30 days",
+			"9 aht_seconds duration \"Inf\" is not seconds",
+		}},
+		{"absurd_tickets.csv", 3, []string{
+			"4 handle_seconds duration \"1e308\" is more than 30 days",
+			"5 handle_seconds duration \"Inf\" is not seconds",
+			"6 handle_seconds duration \"-5\" is negative",
+			"7 handle_seconds duration \"2592001\" is more than 30 days",
+			"8 handle_seconds duration \"720h1s\" is more than 30 days",
+		}},
+	} {
+		var c collect
+		rep, err := Read(filepath.Join("testdata", "bad", tc.file), ReadOptions{Now: fixedNow}, &c)
+		if err != nil {
+			t.Fatalf("%s: %v", tc.file, err)
+		}
+		if rep.Records != tc.records || rep.Rejected != len(tc.rejects) {
+			t.Errorf("%s: %d records, %d rejected; want %d, %d (%v)", tc.file, rep.Records, rep.Rejected, tc.records, len(tc.rejects), rep.Rejects)
+		}
+		for i, w := range tc.rejects {
+			if i >= len(rep.Rejects) {
+				break
+			}
+			r := rep.Rejects[i]
+			if got := fmt.Sprintf("%d %s %s", r.Line, r.Column, r.Reason); !strings.HasPrefix(got, w) {
+				t.Errorf("%s: reject %d = %q; want %q…", tc.file, i, got, w)
+			}
+		}
+		for _, tk := range c.tickets {
+			if math.IsNaN(tk.HandleSeconds) || tk.HandleSeconds > 30*86400 {
+				t.Errorf("%s: ticket %+v", tc.file, tk)
+			}
+		}
 	}
 }

@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"strings"
 	"time"
+
+	"github.com/staffsim/staffsim/internal/quantity"
 )
 
 // Method is a forecasting method. Forecast fits the method on the first n
@@ -36,7 +38,7 @@ func days(d time.Duration) string {
 	if d >= 24*time.Hour {
 		return fmt.Sprintf("%.3gd", d.Hours()/24)
 	}
-	return d.String()
+	return quantity.FormatDuration(d)
 }
 
 // needWeeks returns a *ShortHistoryError unless n intervals cover w weeks.

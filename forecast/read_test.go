@@ -44,7 +44,7 @@ func TestLoadSeriesForecastCSV(t *testing.T) {
 		t.Fatalf("series starts %v with %d intervals; want 2026-12-07 09:00 Paris with 4", s.Start, s.Len())
 	}
 	wantArr := []float64{1.5, 2.25, 0, 4}
-	wantAHT := []float64{240, -1, -1, 300} // −1: no AHT
+	wantAHT := []float64{240, -1, 200, 300} // −1: no AHT; a row with 0 arrivals keeps its AHT
 	for i := range wantArr {
 		if s.Arrivals[i] != wantArr[i] {
 			t.Errorf("arrivals[%d] = %v, want %v", i, s.Arrivals[i], wantArr[i])
@@ -168,7 +168,7 @@ func TestForecastCSVRoundTrip(t *testing.T) {
 	}
 	for i := range n {
 		a, ok := s.AHT(i)
-		wantOK := i != 0 && i != 7 // interval 0 has no arrivals to weigh its AHT
+		wantOK := i != 7 // interval 0 has no arrivals but keeps its AHT
 		if s.Arrivals[i] != f.Arrivals[i] || ok != wantOK || (ok && math.Abs(a-f.AHTSeconds[i]) > 1e-9) {
 			t.Errorf("interval %d: arrivals %v AHT %v %v; want %v, %v %v", i, s.Arrivals[i], a, ok, f.Arrivals[i], f.AHTSeconds[i], wantOK)
 		}

@@ -115,6 +115,9 @@ func (rd *reader) volumeRow(rec []string, line int, v *Volume) *Reject {
 	if err != nil || a < 0 {
 		return rd.reject(line, rd.arrivals, "arrivals %q must be a number ≥ 0", rec[rd.arrivals.idx])
 	}
+	if a > maxArrivals {
+		return rd.reject(line, rd.arrivals, "arrivals %q is more than 10⁹ contacts in one interval: a wrong column or a corrupt value?", rec[rd.arrivals.idx])
+	}
 	v.Start, v.Arrivals, v.AHTSeconds, v.HasAHT = t, a, 0, false
 	if rd.aht != nil && !missing(rec[rd.aht.idx]) {
 		s, err := parseSeconds(rec[rd.aht.idx])
@@ -141,9 +144,27 @@ func parseNumber(s string) (float64, error) {
 	return f, nil
 }
 
+// Bounds of values that parse but cannot be true: more arrivals in one
+// interval than any desk takes, a handle time (or AHT) longer than a
+// month. Rows beyond them are rejected, so no Inf reaches a sum and no
+// 300-digit count a table.
+const (
+	maxArrivals      = 1e9
+	maxHandleSeconds = 30 * 24 * 3600
+)
+
 // parseSeconds parses a duration in seconds: a plain number ("245",
-// "245.5"), a clock duration ("0:04:05", "4:05") or Go syntax ("4m5s").
+// "245.5"), a clock duration ("0:04:05", "4:05") or Go syntax ("4m5s"),
+// at most maxHandleSeconds (30 days).
 func parseSeconds(s string) (float64, error) {
+	f, err := parseSecondsAny(s)
+	if err == nil && f > maxHandleSeconds {
+		return 0, fmt.Errorf("duration %q is more than 30 days: a wrong unit (milliseconds?) or column?", strings.TrimSpace(s))
+	}
+	return f, err
+}
+
+func parseSecondsAny(s string) (float64, error) {
 	s = strings.TrimSpace(s)
 	if f, err := parseNumber(s); err == nil {
 		if f < 0 {

@@ -3,6 +3,8 @@ package forecast
 import (
 	"fmt"
 	"time"
+
+	"github.com/staffsim/staffsim/internal/quantity"
 )
 
 // Series is a regular sequence of intervals: interval i starts at
@@ -69,7 +71,7 @@ func (s *Series) Slot(i int) (slot int, day time.Weekday) {
 // divides a day, equal lengths, no negative counts.
 func (s *Series) Validate() error {
 	if s.Interval <= 0 || (24*time.Hour)%s.Interval != 0 {
-		return fmt.Errorf("interval %v must be positive and divide 24h (15m, 30m and 60m do)", s.Interval)
+		return fmt.Errorf("interval %s must be positive and divide 24h (15m, 30m and 60m do)", quantity.FormatDuration(s.Interval))
 	}
 	if s.HandleSeconds != nil && (len(s.HandleSeconds) != len(s.Arrivals) || len(s.Handled) != len(s.Arrivals)) {
 		return fmt.Errorf("series has %d arrivals but %d handle-time sums and %d handled counts", len(s.Arrivals), len(s.HandleSeconds), len(s.Handled))

@@ -248,7 +248,7 @@ func (s *summarizer) finish(rep *Report) *Summary {
 		if n > sum.Busiest.Count {
 			sum.Busiest = DayCount{Date: date.Format("2006-01-02"), Count: n}
 		}
-		if n == 0 {
+		if _, seen := s.days[d]; !seen { // a day with rows, even of 0 arrivals, has data
 			sum.EmptyDays++
 			if len(sum.EmptyDayList) < 31 {
 				sum.EmptyDayList = append(sum.EmptyDayList, date.Format("2006-01-02"))

@@ -59,8 +59,13 @@ forecast goes to stdout and the table to stderr.
 Forecasts are never negative; intervals that were always empty (closed
 hours) stay empty; --holidays dates are left out of fitting and forecast
 with the history's holiday profile, or as closed when it has none.
---holdout fits on the history without its last part and scores the forecast
-against it.`
+--holdout fits on the history without its last whole days and scores the
+forecast against them.
+
+A history whose backtest weeks have no contacts at all (the desk went
+quiet, or the export stops early) cannot be scored: auto then forecasts
+with weighted, untested, which leans on the quiet recent weeks, and a note
+says since when there were no contacts.`
 
 // newForecastCmd builds staffsim forecast.
 func newForecastCmd(s streams) *cobra.Command {
@@ -77,12 +82,12 @@ func newForecastCmd(s streams) *cobra.Command {
 		RunE: func(cmd *cobra.Command, _ []string) error { return runForecast(cmd, s, o) },
 	}
 	f := cmd.Flags()
-	f.StringVar(&o.path, "history", "", "history file: tickets (one row per ticket or call) or volumes (one row per interval)")
+	f.StringVar(&o.path, "history", "", "history file: tickets (one row per ticket or call) or volumes (one row per interval); - for standard input")
 	o.history.register(f)
 	f.Var(&o.interval, "interval", "forecast interval: 15m, 30m or 60m (any duration dividing a day)")
-	f.Var(&o.horizon, "horizon", "how far ahead to forecast, e.g. 28d, 14d or 36h")
+	f.Var(&o.horizon, "horizon", "how far ahead to forecast, e.g. 28d, 14d or 36h (at most 730d)")
 	f.StringVar(&o.method, "method", "auto", "forecasting method: "+strings.Join(forecast.MethodNames(), ", "))
-	f.Var(&o.holdout, "holdout", "score the forecast against the last part of the history (e.g. 14d); 0: no holdout")
+	f.Var(&o.holdout, "holdout", "score the forecast against the last whole days of the history (e.g. 14d); 0: no holdout")
 	f.Var(&o.level, "level", "nominal coverage of the prediction intervals (lower, upper), e.g. 80% or 0.9")
 	f.StringVar(&o.holidays, "holidays", "", "file of holiday dates (YYYY-MM-DD, one a line): left out of fitting, forecast with the holiday profile or as closed")
 	f.IntVar(&o.origins, "origins", 4, "backtest origins, one week apart on the last weeks of history")
@@ -91,6 +96,9 @@ func newForecastCmd(s streams) *cobra.Command {
 	addFormatFlag(f, &o.format)
 	return cmd
 }
+
+// maxForecastHorizon is the longest --horizon: two years.
+const maxForecastHorizon = 730 * 24 * time.Hour
 
 // forecastResult is what staffsim forecast reports (the JSON document).
 type forecastResult struct {
@@ -119,17 +127,25 @@ func runForecast(cmd *cobra.Command, s streams, o *forecastOptions) error {
 		return usagef("--history FILE is required: the ticket or interval-volume history to forecast from")
 	}
 	iv := time.Duration(o.interval)
-	if iv <= 0 || (24*time.Hour)%iv != 0 {
-		return usagef("--interval %v must divide a day: use 15m, 30m or 60m", iv)
+	if err := forecast.CheckInterval(iv); err != nil {
+		return usagef("--%v", err)
 	}
 	if time.Duration(o.horizon) < iv {
-		return usagef("--horizon %v must be at least one interval (%v)", time.Duration(o.horizon), iv)
+		return usagef("--horizon %s must be at least one interval (%s)", quantity.FormatDuration(time.Duration(o.horizon)), quantity.FormatDuration(iv))
+	}
+	if time.Duration(o.horizon) > maxForecastHorizon {
+		// 100000d wrote 4.8M rows: no history of weeks says anything about
+		// years ahead.
+		return usagef("--horizon %s is more than 2 years (%s): forecast at most %s ahead, e.g. 28d",
+			quantity.FormatDuration(time.Duration(o.horizon)), quantity.FormatDuration(maxForecastHorizon), quantity.FormatDuration(maxForecastHorizon))
 	}
 	if o.level <= 0 || o.level >= 1 {
 		return usagef("--level %v must lie strictly between 0%% and 100%%, e.g. 80%%", o.level)
 	}
-	if o.holdout < 0 {
-		return usagef("--holdout %v must not be negative", time.Duration(o.holdout))
+	if hd := time.Duration(o.holdout); hd < 0 || hd%(24*time.Hour) != 0 {
+		// A holdout cut inside a day (1ns, 36h) starts the forecast at an
+		// odd hour and scores a sliver: hold out whole days.
+		return usagef("--holdout %s must be whole days, e.g. 7d or 14d (0: no holdout)", quantity.FormatDuration(hd))
 	}
 	if o.origins < 1 {
 		return usagef("--origins %d must be at least 1", o.origins)
@@ -142,10 +158,23 @@ func runForecast(cmd *cobra.Command, s streams, o *forecastOptions) error {
 		}
 		method = m
 	}
+	out, err := outFile("out", o.out, "forecast.csv")
+	if err != nil {
+		return err
+	}
+	if out == "" {
+		o.out = "-" // "" and "-": stdout
+	}
+	if o.plot, err = outFile("plot", o.plot, "forecast.png"); err != nil {
+		return err
+	}
 	if o.plot != "" {
 		if _, err := report.FormatOf(o.plot); err != nil {
 			return usagef("--plot: %v", err)
 		}
+	}
+	if sameFile(out, o.plot) {
+		return usagef("--out and --plot both name %s: give each its own file", out)
 	}
 	ropt, err := o.history.options()
 	if err != nil {
@@ -163,7 +192,12 @@ func runForecast(cmd *cobra.Command, s streams, o *forecastOptions) error {
 			return err
 		}
 	}
-	series, rep, err := forecast.LoadSeries(o.path, ropt, iv)
+	path, done, err := historyInput(s.in, o.path, &ropt)
+	if err != nil {
+		return err
+	}
+	series, rep, err := forecast.LoadSeries(path, ropt, iv)
+	done()
 	if err != nil {
 		return historyError(err)
 	}
@@ -178,7 +212,7 @@ func runForecast(cmd *cobra.Command, s streams, o *forecastOptions) error {
 	if o.holdout > 0 {
 		hn := forecast.HorizonIntervals(time.Duration(o.holdout), iv)
 		if hn >= series.Len() {
-			return usagef("--holdout %v leaves no history: %s covers %v", time.Duration(o.holdout), o.path, time.Duration(series.Len())*iv)
+			return usagef("--holdout %s leaves no history: %s covers %s", quantity.FormatDuration(time.Duration(o.holdout)), o.path, quantity.FormatDuration(time.Duration(series.Len())*iv))
 		}
 		cut := series.Len() - hn
 		train = &forecast.Series{Start: series.Start, Interval: iv, Arrivals: series.Arrivals[:cut]}

@@ -176,7 +176,7 @@ func TestForecastBadInput(t *testing.T) {
 		want string
 	}{
 		{[]string{}, exitUsage, "--history FILE is required"},
-		{[]string{"--history", hist, "--interval", "7m"}, exitUsage, "must divide a day"},
+		{[]string{"--history", hist, "--interval", "7m"}, exitUsage, "whole number of minutes that divides a day"},
 		{[]string{"--history", hist, "--level", "150%"}, exitUsage, "--level"},
 		{[]string{"--history", hist, "--method", "prophet"}, exitUsage, "unknown method \"prophet\""},
 		{[]string{"--history", hist, "--plot", "f.gif"}, exitUsage, ".png or .svg"},

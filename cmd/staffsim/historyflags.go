@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
 	"strings"
 	"time"
 
@@ -110,4 +111,53 @@ func noteRead(w io.Writer, rep *forecast.Report) {
 	for _, n := range rep.Notes {
 		fmt.Fprintf(w, "note: %s\n", n)
 	}
+}
+
+// historyInput makes a history argument readable by the forecast reader,
+// which reads a file twice (layouts first, then rows). "-" is standard
+// input (in), and a path naming a pipe or device (/dev/stdin, a shell's
+// <(…)) can be read only once: both are spooled to a temporary file, and
+// opt.Name keeps the name for messages ("stdin" for -). A regular file
+// comes back as it is. Call done when the read is over (it removes the
+// spool); done is never nil.
+func historyInput(in io.Reader, path string, opt *forecast.ReadOptions) (string, func(), error) {
+	nothing := func() {}
+	var src io.Reader
+	switch {
+	case path == "-":
+		src, opt.Name = in, "stdin"
+	default:
+		fi, err := os.Stat(path)
+		if err != nil || fi.Mode().IsRegular() || fi.IsDir() {
+			return path, nothing, nil // the reader reports what is wrong with it
+		}
+		f, err := os.Open(path)
+		if err != nil {
+			return path, nothing, nil
+		}
+		defer f.Close()
+		src, opt.Name = f, path
+	}
+	tmp, err := spool(src)
+	if err != nil {
+		return "", nothing, err
+	}
+	return tmp, func() { os.Remove(tmp) }, nil
+}
+
+// spool copies r into a temporary file and returns its path.
+func spool(r io.Reader) (string, error) {
+	f, err := os.CreateTemp("", "staffsim-stdin-*.csv")
+	if err != nil {
+		return "", fmt.Errorf("read standard input: %w", err)
+	}
+	_, err = io.Copy(f, r)
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		os.Remove(f.Name())
+		return "", fmt.Errorf("read standard input: %w", err)
+	}
+	return f.Name(), nil
 }

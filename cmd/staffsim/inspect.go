@@ -5,8 +5,6 @@ import (
 	"fmt"
 	"io"
 	"math"
-	"os"
-	"path/filepath"
 	"sort"
 	"strconv"
 	"strings"
@@ -17,6 +15,7 @@ import (
 
 	"github.com/staffsim/staffsim/forecast"
 	"github.com/staffsim/staffsim/internal/quantity"
+	"github.com/staffsim/staffsim/scenarios/report"
 )
 
 // inspectOptions are the parsed flags of `staffsim inspect`.
@@ -63,7 +62,15 @@ func newInspectCmd(s streams) *cobra.Command {
   staffsim inspect calls_one_day.csv --column created_at=1999-08-01+vru_entry --tz Asia/Jerusalem
   # a date and a time column; day-first dates forced
   staffsim inspect calls.csv --column created_at=date+q_start --time-format '02/01/2006 15:04:05'`,
-		Args: usageArgs(cobra.ExactArgs(1)),
+		Args: func(_ *cobra.Command, args []string) error {
+			switch {
+			case len(args) == 0:
+				return usagef("give the history file to inspect (or - for standard input), e.g. staffsim inspect tickets.csv")
+			case len(args) > 1:
+				return usagef("inspect reads one history file; got %d: %s (inspect each in turn)", len(args), strings.Join(args, " "))
+			}
+			return nil
+		},
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return runInspect(s, &o, args[0])
 		},
@@ -71,7 +78,7 @@ func newInspectCmd(s streams) *cobra.Command {
 	f := cmd.Flags()
 	o.history.register(f)
 	f.Var(&o.sl, "sl", "response SLA for historical attainment per priority, PCT/DURATION (e.g. 90/4h); needs a first_response_at column")
-	f.StringVar(&o.plot, "plot", "", "also write a weekday × hour heat-map PNG to this file")
+	f.StringVar(&o.plot, "plot", "", "also write a weekday × hour heat map to this file (.png or .svg)")
 	addFormatFlag(f, &o.format)
 	return cmd
 }
@@ -81,19 +88,19 @@ func runInspect(s streams, o *inspectOptions, path string) error {
 	if err != nil {
 		return err
 	}
-	if o.plot != "" && !strings.EqualFold(filepath.Ext(o.plot), ".png") {
-		return usagef("--plot %s: the heat map is a PNG; name the file *.png", o.plot)
+	if o.plot, err = outFile("plot", o.plot, "weekday-hour.png"); err != nil {
+		return err
 	}
-	if path == "-" {
-		// The reader reads a file twice (layouts first, then rows), so
-		// standard input is spooled to a temporary file.
-		tmp, err := spool(s.in)
-		if err != nil {
-			return err
+	if o.plot != "" {
+		if _, err := report.FormatOf(o.plot); err != nil {
+			return usagef("--plot: %v", err)
 		}
-		defer os.Remove(tmp)
-		path, opt.Name = tmp, "stdin"
 	}
+	path, done, err := historyInput(s.in, path, &opt)
+	if err != nil {
+		return err
+	}
+	defer done()
 	sum, err := forecast.Summarize(path, opt, forecast.SummaryOptions{SLAWithin: o.sl.Within, SLAGoal: o.sl.Goal})
 	if err != nil {
 		return historyError(err)
@@ -105,7 +112,7 @@ func runInspect(s streams, o *inspectOptions, path string) error {
 		fmt.Fprintf(s.err, "note: %d of the %d days have no data, and the weekday × hour means count them as zeros: is the range right (a stray early or late row)?\n", sum.EmptyDays, sum.Days)
 	}
 	if o.sl.Within > 0 && sum.Response == nil {
-		fmt.Fprintf(s.err, "note: --sl needs first-response times; %s has none (map one with --column first_response_at=NAME)\n", path)
+		fmt.Fprintf(s.err, "note: --sl needs first-response times; %s has none (map one with --column first_response_at=NAME)\n", sum.Report.File)
 	}
 	if o.plot != "" {
 		if err := writeHeatMap(o.plot, sum); err != nil {
@@ -310,21 +317,4 @@ func pluralize(n int, noun string) string {
 		return "1 " + noun
 	}
 	return strconv.Itoa(n) + " " + noun + "s"
-}
-
-// spool copies r into a temporary file and returns its path.
-func spool(r io.Reader) (string, error) {
-	f, err := os.CreateTemp("", "staffsim-stdin-*.csv")
-	if err != nil {
-		return "", fmt.Errorf("read standard input: %w", err)
-	}
-	_, err = io.Copy(f, r)
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
-	if err != nil {
-		os.Remove(f.Name())
-		return "", fmt.Errorf("read standard input: %w", err)
-	}
-	return f.Name(), nil
 }

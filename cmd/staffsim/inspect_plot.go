@@ -10,7 +10,7 @@ import (
 )
 
 // writeHeatMap writes the weekday × hour means of a summary as a PNG heat
-// map, atomically.
+// map (PNG or SVG by the file's extension), atomically.
 func writeHeatMap(path string, sum *forecast.Summary) error {
 	unit := "tickets"
 	if sum.Report.Shape == "volumes" {
@@ -43,5 +43,9 @@ func writeHeatMap(path string, sum *forecast.Summary) error {
 	if err != nil {
 		return err
 	}
-	return writeFileAtomic(path, func(w io.Writer) error { return report.Save(p, w, "png", 0, 0) })
+	format, err := report.FormatOf(path)
+	if err != nil {
+		return usagef("--plot: %v", err)
+	}
+	return writeFileAtomic(path, func(w io.Writer) error { return report.Save(p, w, format, 0, 0) })
 }

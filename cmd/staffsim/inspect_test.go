@@ -45,8 +45,9 @@ func TestInspectBadFiles(t *testing.T) {
 		{[]string{readerCorpus("good", "tab.tsv"), "--column", "created_at=Opened"}, exitUsage, `no column "Opened"`},
 		{[]string{readerCorpus("good", "tab.tsv"), "--id-column", "number"}, exitUsage, "--id-column number"},
 		{[]string{readerCorpus("good", "tab.tsv"), "--sl", "fast"}, exitUsage, "PCT/DURATION"},
-		{[]string{readerCorpus("good", "tab.tsv"), "--plot", "x.jpg"}, exitUsage, "PNG"},
-		{[]string{}, exitUsage, "accepts 1 arg"},
+		{[]string{readerCorpus("good", "tab.tsv"), "--plot", "x.jpg"}, exitUsage, ".png or .svg"},
+		{[]string{}, exitUsage, "give the history file to inspect (or - for standard input)"},
+		{[]string{"a.csv", "b.csv"}, exitUsage, "inspect reads one history file; got 2: a.csv b.csv"},
 	} {
 		code, _, errOut := runCLI(t, append([]string{"inspect"}, tc.args...)...)
 		if code != tc.code || !strings.Contains(errOut, tc.want) || strings.Contains(errOut, "panic") {

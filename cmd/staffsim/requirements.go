@@ -59,7 +59,7 @@ func newRequirementsCmd(s streams) *cobra.Command {
 		},
 	}
 	f := cmd.Flags()
-	f.StringVar(&o.file, "forecast", "", "forecast or interval volumes CSV (required)")
+	f.StringVar(&o.file, "forecast", "", "forecast or interval volumes CSV (required); - for standard input")
 	f.Var(&o.interval, "interval", "staff in intervals of this length (a multiple of the file's; default the file's own)")
 	f.Var(&o.aht, "aht", "flat average handle time instead of the forecast's aht_seconds, e.g. 240s")
 	o.staffing.register(f)
@@ -111,7 +111,12 @@ func runRequirements(cmd *cobra.Command, s streams, o *requirementsOptions) erro
 	if err != nil {
 		return err
 	}
-	series, rep, err := forecast.LoadSeries(o.file, ropt, time.Duration(o.interval))
+	path, done, err := historyInput(s.in, o.file, &ropt)
+	if err != nil {
+		return err
+	}
+	series, rep, err := forecast.LoadSeries(path, ropt, time.Duration(o.interval))
+	done()
 	if err != nil {
 		return historyError(err)
 	}

@@ -8,6 +8,8 @@ import (
 	"strings"
 
 	"github.com/spf13/cobra"
+
+	"github.com/staffsim/staffsim/forecast"
 )
 
 // version is set at build time with -ldflags "-X main.version=…".
@@ -111,11 +113,13 @@ func run(ctx context.Context, args []string, s streams) int {
 	}
 }
 
-// isUsage reports whether err is a usage error: ours, or one of cobra's own
-// (unknown command or flag) that it returns as plain errors.
+// isUsage reports whether err is a usage error: ours, the reader's
+// *forecast.OptionError (options that do not fit the file), or one of
+// cobra's own (unknown command or flag) that it returns as plain errors.
 func isUsage(err error) bool {
 	var u usageError
-	if errors.As(err, &u) {
+	var oe *forecast.OptionError
+	if errors.As(err, &u) || errors.As(err, &oe) {
 		return true
 	}
 	msg := err.Error()

@@ -12,11 +12,12 @@ import (
 // CSV, into an interval series: interval i starts at FirstDay + i·interval,
 // Arrivals counts the tickets created in it, HandleSeconds sums their handle
 // times and Handled counts them (every generated ticket has a handle time).
-// It is the same history WriteCSV writes for cfg. interval must be positive
-// and divide 24 hours (15m, 30m, 60m).
+// It is the same history WriteCSV writes for cfg. interval must
+// be a whole number of minutes dividing 24 hours (15m, 30m, 60m);
+// otherwise the error is forecast.CheckInterval's *forecast.OptionError.
 func Series(ctx context.Context, cfg Config, interval time.Duration) (*forecast.Series, error) {
-	if interval <= 0 || (24*time.Hour)%interval != 0 {
-		return nil, fmt.Errorf("interval %v must be positive and divide 24h (15m, 30m and 60m do)", interval)
+	if err := forecast.CheckInterval(interval); err != nil {
+		return nil, err
 	}
 	if err := cfg.Validate(); err != nil {
 		return nil, err
