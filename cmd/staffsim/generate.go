@@ -97,12 +97,9 @@ func newGenerateCmd(s streams) *cobra.Command {
 // config checks the options and turns them into a generator configuration.
 func (o *generateOptions) config() (synth.Config, error) {
 	var cfg synth.Config
-	if strings.EqualFold(strings.TrimSpace(o.tz), "UTC") {
-		o.tz = "UTC"
-	}
-	loc, err := time.LoadLocation(o.tz)
-	if err != nil || o.tz == "" || strings.EqualFold(o.tz, "local") {
-		return cfg, usagef("--tz %q is not an IANA time zone: use a name such as UTC, Europe/London or America/New_York", o.tz)
+	loc, err := loadZone(o.tz)
+	if err != nil {
+		return cfg, usagef("--tz %v", err)
 	}
 	start, err := time.ParseInLocation(time.DateOnly, strings.TrimSpace(o.start), loc)
 	if err != nil {
