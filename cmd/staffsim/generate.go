@@ -184,7 +184,7 @@ func runGenerate(ctx context.Context, s streams, o *generateOptions) error {
 	}
 	last := sum.End.AddDate(0, 0, -1)
 	fmt.Fprintf(s.err, "generate: %d tickets, %s to %s (%s, %s), seed %d",
-		sum.Tickets, sum.First.Format(time.DateOnly), last.Format(time.DateOnly), daysText(cfg.Days), o.tz, cfg.Seed)
+		sum.Tickets, sum.First.Format(time.DateOnly), last.Format(time.DateOnly), daysText(cfg.Days), cfg.Location, cfg.Seed)
 	if o.interval == 0 {
 		fmt.Fprintf(s.err, "; at the end %d await a first response and %d are open", sum.Unanswered, sum.Open)
 	}
