@@ -185,6 +185,7 @@ func (w *walker) scenario(n *yaml.Node, s *Scenario) {
 	if v := f.vals["roster"]; v != nil {
 		w.roster(v, s)
 	}
+	s.Cost.None = true
 	if v := f.vals["cost"]; v != nil {
 		if cf, ok := w.mapping(v, "cost", "a mapping such as {hourly: 32.50}", "hourly"); ok {
 			if hv := cf.vals["hourly"]; hv != nil {
@@ -192,7 +193,7 @@ func (w *walker) scenario(n *yaml.Node, s *Scenario) {
 					if h < 0 {
 						w.errAt(hv, "cost.hourly", "the cost of one paid agent hour is ≥ 0", "%v is negative", h)
 					}
-					s.Cost.Hourly = h
+					s.Cost.Hourly, s.Cost.None = h, false
 				}
 			}
 		}

@@ -73,6 +73,13 @@ roster:
 		s.Queues[0].Arrivals.Scale != 1 || s.Queues[0].HandleTime.Kind != Exponential || s.Queues[0].HandleTime.CV != 1 {
 		t.Errorf("defaults: got %+v", s)
 	}
+	// No cost section: no cost (not a cost of 0), and none written back.
+	if !s.Cost.None || s.Cost.Hourly != 0 {
+		t.Errorf("cost %+v, want None", s.Cost)
+	}
+	if y, err := s.Marshal(); err != nil || strings.Contains(string(y), "cost") {
+		t.Errorf("marshalled a cost that was not given (%v):\n%s", err, y)
+	}
 }
 
 // TestBrokenCorpus parses every file of testdata/broken; the first line of

@@ -89,6 +89,7 @@ func (w *walker) roster(n *yaml.Node, s *Scenario) {
 			sh.Breaks = w.breaks(v, sub(path, "breaks"), sh.Length)
 		}
 		s.Roster.Shifts = append(s.Roster.Shifts, sh)
+		w.agentNodes = append(w.agentNodes, sf.vals["agents"])
 	}
 }
 
@@ -238,7 +239,11 @@ func (w *walker) breaks(n *yaml.Node, path string, length time.Duration) []Break
 }
 
 // crossCheck checks what spans sections: every queue is served by some
-// rostered agent.
+// rostered agent. A queue whose skilled shifts all have agents: 0 is an
+// error too, told as such: simulating a desk nobody staffs would only
+// show every contact waiting until it abandons, which the requirements
+// and roster commands say better; to see an understaffed queue, give it
+// one agent.
 func (w *walker) crossCheck(s *Scenario) {
 	// Earlier errors (a skill or agent count that did not parse) would
 	// make this check report their consequences, not new problems.
@@ -249,13 +254,28 @@ func (w *walker) crossCheck(s *Scenario) {
 		if q.Name == "" {
 			continue
 		}
-		served := false
-		for _, sh := range s.Roster.Shifts {
-			if sh.Agents > 0 && sh.Serves(q.Name) {
+		served, empty := false, -1
+		for j, sh := range s.Roster.Shifts {
+			if !sh.Serves(q.Name) {
+				continue
+			}
+			if sh.Agents > 0 {
 				served = true
+			} else if empty < 0 {
+				empty = j
 			}
 		}
-		if !served {
+		switch {
+		case served:
+		case empty >= 0:
+			sh, where := s.Roster.Shifts[empty], ""
+			if empty < len(w.agentNodes) && w.agentNodes[empty] != nil {
+				where = fmt.Sprintf(" on line %d", w.agentNodes[empty].Line)
+			}
+			w.errAt(w.queueNodes[q.Name], named("queues", i, q.Name),
+				"give a shift that serves "+strconv.Quote(q.Name)+" at least one agent (a scenario simulates a staffed desk)",
+				"the roster has no agents for this queue: every shift with its skill has agents: 0 (%s%s)", sub(named("roster.shifts", empty, sh.Name), "agents"), where)
+		default:
 			w.errAt(w.queueNodes[q.Name], named("queues", i, q.Name), "add "+strconv.Quote(q.Name)+" to the skills of a shift with agents", "no rostered agent has this queue's skill")
 		}
 	}

@@ -131,7 +131,11 @@ func (o *Outcome) toReport(demands []demand) *report.Run {
 	*sum = report.Summary{
 		Scenario: sc.Name, Start: res.Start, End: sc.End(), Timezone: sc.Location.String(),
 		IntervalSeconds: res.Interval.Seconds(), WarmupSeconds: sc.Warmup.Seconds(),
-		Replications: res.Replications, Seed: o.Config.Seed, AllSLAsMet: true, HourlyCost: sc.Cost.Hourly,
+		Replications: res.Replications, Seed: o.Config.Seed, AllSLAsMet: true,
+	}
+	if !sc.Cost.None {
+		hourly := sc.Cost.Hourly
+		sum.HourlyCost = &hourly
 	}
 	for qi, q := range sc.Queues {
 		m := res.Summary.Queues[qi]
@@ -152,16 +156,18 @@ func (o *Outcome) toReport(demands []demand) *report.Run {
 	sum.Offered, sum.Answered, sum.Abandoned = count(t.Offered), count(t.Answered), count(t.Abandoned)
 	sum.Occupancy = share(t.Occupancy)
 	sum.PaidHours, sum.OvertimeHours = count(t.PaidHours), count(t.OvertimeHours)
-	sum.Cost = scaleEstimate(sum.PaidHours, sc.Cost.Hourly)
-	// Cost per answered contact: a ratio per replication, then its mean
-	// and t interval over the replications.
-	var ratios []float64
-	for _, rep := range res.Runs {
-		if rep.Total.Answered > 0 {
-			ratios = append(ratios, rep.Total.PaidHours*sc.Cost.Hourly/rep.Total.Answered)
+	if !sc.Cost.None {
+		sum.Cost = scaleEstimate(sum.PaidHours, sc.Cost.Hourly)
+		// Cost per answered contact: a ratio per replication, then its
+		// mean and t interval over the replications.
+		var ratios []float64
+		for _, rep := range res.Runs {
+			if rep.Total.Answered > 0 {
+				ratios = append(ratios, rep.Total.PaidHours*sc.Cost.Hourly/rep.Total.Answered)
+			}
 		}
+		sum.CostPerContact = meanCI(ratios)
 	}
-	sum.CostPerContact = meanCI(ratios)
 
 	for _, p := range res.Intervals {
 		iv := report.Interval{Start: p.Start, AgentsAvailable: count(p.Total.AgentsAvailable), Occupancy: share(p.Total.Occupancy)}

@@ -168,4 +168,7 @@ type Break struct {
 // Cost holds the money side of a scenario.
 type Cost struct {
 	Hourly float64 // cost of one paid agent hour, ≥ 0
+	// None says the file gives no cost (no cost.hourly): the report then
+	// leaves cost figures out (null in JSON) instead of showing 0.00.
+	None bool
 }

@@ -26,6 +26,9 @@ type walker struct {
 	// queuesOK says the queues section parsed as a list, so that skills
 	// can be checked against it without a cascade of errors.
 	queueNodes map[string]*yaml.Node
+	// agentNodes are the agents nodes of the shifts, in roster order (nil
+	// where a shift had none), for the cross-check.
+	agentNodes []*yaml.Node
 	queuesOK   bool
 }
 

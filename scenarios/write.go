@@ -117,9 +117,11 @@ func (s *Scenario) node() *yaml.Node {
 	}
 	rm.add("shifts", shs)
 	m.add("roster", rm.Node)
-	cm := newMap(false)
-	cm.add("hourly", num(fmtFloat(s.Cost.Hourly)))
-	m.add("cost", cm.Node)
+	if !s.Cost.None {
+		cm := newMap(false)
+		cm.add("hourly", num(fmtFloat(s.Cost.Hourly)))
+		m.add("cost", cm.Node)
+	}
 	return m.Node
 }
 

@@ -22,7 +22,11 @@ contact. The cheapest scenario that meets every SLA is named.
 Seed and replications are the first scenario's unless --seed and
 --replications say otherwise. --out DIR writes summary.json (every
 scenario), intervals-<scenario>.csv for each, the overlay charts as PNG and
-SVG, and one report.html.`
+SVG, and one report.html.
+
+--format table (for people), json (every summary and the cheapest) or csv
+(the side-by-side table at full precision: a row per metric, and per
+scenario its mean and 95 % confidence interval).`
 
 // comparison is the JSON of a comparison (stdout with --format json, and
 // summary.json).
@@ -41,7 +45,7 @@ func newCompareCmd(s streams) *cobra.Command {
 		Example: `  staffsim compare testdata/mixed-desk.yaml testdata/mixed-desk-plus.yaml
   staffsim compare a.yaml b.yaml c.yaml --replications 50 --out compare/
   staffsim compare a.yaml b.yaml --format json`,
-		Args: usageArgs(cobra.MinimumNArgs(2)),
+		Args: scenarioArgs(2, 0, "two or more scenario files to compare", "staffsim compare testdata/mixed-desk.yaml testdata/mixed-desk-plus.yaml"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return runCompare(cmd, s, o, args)
 		},
@@ -53,6 +57,9 @@ func newCompareCmd(s streams) *cobra.Command {
 func runCompare(cmd *cobra.Command, s streams, o *runFlags, paths []string) error {
 	opt, err := o.options(cmd.Flags())
 	if err != nil {
+		return err
+	}
+	if err := outDir("out", o.out, "compare/"); err != nil {
 		return err
 	}
 	scs := make([]*scenarios.Scenario, len(paths))
@@ -89,8 +96,8 @@ func runCompare(cmd *cobra.Command, s streams, o *runFlags, paths []string) erro
 			Generated: "staffsim " + version + " · " + strings.Join(paths, ", "),
 		}
 		csvs := map[string]*report.Run{}
-		for i, r := range runs {
-			csvs["intervals-"+fileSlug(names[i])+".csv"] = r
+		for i, f := range intervalFiles(names) {
+			csvs[f] = runs[i]
 		}
 		written, err := writeOutDir(o.out, csvs, &cmp, page)
 		if err != nil {
@@ -102,13 +109,14 @@ func runCompare(cmd *cobra.Command, s streams, o *runFlags, paths []string) erro
 	case formatJSON:
 		return writeJSON(s.out, &cmp)
 	case formatCSV:
-		return usagef("--format csv: compare prints a table or json; use --out for each scenario's intervals CSV")
+		return writeCompareCSV(s.out, runs, names, best)
 	}
 	return writeCompareTable(s.out, runs, names, best)
 }
 
 // scenarioNames are the scenarios' names, or their file names where two
-// scenarios share a name.
+// scenarios share a name; a file given twice is told apart by a count
+// ("a.yaml", "a.yaml (2)"), so that every legend and column is distinct.
 func scenarioNames(scs []*scenarios.Scenario, paths []string) []string {
 	names := make([]string, len(scs))
 	seen := map[string]int{}
@@ -121,7 +129,45 @@ func scenarioNames(scs []*scenarios.Scenario, paths []string) []string {
 			names[i] = paths[i]
 		}
 	}
-	return names
+	return numbered(names, func(s string, k int) string { return fmt.Sprintf("%s (%d)", s, k) })
+}
+
+// numbered makes xs distinct: the k-th repeat (k ≥ 2) of a value becomes
+// again(x, k), skipping any value already taken.
+func numbered(xs []string, again func(x string, k int) string) []string {
+	out := make([]string, len(xs))
+	taken := map[string]bool{}
+	for _, x := range xs {
+		taken[x] = true
+	}
+	used := map[string]bool{}
+	for i, x := range xs {
+		if !used[x] {
+			out[i], used[x] = x, true
+			continue
+		}
+		for k := 2; ; k++ {
+			if y := again(x, k); !taken[y] && !used[y] {
+				out[i], used[y] = y, true
+				break
+			}
+		}
+	}
+	return out
+}
+
+// intervalFiles are the per-scenario CSV names, intervals-<slug>.csv, made
+// distinct with -2, -3 … where two names give the same slug.
+func intervalFiles(names []string) []string {
+	slugs := make([]string, len(names))
+	for i, n := range names {
+		slugs[i] = fileSlug(n)
+	}
+	slugs = numbered(slugs, func(s string, k int) string { return fmt.Sprintf("%s-%d", s, k) })
+	for i := range slugs {
+		slugs[i] = "intervals-" + slugs[i] + ".csv"
+	}
+	return slugs
 }
 
 func quoteAll(xs []string) []string {
@@ -213,6 +259,16 @@ func writeCompareTable(w io.Writer, runs []*report.Run, names []string, best int
 	fmt.Fprintln(w)
 	if best >= 0 {
 		_, err := fmt.Fprintf(w, "Cheapest scenario that meets every SLA: %s.\n", names[best])
+		return err
+	}
+	var met []string
+	for i, r := range runs {
+		if r.Summary.AllSLAsMet {
+			met = append(met, names[i])
+		}
+	}
+	if len(met) > 0 { // but none of them gives a cost
+		_, err := fmt.Fprintf(w, "Every SLA met by: %s; no cost given, so no cheapest.\n", strings.Join(met, ", "))
 		return err
 	}
 	_, err := fmt.Fprintln(w, "No scenario meets every SLA.")

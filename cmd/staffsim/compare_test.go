@@ -1,6 +1,7 @@
 package main
 
 import (
+	"encoding/csv"
 	"encoding/json"
 	"os"
 	"path/filepath"
@@ -8,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/staffsim/staffsim/internal/browsertest"
+	"github.com/staffsim/staffsim/scenarios"
 )
 
 func TestCompareTableNamesCheapest(t *testing.T) {
@@ -50,6 +52,7 @@ func TestCompareJSON(t *testing.T) {
 }
 
 func TestCompareReport(t *testing.T) {
+	t.Parallel() // Chromium runs as its own process: overlap it with the rest
 	dir := t.TempDir()
 	if d := os.Getenv("STAFFSIM_REPORT_DIR"); d != "" {
 		dir = filepath.Join(d, "compare")
@@ -74,5 +77,81 @@ func TestCompareReport(t *testing.T) {
 	}
 	if os.Getenv("STAFFSIM_REPORT_DIR") != "" {
 		browsertest.Screenshot(t, filepath.Join(dir, "report.html"), filepath.Join(dir, "screenshot.png"), 1280, 2000)
+	}
+}
+
+func TestScenarioNamesAndFiles(t *testing.T) {
+	t.Parallel()
+	sc := func(name string) *scenarios.Scenario { return &scenarios.Scenario{Name: name} }
+	for _, c := range []struct {
+		names, paths []string
+		want, files  []string
+	}{
+		{[]string{"a", "b"}, []string{"a.yaml", "b.yaml"}, []string{"a", "b"}, []string{"intervals-a.csv", "intervals-b.csv"}},
+		// The same name in two files: the file names tell them apart.
+		{[]string{"desk", "desk"}, []string{"x/a.yaml", "y/a.yaml"}, []string{"x/a.yaml", "y/a.yaml"}, []string{"intervals-x-a-yaml.csv", "intervals-y-a-yaml.csv"}},
+		// The same file twice: a count.
+		{[]string{"desk", "desk", "desk"}, []string{"a.yaml", "a.yaml", "a.yaml"}, []string{"a.yaml", "a.yaml (2)", "a.yaml (3)"}, []string{"intervals-a-yaml.csv", "intervals-a-yaml-2.csv", "intervals-a-yaml-3.csv"}},
+		// Distinct names, the same slug.
+		{[]string{"mixed desk", "Mixed-Desk"}, []string{"a.yaml", "b.yaml"}, []string{"mixed desk", "Mixed-Desk"}, []string{"intervals-mixed-desk.csv", "intervals-mixed-desk-2.csv"}},
+		// A count that is already someone's name is skipped.
+		{[]string{"a", "a (2)", "a"}, []string{"p.yaml", "q.yaml", "p.yaml"}, []string{"p.yaml", "a (2)", "p.yaml (2)"}, []string{"intervals-p-yaml.csv", "intervals-a-2.csv", "intervals-p-yaml-2.csv"}},
+	} {
+		scs := make([]*scenarios.Scenario, len(c.names))
+		for i, n := range c.names {
+			scs[i] = sc(n)
+		}
+		got := scenarioNames(scs, c.paths)
+		if strings.Join(got, "|") != strings.Join(c.want, "|") {
+			t.Errorf("names %q in %q: got %q, want %q", c.names, c.paths, got, c.want)
+		}
+		if files := intervalFiles(got); strings.Join(files, "|") != strings.Join(c.files, "|") {
+			t.Errorf("files for %q: got %q, want %q", got, files, c.files)
+		}
+	}
+}
+
+// TestCompareSameFileTwiceCSV compares a file with itself: CSV on stdout
+// (the side-by-side table), and in --out one intervals CSV per scenario
+// and distinct names in the report.
+func TestCompareSameFileTwiceCSV(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	a := example("24x7-desk.yaml")
+	code, out, errOut := runCLI(t, "compare", a, a, "--replications", "2", "--format", "csv", "--out", dir)
+	if code != exitOK {
+		t.Fatalf("exit %d, stderr %s", code, errOut)
+	}
+	rows, err := csv.NewReader(strings.NewReader(out)).ReadAll()
+	if err != nil {
+		t.Fatalf("csv: %v\n%s", err, out)
+	}
+	if got, want := strings.Join(rows[0], ","), "metric,queue,"+a+","+a+" low,"+a+" high,"+a+" (2),"+a+" (2) low,"+a+" (2) high"; got != want {
+		t.Errorf("header %s, want %s", got, want)
+	}
+	byMetric := map[string][]string{}
+	for _, r := range rows[1:] {
+		if len(r) != 8 {
+			t.Fatalf("row %q has %d cells, want 8", r, len(r))
+		}
+		byMetric[r[0]+"/"+r[1]] = r[2:]
+	}
+	for _, k := range []string{"all_slas_met/", "cheapest/", "occupancy/", "paid_hours/", "cost/", "cost_per_contact/"} {
+		if byMetric[k] == nil {
+			t.Errorf("no %s row:\n%s", k, out)
+		}
+	}
+	// Common random numbers: the two columns are identical, at full precision.
+	if p := byMetric["paid_hours/"]; p == nil || p[0] == "" || p[0] != p[3] {
+		t.Errorf("paid hours %q", p)
+	}
+	for _, f := range []string{"intervals-testdata-24x7-desk-yaml.csv", "intervals-testdata-24x7-desk-yaml-2.csv"} {
+		if _, err := os.Stat(filepath.Join(dir, f)); err != nil {
+			t.Errorf("%v", err)
+		}
+	}
+	html, err := os.ReadFile(filepath.Join(dir, "report.html"))
+	if err != nil || !strings.Contains(string(html), "24x7-desk.yaml (2)") {
+		t.Errorf("report.html does not name the second scenario apart (%v)", err)
 	}
 }

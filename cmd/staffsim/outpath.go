@@ -34,3 +34,30 @@ func sameFile(a, b string) bool {
 	bb, err2 := filepath.Abs(b)
 	return err1 == nil && err2 == nil && aa == bb
 }
+
+// outDir checks the value of an output-directory flag (--out DIR) before
+// any work is done: a path that exists, or has an existing ancestor, that
+// is not a directory is a usage error naming it. A directory that does not
+// exist yet is fine (it is created when the files are written).
+func outDir(flag, path, example string) error {
+	if path == "" {
+		return nil
+	}
+	for p := filepath.Clean(path); ; {
+		fi, err := os.Stat(p)
+		if err == nil {
+			if fi.IsDir() {
+				return nil
+			}
+			if p == filepath.Clean(path) {
+				return usagef("--%s %s is a file, not a directory: give a directory for the report files, e.g. --%s %s", flag, path, flag, example)
+			}
+			return usagef("--%s %s: %s is a file, not a directory: give a directory for the report files, e.g. --%s %s", flag, path, p, flag, example)
+		}
+		parent := filepath.Dir(p)
+		if parent == p {
+			return nil
+		}
+		p = parent
+	}
+}

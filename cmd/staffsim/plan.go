@@ -67,12 +67,16 @@ The stages:
                 by default) covering a typical week: for each weekday and
                 time slot, the most scheduled agents of any week of the
                 horizon; then checked and adjusted in simulation
-  simulation    the roster against the forecast over the horizon's whole
-                days, --replications times: SL, ASA, abandonment per interval
-  headcount     the roster scaled from −20% to +30%, each headcount simulated
-                for one week (the first Monday of the horizon) at forecast
-                volume, at the upper band and at +10%: the smallest headcount
-                meeting the SLA in at least --confidence of simulated weeks
+  headcount     the roster scaled from −20% to +30% (wider when that does
+                not bracket the answer), each headcount simulated for one
+                week (from the first Monday of the horizon) at forecast
+                volume, at the upper band (every interval at the top of the
+                forecast's 80% band: a pessimistic week) and at +10%: the
+                smallest headcount meeting the SLA in at least --confidence
+                of simulated weeks is the recommendation
+  simulation    the recommended roster (scenario.yaml) against the forecast
+                over the horizon's whole days, --replications times: SL,
+                ASA, abandonment per interval
   today         the current roster (--roster, a scenario file whose roster
                 section is today's; the sample's own with the built-in desk)
                 over the same week
@@ -83,8 +87,8 @@ and the simulation makes each scheduled agent miss a whole shift with that
 probability, so paid hours, FTE and cost include it. FTE = paid hours a
 week / --hours-per-fte; cost a year = paid hours a week × 52.18 × --hourly-cost.
 
-Files in --out: forecast.csv, requirements.csv, scenario.yaml (the optimised
-roster, ready for staffsim simulate), intervals.csv, summary.json,
+Files in --out: forecast.csv, requirements.csv, scenario.yaml (the
+recommended roster, ready for staffsim simulate), intervals.csv, summary.json,
 headcount.csv, charts (PNG) and report.html. They are written to a staging
 directory and moved in at the end, so an interrupted or failed run leaves
 the directory as it was.`
@@ -115,7 +119,7 @@ func newPlanCmd(s streams) *cobra.Command {
 	f.Var(&o.horizon, "horizon", "how far ahead to plan, e.g. 28d (at least 7d)")
 	f.Var(&o.aht, "aht", "flat average handle time, e.g. 240s (required when the history has no handle times)")
 	f.Float64Var(&o.hoursPerFTE, "hours-per-fte", 37.5, "contracted hours per FTE per week")
-	f.Float64Var(&o.hourlyCost, "hourly-cost", 25, "cost of one paid agent hour (default 25, or the --shifts file's cost)")
+	f.Float64Var(&o.hourlyCost, "hourly-cost", 25, "cost of one paid agent hour (when not given: the --shifts file's cost if it has one, else 25)")
 	f.StringVar(&o.currency, "currency", "£", "currency symbol for money in the report and summary")
 	f.StringVar(&o.shifts, "shifts", "", "shift templates (YAML, see testdata/roster/shifts.yaml; default: built in)")
 	f.StringVar(&o.roster, "roster", "", "today's roster: a scenario file whose roster section is the current roster (default: the sample's with the built-in desk, else none)")
@@ -160,18 +164,20 @@ type planner struct {
 	problem   *roster.Problem
 	roster    *roster.Roster
 	rosterRep *roster.SimReport
-	scenario  *scenarios.Scenario
-	start     time.Time // first simulated day
-	days      int
-	run       *report.Run
-	runRes    *sim.Result
-	sweepAt   time.Time
-	curves    []headcount.Curve
-	todayPt   *headcount.Point
-	steps     []string
-	plan      *report.Plan
-	stage     string   // staging directory of the output files
-	files     []string // files staged, in order
+	scenario  *scenarios.Scenario // the recommended roster once headcount has run
+	// rosterAgents is the optimised roster's headcount before scaling.
+	rosterAgents int
+	start        time.Time // first simulated day
+	days         int
+	run          *report.Run
+	runRes       *sim.Result
+	sweepAt      time.Time
+	curves       []headcount.Curve
+	todayPt      *headcount.Point
+	steps        []string
+	plan         *report.Plan
+	stage        string   // staging directory of the output files
+	files        []string // files staged, in order
 }
 
 func runPlan(cmd *cobra.Command, s streams, o *planOptions) error {
@@ -183,18 +189,29 @@ func runPlan(cmd *cobra.Command, s streams, o *planOptions) error {
 		return err
 	}
 	defer pl.cleanup()
-	for _, stage := range []func() error{pl.loadHistory, pl.forecast, pl.requirements, pl.buildRoster, pl.simulate, pl.headcount} {
-		if err := stage(); err != nil {
+	stages := []struct {
+		name string
+		run  func() error
+	}{{"history", pl.loadHistory}, {"forecast", pl.forecast}, {"requirements", pl.requirements}, {"roster", pl.buildRoster},
+		{"headcount", pl.headcount}, {"simulate", pl.simulate}}
+	var times []string
+	for _, st := range stages {
+		t0 := time.Now()
+		if err := st.run(); err != nil {
 			return err
 		}
 		if err := pl.ctx.Err(); err != nil {
 			return err
 		}
+		times = append(times, fmt.Sprintf("%s %.1f s", st.name, time.Since(t0).Seconds()))
 	}
+	t0 := time.Now()
 	sum := pl.summary()
 	if err := pl.write(sum); err != nil {
 		return err
 	}
+	times = append(times, fmt.Sprintf("report %.1f s", time.Since(t0).Seconds()))
+	pl.note("time: %s", strings.Join(times, ", "))
 	return pl.print(sum)
 }
 

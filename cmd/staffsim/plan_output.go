@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"strconv"
+	"strings"
 	"text/tabwriter"
 	"time"
 
@@ -45,7 +46,7 @@ func (pl *planner) simulate() error {
 		return err
 	}
 	if err := pl.stageFile("scenario.yaml", func(w io.Writer) error {
-		fmt.Fprintf(w, "# The optimised roster of staffsim plan (%s), ready to run:\n#   staffsim simulate scenario.yaml\n", pl.source)
+		fmt.Fprintf(w, "# The recommended roster of staffsim plan (%s): the optimised shifts scaled\n# to the smallest headcount meeting the SLA. Ready to run:\n#   staffsim simulate scenario.yaml\n", pl.source)
 		return pl.scenario.WriteYAML(w)
 	}); err != nil {
 		return err
@@ -143,9 +144,10 @@ type planSummary struct {
 	Headcount    planHeadcount  `json:"headcount"`
 	// Today is the current roster over the headcount week at forecast
 	// volume; null when there is none.
-	Today *report.HeadcountPoint `json:"today"`
-	Lines []string               `json:"lines"`
-	Files []string               `json:"files"`
+	Today      *report.HeadcountPoint `json:"today"`
+	TodayLabel string                 `json:"today_label"`
+	Lines      []string               `json:"lines"`
+	Files      []string               `json:"files"`
 	// ElapsedSeconds is the wall-clock time of the whole plan.
 	ElapsedSeconds float64 `json:"elapsed_seconds"`
 }
@@ -204,7 +206,7 @@ func (pl *planner) reportPlan() *report.Plan {
 	}
 	if pl.todayPt != nil {
 		t := planPoint(*pl.todayPt)
-		p.Today = &t
+		p.Today, p.TodayLabel = &t, pl.todayLabel
 	}
 	p.Lines = pl.lines(p)
 	return p
@@ -218,13 +220,16 @@ func (pl *planner) lines(p *report.Plan) []string {
 	fc := p.Cases[0]
 	rec, ok := fc.Recommended()
 	if ok {
-		out = append(out, fmt.Sprintf("Holding %s at forecast volume needs %s FTE (%s a year): %d agents on the optimised roster, meeting the SLA in %.0f%% of simulated weeks.",
+		out = append(out, fmt.Sprintf("Holding %s at forecast volume needs %s FTE (%s a year): %d agents on the roster in scenario.yaml, meeting the SLA in %.0f%% of simulated weeks.",
 			sla, fte1(rec.FTE), money(rec.CostPerYear), rec.Agents, 100*rec.PMeet))
 	} else {
 		out = append(out, fmt.Sprintf("No headcount up to %s FTE (%d agents) holds %s at forecast volume in %.0f%% of simulated weeks; at that headcount the service level is %s.",
 			fte1(rec.FTE), rec.Agents, sla, 100*p.Confidence, pctPM(rec.ServiceLevel)))
 	}
-	if t := p.Today; t != nil {
+	if t := p.Today; t != nil && p.TodayLabel == "optimised roster" {
+		out = append(out, fmt.Sprintf("The optimised roster before scaling (%d agents, %s FTE, %s a year) gives a service level of %s at forecast volume (SLA met in %.0f%% of simulated weeks, ASA %s).",
+			t.Agents, fte1(t.FTE), money(t.CostPerYear), pctPM(t.ServiceLevel), 100*t.PMeet, secsWords(t.ASASeconds.Mean)))
+	} else if t != nil {
 		s := fmt.Sprintf("At today's %s FTE the service level is %s (SLA met in %.0f%% of simulated weeks, ASA %s)", fte1(t.FTE), pctPM(t.ServiceLevel), 100*t.PMeet, secsWords(t.ASASeconds.Mean))
 		if ok {
 			switch d := rec.FTE - t.FTE; {
@@ -243,10 +248,14 @@ func (pl *planner) lines(p *report.Plan) []string {
 	var others []string
 	for _, c := range p.Cases[1:] {
 		r, ok := c.Recommended()
+		at := "at the " + c.Name
+		if strings.HasPrefix(c.Name, "+") {
+			at = "at " + c.Name
+		}
 		if ok {
-			others = append(others, fmt.Sprintf("at the %s it needs %s FTE (%s a year)", c.Name, fte1(r.FTE), money(r.CostPerYear)))
+			others = append(others, fmt.Sprintf("%s it needs %s FTE (%s a year)", at, fte1(r.FTE), money(r.CostPerYear)))
 		} else {
-			others = append(others, fmt.Sprintf("at the %s even %s FTE is not enough", c.Name, fte1(r.FTE)))
+			others = append(others, fmt.Sprintf("%s even %s FTE is not enough", at, fte1(r.FTE)))
 		}
 	}
 	if len(others) > 0 {
@@ -290,7 +299,7 @@ func (pl *planner) summary() *planSummary {
 	s := &planSummary{Source: pl.source, Start: pl.start, Days: pl.days, Interval: quantity.FormatDuration(pl.fc.Interval),
 		SLA: pl.sl.String(), SLAGoal: pl.sl.Goal, SLATarget: pl.sl.Within.Seconds(), Model: pl.model.String(),
 		Shrinkage: pl.shrinkage, AHTSeconds: pl.aht.Seconds(), HoursPerFTE: pl.o.hoursPerFTE, HourlyCost: pl.hourly,
-		Currency: pl.o.currency, Lines: rp.Lines, Today: rp.Today}
+		Currency: pl.o.currency, Lines: rp.Lines, Today: rp.Today, TodayLabel: pl.todayLabel}
 	s.Forecast = planForecast{Method: pl.fc.Method, Level: pl.fc.Level, Start: pl.fc.Start, End: pl.fc.End(),
 		Intervals: pl.fc.Len(), Contacts: total(pl.fc.Arrivals)}
 	if best, ok := bestScore(pl.bt); ok && best.Method == pl.fc.Method {
@@ -421,7 +430,7 @@ func (pl *planner) print(s *planSummary) error {
 		fmt.Fprintf(tw, "%s\t%s\t%d\t%s\t%.0f%%\t%.0f\t%s\t\n", c.Name, need, r.Agents, pctPM(r.ServiceLevel), 100*r.PMeet, r.PaidHoursPerWeek, report.Money(p.Currency, r.CostPerYear))
 	}
 	if t := p.Today; t != nil {
-		fmt.Fprintf(tw, "today's roster\t%s\t%d\t%s\t%.0f%%\t%.0f\t%s\t\n", fte1(t.FTE), t.Agents, pctPM(t.ServiceLevel), 100*t.PMeet, t.PaidHoursPerWeek, report.Money(p.Currency, t.CostPerYear))
+		fmt.Fprintf(tw, "%s\t%s\t%d\t%s\t%.0f%%\t%.0f\t%s\t\n", pl.todayLabel, fte1(t.FTE), t.Agents, pctPM(t.ServiceLevel), 100*t.PMeet, t.PaidHoursPerWeek, report.Money(p.Currency, t.CostPerYear))
 	}
 	if err := tw.Flush(); err != nil {
 		return err

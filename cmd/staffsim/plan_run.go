@@ -112,13 +112,16 @@ func (pl *planner) buildRoster() error {
 	pl.week = typicalWeek(pl.fc, pl.reqs, pl.sweepAt)
 	pl.problem = &roster.Problem{Start: pl.week.Start, Interval: pl.week.Interval, Required: pl.week.Scheduled,
 		Templates: pl.templates.Templates, Limits: pl.templates.Limits}
-	r, err := roster.Solve(pl.ctx, pl.problem, roster.Options{})
+	// The day-by-day LP bound (LPTime < 0) keeps the plan reproducible and
+	// fast: a time-budgeted whole-week LP would make the roster depend on
+	// the machine's speed. On the sample desk both give the same roster.
+	r, err := roster.Solve(pl.ctx, pl.problem, roster.Options{LPTime: -1})
 	if err != nil {
 		return fmt.Errorf("roster: %w", err)
 	}
 	chk := roster.Check{Arrivals: pl.week.Arrivals, AHT: pl.aht, Target: pl.sl.Within, Goal: pl.sl.Goal,
 		Shrinkage: pl.shrinkage, Replications: min(pl.replications, 10), Seed: pl.seed}
-	r, rep, err := roster.Refine(pl.ctx, pl.problem, r, chk, roster.Options{})
+	r, rep, err := roster.Refine(pl.ctx, pl.problem, r, chk, roster.Options{LPTime: -1})
 	if err != nil {
 		return fmt.Errorf("roster: %w", err)
 	}
@@ -191,6 +194,21 @@ func (pl *planner) headcount() error {
 	}
 	done()
 	pl.curves = curves
+	// scenario.yaml holds the recommended roster: the optimised shape at
+	// the smallest headcount meeting the SLA at forecast volume.
+	pl.rosterAgents = headcount.Agents(base.Shifts)
+	if rec, ok := curves[0].Recommended(); ok && rec.Agents != pl.rosterAgents {
+		scaled := headcount.ScaleTo(base.Shifts, rec.Agents)
+		var kept []scenarios.Shift
+		for i, sh := range pl.scenario.Roster.Shifts {
+			if sh.Agents = scaled[i].Agents; sh.Agents > 0 {
+				kept = append(kept, sh)
+			}
+		}
+		pl.scenario.Roster.Shifts = kept
+		pl.steps = append(pl.steps, fmt.Sprintf("Recommendation: the optimised roster scaled from %d to %d agents, the smallest headcount that met %s in at least %.0f%% of simulated weeks at forecast volume; scenario.yaml holds it.",
+			pl.rosterAgents, rec.Agents, pl.sl, 100*float64(pl.o.confidence)))
+	}
 	for _, c := range curves {
 		p, ok := c.Recommended()
 		if ok {
@@ -200,6 +218,12 @@ func (pl *planner) headcount() error {
 		}
 	}
 	if pl.today == nil {
+		// No current roster: the optimised one is the baseline.
+		for _, pt := range curves[0].Points {
+			if pt.Agents == headcount.Agents(base.Shifts) {
+				pl.todayPt, pl.todayLabel = &pt, "optimised roster"
+			}
+		}
 		return nil
 	}
 	shifts := simShifts(pl.today.Roster.Shifts)

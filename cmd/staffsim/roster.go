@@ -23,6 +23,7 @@ type rosterOptions struct {
 	sl                            quantity.Target
 	simulate                      bool
 	replications, rounds          int
+	lpTime                        time.Duration
 	seed                          uint64
 	format                        format
 }
@@ -58,6 +59,7 @@ the templates or limits cannot cover are listed, never an error.`,
 	f.IntVar(&o.replications, "replications", 10, "simulation replications per round")
 	f.IntVar(&o.rounds, "rounds", 10, "most simulation rounds (adding agents, then removing slack)")
 	f.Uint64Var(&o.seed, "seed", 1, "random seed of the simulation")
+	f.DurationVar(&o.lpTime, "lp-time", 15*time.Second, "time budget of the whole horizon's LP bound; past it, or with 0, the bound is solved day by day (faster, weaker)")
 	addFormatFlag(f, &o.format)
 	return cmd
 }
@@ -94,7 +96,11 @@ func runRoster(cmd *cobra.Command, s streams, o *rosterOptions) error {
 		return err
 	}
 	p := &roster.Problem{Start: req.Start, Interval: req.Interval, Required: req.Scheduled, Templates: sh.Templates, Limits: sh.Limits}
-	r, err := roster.Solve(ctx, p, roster.Options{})
+	opt := roster.Options{LPTime: o.lpTime}
+	if o.lpTime <= 0 {
+		opt.LPTime = -1
+	}
+	r, err := roster.Solve(ctx, p, opt)
 	if err != nil {
 		return err
 	}
@@ -109,14 +115,18 @@ func runRoster(cmd *cobra.Command, s streams, o *rosterOptions) error {
 		if n > 0 {
 			chk := roster.Check{Arrivals: req.Arrivals, AHT: time.Duration(work / n * float64(time.Second)),
 				Target: o.sl.Within, Goal: o.sl.Goal, Shrinkage: req.Shrinkage(), Replications: o.replications, Seed: o.seed, Rounds: o.rounds}
-			if r, rep, err = roster.Refine(ctx, p, r, chk, roster.Options{}); err != nil {
+			if r, rep, err = roster.Refine(ctx, p, r, chk, opt); err != nil {
 				return err
 			}
 		}
 	}
 	if len(r.Short) > 0 {
-		fmt.Fprintf(s.err, "roster: %d intervals left short by %.1f agent-hours in all (templates or limits cannot cover them)\n",
-			len(r.Short), r.ShortHours(p.Interval))
+		why := "the templates or limits cannot cover them"
+		if rep != nil && rep.Met {
+			why = "out of the templates' reach, or below the Erlang figure where the simulation meets the SLA anyway"
+		}
+		fmt.Fprintf(s.err, "roster: %d intervals staffed below the requirement, by %.1f agent-hours in all (%s)\n",
+			len(r.Short), r.ShortHours(p.Interval), why)
 	}
 	if o.out != "" {
 		if err := writeFileAtomic(o.out, func(w io.Writer) error {

@@ -20,7 +20,7 @@ func TestRosterEndToEnd(t *testing.T) {
 	out := filepath.Join(t.TempDir(), "roster.yaml")
 	chart := filepath.Join(t.TempDir(), "coverage.svg")
 	code, stdout, stderr := runCLI(t, "roster", "--requirements", rosterReq, "--shifts", rosterShifts,
-		"--tz", "Europe/London", "--out", out, "--chart", chart, "--format", "json", "--rounds", "3")
+		"--tz", "Europe/London", "--out", out, "--chart", chart, "--format", "json", "--rounds", "3", "--lp-time", "0")
 	if code != exitOK {
 		t.Fatalf("exit %d, stderr %s", code, stderr)
 	}

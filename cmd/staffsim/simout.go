@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/schollz/progressbar/v3"
+	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
 	"golang.org/x/term"
 
@@ -130,4 +131,21 @@ func fileStem(path string) string {
 // quantityDuration writes seconds as a short duration: 20s, 4m, 8h, 1h30m.
 func quantityDuration(secs float64) string {
 	return quantity.FormatDuration(time.Duration(math.Round(secs)) * time.Second)
+}
+
+// scenarioArgs checks a command's scenario-file arguments: at least min
+// (and at most max, when max > 0), else a usage error that says what to
+// give, with an example.
+func scenarioArgs(min, max int, what, example string) cobra.PositionalArgs {
+	return func(_ *cobra.Command, args []string) error {
+		switch {
+		case len(args) < min && len(args) == 0:
+			return usagef("give %s, e.g. %s", what, example)
+		case len(args) < min:
+			return usagef("got %d scenario file, want at least %d: give %s, e.g. %s", len(args), min, what, example)
+		case max > 0 && len(args) > max:
+			return usagef("got %d arguments (%s), want %d: give %s, e.g. %s", len(args), strings.Join(args, " "), max, what, example)
+		}
+		return nil
+	}
 }

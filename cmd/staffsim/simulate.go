@@ -35,7 +35,7 @@ func newSimulateCmd(s streams) *cobra.Command {
 		Example: `  staffsim simulate testdata/phone-desk.yaml
   staffsim simulate testdata/mixed-desk.yaml --replications 30 --out report/
   staffsim simulate testdata/24x7-desk.yaml --seed 2 --format json`,
-		Args: usageArgs(cobra.ExactArgs(1)),
+		Args: scenarioArgs(1, 1, "the scenario file to simulate", "staffsim simulate testdata/phone-desk.yaml"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return runSimulate(cmd, s, o, args[0])
 		},
@@ -47,6 +47,9 @@ func newSimulateCmd(s streams) *cobra.Command {
 func runSimulate(cmd *cobra.Command, s streams, o *runFlags, path string) error {
 	opt, err := o.options(cmd.Flags())
 	if err != nil {
+		return err
+	}
+	if err := outDir("out", o.out, "report/"); err != nil {
 		return err
 	}
 	sc, err := loadScenario(path)
@@ -93,6 +96,9 @@ func notes(r *report.Run) []string {
 	} else {
 		n = append(n, "Required agents could not be computed for this demand; the agents chart shows the roster only.")
 	}
+	if !r.Summary.HasCost() {
+		return append(n, "The scenario gives no cost (cost: {hourly: …}), so no cost is shown.")
+	}
 	n = append(n, "Cost = paid hours (shifts, breaks and absence included, plus overtime) × the hourly cost; cost per contact divides by answered contacts.")
 	return n
 }
@@ -118,8 +124,12 @@ func writeSummaryTable(w io.Writer, r *report.Run) error {
 	fmt.Fprintf(tw, "Occupancy (desk)\t%s\n", estPct(sum.Occupancy))
 	fmt.Fprintf(tw, "Paid hours\t%s\n", estNum(sum.PaidHours, 1))
 	fmt.Fprintf(tw, "Overtime hours\t%s\n", estNum(sum.OvertimeHours, 1))
-	fmt.Fprintf(tw, "Cost\t%s at %.2f per paid hour\n", estNum(sum.Cost, 2), sum.HourlyCost)
-	fmt.Fprintf(tw, "Cost per contact\t%s per answered contact\n", estNum(sum.CostPerContact, 2))
+	if sum.HasCost() {
+		fmt.Fprintf(tw, "Cost\t%s at %.2f per paid hour\n", estNum(sum.Cost, 2), sum.Hourly())
+		fmt.Fprintf(tw, "Cost per contact\t%s per answered contact\n", estNum(sum.CostPerContact, 2))
+	} else {
+		fmt.Fprintf(tw, "Cost\tno cost given (add cost: {hourly: …} to the scenario)\n")
+	}
 	if err := tw.Flush(); err != nil {
 		return err
 	}

@@ -107,19 +107,29 @@ func TestSimulateSameSeedSameOutput(t *testing.T) {
 func TestSimulateErrors(t *testing.T) {
 	t.Parallel()
 	broken := filepath.Join("..", "..", "scenarios", "testdata", "broken")
+	file := filepath.Join(t.TempDir(), "notes.txt")
+	if err := os.WriteFile(file, []byte("not a directory\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
 	for _, c := range []struct {
 		args []string
 		code int
 		want string
 	}{
-		{[]string{"simulate"}, exitUsage, "accepts 1 arg"},
+		{[]string{"simulate"}, exitUsage, "give the scenario file to simulate, e.g. staffsim simulate testdata/phone-desk.yaml"},
+		{[]string{"simulate", "a.yaml", "b.yaml"}, exitUsage, "got 2 arguments (a.yaml b.yaml), want 1: give the scenario file to simulate"},
+		{[]string{"compare"}, exitUsage, "give two or more scenario files to compare, e.g. staffsim compare testdata/mixed-desk.yaml testdata/mixed-desk-plus.yaml"},
 		{[]string{"simulate", example("phone-desk.yaml"), "--replications", "0"}, exitUsage, "--replications 0"},
 		{[]string{"simulate", example("phone-desk.yaml"), "--format", "xml"}, exitUsage, "unknown format"},
 		{[]string{"simulate", "no-such.yaml"}, exitFailure, `scenario "no-such.yaml": file not found`},
 		{[]string{"simulate", filepath.Join(broken, "break-after-end.yaml")}, exitFailure, `line 36: roster.shifts[0] "early": breaks[1].after: 9h is after the shift ends (length 8h30m); put the break within the shift`},
 		{[]string{"simulate", filepath.Join(broken, "unknown-skill.yaml")}, exitFailure, `no queue is named "emial"; did you mean "email"?`},
-		{[]string{"compare", example("phone-desk.yaml")}, exitUsage, "requires at least 2 arg"},
+		{[]string{"compare", example("phone-desk.yaml")}, exitUsage, "got 1 scenario file, want at least 2: give two or more scenario files to compare"},
 		{[]string{"compare", example("phone-desk.yaml"), filepath.Join(broken, "bad-timezone.yaml")}, exitFailure, `unknown time zone "Europe/Londn"`},
+		// --out is checked before anything runs.
+		{[]string{"simulate", example("phone-desk.yaml"), "--out", file}, exitUsage, "--out " + file + " is a file, not a directory"},
+		{[]string{"simulate", example("phone-desk.yaml"), "--out", filepath.Join(file, "report")}, exitUsage, file + " is a file, not a directory"},
+		{[]string{"compare", example("phone-desk.yaml"), example("phone-desk.yaml"), "--out", file}, exitUsage, "--out " + file + " is a file, not a directory"},
 	} {
 		code, _, errOut := runCLI(t, c.args...)
 		if code != c.code || !strings.Contains(errOut, c.want) {
@@ -147,6 +157,7 @@ func TestSimulateInterrupted(t *testing.T) {
 // headless Chromium: every chart must render. STAFFSIM_REPORT_DIR keeps the
 // directory and a screenshot to look at.
 func TestSimulateOutAndReport(t *testing.T) {
+	t.Parallel() // Chromium runs as its own process: overlap it with the rest
 	dir := t.TempDir()
 	if d := os.Getenv("STAFFSIM_REPORT_DIR"); d != "" {
 		dir = filepath.Join(d, "mixed")
@@ -179,5 +190,56 @@ func TestSimulateOutAndReport(t *testing.T) {
 	}
 	if os.Getenv("STAFFSIM_REPORT_DIR") != "" {
 		browsertest.Screenshot(t, filepath.Join(dir, "report.html"), filepath.Join(dir, "screenshot.png"), 1280, 2400)
+	}
+}
+
+// TestSimulateWithoutCost: a scenario without a cost section shows no
+// cost of 0.00: the table says none was given, JSON has nulls.
+func TestSimulateWithoutCost(t *testing.T) {
+	t.Parallel()
+	data, err := os.ReadFile(example("phone-desk.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	before, _, ok := strings.Cut(string(data), "\ncost:")
+	if !ok {
+		t.Fatal("phone-desk.yaml has no cost section to take out")
+	}
+	dir := t.TempDir()
+	path := filepath.Join(dir, "no-cost.yaml")
+	forecast, err := os.ReadFile(example("phone-forecast.csv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "phone-forecast.csv"), forecast, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(path, []byte(before+"\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		args       []string
+		want, lack []string
+	}{
+		{[]string{"simulate", path}, []string{"no cost given (add cost: {hourly: …} to the scenario)"}, []string{"per paid hour", "Cost per contact"}},
+		{[]string{"simulate", path, "--format", "json"}, []string{`"hourly_cost": null`, `"cost": null`, `"cost_per_contact": null`}, []string{"per paid hour"}},
+		// The same desk with and without cost: only the one with is cheapest.
+		{[]string{"compare", path, example("phone-desk.yaml")}, []string{"Cheapest scenario that meets every SLA: " + example("phone-desk.yaml")}, nil},
+		{[]string{"compare", path, path}, []string{"Every SLA met by: " + path + ", " + path + " (2); no cost given, so no cheapest."}, []string{"No scenario meets every SLA"}},
+	} {
+		code, out, errOut := runCLI(t, append(c.args, "--replications", "2")...)
+		if code != exitOK {
+			t.Fatalf("%v: exit %d, stderr %s", c.args, code, errOut)
+		}
+		for _, w := range c.want {
+			if !strings.Contains(out, w) {
+				t.Errorf("%v: output lacks %q:\n%s", c.args, w, out)
+			}
+		}
+		for _, l := range c.lack {
+			if strings.Contains(out, l) {
+				t.Errorf("%v: output has %q:\n%s", c.args, l, out)
+			}
+		}
 	}
 }

@@ -1,7 +1,8 @@
 // Package browsertest opens HTML reports in headless Chromium for end-to-end
 // tests and reports what rendered. Tests skip, with a message, where no
-// Chromium is installed; with STAFFSIM_INSTALL_CHROMIUM=1 and root it
-// installs Debian's chromium package first.
+// Chromium is installed, with -short, or with STAFFSIM_NO_BROWSER=1; with
+// STAFFSIM_INSTALL_CHROMIUM=1 and root it installs Debian's chromium
+// package first.
 package browsertest
 
 import (
@@ -19,8 +20,17 @@ import (
 
 // Chromium returns the path of a Chromium binary, installing Debian's
 // package when allowed, or skips the test.
+//
+// The end-to-end tests it serves take seconds each; -short or
+// STAFFSIM_NO_BROWSER=1 skips them even where Chromium is installed.
 func Chromium(t testing.TB) string {
 	t.Helper()
+	if testing.Short() {
+		t.Skip("headless Chromium test skipped in -short mode")
+	}
+	if os.Getenv("STAFFSIM_NO_BROWSER") == "1" {
+		t.Skip("headless Chromium test skipped: STAFFSIM_NO_BROWSER=1")
+	}
 	for _, name := range []string{"chromium", "chromium-browser", "google-chrome"} {
 		if p, err := exec.LookPath(name); err == nil {
 			return p

@@ -110,15 +110,28 @@ type Summary struct {
 	AllSLAsMet      bool           `json:"all_slas_met"`
 	Queues          []QueueSummary `json:"queues"`
 	// Desk-wide figures.
-	Offered        Estimate `json:"offered"`
-	Answered       Estimate `json:"answered"`
-	Abandoned      Estimate `json:"abandoned"`
-	Occupancy      Estimate `json:"occupancy"`
-	PaidHours      Estimate `json:"paid_hours"`
-	OvertimeHours  Estimate `json:"overtime_hours"`
-	HourlyCost     float64  `json:"hourly_cost"`
+	Offered       Estimate `json:"offered"`
+	Answered      Estimate `json:"answered"`
+	Abandoned     Estimate `json:"abandoned"`
+	Occupancy     Estimate `json:"occupancy"`
+	PaidHours     Estimate `json:"paid_hours"`
+	OvertimeHours Estimate `json:"overtime_hours"`
+	// HourlyCost is nil, and Cost and CostPerContact undefined (null),
+	// when the scenario gives no cost.
+	HourlyCost     *float64 `json:"hourly_cost"`
 	Cost           Estimate `json:"cost"`
 	CostPerContact Estimate `json:"cost_per_contact"`
+}
+
+// HasCost reports whether the scenario gave an hourly cost.
+func (s Summary) HasCost() bool { return s.HourlyCost != nil }
+
+// Hourly is the hourly cost, 0 when none was given.
+func (s Summary) Hourly() float64 {
+	if s.HourlyCost == nil {
+		return 0
+	}
+	return *s.HourlyCost
 }
 
 // QueueSummary is one queue over the whole run.

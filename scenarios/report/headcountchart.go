@@ -135,7 +135,7 @@ func headcountPlot(p *Plan, prob bool) (*plot.Plot, error) {
 			}
 			s.Color, s.Radius, s.Shape = color.Black, vg.Points(5), draw.PyramidGlyph{}
 			pl.Add(s)
-			pl.Legend.Add(fmt.Sprintf("today's roster: %s FTE, %s", fte(t.FTE), pctOrProb(v, prob)), s)
+			pl.Legend.Add(fmt.Sprintf("%s: %s FTE, %s", p.todayLabel(), fte(t.FTE), pctOrProb(v, prob)), s)
 			xmin, xmax = math.Min(xmin, t.FTE-pad), math.Max(xmax, t.FTE+pad)
 			ymin = math.Min(ymin, v)
 		}

@@ -65,11 +65,12 @@ func WriteHTML(w io.Writer, p *Page) error {
 }
 
 // Cheapest returns the index of the run with the lowest mean cost among
-// those that meet every SLA (ties: the first), or -1 when none does.
+// those that meet every SLA and have a cost (ties: the first), or -1 when
+// none does.
 func Cheapest(runs []*Run) int {
 	best := -1
 	for i, r := range runs {
-		if !r.Summary.AllSLAsMet {
+		if !r.Summary.AllSLAsMet || !r.Summary.HasCost() {
 			continue
 		}
 		if best < 0 || r.Summary.Cost.Mean < runs[best].Summary.Cost.Mean {

@@ -34,9 +34,11 @@ type Plan struct {
 	Week time.Time
 	// Cases are the volume cases, the first the forecast.
 	Cases []HeadcountCase
-	// Today is the current roster over the same week at forecast volume,
-	// nil when there is none.
-	Today *HeadcountPoint
+	// Today is the baseline roster over the same week at forecast volume
+	// (today's roster, or the optimised one when there is none), nil when
+	// not simulated; TodayLabel names it ("" means "today's roster").
+	Today      *HeadcountPoint
+	TodayLabel string
 	// Lines are the plain-language sentences for a budget request.
 	Lines []string
 	// Steps say what each stage of the pipeline did (forecast method and
@@ -129,6 +131,7 @@ var planFuncs = map[string]any{
 		}
 		return template.URL("data:image/png;base64," + base64.StdEncoding.EncodeToString(buf.Bytes())), nil
 	},
+	"todayLabel": func(p *Plan) string { return titleCase(p.todayLabel()) },
 	"rec": func(c HeadcountCase) map[string]any {
 		p, ok := c.Recommended()
 		return map[string]any{"P": p, "OK": ok}
@@ -145,4 +148,11 @@ func init() {
 // chart of the report.
 func NewChart(name, title, explain string, p *plot.Plot) Chart {
 	return Chart{Name: name, Title: title, Explain: explain, plot: p}
+}
+
+func (p *Plan) todayLabel() string {
+	if p.TodayLabel == "" {
+		return "today's roster"
+	}
+	return p.TodayLabel
 }

@@ -24,7 +24,7 @@ func fakeRun(t testing.TB, name string, agentsScale float64) *Run {
 	est := func(m, hw float64) Estimate { return Estimate{Mean: m, Low: m - hw, High: m + hw, N: 20} }
 	r := &Run{Loc: loc, Interval: 30 * time.Minute, RequiredNote: "Erlang C per queue, summed"}
 	r.Summary = Summary{Scenario: name, Start: start, End: start.AddDate(0, 0, 2), Timezone: "Europe/London", IntervalSeconds: 1800,
-		Replications: 20, Seed: 1, HourlyCost: 32.5,
+		Replications: 20, Seed: 1, HourlyCost: ptr(32.5),
 		Queues: []QueueSummary{
 			{Queue: "phone", SLATargetSeconds: 20, SLAGoal: 0.8, SLAMet: true, SLAMetShare: 0.9, ServiceLevel: est(0.83, 0.02), ASASeconds: est(14.2, 1.1), AbandonRate: est(0.031, 0.004), Occupancy: est(0.81, 0.01), Offered: est(1500, 20), Answered: est(1450, 20), Abandoned: est(50, 5)},
 			{Queue: "email", SLATargetSeconds: 4 * 3600, SLAGoal: 0.9, SLAMet: false, SLAMetShare: 0.2, ServiceLevel: est(0.87, 0.03), ASASeconds: est(5400, 300), AbandonRate: est(0, 0), Occupancy: est(0.7, 0.02), Offered: est(300, 8), Answered: est(290, 8), Abandoned: est(0, 0)},
@@ -242,5 +242,57 @@ func TestCompareHTML(t *testing.T) {
 		if !strings.Contains(string(html), want) {
 			t.Errorf("comparison lacks %q", want)
 		}
+	}
+}
+
+func ptr(x float64) *float64 { return &x }
+
+// TestCostCardAndCheapestWithoutCost: a scenario without a cost section
+// shows no 0.00 cost, and a run without cost is never the cheapest.
+func TestCostCardAndCheapestWithoutCost(t *testing.T) {
+	t.Parallel()
+	noCost := func(r *Run) *Run {
+		r.Summary.HourlyCost, r.Summary.Cost, r.Summary.CostPerContact = nil, Estimate{}, Estimate{}
+		return r
+	}
+	for _, c := range []struct {
+		name       string
+		run        *Run
+		want, lack []string
+		json       string
+	}{
+		{"with cost", fakeRun(t, "a", 1), []string{"at 32.50 per paid hour", "per answered contact"}, []string{"no cost given"}, `"hourly_cost": 32.5`},
+		{"without cost", noCost(fakeRun(t, "a", 1)), []string{"no cost given"}, []string{"per paid hour", "0.00"}, `"hourly_cost": null`},
+	} {
+		var buf bytes.Buffer
+		if err := WriteHTML(&buf, &Page{Title: "x", Runs: []*Run{c.run}, Names: []string{"a"}, Cheapest: -1}); err != nil {
+			t.Fatal(err)
+		}
+		html := buf.String()
+		for _, w := range c.want {
+			if !strings.Contains(html, w) {
+				t.Errorf("%s: report lacks %q", c.name, w)
+			}
+		}
+		for _, l := range c.lack {
+			if strings.Contains(html, l) {
+				t.Errorf("%s: report has %q", c.name, l)
+			}
+		}
+		js, err := json.MarshalIndent(&c.run.Summary, "", " ")
+		if err != nil || !strings.Contains(string(js), c.json) {
+			t.Errorf("%s: summary JSON lacks %s (%v)", c.name, c.json, err)
+		}
+		if c.run.Summary.HasCost() != (c.name == "with cost") {
+			t.Errorf("%s: HasCost %v", c.name, c.run.Summary.HasCost())
+		}
+	}
+	a, b := noCost(fakeRun(t, "a", 0.5)), fakeRun(t, "b", 1)
+	a.Summary.AllSLAsMet, b.Summary.AllSLAsMet = true, true
+	if got := Cheapest([]*Run{a, b}); got != 1 {
+		t.Errorf("Cheapest = %d, want 1 (a has no cost)", got)
+	}
+	if got := Cheapest([]*Run{a}); got != -1 {
+		t.Errorf("Cheapest of a run without cost = %d, want -1", got)
 	}
 }

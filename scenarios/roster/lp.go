@@ -1,6 +1,7 @@
 package roster
 
 import (
+	"context"
 	"fmt"
 	"math"
 
@@ -48,18 +49,27 @@ func penalty(cols []column) float64 {
 // with slacks t ≥ 0; per-template minima are ≥ rows like coverage rows.
 // When full is false the minima and the part-time share are left out (see
 // blockBound).
+//
+// Every right-hand side is relaxed by a tiny distinct amount (perturb):
+// covering problems with integer demands are highly degenerate, and on
+// them gonum's simplex can pivot for ever without leaving a vertex (seen on
+// a 31-row day). Relaxing keeps the result a lower bound; it moves it by
+// less than 2e-5 agents per row times the row's dual (paid hours per
+// agent-interval): a few hundredths of an hour on a week.
+//
 // The shortfall and slack columns form an identity basis that is feasible
 // from the start (u = r, t = N …), which spares gonum its phase I — the
 // search for a feasible basis, a condition-number test per column that
 // costs far more than the solve itself — and keeps the LP feasible
 // whatever the templates and limits.
-// lpPerturbation is the largest amount by which relax lowers a requirement
-// to keep the simplex from cycling.
-const lpPerturbation = 1e-6
-
-func (p *Problem) relax(cols []column, rows []int, full bool) (rel relaxation, err error) {
+func (p *Problem) relax(ctx context.Context, cols []column, rows []int, full bool) (rel relaxation, err error) {
 	defer func() {
-		if e := recover(); e != nil { // gonum panics on inputs it deems malformed
+		if e := recover(); e != nil {
+			if e == errLPStopped {
+				rel, err = relaxation{}, fmt.Errorf("LP relaxation: %w", context.Cause(ctx))
+				return
+			}
+			// gonum panics on inputs it deems malformed.
 			rel, err = relaxation{}, fmt.Errorf("LP relaxation: %v", e)
 		}
 	}()
@@ -139,14 +149,7 @@ func (p *Problem) relax(cols []column, rows []int, full bool) (rel relaxation, e
 	}
 	v := n
 	for r, i := range rows {
-		// A tiny distinct perturbation of each requirement breaks the ties
-		// that make gonum's simplex cycle on degenerate problems (many
-		// equal requirements, rows no column reaches): it hung for ever on
-		// the day LPs of a business-hours desk with night demand
-		// (TestSolveDegenerateWeekTerminates). It lowers each requirement
-		// by less than 1e-6 agent (less to cover never costs more), and
-		// the bound is rounded to the nearest 1e-3 h, which absorbs it.
-		b[r] = math.Max(0, p.Required[i]-lpPerturbation*float64(r+1)/float64(len(rows)))
+		b[r] = p.Required[i] - perturb(r)
 		A.Set(r, v, -1)
 		A.Set(r, v+1, 1)
 		c[v+1] = M
@@ -155,7 +158,11 @@ func (p *Problem) relax(cols []column, rows []int, full bool) (rel relaxation, e
 	}
 	for k, l := range limits {
 		r := len(rows) + k
-		b[r] = l.rhs
+		if l.lower {
+			b[r] = l.rhs - perturb(r)
+		} else {
+			b[r] = l.rhs + perturb(r)
+		}
 		for j, a := range l.coef {
 			if a != 0 {
 				A.Set(r, j, a)
@@ -173,7 +180,9 @@ func (p *Problem) relax(cols []column, rows []int, full bool) (rel relaxation, e
 			v++
 		}
 	}
-	_, z, err := lp.Simplex(c, A, b, 1e-9, basis)
+	sa := &stoppable{a: A}
+	defer sa.watch(ctx)()
+	_, z, err := lp.Simplex(c, sa, b, 1e-9, basis)
 	if err != nil {
 		return relaxation{}, fmt.Errorf("LP relaxation (%d rows, %d columns): %w", mRows, nVars, err)
 	}
@@ -182,11 +191,19 @@ func (p *Problem) relax(cols []column, rows []int, full bool) (rel relaxation, e
 	for j := range cols {
 		out.paidHours += cols[j].cost * z[j]
 	}
-	// The perturbation lowered the value by far less than 1e-3 h: round
-	// it away (paid hours of real rosters are multiples of minutes).
+	// The perturbation lowered the value by a few thousandths of an hour
+	// at most; rounding to 1e-3 h absorbs most of it (paid hours of real
+	// rosters are multiples of minutes).
 	out.paidHours = math.Round(out.paidHours*1e3) / 1e3
 	for r := range rows {
 		out.shortfall += z[n+2*r+1]
 	}
 	return out, nil
 }
+
+// perturb returns the relaxation of row r's right-hand side: distinct
+// values in [1e-5, 2e-5) agents, which break the ties of the ratio test
+// (1e-7 sat too close to gonum's own tolerances and slowed it ten-fold).
+func perturb(r int) float64 { return perturbScale * (1 + float64((r*7919)%1000)/1000) }
+
+const perturbScale = 1e-5

@@ -40,7 +40,8 @@ func (r *Requirements) Shrinkage() float64 {
 
 // ReadRequirements reads a requirements.csv. The columns interval_start
 // (RFC 3339), arrivals, aht_seconds, agents and scheduled_agents are
-// required, in any order; others are ignored. Intervals must be evenly
+// required, in any order; others are ignored. An empty aht_seconds (an
+// interval without contacts) reads as 0. Intervals must be evenly
 // spaced. Times are shown in loc (nil: the first row's offset).
 func ReadRequirements(path string, loc *time.Location) (*Requirements, error) {
 	f, err := os.Open(path)
@@ -97,6 +98,9 @@ func ParseRequirements(name string, rd io.Reader, loc *time.Location) (*Requirem
 		t = t.In(loc)
 		num := func(c string) (float64, error) {
 			s := strings.TrimSpace(rec[col[c]])
+			if s == "" && c == "aht_seconds" {
+				return 0, nil // no contacts, no handle time
+			}
 			v, err := strconv.ParseFloat(s, 64)
 			if err != nil || math.IsNaN(v) || math.IsInf(v, 0) || v < 0 {
 				return 0, fmt.Errorf("%s: line %d: %s %q is not a number ≥ 0", name, line, c, s)

@@ -3,6 +3,7 @@ package roster
 import (
 	"context"
 	"fmt"
+	"slices"
 	"sort"
 	"time"
 
@@ -52,7 +53,9 @@ type SimReport struct {
 //  1. simulate; an interval misses when the upper end of its 95 %
 //     confidence interval for the service level is below Goal (so noise in
 //     a quiet half-hour does not add agents), and the roster misses when
-//     any interval or the whole horizon's service level does;
+//     any interval or the whole horizon's service level does (intervals no
+//     template reaches do not count: Solve lists them short, and the whole
+//     horizon's level is then not judged either);
 //  2. on a miss, raise the requirement of every missed interval to the
 //     agents it had plus one, add agents greedily to the shifts that cover
 //     it (most shortfall per paid hour), prune, and simulate again;
@@ -90,6 +93,21 @@ func Refine(ctx context.Context, p *Problem, r *Roster, c Check, opt Options) (*
 			s.add(j, 1)
 		}
 	}
+	// Intervals no template reaches are reported short by Solve; no agent
+	// can help them, so they do not count as misses here, and neither does
+	// the whole horizon's service level, which their contacts drag down.
+	reach := make([]bool, len(p.Required))
+	for _, col := range cols {
+		for _, i := range col.rows {
+			reach[i] = true
+		}
+	}
+	allReached := true
+	for i, a := range c.Arrivals {
+		if a > 0 && !reach[i] {
+			allReached = false
+		}
+	}
 	rep := &SimReport{}
 	var best *state
 	var bestSL []float64
@@ -112,8 +130,9 @@ func Refine(ctx context.Context, p *Problem, r *Roster, c Check, opt Options) (*
 		if err != nil {
 			return nil, nil, err
 		}
+		missed = slices.DeleteFunc(missed, func(i int) bool { return !reach[i] })
 		round := Round{Agents: s.agents, PaidHours: s.paid, ServiceLevel: total, Missed: len(missed)}
-		met := len(missed) == 0 && total >= c.Goal
+		met := len(missed) == 0 && (total >= c.Goal || !allReached)
 		if met && (best == nil || s.paid < best.paid) {
 			best, bestSL = s.clone(), sl
 		}
@@ -132,7 +151,7 @@ func Refine(ctx context.Context, p *Problem, r *Roster, c Check, opt Options) (*
 			}
 			if len(missed) == 0 { // only the whole-horizon SL missed
 				for i := range q.Required {
-					if sl[i] < c.Goal && c.Arrivals[i] > 0 {
+					if sl[i] < c.Goal && c.Arrivals[i] > 0 && reach[i] {
 						q.Required[i] = max(q.Required[i], s.cov[i]) + 1
 					}
 				}

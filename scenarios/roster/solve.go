@@ -10,11 +10,15 @@ import (
 
 // Options tune Solve. The zero value is the default.
 type Options struct {
-	// WeekLPRows is the most coverage rows for which the lower bound is the
-	// LP of the whole horizon (WeekLP); above it the bound is solved day by
-	// day (DayLP). 0 means 96 (two days of half-hours); a negative value
-	// always solves the whole LP.
-	WeekLPRows int
+	// LPTime is the time budget of the LP relaxation of the whole horizon
+	// (gonum's dense simplex: about 0.1 s for a day of half-hours, 5–15 s
+	// for a week with 600 columns). When it runs out, or the simplex fails,
+	// the bound is the sum of one LP per day (DayLP), which is fast but
+	// ignores that an agent keeps his shift all week, and the search starts
+	// only from a greedy cover. 0 means 15 s; negative skips the whole LP.
+	// A budget makes the result depend on the machine's speed; give a
+	// generous one (or a negative one) where results must be reproducible.
+	LPTime time.Duration
 	// Moves is the number of moves of each of the three simulated
 	// annealing runs. 0 means 500 per column, at least 100,000.
 	Moves int
@@ -66,7 +70,8 @@ type Roster struct {
 }
 
 // Gap returns (PaidHours − LowerBound) / LowerBound, or 0 when the bound
-// is 0.
+// is 0. After Refine it may be negative: the bound is for covering the
+// requirement, and the simulation may meet the SLA with less.
 func (r *Roster) Gap() float64 {
 	if r.LowerBound <= 0 {
 		return 0
@@ -105,60 +110,59 @@ func Solve(ctx context.Context, p *Problem, opt Options) (*Roster, error) {
 	cols := p.columns()
 	rows := coverableRows(p, cols, func(int) bool { return true })
 
-	limit := opt.WeekLPRows
-	if limit == 0 {
-		limit = 96
+	// The LP of the whole horizon runs in the background, within its time
+	// budget, while the search starts from a greedy cover.
+	type lpOut struct {
+		rel relaxation
+		err error
 	}
-	var rel relaxation
-	method := WeekLP
-	var err error
-	if limit < 0 || len(rows) <= limit {
-		if len(rows) > 0 {
-			rel, err = p.relax(cols, rows, true)
+	weekCh := make(chan lpOut, 1)
+	tryWeek := len(rows) > 0 && opt.LPTime >= 0
+	if tryWeek {
+		budget := opt.LPTime
+		if budget == 0 {
+			budget = 15 * time.Second
 		}
-	} else {
-		method = DayLP
-		rel, err = p.blockBound(ctx, cols)
+		lpCtx, cancel := context.WithTimeout(ctx, budget)
+		defer cancel()
+		go func() {
+			r, err := p.relax(lpCtx, cols, rows, true)
+			weekCh <- lpOut{r, err}
+		}()
+	}
+	best := search(ctx, newState(p, cols), opt, len(cols))
+
+	var rel relaxation
+	method := NoBound
+	if tryWeek {
+		if w := <-weekCh; w.err == nil {
+			rel, method = w.rel, WeekLP
+		}
 	}
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	if err != nil {
-		// The simplex can fail numerically; the roster does not need it.
-		rel, method = relaxation{}, NoBound
-	}
-
-	var starts []*state
-	if method == WeekLP && rel.x != nil {
-		up := newState(p, cols)
+	if method == WeekLP {
+		// Round the LP solution up, and down then repair, and search from both.
+		up, down := newState(p, cols), newState(p, cols)
 		for j, v := range rel.x {
 			for range int(math.Ceil(v - 1e-6)) {
 				up.add(j, 1)
 			}
-		}
-		up.repairLimits()
-		down := newState(p, cols)
-		for j, v := range rel.x {
 			for range int(math.Floor(v + 1e-6)) {
 				down.add(j, 1)
 			}
 		}
-		down.repairLimits()
-		starts = append(starts, up, down)
-	}
-	starts = append(starts, newState(p, cols))
-	var best *state
-	for _, s := range starts {
-		s.fill(ctx)
-		s.prune()
-		for k := range 3 { // reheats: each run starts from the best so far
-			s = s.anneal(ctx, opt.iterations(len(cols)), uint64(k+1))
+		for _, s := range []*state{up, down} {
+			s.repairLimits()
+			if s = search(ctx, s, opt, len(cols)); better(s.short, s.paid, best.short, best.paid) {
+				best = s
+			}
 		}
-		s.fill(ctx)
-		s.prune()
-		s = s.improve(ctx)
-		if best == nil || better(s.short, s.paid, best.short, best.paid) {
-			best = s
+	} else if len(rows) > 0 {
+		// No whole LP (too slow or failed): the day-by-day bound.
+		if d, err := p.blockBound(ctx, cols); err == nil {
+			rel, method = d, DayLP
 		}
 	}
 	if err := ctx.Err(); err != nil {
@@ -171,6 +175,19 @@ func Solve(ctx context.Context, p *Problem, opt Options) (*Roster, error) {
 	}
 	r.Elapsed = time.Since(t0)
 	return r, nil
+}
+
+// search fills s up to cover, prunes, anneals (three runs, each from the
+// best so far) and finishes with the local search.
+func search(ctx context.Context, s *state, opt Options, nCols int) *state {
+	s.fill(ctx)
+	s.prune()
+	for k := range 3 {
+		s = s.anneal(ctx, opt.iterations(nCols), uint64(k+1))
+	}
+	s.fill(ctx)
+	s.prune()
+	return s.improve(ctx)
 }
 
 // repairLimits removes agents until the headcount, the template maxima

@@ -3,12 +3,24 @@ package roster
 import (
 	"context"
 	"math"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 )
 
 const hoursTol = 1e-6 // paid hours: sums of whole and half hours
+
+// lpTol is how far below the exact LP value the computed bound may lie:
+// every right-hand side is relaxed by at most 2e-5 agents (perturb), which
+// moves the optimum by at most that times the row's dual: 3 rows with
+// duals of 8 paid hours per agent-interval (odd cycle), or 336 rows with
+// duals of about half an hour (flat week), under 5e-3 either way.
+const lpTol = 5e-3
+
+// nearBound reports whether got is the LP value want, up to the
+// perturbation (never above it: the bound stays valid).
+func nearBound(got, want float64) bool { return got <= want+1e-9 && got >= want-lpTol }
 
 func monday(t *testing.T) time.Time {
 	t.Helper()
@@ -39,13 +51,13 @@ func TestLPBoundOddCycle(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if r.Bound != WeekLP || math.Abs(r.LowerBound-24) > hoursTol {
+	if r.Bound != WeekLP || !nearBound(r.LowerBound, 24) {
 		t.Errorf("bound %v %v, want lp 24", r.Bound, r.LowerBound)
 	}
 	if r.PaidHours != 32 || r.Agents != 2 || len(r.Short) != 0 {
 		t.Errorf("roster: %v paid hours, %d agents, %d short; want 32, 2, 0", r.PaidHours, r.Agents, len(r.Short))
 	}
-	if g := r.Gap(); math.Abs(g-1.0/3) > 1e-9 {
+	if g := r.Gap(); math.Abs(g-1.0/3) > 1e-4 {
 		t.Errorf("gap %v, want 1/3", g)
 	}
 }
@@ -65,7 +77,7 @@ func TestSingleInterval(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if r.PaidHours != 24 || r.LowerBound != 24 || r.Agents != 3 || len(r.Short) != 0 {
+	if r.PaidHours != 24 || !nearBound(r.LowerBound, 24) || r.Agents != 3 || len(r.Short) != 0 {
 		t.Fatalf("got %v paid, bound %v, %d agents, %d short; want 24, 24, 3, 0", r.PaidHours, r.LowerBound, r.Agents, len(r.Short))
 	}
 	if len(r.Shifts) != 1 || r.Shifts[0].Start != 6*time.Hour || !r.Shifts[0].Week.Has(time.Monday) {
@@ -94,14 +106,16 @@ func TestFlat247(t *testing.T) {
 		ts = append(ts, Template{Name: "shift", Start: time.Duration(s) * time.Hour, Length: 8 * time.Hour, Weeks: Patterns(5, true)})
 	}
 	p := &Problem{Start: monday(t), Interval: 30 * time.Minute, Required: req, Templates: ts}
-	r, err := Solve(context.Background(), p, Options{})
+	// The day-by-day bound (the week's LP has 336 rows: 15 s) is exact
+	// here: every day is the same.
+	r, err := Solve(context.Background(), p, Options{LPTime: -1})
 	if err != nil {
 		t.Fatal(err)
 	}
 	if len(r.Short) != 0 || math.Abs(r.PaidHours-840) > hoursTol || r.Agents != 21 {
 		t.Errorf("got %v paid hours, %d agents, %d short; want 840, 21, 0", r.PaidHours, r.Agents, len(r.Short))
 	}
-	if math.Abs(r.LowerBound-840) > 1e-6 || math.Abs(r.Inefficiency()-1) > 1e-9 {
+	if r.Bound != DayLP || !nearBound(r.LowerBound, 840) || math.Abs(r.Inefficiency()-1) > 1e-9 {
 		t.Errorf("bound %v, inefficiency %v; want 840, 1", r.LowerBound, r.Inefficiency())
 	}
 	for i, s := range r.Staffed {
@@ -182,7 +196,7 @@ func TestLimits(t *testing.T) {
 	start, req := weekRequirement(12)
 	p := &Problem{Start: start, Interval: 30 * time.Minute, Required: req, Templates: benchTemplates(),
 		Limits: Limits{PartTime: 0.2}}
-	r, err := Solve(context.Background(), p, Options{Moves: 50_000})
+	r, err := Solve(context.Background(), p, Options{Moves: 50_000, LPTime: -1})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -199,7 +213,7 @@ func TestLimits(t *testing.T) {
 		t.Errorf("short %v", r.Short)
 	}
 	p.Limits = Limits{Agents: r.Agents - 3}
-	r2, err := Solve(context.Background(), p, Options{Moves: 50_000})
+	r2, err := Solve(context.Background(), p, Options{Moves: 50_000, LPTime: -1})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -211,18 +225,21 @@ func TestLimits(t *testing.T) {
 // TestWeekGap is the acceptance case: 7 days × 48 half-hours, 98
 // templates; the roster must be within 5 % of the lower bound.
 func TestWeekGap(t *testing.T) {
+	if testing.Short() {
+		t.Skip("the week's LP takes 5–15 s")
+	}
 	t.Parallel()
 	start, req := weekRequirement(40)
 	p := &Problem{Start: start, Interval: 30 * time.Minute, Required: req, Templates: benchTemplates()}
-	r, err := Solve(context.Background(), p, Options{})
+	r, err := Solve(context.Background(), p, Options{LPTime: 2 * time.Minute})
 	if err != nil {
 		t.Fatal(err)
 	}
 	if len(r.Short) != 0 {
 		t.Errorf("%d intervals short", len(r.Short))
 	}
-	if g := r.Gap(); g > 0.05 || g < 0 {
-		t.Errorf("gap %.2f %% (paid %v, bound %v), want within 5 %%", 100*g, r.PaidHours, r.LowerBound)
+	if g := r.Gap(); g > 0.05 || g < 0 || r.Bound != WeekLP {
+		t.Errorf("gap %.2f %% (paid %v, bound %v by %v), want within 5 %% of the week's LP", 100*g, r.PaidHours, r.LowerBound, r.Bound)
 	}
 	// Shifts are weekly patterns: one start per agent all week, days off.
 	for _, s := range r.Shifts {
@@ -292,5 +309,49 @@ func TestFormatLength(t *testing.T) {
 		if got := FormatLength(d); got != want {
 			t.Errorf("FormatLength(%v) = %q, want %q", d, got, want)
 		}
+	}
+}
+
+// TestDemandVaryingByDay: a low-volume desk whose requirement differs
+// from day to day (testdata/roster/requirements-247.csv, from
+// testdata/volumes_sample.csv by "staffsim requirements --sl 80/20s
+// --shrinkage 30%"), open round the clock while the templates start
+// 06:00–14:00. The day-by-day bound is far too weak here (each day would
+// choose its own starts); the week's LP is needed for the gap. The night
+// intervals no template reaches are listed short. It also guards against
+// the simplex stalling: an unperturbed day LP of this file never ended.
+func TestDemandVaryingByDay(t *testing.T) {
+	if testing.Short() {
+		t.Skip("the week's LP takes 5–15 s")
+	}
+	t.Parallel()
+	req, err := ReadRequirements(filepath.Join("..", "..", "testdata", "roster", "requirements-247.csv"), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sh, err := ReadShifts(filepath.Join("..", "..", "testdata", "roster", "shifts.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := &Problem{Start: req.Start, Interval: req.Interval, Required: req.Scheduled, Templates: sh.Templates, Limits: sh.Limits}
+	r, err := Solve(context.Background(), p, Options{LPTime: 2 * time.Minute})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.Bound != WeekLP || r.Gap() > 0.05 {
+		t.Errorf("gap %.2f %% against the %v bound %.1f, want ≤ 5 %% against the week's LP", 100*r.Gap(), r.Bound, r.LowerBound)
+	}
+	for _, s := range r.Short {
+		if h := s.Start.Hour(); h >= 6 && h < 22 || s.Start.Hour() == 22 && s.Start.Minute() == 0 {
+			t.Errorf("interval %v short by %v, though templates reach it", s.Start, s.Short())
+		}
+	}
+	// Day-by-day only: still a valid, weaker bound.
+	d, err := Solve(context.Background(), p, Options{LPTime: -1, Moves: 20_000})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d.Bound != DayLP || d.LowerBound > r.LowerBound+1e-6 {
+		t.Errorf("day bound %v (%v), want DayLP ≤ the week's %v", d.LowerBound, d.Bound, r.LowerBound)
 	}
 }
