@@ -26,6 +26,9 @@ func FuzzRead(f *testing.F) {
 		"\x00\x01\x02",
 		"created_at\n0001-01-01T00:00:00Z\n9999-12-31T23:59:59Z\n",
 		"interval_start,arrivals\n2026-01-05T09:00:00Z,1e308\n2026-01-05T09:00:00Z,-1\n2026-01-05T09:30:00Z,NaN\n",
+		"interval_start,arrivals,aht_seconds\n2026-01-05T09:00:00Z,0,240\n2026-01-05T09:30:00Z,1e9,1e308\n2026-01-05T10:00:00Z,2e9,Inf\n",
+		"created_at,handle_seconds\n2026-01-05T09:00:00Z,NaN\n2026-01-05T09:10:00Z,1e308\n2026-01-05T09:20:00Z,720h1s\n2026-01-05T09:30:00Z,99999:00:00\n",
+		"created_at\n1971-01-01T09:00:00Z\n2026-01-01T09:00:00Z\n",
 	}
 	for _, s := range seeds {
 		f.Add([]byte(s), false)
@@ -67,7 +70,10 @@ func FuzzRead(f *testing.F) {
 			}
 		}
 		for i := range s.Len() {
-			if a, ok := s.AHT(i); ok && (math.IsNaN(a) || math.IsInf(a, 0) || a < 0) {
+			if s.Arrivals[i] > 1e9*float64(rep.Records) || math.IsInf(s.Arrivals[i], 0) {
+				t.Fatalf("arrivals[%d] = %v", i, s.Arrivals[i])
+			}
+			if a, ok := s.AHT(i); ok && (math.IsNaN(a) || math.IsInf(a, 0) || a < 0 || a > 30*86400*(1+1e-9)) {
 				t.Fatalf("AHT(%d) = %v", i, a)
 			}
 		}

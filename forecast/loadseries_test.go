@@ -98,3 +98,23 @@ func TestDurationsInMessages(t *testing.T) {
 		t.Errorf("Validate: %v", err)
 	}
 }
+
+// TestForcedShapeThatDoesNotFit: --shape naming the other shape than the
+// file's is the caller's mistake (an *OptionError, exit 2), and says so.
+func TestForcedShapeThatDoesNotFit(t *testing.T) {
+	t.Parallel()
+	for _, tc := range []struct {
+		file  string
+		shape Shape
+		want  string
+	}{
+		{"volumes.csv", ShapeTickets, "--shape tickets: the file looks like volumes (interval_start, arrivals): use --shape volumes or auto"},
+		{"tab.tsv", ShapeVolumes, "--shape volumes: volumes need an interval_start and an arrivals column"},
+	} {
+		_, err := Read(filepath.Join("testdata", "good", tc.file), ReadOptions{Shape: tc.shape, Now: fixedNow}, &collect{})
+		var oe *OptionError
+		if !errors.As(err, &oe) || !strings.Contains(err.Error(), tc.want) {
+			t.Errorf("%s as %s: err %v; want an OptionError saying %q", tc.file, tc.shape, err, tc.want)
+		}
+	}
+}

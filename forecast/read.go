@@ -135,10 +135,23 @@ func newReader(path string, opt ReadOptions) (*reader, error) {
 					return nil, &FileError{File: name, Line: 1, Msg: fmt.Sprintf("the first line looks like data (%q is a time), not a header: add a header line naming the columns, e.g. created_at,priority", h)}
 				}
 			}
+			if opt.Shape == ShapeTickets {
+				// Forced: the option does not fit the file.
+				if vc, err := resolveColumns(name, c.header, ShapeVolumes, &opt); err == nil && vc[FieldIntervalStart] != nil && vc[FieldArrivals] != nil {
+					return nil, &OptionError{fmt.Sprintf("%s: --shape tickets: the file looks like volumes (%s, %s): use --shape volumes or auto",
+						name, vc[FieldIntervalStart].header, vc[FieldArrivals].header)}
+				}
+				return nil, &OptionError{fmt.Sprintf("%s: --shape tickets: no creation-time column among %s: name it with --column created_at=NAME", name, cols)}
+			}
 			return nil, &FileError{File: name, Msg: fmt.Sprintf("no creation-time column: none of the columns (%s) is a known name such as created_at, opened_at, Created or timestamp; "+
 				"name it with --column created_at=NAME (or --column created_at=DATE+TIME for a date and a time column)", cols)}
 		}
 	case ShapeVolumes:
+		if (rd.start == nil || rd.arrivals == nil) && opt.Shape == ShapeVolumes {
+			// Forced (auto picks volumes only when both are there): the option does not fit the file.
+			return nil, &OptionError{fmt.Sprintf("%s: --shape volumes: volumes need an interval_start and an arrivals column; the header has %s: "+
+				"map them with --column interval_start=NAME --column arrivals=NAME, or use --shape tickets or auto", name, cols)}
+		}
 		if rd.start == nil || rd.arrivals == nil {
 			return nil, &FileError{File: name, Msg: fmt.Sprintf("volumes need an interval_start and an arrivals column; the header has %s: "+
 				"name them with --column interval_start=NAME --column arrivals=NAME", cols)}

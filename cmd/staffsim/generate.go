@@ -97,12 +97,9 @@ func newGenerateCmd(s streams) *cobra.Command {
 // config checks the options and turns them into a generator configuration.
 func (o *generateOptions) config() (synth.Config, error) {
 	var cfg synth.Config
-	if strings.EqualFold(strings.TrimSpace(o.tz), "UTC") {
-		o.tz = "UTC"
-	}
-	loc, err := time.LoadLocation(o.tz)
-	if err != nil || o.tz == "" || strings.EqualFold(o.tz, "local") {
-		return cfg, usagef("--tz %q is not an IANA time zone: use a name such as UTC, Europe/London or America/New_York", o.tz)
+	loc, err := loadZone(o.tz)
+	if err != nil {
+		return cfg, usagef("--tz %v", err)
 	}
 	start, err := time.ParseInLocation(time.DateOnly, strings.TrimSpace(o.start), loc)
 	if err != nil {
@@ -187,7 +184,7 @@ func runGenerate(ctx context.Context, s streams, o *generateOptions) error {
 	}
 	last := sum.End.AddDate(0, 0, -1)
 	fmt.Fprintf(s.err, "generate: %d tickets, %s to %s (%s, %s), seed %d",
-		sum.Tickets, sum.First.Format(time.DateOnly), last.Format(time.DateOnly), daysText(cfg.Days), o.tz, cfg.Seed)
+		sum.Tickets, sum.First.Format(time.DateOnly), last.Format(time.DateOnly), daysText(cfg.Days), cfg.Location, cfg.Seed)
 	if o.interval == 0 {
 		fmt.Fprintf(s.err, "; at the end %d await a first response and %d are open", sum.Unanswered, sum.Open)
 	}

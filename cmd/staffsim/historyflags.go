@@ -67,21 +67,28 @@ func (h *historyFlags) options() (forecast.ReadOptions, error) {
 		return opt, usagef("--time-format %q: write a Go layout of the reference time Mon Jan 2 15:04:05 2006, e.g. '02-01-2006 15:04', or unix / unixms for epoch seconds / milliseconds", h.timeFormat)
 	}
 	if opt.Location, err = loadZone(h.tz); err != nil {
-		return opt, usagef("--tz: %v", err)
+		return opt, usagef("--tz %v", err)
 	}
 	opt.Strict = h.strict
 	return opt, nil
 }
 
-// loadZone loads an IANA time zone ("UTC", "Local" and "" included).
+// loadZone loads the IANA time zone of a --tz flag ("" and any case of
+// "UTC" are UTC). "Local" is refused: it is the zone of the machine that
+// runs staffsim, so the same command would read and write different times
+// on a laptop and on a server. Every --tz (history commands and generate)
+// goes through here, so all refuse the same names with the same words.
 func loadZone(name string) (*time.Location, error) {
 	name = strings.TrimSpace(name)
 	if name == "" || strings.EqualFold(name, "UTC") {
 		return time.UTC, nil
 	}
+	if strings.EqualFold(name, "Local") {
+		return nil, fmt.Errorf("%q is the machine's zone, not the desk's: name the desk's IANA zone, e.g. Europe/London (or UTC)", name)
+	}
 	loc, err := time.LoadLocation(name)
 	if err != nil {
-		return nil, fmt.Errorf("unknown time zone %q: use an IANA name such as Europe/London or America/New_York", name)
+		return nil, fmt.Errorf("%q is not an IANA time zone: use a name such as UTC, Europe/London or America/New_York", name)
 	}
 	return loc, nil
 }

@@ -35,7 +35,7 @@ func TestHistoryFlags(t *testing.T) {
 		t.Errorf("defaults: %+v, %v", opt, err)
 	}
 	for _, args := range [][]string{
-		{"--tz", "Mars/Olympus"}, {"--shape", "rows"}, {"--column", "opened=Opened"}, {"--time-format", "dd-mm-yyyy"},
+		{"--tz", "Mars/Olympus"}, {"--tz", "Local"}, {"--tz", "local"}, {"--shape", "rows"}, {"--column", "opened=Opened"}, {"--time-format", "dd-mm-yyyy"},
 	} {
 		if _, err := parse(args...); !isUsage(err) {
 			t.Errorf("%v: err %v, want a usage error", args, err)

@@ -41,7 +41,7 @@ func TestInspectBadFiles(t *testing.T) {
 		{[]string{"no-such-file.csv"}, exitFailure, "no-such-file.csv: cannot open"},
 		{[]string{readerCorpus("bad", "no_header.csv")}, exitFailure, "no_header.csv:1: the first line looks like data"},
 		// Usage errors: exit 2.
-		{[]string{readerCorpus("good", "tab.tsv"), "--tz", "Mars/Base"}, exitUsage, "unknown time zone"},
+		{[]string{readerCorpus("good", "tab.tsv"), "--tz", "Mars/Base"}, exitUsage, `--tz "Mars/Base" is not an IANA time zone`},
 		{[]string{readerCorpus("good", "tab.tsv"), "--column", "created_at=Opened"}, exitUsage, `no column "Opened"`},
 		{[]string{readerCorpus("good", "tab.tsv"), "--id-column", "number"}, exitUsage, "--id-column number"},
 		{[]string{readerCorpus("good", "tab.tsv"), "--sl", "fast"}, exitUsage, "PCT/DURATION"},

@@ -49,6 +49,12 @@ func TestHistoryCommandsBadInput(t *testing.T) {
 		// inspect: an SVG heat map like every other chart; explicit zeros are data.
 		{[]string{"inspect", tickets, "--plot", filepath.Join(dir, "heat.svg")}, exitOK, "wrote " + filepath.Join(dir, "heat.svg")},
 		{[]string{"inspect", zeros, "--format", "json"}, exitOK, ""},
+		// --tz Local would make output depend on the machine: refused by every command alike.
+		{[]string{"inspect", tickets, "--tz", "Local"}, exitUsage, `--tz "Local" is the machine's zone`},
+		{[]string{"forecast", "--history", tickets, "--out", "-", "--tz", "local"}, exitUsage, `--tz "local" is the machine's zone`},
+		{[]string{"generate", "--days", "7", "--tz", "Local"}, exitUsage, `--tz "Local" is the machine's zone`},
+		// A --shape that does not fit the file is a usage error.
+		{[]string{"inspect", repoTestdata("phone-forecast.csv"), "--shape", "tickets"}, exitUsage, "--shape tickets: the file looks like volumes"},
 		// Output paths are checked before any work (exit 2), not after it.
 		{[]string{"forecast", "--history", tickets, "--out", dir}, exitUsage, "--out " + dir + " is a directory: give a file name, e.g. " + filepath.Join(dir, "forecast.csv")},
 		{[]string{"forecast", "--history", tickets, "--out", "-", "--plot", dir}, exitUsage, "--plot " + dir + " is a directory"},

@@ -117,6 +117,9 @@ func run(ctx context.Context, args []string, s streams) int {
 // *forecast.OptionError (options that do not fit the file), or one of
 // cobra's own (unknown command or flag) that it returns as plain errors.
 func isUsage(err error) bool {
+	if err == nil {
+		return false
+	}
 	var u usageError
 	var oe *forecast.OptionError
 	if errors.As(err, &u) || errors.As(err, &oe) {
