@@ -7,6 +7,8 @@ import (
 	"math"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/spf13/cobra"
 
@@ -73,7 +75,11 @@ The stages:
                 volume, at the upper band (every interval at the top of the
                 forecast's 80% band: a pessimistic week) and at +10%: the
                 smallest headcount meeting the SLA in at least --confidence
-                of simulated weeks is the recommendation
+                of simulated weeks is the recommendation. Each replication
+                is one simulated week, so the share is counted in weeks:
+                90% of 20 replications is 18 weeks; a level the
+                replications cannot tell from 100% (90% with fewer than
+                10, or 100% itself) asks for all of them, and plan says so
   simulation    the recommended roster (scenario.yaml) against the forecast
                 over the horizon's whole days, --replications times: SL,
                 ASA, abandonment per interval
@@ -91,7 +97,14 @@ Files in --out: forecast.csv, requirements.csv, scenario.yaml (the
 recommended roster, ready for staffsim simulate), intervals.csv, summary.json,
 headcount.csv, charts (PNG) and report.html. They are written to a staging
 directory and moved in at the end, so an interrupted or failed run leaves
-the directory as it was.`
+the directory as it was.
+
+On stdout: the summary as a table (--format table), summary.json
+(--format json), or the case table in full precision (--format csv:
+case, fte_needed, agents, service_level, service_level_low,
+service_level_high, p_meet, paid_hours_per_week, cost_per_year, met; one
+row per volume case at its recommended headcount, met false when none of
+the sweep meets the SLA, then today's roster).`
 
 func newPlanCmd(s streams) *cobra.Command {
 	o := &planOptions{
@@ -115,17 +128,17 @@ func newPlanCmd(s streams) *cobra.Command {
 	f.StringVar(&o.path, "history", "", "history file: tickets or interval volumes (default: the built-in sample desk)")
 	o.history.register(f)
 	o.staffing.register(f)
-	f.Var(&o.interval, "interval", "planning interval: 15m, 30m or 60m")
+	f.Var(&o.interval, "interval", "planning interval: whole minutes dividing an hour, e.g. 15m, 30m or 60m")
 	f.Var(&o.horizon, "horizon", "how far ahead to plan, e.g. 28d (at least 7d)")
 	f.Var(&o.aht, "aht", "flat average handle time, e.g. 240s (required when the history has no handle times)")
 	f.Float64Var(&o.hoursPerFTE, "hours-per-fte", 37.5, "contracted hours per FTE per week")
-	f.Float64Var(&o.hourlyCost, "hourly-cost", 25, "cost of one paid agent hour (when not given: the --shifts file's cost if it has one, else 25)")
+	f.Float64Var(&o.hourlyCost, "hourly-cost", 25, "cost of one paid agent hour; when not given, the --shifts file's cost if it has one")
 	f.StringVar(&o.currency, "currency", "£", "currency symbol for money in the report and summary")
 	f.StringVar(&o.shifts, "shifts", "", "shift templates (YAML, see testdata/roster/shifts.yaml; default: built in)")
 	f.StringVar(&o.roster, "roster", "", "today's roster: a scenario file whose roster section is the current roster (default: the sample's with the built-in desk, else none)")
 	f.IntVar(&o.replications, "replications", 20, "simulation replications (the headcount sweep's too)")
 	f.Uint64Var(&o.seed, "seed", 1, "random seed of the simulations")
-	f.Var(&o.confidence, "confidence", "probability of meeting the SLA in a week the recommended headcount must reach")
+	f.Var(&o.confidence, "confidence", "share of simulated weeks (one per replication) in which the recommended headcount must meet the SLA, e.g. 90%")
 	f.StringVarP(&o.out, "out", "o", "staffsim-plan", "directory to write the plan into")
 	addFormatFlag(f, &o.format)
 	return cmd
@@ -224,24 +237,24 @@ func (pl *planner) note(format string, args ...any) {
 // roster); every complaint is a usage error, before anything runs.
 func (pl *planner) resolve(cmd *cobra.Command) error {
 	o, f := pl.o, cmd.Flags()
-	iv := time.Duration(o.interval)
-	if iv <= 0 || (24*time.Hour)%iv != 0 || iv > 24*time.Hour {
-		return usagef("--interval %v must divide a day: use 15m, 30m or 60m", iv)
+	if err := checkPlanInterval(time.Duration(o.interval)); err != nil {
+		return err
 	}
 	if time.Duration(o.horizon) < 7*24*time.Hour {
-		return usagef("--horizon %v: plan needs at least a week (7d) to simulate a week of headcount", time.Duration(o.horizon))
+		return usagef("--horizon %s: plan needs at least a week (7d) to simulate a week of headcount", quantity.FormatDuration(time.Duration(o.horizon)))
 	}
 	if time.Duration(o.horizon) > 366*24*time.Hour {
-		return usagef("--horizon %v: plan at most a year ahead (366d)", time.Duration(o.horizon))
+		return usagef("--horizon %s: plan at most a year ahead (366d)", quantity.FormatDuration(time.Duration(o.horizon)))
 	}
 	if f.Changed("aht") && o.aht <= 0 {
 		return usagef("--aht must be positive, e.g. 240s")
 	}
-	if !(o.hoursPerFTE > 0) || math.IsInf(o.hoursPerFTE, 0) || o.hoursPerFTE > 168 {
-		return usagef("--hours-per-fte %v must be above 0 and at most 168", o.hoursPerFTE)
+	if err := checkHoursPerFTE(o.hoursPerFTE); err != nil {
+		return err
 	}
-	if !(o.hourlyCost >= 0) || math.IsInf(o.hourlyCost, 0) {
-		return usagef("--hourly-cost %v must be a number ≥ 0", o.hourlyCost)
+	if !(o.hourlyCost >= 0) || o.hourlyCost > maxHourlyCost {
+		// 1e305 ran the whole plan and then failed: scenario.yaml's cost.hourly takes at most 1e15.
+		return usagef("--hourly-cost %v must be a number from 0 to 1e9 (the cost of one paid agent hour, e.g. 25)", o.hourlyCost)
 	}
 	if o.replications < 2 || o.replications > 10000 {
 		return usagef("--replications %d: give 2 to 10000 (20 or more give useful confidence intervals)", o.replications)
@@ -249,11 +262,23 @@ func (pl *planner) resolve(cmd *cobra.Command) error {
 	if o.confidence <= 0 || o.confidence > 1 {
 		return usagef("--confidence %v must be above 0%% and at most 100%%, e.g. 90%%", o.confidence)
 	}
-	if strings.TrimSpace(o.out) == "" {
-		return usagef("--out must name a directory")
+	if k := report.MinWeeks(float64(o.confidence), o.replications); k >= o.replications {
+		msg := fmt.Sprintf("--confidence %s with %d replications: the recommendation must meet the SLA in all %d simulated weeks", o.confidence, o.replications, o.replications)
+		if o.confidence < 1 {
+			msg += fmt.Sprintf("; give --replications %d or more to allow a week below it", int(math.Ceil(1/(1-float64(o.confidence))-1e-9)))
+		} else {
+			msg += ", which shows it was met in these weeks, not in every week"
+		}
+		fmt.Fprintf(pl.s.err, "note: %s\n", msg)
 	}
-	if o.format == formatCSV {
-		return usagef("--format csv: plan prints a table or json (headcount.csv is in --out)")
+	if strings.TrimSpace(o.out) == "" {
+		return usagef("--out must name a directory, e.g. --out staffsim-plan")
+	}
+	if err := outDir("out", o.out, "staffsim-plan"); err != nil {
+		return err
+	}
+	if err := checkCurrency(o.currency); err != nil {
+		return err
 	}
 	model, targets, err := o.staffing.resolve(f.Changed)
 	if err != nil {
@@ -299,6 +324,31 @@ func (pl *planner) resolve(cmd *cobra.Command) error {
 		if _, err := o.history.options(); err != nil {
 			return err
 		}
+	}
+	return nil
+}
+
+// maxHourlyCost is the largest --hourly-cost: far above any currency's
+// hourly pay, and small enough that a year's cost stays finite and loads
+// back from scenario.yaml (cost.hourly ≤ 1e15).
+const maxHourlyCost = 1e9
+
+// checkCurrency checks --currency: a symbol or code printed before money,
+// e.g. £, € or USD; not empty, at most 8 characters, no control characters.
+func checkCurrency(c string) error {
+	if strings.TrimSpace(c) == "" || utf8.RuneCountInString(c) > 8 || !utf8.ValidString(c) || strings.IndexFunc(c, unicode.IsControl) >= 0 {
+		return usagef("--currency %q must be a currency symbol or code of at most 8 characters, e.g. £, € or USD", c)
+	}
+	return nil
+}
+
+// checkPlanInterval checks --interval before anything runs: whole minutes
+// from 5m to 60m that divide an hour (and so a day), so that every day
+// has whole wall-clock slots and shift templates start on a slot. The
+// history reader is not asked: 1ns would reach its aggregation.
+func checkPlanInterval(iv time.Duration) error {
+	if iv < 5*time.Minute || iv > time.Hour || iv%time.Minute != 0 || time.Hour%iv != 0 {
+		return usagef("--interval %s must be a whole number of minutes from 5m to 60m that divides an hour: e.g. 15m, 30m or 60m", quantity.FormatDuration(iv))
 	}
 	return nil
 }

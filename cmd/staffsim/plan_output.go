@@ -196,7 +196,7 @@ type planCase struct {
 // reportPlan is the headcount case as the report draws it.
 func (pl *planner) reportPlan() *report.Plan {
 	p := &report.Plan{Source: pl.source, Currency: pl.o.currency, HourlyCost: pl.hourly, HoursPerFTE: pl.o.hoursPerFTE,
-		Goal: pl.sl.Goal, Target: pl.sl.Within, Confidence: float64(pl.o.confidence), Week: pl.sweepAt, Steps: pl.steps}
+		Goal: pl.sl.Goal, Target: pl.sl.Within, Confidence: float64(pl.o.confidence), Weeks: pl.replications, Week: pl.sweepAt, Steps: pl.steps}
 	for _, c := range pl.curves {
 		hc := report.HeadcountCase{Name: c.Case.Name, Smallest: c.Smallest}
 		for _, pt := range c.Points {
@@ -220,17 +220,17 @@ func (pl *planner) lines(p *report.Plan) []string {
 	fc := p.Cases[0]
 	rec, ok := fc.Recommended()
 	if ok {
-		out = append(out, fmt.Sprintf("Holding %s at forecast volume needs %s FTE (%s a year): %d agents on the roster in scenario.yaml, meeting the SLA in %.0f%% of simulated weeks.",
-			sla, fte1(rec.FTE), money(rec.CostPerYear), rec.Agents, 100*rec.PMeet))
+		out = append(out, fmt.Sprintf("Holding %s at forecast volume needs %s FTE (%s a year): %d agents on the roster in scenario.yaml, meeting the SLA in %s.",
+			sla, fte1(rec.FTE), money(rec.CostPerYear), rec.Agents, report.WeeksWords(rec.PMeet, p.Weeks)))
 	} else {
-		out = append(out, fmt.Sprintf("No headcount up to %s FTE (%d agents) holds %s at forecast volume in %.0f%% of simulated weeks; at that headcount the service level is %s.",
-			fte1(rec.FTE), rec.Agents, sla, 100*p.Confidence, pctPM(rec.ServiceLevel)))
+		out = append(out, fmt.Sprintf("No headcount up to %s FTE (%d agents) holds %s at forecast volume in %s; at that headcount the service level is %s.",
+			fte1(rec.FTE), rec.Agents, sla, report.AtLeastWords(p.Confidence, p.Weeks), pctPM(rec.ServiceLevel)))
 	}
 	if t := p.Today; t != nil && p.TodayLabel == "optimised roster" {
-		out = append(out, fmt.Sprintf("The optimised roster before scaling (%d agents, %s FTE, %s a year) gives a service level of %s at forecast volume (SLA met in %.0f%% of simulated weeks, ASA %s).",
-			t.Agents, fte1(t.FTE), money(t.CostPerYear), pctPM(t.ServiceLevel), 100*t.PMeet, secsWords(t.ASASeconds.Mean)))
+		out = append(out, fmt.Sprintf("The optimised roster before scaling (%d agents, %s FTE, %s a year) gives a service level of %s at forecast volume (SLA met in %s, ASA %s).",
+			t.Agents, fte1(t.FTE), money(t.CostPerYear), pctPM(t.ServiceLevel), report.WeeksWords(t.PMeet, p.Weeks), secsWords(t.ASASeconds.Mean)))
 	} else if t != nil {
-		s := fmt.Sprintf("At today's %s FTE the service level is %s (SLA met in %.0f%% of simulated weeks, ASA %s)", fte1(t.FTE), pctPM(t.ServiceLevel), 100*t.PMeet, secsWords(t.ASASeconds.Mean))
+		s := fmt.Sprintf("At today's %s FTE the service level is %s (SLA met in %s, ASA %s)", fte1(t.FTE), pctPM(t.ServiceLevel), report.WeeksWords(t.PMeet, p.Weeks), secsWords(t.ASASeconds.Mean))
 		if ok {
 			switch d := rec.FTE - t.FTE; {
 			case d > 0.05:
@@ -412,6 +412,9 @@ func (pl *planner) print(s *planSummary) error {
 	if pl.o.format == formatJSON {
 		return writeJSON(pl.s.out, s)
 	}
+	if pl.o.format == formatCSV {
+		return writePlanCasesCSV(pl.s.out, pl.plan, pl.todayLabel)
+	}
 	w := pl.s.out
 	p := pl.plan
 	fmt.Fprintf(w, "Staffing plan for %s: %d days from %s, SLA %s\n\n", s.Source, s.Days, s.Start.Format("Mon 02 Jan 2006"), report.SLAWords(p.Goal, p.Target))
@@ -437,4 +440,40 @@ func (pl *planner) print(s *planSummary) error {
 	}
 	_, err := fmt.Fprintf(w, "\nReport: %s\n", filepath.Join(pl.o.out, "report.html"))
 	return err
+}
+
+// planCaseColumns are the columns of plan --format csv: one row per volume
+// case at its recommended headcount (met false: the largest headcount
+// tried, which does not meet the SLA), then today's roster.
+var planCaseColumns = []string{"case", "fte_needed", "agents", "service_level", "service_level_low", "service_level_high",
+	"p_meet", "paid_hours_per_week", "cost_per_year", "met"}
+
+// writePlanCasesCSV writes the case table of the summary in full
+// precision; an undefined service level (no contacts) is left empty.
+func writePlanCasesCSV(w io.Writer, p *report.Plan, todayLabel string) error {
+	cw := csv.NewWriter(w)
+	if err := cw.Write(planCaseColumns); err != nil {
+		return err
+	}
+	row := func(name string, pt report.HeadcountPoint, met bool) error {
+		sl, lo, hi := "", "", ""
+		if e := pt.ServiceLevel; e.Defined() {
+			sl, lo, hi = formatFloat(e.Mean), formatFloat(e.Low), formatFloat(e.High)
+		}
+		return cw.Write([]string{name, formatFloat(pt.FTE), strconv.Itoa(pt.Agents), sl, lo, hi,
+			formatFloat(pt.PMeet), formatFloat(pt.PaidHoursPerWeek), formatFloat(pt.CostPerYear), strconv.FormatBool(met)})
+	}
+	for _, c := range p.Cases {
+		r, ok := c.Recommended()
+		if err := row(c.Name, r, ok); err != nil {
+			return err
+		}
+	}
+	if t := p.Today; t != nil {
+		if err := row(todayLabel, *t, t.PMeet >= p.Confidence); err != nil {
+			return err
+		}
+	}
+	cw.Flush()
+	return cw.Error()
 }

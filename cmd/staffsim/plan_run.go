@@ -9,8 +9,10 @@ import (
 
 	"github.com/staffsim/staffsim/erlang"
 	"github.com/staffsim/staffsim/forecast"
+	"github.com/staffsim/staffsim/internal/quantity"
 	"github.com/staffsim/staffsim/scenarios"
 	"github.com/staffsim/staffsim/scenarios/headcount"
+	"github.com/staffsim/staffsim/scenarios/report"
 	"github.com/staffsim/staffsim/scenarios/roster"
 	"github.com/staffsim/staffsim/sim"
 )
@@ -34,8 +36,8 @@ func (pl *planner) forecast() error {
 	case err != nil && isShort(err) && pl.series.Len() >= pl.series.SlotsPerDay():
 		fc = meanDayForecast(pl.series, n, 0.8)
 	case err != nil && isShort(err):
-		return fmt.Errorf("%s: the history covers %v; plan needs at least a whole day of it (two weeks or more for a forecast that sees the weekly pattern)",
-			pl.source, time.Duration(pl.series.Len())*iv)
+		return fmt.Errorf("%s: the history covers %s; plan needs at least a whole day of it (two weeks or more for a forecast that sees the weekly pattern)",
+			pl.source, quantity.FormatDuration(time.Duration(pl.series.Len())*iv))
 	case err != nil:
 		return fmt.Errorf("%s: %w", pl.source, err)
 	}
@@ -206,15 +208,15 @@ func (pl *planner) headcount() error {
 			}
 		}
 		pl.scenario.Roster.Shifts = kept
-		pl.steps = append(pl.steps, fmt.Sprintf("Recommendation: the optimised roster scaled from %d to %d agents, the smallest headcount that met %s in at least %.0f%% of simulated weeks at forecast volume; scenario.yaml holds it.",
-			pl.rosterAgents, rec.Agents, pl.sl, 100*float64(pl.o.confidence)))
+		pl.steps = append(pl.steps, fmt.Sprintf("Recommendation: the optimised roster scaled from %d to %d agents, the smallest headcount that met %s in %s at forecast volume; scenario.yaml holds it.",
+			pl.rosterAgents, rec.Agents, pl.sl, report.AtLeastWords(float64(pl.o.confidence), pl.replications)))
 	}
 	for _, c := range curves {
 		p, ok := c.Recommended()
 		if ok {
-			pl.note("headcount: %s: %d agents, %.1f FTE meet %s in %.0f%% of simulated weeks", c.Case.Name, p.Agents, p.FTE, pl.sl, 100*p.PMeet)
+			pl.note("headcount: %s: %d agents, %.1f FTE meet %s in %s", c.Case.Name, p.Agents, p.FTE, pl.sl, report.WeeksWords(p.PMeet, pl.replications))
 		} else {
-			pl.note("headcount: %s: not met with %.0f%% probability up to %d agents (%.1f FTE)", c.Case.Name, 100*float64(pl.o.confidence), p.Agents, p.FTE)
+			pl.note("headcount: %s: not met in %s up to %d agents (%.1f FTE)", c.Case.Name, report.AtLeastWords(float64(pl.o.confidence), pl.replications), p.Agents, p.FTE)
 		}
 	}
 	if pl.today == nil {
@@ -238,7 +240,7 @@ func (pl *planner) headcount() error {
 	pt := headcountPoint(res, headcount.Agents(shifts), float64(cfg.Horizon)/float64(7*24*time.Hour), pl.o.hoursPerFTE, pl.hourly)
 	pl.todayPt = &pt
 	sl := pt.Queues[0].ServiceLevel
-	pl.note("today: %d agents, %.1f FTE: service level %.1f%% ± %.1f%%, SLA met in %.0f%% of simulated weeks", pt.Agents, pt.FTE, 100*sl.Mean, 100*sl.HalfWidth(), 100*pt.PMeet)
+	pl.note("today: %d agents, %.1f FTE: service level %.1f%% ± %.1f%%, SLA met in %s", pt.Agents, pt.FTE, 100*sl.Mean, 100*sl.HalfWidth(), report.WeeksWords(pt.PMeet, pl.replications))
 	return nil
 }
 
@@ -261,7 +263,7 @@ func quantityWords(d time.Duration) string {
 	case time.Hour:
 		return "hour"
 	}
-	return fmt.Sprintf("%v interval", d)
+	return quantity.FormatDuration(d) + " interval"
 }
 
 // bestScore is bt.Best, false when there was no backtest.

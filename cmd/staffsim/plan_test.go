@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -71,6 +72,10 @@ func checkPlanDir(t *testing.T, dir string) planSummary {
 		}
 	}
 	text := regexp.MustCompile(`data:image/png;base64,[^"]*`).ReplaceAll(html, nil)
+	// Shares of weeks are counted in weeks (the replications), not percentages.
+	if !regexp.MustCompile(`SLA met in (all|none of the|\d+ of) \d+ simulated weeks`).Match(text) || bytes.Contains(text, []byte("% of weeks;")) {
+		t.Error("report.html does not count the weeks in which the baseline met the SLA")
+	}
 	if bytes.Contains(text, []byte("NaN")) || bytes.Contains(b, []byte("NaN")) {
 		t.Error("NaN in the report or summary")
 	}
@@ -127,7 +132,7 @@ func TestPlanSample(t *testing.T) {
 func TestPlanJSONFormat(t *testing.T) {
 	t.Parallel()
 	dir := filepath.Join(t.TempDir(), "out")
-	code, out, errOut := runCLI(t, append([]string{"plan", "--out", dir, "--format", "json", "--currency", "€", "--hourly-cost", "30", "--sl", "90/30s"}, planFast...)...)
+	code, out, errOut := runCLI(t, append([]string{"plan", "--out", dir, "--format", "json", "--currency", "€", "--hourly-cost", "30", "--sl", "90/30s", "--confidence", "100%"}, planFast...)...)
 	if code != exitOK {
 		t.Fatalf("exit %d: %s", code, errOut)
 	}
@@ -140,6 +145,11 @@ func TestPlanJSONFormat(t *testing.T) {
 	}
 	if !strings.Contains(strings.Join(sum.Lines, " "), "€") {
 		t.Errorf("lines without the currency: %q", sum.Lines)
+	}
+	// 4 replications cannot show 100%: the words count the weeks.
+	all := strings.Join(sum.Lines, " ") + errOut
+	if strings.Contains(all, "100% of simulated weeks") || !strings.Contains(errOut, "in all 4 simulated weeks") || !strings.Contains(errOut, "note: --confidence 100% with 4 replications") {
+		t.Errorf("--confidence 100%% with 4 replications: want weeks counted, got lines %q, stderr %s", sum.Lines, errOut)
 	}
 }
 
@@ -221,6 +231,8 @@ func TestPlanBadHistory(t *testing.T) {
 	os.WriteFile(empty, nil, 0o644)
 	short := filepath.Join(tmp, "short.csv")
 	os.WriteFile(short, []byte("interval_start,arrivals,aht_seconds\n2026-01-05T09:00:00Z,3,200\n2026-01-05T09:30:00Z,4,200\n"), 0o644)
+	binary := filepath.Join(tmp, "binary.csv")
+	os.WriteFile(binary, []byte("\x7fELF\x02\x01\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x03\x00>\x00"), 0o644)
 	noAHT := filepath.Join(tmp, "no-aht.csv")
 	os.WriteFile(noAHT, []byte("created_at\n2026-01-05T09:00:00Z\n2026-01-06T10:00:00Z\n"), 0o644)
 	for _, tc := range []struct {
@@ -237,7 +249,28 @@ func TestPlanBadHistory(t *testing.T) {
 		{"bad column flag", []string{"--history", noAHT, "--column", "created_at=Nope"}, exitUsage, `"Nope"`},
 		{"short horizon", []string{"--horizon", "3d"}, exitUsage, "at least a week"},
 		{"bad interval", []string{"--interval", "7m"}, exitUsage, "--interval"},
-		{"csv format", []string{"--format", "csv"}, exitUsage, "headcount.csv"},
+		{"interval 1ns", []string{"--interval", "1ns"}, exitUsage, "--interval 1ns must be a whole number of minutes"},
+		{"interval 90s", []string{"--interval", "90s"}, exitUsage, "e.g. 15m, 30m or 60m"},
+		{"interval 2h", []string{"--interval", "2h"}, exitUsage, "--interval 2h"},
+		{"hours per fte tiny", []string{"--hours-per-fte", "1e-300"}, exitUsage, "between 1 and 168"},
+		{"hours per fte over a week", []string{"--hours-per-fte", "169"}, exitUsage, "between 1 and 168"},
+		{"long horizon", []string{"--horizon", "100000d"}, exitUsage, "--horizon 100000d: plan at most a year"},
+		{"horizon one day", []string{"--horizon", "1d"}, exitUsage, "--horizon 1d: plan needs at least a week"},
+		{"no replications", []string{"--replications", "0"}, exitUsage, "give 2 to 10000"},
+		{"negative replications", []string{"--replications", "-1"}, exitUsage, "give 2 to 10000"},
+		{"replications 1e9", []string{"--replications", "1e9"}, exitUsage, "--replications"},
+		{"too many replications", []string{"--replications", "1000000000"}, exitUsage, "give 2 to 10000"},
+		{"negative seed", []string{"--seed", "-1"}, exitUsage, "--seed"},
+		{"shrinkage 100%", []string{"--shrinkage", "100%"}, exitUsage, "at most 99%"},
+		{"sl 100%", []string{"--sl", "100/20s"}, exitUsage, "use e.g. 99%"},
+		{"confidence 0", []string{"--confidence", "0"}, exitUsage, "e.g. 90%"},
+		{"confidence over 100%", []string{"--confidence", "150%"}, exitUsage, "--confidence"},
+		{"huge hourly cost", []string{"--hourly-cost", "1e305"}, exitUsage, "from 0 to 1e9"},
+		{"NaN hourly cost", []string{"--hourly-cost", "NaN"}, exitUsage, "from 0 to 1e9"},
+		{"empty currency", []string{"--currency", ""}, exitUsage, "e.g. £, € or USD"},
+		{"empty out", []string{"--out", ""}, exitUsage, "--out must name a directory"},
+		{"history directory", []string{"--history", tmp}, exitFailure, "is a directory"},
+		{"binary history", []string{"--history", binary}, exitFailure, "binary"},
 		{"bad roster", []string{"--roster", empty}, exitUsage, "--roster"},
 		{"bad shifts", []string{"--shifts", empty}, exitUsage, "empty.csv"},
 		{"erlang b", []string{"--model", "erlang-b"}, exitUsage, "erlang-b"},
@@ -297,5 +330,76 @@ func TestPlanEmbeddedDefaults(t *testing.T) {
 	}
 	if !bytes.Contains(defaultShifts, []byte("templates:")) || !bytes.Contains(sampleRoster, []byte("roster:")) {
 		t.Error("embedded defaults look wrong")
+	}
+}
+
+// --out naming an existing file is refused before any work, and the file
+// is left as it was; an existing directory keeps its files when the
+// history is bad.
+func TestPlanOutChecked(t *testing.T) {
+	t.Parallel()
+	tmp := t.TempDir()
+	file := filepath.Join(tmp, "existing")
+	os.WriteFile(file, []byte("keep"), 0o644)
+	code, _, errOut := runCLI(t, append([]string{"plan", "--out", file}, planFast...)...)
+	if code != exitUsage || !strings.Contains(errOut, "is a file, not a directory") || strings.Contains(errOut, "plan: history") {
+		t.Errorf("--out FILE: exit %d, stderr %q; want 2 before the history is read", code, errOut)
+	}
+	if b, _ := os.ReadFile(file); string(b) != "keep" {
+		t.Errorf("--out FILE changed: %q", b)
+	}
+	dir := filepath.Join(tmp, "plan")
+	os.Mkdir(dir, 0o755)
+	old := filepath.Join(dir, "report.html")
+	os.WriteFile(old, []byte("old"), 0o644)
+	empty := filepath.Join(tmp, "empty.csv")
+	os.WriteFile(empty, nil, 0o644)
+	for _, h := range []string{tmp, empty} {
+		code, _, errOut = runCLI(t, append([]string{"plan", "--out", dir, "--history", h}, planFast...)...)
+		if code != exitFailure {
+			t.Errorf("--history %s: exit %d, stderr %q; want 1", h, code, errOut)
+		}
+		entries, _ := os.ReadDir(dir)
+		if b, _ := os.ReadFile(old); string(b) != "old" || len(entries) != 1 {
+			t.Errorf("--history %s: --out changed: %d entries", h, len(entries))
+		}
+	}
+}
+
+// --hourly-cost names its default once.
+func TestPlanHelpDefaults(t *testing.T) {
+	t.Parallel()
+	_, out, _ := runCLI(t, "plan", "--help")
+	for _, l := range strings.Split(out, "\n") {
+		if strings.HasPrefix(strings.TrimSpace(l), "--hourly-cost") && strings.Count(l, "25") != 1 {
+			t.Errorf("help line names its default more than once: %q", l)
+		}
+	}
+}
+
+// --format csv prints the case table in full precision.
+func TestPlanCSVFormat(t *testing.T) {
+	t.Parallel()
+	dir := filepath.Join(t.TempDir(), "out")
+	code, out, errOut := runCLI(t, append([]string{"plan", "--out", dir, "--format", "csv"}, planFast...)...)
+	if code != exitOK {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	rows, err := csv.NewReader(strings.NewReader(out)).ReadAll()
+	if err != nil || len(rows) != 5 {
+		t.Fatalf("%d rows, err %v:\n%s", len(rows), err, out)
+	}
+	if got := strings.Join(rows[0], ","); got != "case,fte_needed,agents,service_level,service_level_low,service_level_high,p_meet,paid_hours_per_week,cost_per_year,met" {
+		t.Errorf("header %s", got)
+	}
+	if rows[1][0] != "forecast" || rows[4][0] != "today's roster" || rows[4][9] != "false" {
+		t.Errorf("rows %q", rows)
+	}
+	for _, r := range rows[1:] {
+		for _, v := range r[1:9] {
+			if _, err := strconv.ParseFloat(v, 64); err != nil {
+				t.Errorf("row %q: %q is not a number", r, v)
+			}
+		}
 	}
 }

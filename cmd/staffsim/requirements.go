@@ -76,9 +76,8 @@ func runRequirements(cmd *cobra.Command, s streams, o *requirementsOptions) erro
 	if o.file == "" {
 		return usagef("give the forecast: --forecast forecast.csv")
 	}
-	if !(o.hoursPerFTE >= 1) || o.hoursPerFTE > 168 {
-		// Below an hour a week the FTE count is meaningless (1e-300 gave 7.47e+302 FTE).
-		return usagef("--hours-per-fte %v must be between 1 and 168 hours a week, e.g. 37.5", o.hoursPerFTE)
+	if err := checkHoursPerFTE(o.hoursPerFTE); err != nil {
+		return err
 	}
 	var err error
 	if o.out, err = outFile("out", o.out, "requirements.csv"); err != nil {

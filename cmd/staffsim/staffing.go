@@ -114,3 +114,13 @@ func (sf *staffingFlags) resolve(changed func(string) bool) (erlang.Model, erlan
 	}
 	return model, t, nil
 }
+
+// checkHoursPerFTE checks --hours-per-fte (requirements, plan): 1 to 168
+// hours a week. Below an hour a week the FTE count is meaningless
+// (1e-300 gave 7.47e+302 FTE); a week has 168 hours.
+func checkHoursPerFTE(h float64) error {
+	if !(h >= 1) || h > 168 {
+		return usagef("--hours-per-fte %v must be between 1 and 168 hours a week, e.g. 37.5", h)
+	}
+	return nil
+}

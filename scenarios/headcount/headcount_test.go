@@ -2,6 +2,7 @@ package headcount
 
 import (
 	"context"
+	"fmt"
 	"math"
 	"testing"
 	"time"
@@ -122,5 +123,37 @@ func TestSweepRejectsBadOptions(t *testing.T) {
 	empty.Shifts = []sim.Shift{{Name: "s", Always: true}}
 	if _, err := Sweep(context.Background(), empty, nil, Options{}); err == nil {
 		t.Error("roster without agents: want an error")
+	}
+}
+
+// A scaled-down roster keeps its one night agent: proportional shares of
+// nine 1-agent day shifts and one night shift scaled to 8 round every
+// shift to 0.8 and give the agents to the first eight (all day), leaving
+// the night with nobody; ScaleTo moves one day agent to the night instead.
+// Scaled to 1, one agent cannot cover both, and the total stays exact.
+func TestScaleToKeepsSoleCover(t *testing.T) {
+	t.Parallel()
+	var shifts []sim.Shift
+	for i := range 9 {
+		shifts = append(shifts, sim.Shift{Name: fmt.Sprint("day", i), Start: 8 * time.Hour, Length: 8 * time.Hour, Agents: 1})
+	}
+	shifts = append(shifts, sim.Shift{Name: "night", Start: 22 * time.Hour, Length: 9 * time.Hour, Agents: 1})
+	got := ScaleTo(shifts, 8)
+	if got[9].Agents != 1 || Agents(got) != 8 {
+		t.Errorf("scaled to 8: night has %d agents, total %d; want 1 and 8", got[9].Agents, Agents(got))
+	}
+	for n := 0; n <= 12; n++ {
+		got := ScaleTo(shifts, n)
+		if Agents(got) != n {
+			t.Errorf("ScaleTo(…, %d) has %d agents", n, Agents(got))
+		}
+		if n >= 2 && got[9].Agents < 1 {
+			t.Errorf("ScaleTo(…, %d): the night shift lost its agent", n)
+		}
+	}
+	// An Always shift covers everything: the night adds nothing of its own.
+	steady := []sim.Shift{{Name: "all", Always: true, Agents: 9}, shifts[9]}
+	if got := ScaleTo(steady, 8); got[0].Agents+got[1].Agents != 8 {
+		t.Errorf("steady: %+v", got)
 	}
 }

@@ -30,8 +30,8 @@ func HeadcountCharts(p *Plan) ([]Chart, error) {
 	rec, _ := p.Cases[0].Recommended()
 	return []Chart{
 		{Name: "headcount", Title: "Service level by headcount", plot: sl,
-			Explain: fmt.Sprintf("Simulated service level over the week of %s for each headcount (the roster scaled up and down), at forecast volume, at the upper band of the forecast and at +10%% volume; bars are 95%% confidence intervals, the dashed line is the goal and the rings the smallest headcount that meets it in at least %s of simulated weeks (%s FTE at forecast volume).",
-				p.Week.Format("2 Jan 2006"), pct(p.Confidence), fte(rec.FTE))},
+			Explain: fmt.Sprintf("Simulated service level over the week of %s for each headcount (the roster scaled up and down), at forecast volume, at the upper band of the forecast and at +10%% volume; bars are 95%% confidence intervals, the dashed line is the goal and the rings the smallest headcount that meets it in %s (%s FTE at forecast volume).",
+				p.Week.Format("2 Jan 2006"), AtLeastWords(p.Confidence, p.Weeks), fte(rec.FTE))},
 		{Name: "headcount-probability", Title: "Probability of meeting the SLA in a week", plot: pm,
 			Explain: fmt.Sprintf("The share of simulated weeks in which the service level reached %s, by headcount; the recommendation is the smallest headcount at or above the %s line.",
 				SLAWords(p.Goal, p.Target), pct(p.Confidence))},

@@ -30,6 +30,10 @@ type Plan struct {
 	// Confidence is the probability of meeting the SLA in a week the
 	// recommended headcount must reach (0.9).
 	Confidence float64
+	// Weeks is the number of simulated weeks behind each P(meet) (the
+	// replications), 0 when not known: then shares are written as
+	// percentages.
+	Weeks int
 	// Week is the start of the simulated week of the sweep.
 	Week time.Time
 	// Cases are the volume cases, the first the forecast.
@@ -113,6 +117,45 @@ func SLAWords(goal float64, target time.Duration) string {
 	return pct(goal) + " in " + fmtTarget(target.Seconds())
 }
 
+// WeeksWords writes a share of n simulated weeks as a count, so that 20
+// replications never claim more than they show: "all 20 simulated weeks",
+// "18 of 20 simulated weeks", "none of the 20 simulated weeks"; with n ≤ 0,
+// "90% of simulated weeks".
+func WeeksWords(share float64, n int) string {
+	if n <= 0 {
+		return pct(finite(share)) + " of simulated weeks"
+	}
+	switch k := int(math.Round(finite(share) * float64(n))); {
+	case k >= n:
+		return fmt.Sprintf("all %d simulated weeks", n)
+	case k <= 0:
+		return fmt.Sprintf("none of the %d simulated weeks", n)
+	default:
+		return fmt.Sprintf("%d of %d simulated weeks", k, n)
+	}
+}
+
+// AtLeastWords writes the confidence a recommendation must reach in n
+// simulated weeks: "at least 18 of 20 simulated weeks", or "all 4
+// simulated weeks" when n weeks cannot resolve the level (⌈c·n⌉ = n);
+// with n ≤ 0, "at least 90% of simulated weeks".
+func AtLeastWords(confidence float64, n int) string {
+	if n <= 0 {
+		return "at least " + pct(finite(confidence)) + " of simulated weeks"
+	}
+	k := MinWeeks(confidence, n)
+	if k >= n {
+		return fmt.Sprintf("all %d simulated weeks", n)
+	}
+	return fmt.Sprintf("at least %d of %d simulated weeks", k, n)
+}
+
+// MinWeeks is the fewest of n simulated weeks that must meet the SLA for
+// a share of at least confidence: ⌈confidence·n⌉ (at least 1).
+func MinWeeks(confidence float64, n int) int {
+	return max(1, int(math.Ceil(confidence*float64(n)-1e-9)))
+}
+
 // fte writes a number of FTE with one decimal (and none when whole).
 func fte(x float64) string { return trimZero(strconv.FormatFloat(finite(x), 'f', 1, 64)) }
 
@@ -121,6 +164,7 @@ var planFuncs = map[string]any{
 	"planMoney": func(p *Plan, x float64) string { return Money(p.Currency, x) },
 	"fte":       fte,
 	"pmeet":     func(x float64) string { return fmt.Sprintf("%.0f%%", 100*finite(x)) },
+	"weeks":     func(p *Plan, x float64) string { return WeeksWords(x, p.Weeks) },
 	"sla":       func(p *Plan) string { return SLAWords(p.Goal, p.Target) },
 	"isRec":     func(c HeadcountCase, i int) bool { return c.Smallest == i },
 	"weekOf":    func(t time.Time) string { return t.Format("Mon 02 Jan 2006") },
