@@ -370,7 +370,12 @@ func (pl *planner) loadHistory() error {
 	if err != nil {
 		return err
 	}
-	s, rep, err := forecast.LoadSeries(pl.o.path, ropt, iv)
+	path, done, err := historyInput(pl.s.in, pl.o.path, &ropt)
+	if err != nil {
+		return err
+	}
+	defer done()
+	s, rep, err := forecast.LoadSeries(path, ropt, iv)
 	if err != nil {
 		return historyError(err)
 	}

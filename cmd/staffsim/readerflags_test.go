@@ -120,6 +120,7 @@ func TestHistoryFromStandardInput(t *testing.T) {
 		{[]string{"inspect", "-"}, tickets, "rows", ""},
 		{[]string{"forecast", "--history", "-", "--out", "-", "--method", "snaive"}, tickets, "interval_start,arrivals,lower,upper", "stdin:"},
 		{[]string{"requirements", "--forecast", "-", "--sl", "80/20s", "--format", "csv"}, volumes, "interval_start,arrivals,aht_seconds", "stdin:"},
+		{append([]string{"plan", "--history", "-", "--format", "csv", "--out", filepath.Join(t.TempDir(), "plan")}, planFast...), tickets, "case,fte_needed", "stdin:"},
 	} {
 		var out, errb strings.Builder
 		code := run(context.Background(), tc.args, streams{in: bytes.NewReader(tc.in), out: &out, err: &errb})
