@@ -12,6 +12,12 @@ import (
 	"time"
 )
 
+// MaxAgents is the most agents (and scheduled agents) a requirements.csv
+// may ask for in one interval. Far beyond any one desk, it keeps the
+// solver's work bounded: at 2 000 000 (erlang.MaxAgents) a week's roster
+// ran for over a minute without a word, at 100 000 it takes seconds.
+const MaxAgents = 100_000
+
 // Requirements is the content of a requirements.csv (DESIGN.md, "Interval
 // CSVs"): per interval, the demand and the agents Erlang asks for.
 type Requirements struct {
@@ -41,7 +47,8 @@ func (r *Requirements) Shrinkage() float64 {
 // ReadRequirements reads a requirements.csv. The columns interval_start
 // (RFC 3339), arrivals, aht_seconds, agents and scheduled_agents are
 // required, in any order; others are ignored. An empty aht_seconds (an
-// interval without contacts) reads as 0. Intervals must be evenly
+// interval without contacts) reads as 0; agents and scheduled_agents
+// above MaxAgents are refused. Intervals must be evenly
 // spaced. Times are shown in loc (nil: the first row's offset).
 func ReadRequirements(path string, loc *time.Location) (*Requirements, error) {
 	f, err := os.Open(path)
@@ -104,6 +111,10 @@ func ParseRequirements(name string, rd io.Reader, loc *time.Location) (*Requirem
 			v, err := strconv.ParseFloat(s, 64)
 			if err != nil || math.IsNaN(v) || math.IsInf(v, 0) || v < 0 {
 				return 0, fmt.Errorf("%s: line %d: %s %q is not a number ≥ 0", name, line, c, s)
+			}
+			if (c == "agents" || c == "scheduled_agents") && v > MaxAgents {
+				// Beyond this the solver would grind for minutes without a word.
+				return 0, fmt.Errorf("%s: line %d: %s %s is more than %d, the most a roster is built for in one interval: is the column right?", name, line, c, s, MaxAgents)
 			}
 			return v, nil
 		}
