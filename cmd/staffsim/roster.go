@@ -11,6 +11,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/staffsim/staffsim/erlang"
 	"github.com/staffsim/staffsim/internal/quantity"
 	"github.com/staffsim/staffsim/scenarios"
 	"github.com/staffsim/staffsim/scenarios/report"
@@ -74,6 +75,11 @@ func runRoster(cmd *cobra.Command, s streams, o *rosterOptions) error {
 	}
 	if o.rounds < 1 {
 		return usagef("--rounds %d: want at least 1", o.rounds)
+	}
+	// A 100 % goal is never met in simulation: every round would add
+	// agents in vain and the run end with "SLA met false". Say so now.
+	if err := (erlang.Targets{ServiceLevel: o.sl.Goal, Within: o.sl.Within.Seconds()}).Validate(erlang.ModelC); err != nil {
+		return usagef("--sl %s: %v", o.sl, err)
 	}
 	if o.chart != "" {
 		if _, err := report.FormatOf(o.chart); err != nil {

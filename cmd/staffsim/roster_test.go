@@ -69,6 +69,7 @@ func TestRosterBadInput(t *testing.T) {
 		{[]string{"roster", "--requirements", rosterReq, "--shifts", rosterShifts, "--sl", "eighty"}, exitUsage, "sl"},
 		{[]string{"roster", "--requirements", rosterReq, "--shifts", rosterShifts, "--tz", "Mars/Base"}, exitUsage, "Mars/Base"},
 		{[]string{"roster", "--requirements", rosterReq, "--shifts", rosterShifts, "--rounds", "0"}, exitUsage, "--rounds 0"},
+		{[]string{"roster", "--requirements", rosterReq, "--shifts", rosterShifts, "--sl", "100/20s"}, exitUsage, "--sl 100/20s: a service-level goal of 100% cannot be met by a queue with random arrivals; use e.g. 99%"},
 		{[]string{"roster", "--requirements", rosterReq, "--shifts", rosterShifts, "--chart", "c.gif"}, exitUsage, "name it .png or .svg"},
 		{[]string{"roster", "--requirements", rosterReq, "--shifts", bad}, exitFailure, "line 4: templates[0].lenght: unknown key"},
 		{[]string{"roster", "--requirements", filepath.Join(dir, "none.csv"), "--shifts", rosterShifts}, exitFailure, "none.csv"},
