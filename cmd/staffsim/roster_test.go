@@ -60,6 +60,8 @@ func TestRosterBadInput(t *testing.T) {
 	dir := t.TempDir()
 	bad := filepath.Join(dir, "shifts.yaml")
 	os.WriteFile(bad, []byte("templates:\n  - name: a\n    start: \"07:00\"\n    lenght: 8h\n"), 0o644)
+	binary := filepath.Join(dir, "requirements.bin")
+	os.WriteFile(binary, []byte("\x7fELF\x02\x01\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x03\x00>\x00"), 0o644)
 	cases := []struct {
 		args []string
 		code int
@@ -72,6 +74,7 @@ func TestRosterBadInput(t *testing.T) {
 		{[]string{"roster", "--requirements", rosterReq, "--shifts", rosterShifts, "--sl", "100/20s"}, exitUsage, "--sl 100/20s: a service-level goal of 100% cannot be met by a queue with random arrivals; use e.g. 99%"},
 		{[]string{"roster", "--requirements", rosterReq, "--shifts", rosterShifts, "--chart", "c.gif"}, exitUsage, "name it .png or .svg"},
 		{[]string{"roster", "--requirements", rosterReq, "--shifts", bad}, exitFailure, "line 4: templates[0].lenght: unknown key"},
+		{[]string{"roster", "--requirements", binary, "--shifts", rosterShifts}, exitFailure, "requirements.bin: is a binary file, not CSV text"},
 		{[]string{"roster", "--requirements", filepath.Join(dir, "none.csv"), "--shifts", rosterShifts}, exitFailure, "none.csv"},
 	}
 	for _, c := range cases {

@@ -64,6 +64,8 @@ func TestParseRequirementsErrors(t *testing.T) {
 		{"gap", head + "2026-12-07T00:00:00Z,1,2,3,4\n2026-12-07T00:30:00Z,1,2,3,4\n2026-12-07T01:30:00Z,1,2,3,4\n", "line 4: interval_start 2026-12-07T01:30:00Z is 1h0m0s after"},
 		{"no rows", head, "no intervals"},
 		{"empty agents", head + "2026-12-07T00:00:00Z,0,,,0\n", `line 2: agents ""`},
+		{"binary", "\x7fELF\x02\x01\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00", "req.csv: is a binary file, not CSV text"},
+		{"gzip", "\x1f\x8b\x08\x00interval_start", "req.csv: is gzip-compressed"},
 		{"absurd scheduled", head + "2026-12-07T00:00:00Z,1,2,3,1e9\n", `req.csv: line 2: scheduled_agents 1e9 is more than 100000`},
 		{"absurd agents", head + "2026-12-07T00:00:00Z,1,2,3e5,4\n", `req.csv: line 2: agents 3e5 is more than 100000`},
 	}

@@ -1,6 +1,8 @@
 package roster
 
 import (
+	"bufio"
+	"bytes"
 	"encoding/csv"
 	"errors"
 	"fmt"
@@ -61,9 +63,14 @@ func ReadRequirements(path string, loc *time.Location) (*Requirements, error) {
 
 // ParseRequirements is ReadRequirements on a reader; name is used in errors.
 func ParseRequirements(name string, rd io.Reader, loc *time.Location) (*Requirements, error) {
-	cr := csv.NewReader(rd)
+	br := bufio.NewReader(rd)
+	head, _ := br.Peek(512)
+	if why := notText(head); why != "" {
+		return nil, fmt.Errorf("%s: %s: give the requirements.csv written by \"staffsim requirements\"", name, why)
+	}
+	cr := csv.NewReader(br)
 	cr.ReuseRecord = false
-	head, err := cr.Read()
+	header, err := cr.Read()
 	if err == io.EOF {
 		return nil, fmt.Errorf("%s: empty file: want a header interval_start,arrivals,aht_seconds,…,agents,scheduled_agents", name)
 	}
@@ -72,7 +79,7 @@ func ParseRequirements(name string, rd io.Reader, loc *time.Location) (*Requirem
 	}
 	need := []string{"interval_start", "arrivals", "aht_seconds", "agents", "scheduled_agents"}
 	col := map[string]int{}
-	for i, h := range head {
+	for i, h := range header {
 		col[strings.TrimSpace(strings.TrimPrefix(h, "\ufeff"))] = i
 	}
 	for _, n := range need {
@@ -150,4 +157,29 @@ func ParseRequirements(name string, rd io.Reader, loc *time.Location) (*Requirem
 		r.Interval = 30 * time.Minute // one row: take the default interval
 	}
 	return r, nil
+}
+
+// notText explains why the first bytes of a file are not CSV text, or
+// returns "" (the same tests and words as the history reader's).
+func notText(head []byte) string {
+	switch {
+	case bytes.HasPrefix(head, []byte{0x1f, 0x8b}):
+		return "is gzip-compressed: decompress it first (gunzip)"
+	case bytes.HasPrefix(head, []byte("PK\x03\x04")):
+		return "is a zip archive (an .xlsx workbook?): export the sheet as CSV"
+	case bytes.HasPrefix(head, []byte("\xff\xfe")) || bytes.HasPrefix(head, []byte("\xfe\xff")):
+		return "is UTF-16 text: save it as UTF-8 CSV"
+	case bytes.IndexByte(head, 0) >= 0:
+		return "is a binary file, not CSV text"
+	}
+	ctl := 0
+	for _, b := range head {
+		if b < 0x20 && b != '\n' && b != '\r' && b != '\t' && b != '\f' {
+			ctl++
+		}
+	}
+	if ctl > len(head)/100+1 {
+		return "is a binary file, not CSV text"
+	}
+	return ""
 }
