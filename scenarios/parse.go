@@ -121,7 +121,9 @@ func (w *walker) scenario(n *yaml.Node, s *Scenario) {
 	if v := f.vals["timezone"]; v != nil {
 		if tz, ok := w.str(v, "timezone", "a time zone"); ok {
 			loc, err := time.LoadLocation(tz)
-			if err != nil || tz == "Local" {
+			if strings.EqualFold(strings.TrimSpace(tz), "Local") { // the machine's zone: the same file would mean other times elsewhere
+				w.errAt(v, "timezone", "name the desk's IANA zone, e.g. Europe/London (or UTC)", "%q is the machine's zone, not the desk's", tz)
+			} else if err != nil {
 				w.errAt(v, "timezone", "use an IANA name such as Europe/London, America/New_York or UTC", "unknown time zone %q", tz)
 			} else {
 				s.Location = loc

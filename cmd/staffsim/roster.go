@@ -89,8 +89,8 @@ func runRoster(cmd *cobra.Command, s streams, o *rosterOptions) error {
 	var loc *time.Location
 	if o.tz != "" {
 		var err error
-		if loc, err = time.LoadLocation(o.tz); err != nil {
-			return usagef("--tz %q: not an IANA time zone such as Europe/London", o.tz)
+		if loc, err = loadZone(o.tz); err != nil {
+			return usagef("--tz %v", err)
 		}
 	}
 	req, err := roster.ReadRequirements(o.requirements, loc)

@@ -70,6 +70,7 @@ func TestRosterBadInput(t *testing.T) {
 		{[]string{"roster"}, exitUsage, "--requirements and --shifts"},
 		{[]string{"roster", "--requirements", rosterReq, "--shifts", rosterShifts, "--sl", "eighty"}, exitUsage, "sl"},
 		{[]string{"roster", "--requirements", rosterReq, "--shifts", rosterShifts, "--tz", "Mars/Base"}, exitUsage, "Mars/Base"},
+		{[]string{"roster", "--requirements", rosterReq, "--shifts", rosterShifts, "--tz", "Local"}, exitUsage, `--tz "Local" is the machine's zone`},
 		{[]string{"roster", "--requirements", rosterReq, "--shifts", rosterShifts, "--rounds", "0"}, exitUsage, "--rounds 0"},
 		{[]string{"roster", "--requirements", rosterReq, "--shifts", rosterShifts, "--sl", "100/20s"}, exitUsage, "--sl 100/20s: a service-level goal of 100% cannot be met by a queue with random arrivals; use e.g. 99%"},
 		{[]string{"roster", "--requirements", rosterReq, "--shifts", rosterShifts, "--chart", "c.gif"}, exitUsage, "name it .png or .svg"},
