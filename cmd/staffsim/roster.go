@@ -55,7 +55,7 @@ the templates or limits cannot cover are listed, never an error.`,
 	f.Var(&o.sl, "sl", "SLA the simulation must meet in every interval, PCT/DURATION")
 	f.StringVar(&o.out, "out", "", "write the roster as a scenario file (YAML) here")
 	f.StringVar(&o.chart, "chart", "", "draw required vs staffed agents per interval (over- and understaffing) to this .png or .svg")
-	f.StringVar(&o.tz, "tz", "", "desk time zone (IANA) for shift times; default: the offset of the first row")
+	f.StringVar(&o.tz, "tz", "", "desk time zone (IANA) for shift times; default: the offset of the first row (required when the file's offsets change, e.g. at a DST change)")
 	f.BoolVar(&o.simulate, "simulate", true, "check and adjust the roster in simulation")
 	f.IntVar(&o.replications, "replications", 10, "simulation replications per round")
 	f.IntVar(&o.rounds, "rounds", 10, "most simulation rounds (adding agents, then removing slack)")
@@ -96,6 +96,11 @@ func runRoster(cmd *cobra.Command, s streams, o *rosterOptions) error {
 	req, err := roster.ReadRequirements(o.requirements, loc)
 	if err != nil {
 		return err
+	}
+	if req.OffsetChange != "" {
+		// Read in the first row's fixed offset, shifts on the other side
+		// of a DST change would start an hour off: refuse, not guess.
+		return usagef("%s: %s (a daylight-saving change?): give the desk's time zone with --tz, e.g. --tz Europe/London, so shifts keep their wall-clock times", o.requirements, req.OffsetChange)
 	}
 	sh, err := roster.ReadShifts(o.shifts)
 	if err != nil {

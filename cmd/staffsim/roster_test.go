@@ -62,6 +62,9 @@ func TestRosterBadInput(t *testing.T) {
 	os.WriteFile(bad, []byte("templates:\n  - name: a\n    start: \"07:00\"\n    lenght: 8h\n"), 0o644)
 	binary := filepath.Join(dir, "requirements.bin")
 	os.WriteFile(binary, []byte("\x7fELF\x02\x01\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x03\x00>\x00"), 0o644)
+	dst := filepath.Join(dir, "dst.csv")
+	os.WriteFile(dst, []byte("interval_start,arrivals,aht_seconds,agents,scheduled_agents\n"+
+		"2026-10-25T01:00:00+01:00,1,200,1,2\n2026-10-25T01:30:00+01:00,1,200,1,2\n2026-10-25T01:00:00Z,1,200,1,2\n"), 0o644)
 	cases := []struct {
 		args []string
 		code int
@@ -76,6 +79,7 @@ func TestRosterBadInput(t *testing.T) {
 		{[]string{"roster", "--requirements", rosterReq, "--shifts", rosterShifts, "--chart", "c.gif"}, exitUsage, "name it .png or .svg"},
 		{[]string{"roster", "--requirements", rosterReq, "--shifts", bad}, exitFailure, "line 4: templates[0].lenght: unknown key"},
 		{[]string{"roster", "--requirements", binary, "--shifts", rosterShifts}, exitFailure, "requirements.bin: is a binary file, not CSV text"},
+		{[]string{"roster", "--requirements", dst, "--shifts", rosterShifts}, exitUsage, "dst.csv: line 4: offset +00:00, the first row's +01:00 (a daylight-saving change?): give the desk's time zone with --tz"},
 		{[]string{"roster", "--requirements", filepath.Join(dir, "none.csv"), "--shifts", rosterShifts}, exitFailure, "none.csv"},
 	}
 	for _, c := range cases {

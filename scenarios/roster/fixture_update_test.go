@@ -77,6 +77,25 @@ func TestParseRequirementsErrors(t *testing.T) {
 	}
 }
 
+func TestParseRequirementsOffsetChange(t *testing.T) {
+	t.Parallel()
+	// Europe/London leaves summer time at 02:00 BST on 25 Oct 2026: the
+	// rows go from +01:00 to Z, 30 minutes apart in absolute time.
+	csv := "interval_start,arrivals,aht_seconds,agents,scheduled_agents\n" +
+		"2026-10-25T01:00:00+01:00,1,2,3,4\n2026-10-25T01:30:00+01:00,1,2,3,4\n2026-10-25T01:00:00Z,1,2,3,4\n"
+	r, err := ParseRequirements("req.csv", strings.NewReader(csv), nil)
+	if err != nil || r.OffsetChange != "line 4: offset +00:00, the first row's +01:00" {
+		t.Errorf("without a zone: %v, OffsetChange %q; want line 4 named", err, r.OffsetChange)
+	}
+	london, err := time.LoadLocation("Europe/London")
+	if err != nil {
+		t.Skip(err)
+	}
+	if r, err = ParseRequirements("req.csv", strings.NewReader(csv), london); err != nil || r.OffsetChange != "" {
+		t.Errorf("in Europe/London: %v, OffsetChange %q; want none", err, r.OffsetChange)
+	}
+}
+
 func FuzzParseRequirements(f *testing.F) {
 	f.Add("interval_start,arrivals,aht_seconds,agents,scheduled_agents\n2026-12-07T00:00:00Z,1,300,1,2\n2026-12-07T00:30:00Z,0,0,0,0\n")
 	f.Add("interval_start,arrivals,aht_seconds,traffic_erlangs,agents,scheduled_agents\n2026-12-07T09:00:00+01:00,5,200,1,3,4\n")

@@ -29,6 +29,13 @@ type Requirements struct {
 	AHT       []float64 // seconds; 0 where there are no arrivals
 	Agents    []float64 // agents needed on the phones (before shrinkage)
 	Scheduled []float64 // agents to schedule: Agents / (1 − shrinkage), rounded up
+
+	// OffsetChange, when read without a location, names the first row
+	// whose UTC offset differs from the first row's (a daylight-saving
+	// change, e.g. "line 50: offset +00:00, the first row's +01:00"), or
+	// is "". The fixed offset then puts shift times an hour off on one
+	// side of the change: callers should ask for the desk's zone.
+	OffsetChange string
 }
 
 // Shrinkage returns the shrinkage the requirement was computed with,
@@ -89,6 +96,7 @@ func ParseRequirements(name string, rd io.Reader, loc *time.Location) (*Requirem
 	}
 	r := &Requirements{}
 	var prev time.Time
+	fixed := false // loc is the first row's fixed offset
 	for line := 2; ; line++ {
 		rec, err := cr.Read()
 		if err == io.EOF {
@@ -108,6 +116,9 @@ func ParseRequirements(name string, rd io.Reader, loc *time.Location) (*Requirem
 		if loc == nil {
 			_, off := t.Zone()
 			loc = time.FixedZone(t.Format("-07:00"), off)
+			fixed = true
+		} else if _, off := t.Zone(); fixed && r.OffsetChange == "" && off != firstOff(loc) {
+			r.OffsetChange = fmt.Sprintf("line %d: offset %s, the first row's %s", line, t.Format("-07:00"), loc.String())
 		}
 		t = t.In(loc)
 		num := func(c string) (float64, error) {
@@ -182,4 +193,10 @@ func notText(head []byte) string {
 		return "is a binary file, not CSV text"
 	}
 	return ""
+}
+
+// firstOff is the UTC offset in seconds of a fixed zone.
+func firstOff(loc *time.Location) int {
+	_, off := time.Time{}.In(loc).Zone()
+	return off
 }
