@@ -310,13 +310,17 @@ func writeRosterTable(w io.Writer, p *roster.Problem, sh *roster.Shifts, before,
 		fmt.Fprintf(tw, "cost\t%.2f\n", r.PaidHours*sh.Hourly)
 	}
 	fmt.Fprintf(tw, "lower bound (%s)\t%.1f\n", r.Bound, r.LowerBound)
-	fmt.Fprintf(tw, "gap before simulation\t%.1f %%\n", 100*before.Gap())
-	fmt.Fprintf(tw, "gap\t%.1f %%\n", 100*r.Gap())
+	fmt.Fprintf(tw, "gap before simulation\t%.1f%%\n", 100*before.Gap())
+	fmt.Fprintf(tw, "gap\t%.1f%%\n", 100*r.Gap())
 	fmt.Fprintf(tw, "required hours\t%.1f\n", r.RequiredHours)
 	fmt.Fprintf(tw, "inefficiency (paid ÷ required)\t%.3f\n", r.Inefficiency())
 	fmt.Fprintf(tw, "intervals short\t%d (%.1f agent-hours)\n", len(r.Short), r.ShortHours(p.Interval))
 	if rep != nil {
-		fmt.Fprintf(tw, "SLA met in simulation\t%v (%d rounds)\n", rep.Met, len(rep.Rounds))
+		rounds := "rounds"
+		if len(rep.Rounds) == 1 {
+			rounds = "round"
+		}
+		fmt.Fprintf(tw, "SLA met in simulation\t%v (%d %s)\n", rep.Met, len(rep.Rounds), rounds)
 	}
 	fmt.Fprintf(tw, "elapsed\t%.2f s\n\n", r.Elapsed.Seconds())
 	fmt.Fprintln(tw, "TEMPLATE\tSTART\tLENGTH\tDAYS\tAGENTS\tPAID H EACH")

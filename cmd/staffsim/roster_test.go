@@ -6,8 +6,10 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/staffsim/staffsim/scenarios"
+	"github.com/staffsim/staffsim/scenarios/roster"
 )
 
 const (
@@ -86,6 +88,32 @@ func TestRosterBadInput(t *testing.T) {
 		code, _, stderr := runCLI(t, c.args...)
 		if code != c.code || !strings.Contains(stderr, c.want) {
 			t.Errorf("%v: exit %d, stderr %q; want exit %d and %q", c.args, code, stderr, c.code, c.want)
+		}
+	}
+}
+
+func TestRosterTableWording(t *testing.T) {
+	t.Parallel()
+	p := &roster.Problem{Interval: 30 * time.Minute}
+	before := &roster.Roster{PaidHours: 138.4, LowerBound: 100}
+	r := &roster.Roster{PaidHours: 110, LowerBound: 100}
+	for _, c := range []struct {
+		rounds int
+		want   string
+	}{{1, "(1 round)"}, {3, "(3 rounds)"}} {
+		var b strings.Builder
+		rep := &roster.SimReport{Met: true, Rounds: make([]roster.Round, c.rounds)}
+		if err := writeRosterTable(&b, p, &roster.Shifts{}, before, r, rep); err != nil {
+			t.Fatal(err)
+		}
+		out := b.String()
+		for _, want := range []string{c.want, "38.4%", "10.0%"} {
+			if !strings.Contains(out, want) {
+				t.Errorf("table lacks %q:\n%s", want, out)
+			}
+		}
+		if strings.Contains(out, " %") || strings.Contains(out, "1 rounds") {
+			t.Errorf("table has \" %%\" or \"1 rounds\":\n%s", out)
 		}
 	}
 }
