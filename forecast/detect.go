@@ -145,6 +145,7 @@ func (rd *reader) detect(c *csvFile) error {
 	rd.rep.Layouts = rd.layouts
 	if rd.shape == ShapeVolumes {
 		rd.rep.Interval = spacing(starts, rd.layouts[FieldIntervalStart], rd.loc)
+		rd.rep.IntervalSeconds = rd.rep.Interval.Seconds()
 	}
 	return nil
 }

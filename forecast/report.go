@@ -70,7 +70,8 @@ type Report struct {
 	Last  time.Time `json:"last"`
 	// Interval is the spacing of a volumes file (the smallest gap between
 	// consecutive rows); 0 for tickets.
-	Interval time.Duration `json:"-"`
+	Interval        time.Duration `json:"-"`
+	IntervalSeconds float64       `json:"interval_seconds,omitempty"` // Interval in seconds
 	// Notes are hints for the user (a repeated id suggesting an event log).
 	Notes []string `json:"notes,omitempty"`
 

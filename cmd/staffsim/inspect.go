@@ -157,6 +157,9 @@ func writeInspectTable(out io.Writer, sum *forecast.Summary) error {
 	if r.IDColumn != "" {
 		shape += fmt.Sprintf(" (event log by %s: %d rows → %d tickets, %d rows collapsed)", r.IDColumn, r.Rows-r.Rejected, r.Records, r.Collapsed)
 	}
+	if r.Interval > 0 {
+		shape += " (one row per " + quantity.FormatDuration(r.Interval) + ")"
+	}
 	row("shape", "%s", shape)
 	row("columns", "%s", fieldList(r.Columns))
 	layouts := map[string]string{}
