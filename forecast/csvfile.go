@@ -61,7 +61,7 @@ func openCSV(path, name string, isHeader func([]string) bool) (*csvFile, error) 
 		f.Close()
 		return nil, &FileError{File: name, Msg: fmt.Sprintf("cannot read: %v", err)}
 	}
-	if msg := notText(head); msg != "" {
+	if msg := NotText(head); msg != "" {
 		f.Close()
 		return nil, &FileError{File: name, Msg: msg}
 	}
@@ -139,9 +139,11 @@ func (c *csvFile) readHeader(isHeader func([]string) bool) error {
 
 func (c *csvFile) Close() error { return c.f.Close() }
 
-// notText explains why the first bytes of a file are not delimited text,
-// or returns "".
-func notText(head []byte) string {
+// NotText explains why the first bytes of a file are not delimited text
+// (compressed, a zip or xlsx workbook, UTF-16, binary), as a phrase that
+// follows the file name ("is gzip-compressed: decompress it first"), or
+// returns "". Every CSV reader of staffsim uses it, so they say the same.
+func NotText(head []byte) string {
 	switch {
 	case bytes.HasPrefix(head, []byte{0x1f, 0x8b}):
 		return "is gzip-compressed: decompress it first (gunzip)"

@@ -2,7 +2,6 @@ package roster
 
 import (
 	"bufio"
-	"bytes"
 	"encoding/csv"
 	"errors"
 	"fmt"
@@ -12,6 +11,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/staffsim/staffsim/forecast"
 )
 
 // MaxAgents is the most agents (and scheduled agents) a requirements.csv
@@ -72,7 +73,7 @@ func ReadRequirements(path string, loc *time.Location) (*Requirements, error) {
 func ParseRequirements(name string, rd io.Reader, loc *time.Location) (*Requirements, error) {
 	br := bufio.NewReader(rd)
 	head, _ := br.Peek(512)
-	if why := notText(head); why != "" {
+	if why := forecast.NotText(head); why != "" {
 		return nil, fmt.Errorf("%s: %s: give the requirements.csv written by \"staffsim requirements\"", name, why)
 	}
 	cr := csv.NewReader(br)
@@ -168,31 +169,6 @@ func ParseRequirements(name string, rd io.Reader, loc *time.Location) (*Requirem
 		r.Interval = 30 * time.Minute // one row: take the default interval
 	}
 	return r, nil
-}
-
-// notText explains why the first bytes of a file are not CSV text, or
-// returns "" (the same tests and words as the history reader's).
-func notText(head []byte) string {
-	switch {
-	case bytes.HasPrefix(head, []byte{0x1f, 0x8b}):
-		return "is gzip-compressed: decompress it first (gunzip)"
-	case bytes.HasPrefix(head, []byte("PK\x03\x04")):
-		return "is a zip archive (an .xlsx workbook?): export the sheet as CSV"
-	case bytes.HasPrefix(head, []byte("\xff\xfe")) || bytes.HasPrefix(head, []byte("\xfe\xff")):
-		return "is UTF-16 text: save it as UTF-8 CSV"
-	case bytes.IndexByte(head, 0) >= 0:
-		return "is a binary file, not CSV text"
-	}
-	ctl := 0
-	for _, b := range head {
-		if b < 0x20 && b != '\n' && b != '\r' && b != '\t' && b != '\f' {
-			ctl++
-		}
-	}
-	if ctl > len(head)/100+1 {
-		return "is a binary file, not CSV text"
-	}
-	return ""
 }
 
 // firstOff is the UTC offset in seconds of a fixed zone.
