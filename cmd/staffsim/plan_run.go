@@ -103,7 +103,7 @@ func (pl *planner) requirements() error {
 	pl.note("requirements: %s, AHT %s: peak %d agents on the phones (%d scheduled), %.1f FTE before rostering",
 		pl.model, secsWords(pl.aht.Seconds()), pl.reqSum.PeakAgents, pl.reqSum.PeakScheduled, pl.reqSum.FTE)
 	pl.steps = append(pl.steps, fmt.Sprintf("Requirements: %s per %s for %s (AHT %s, shrinkage %s): at most %d agents on the phones, %d scheduled; %.1f FTE if agents could be scheduled interval by interval.",
-		pl.model, quantityWords(iv), pl.targets, secsWords(pl.aht.Seconds()), pct(pl.shrinkage), pl.reqSum.PeakAgents, pl.reqSum.PeakScheduled, pl.reqSum.FTE))
+		pl.model, report.IntervalWords(iv), pl.targets, secsWords(pl.aht.Seconds()), pct(pl.shrinkage), pl.reqSum.PeakAgents, pl.reqSum.PeakScheduled, pl.reqSum.FTE))
 	return nil
 }
 
@@ -253,17 +253,6 @@ func secsWords(s float64) string {
 		return fmt.Sprintf("%.1f min", s/60)
 	}
 	return fmt.Sprintf("%.1f h", s/3600)
-}
-
-// quantityWords names an interval: "half hour", "15m interval".
-func quantityWords(d time.Duration) string {
-	switch d {
-	case 30 * time.Minute:
-		return "half hour"
-	case time.Hour:
-		return "hour"
-	}
-	return quantity.FormatDuration(d) + " interval"
 }
 
 // bestScore is bt.Best, false when there was no backtest.

@@ -63,7 +63,7 @@ func Charts(r *Run) ([]Chart, error) {
 		return nil
 	}
 	ts := r.times()
-	per := intervalWords(r.Interval)
+	per := IntervalWords(r.Interval)
 
 	zero, one := 0.0, 1.08
 	agents := TimeChart{YLabel: "agents", YMin: &zero, Lines: []Line{{
@@ -142,7 +142,7 @@ func CompareCharts(runs []*Run, names []string) ([]Chart, error) {
 		out = append(out, Chart{Name: name, Title: title, Explain: explain, plot: p, png: new([]byte)})
 		return nil
 	}
-	per := intervalWords(runs[0].Interval)
+	per := IntervalWords(runs[0].Interval)
 	zero, one := 0.0, 1.08
 	agents := TimeChart{YLabel: "agents", YMin: &zero}
 	for i, r := range runs {
@@ -305,8 +305,9 @@ func pct(x float64) string {
 	return strings.TrimSuffix(s, ".0") + "%"
 }
 
-// intervalWords names an interval the way a manager says it.
-func intervalWords(d time.Duration) string {
+// IntervalWords names a reporting interval the way a manager says it:
+// "half hour", "hour", "day", else "15m interval".
+func IntervalWords(d time.Duration) string {
 	switch d {
 	case 30 * time.Minute:
 		return "half hour"

@@ -132,7 +132,7 @@ var funcs = template.FuncMap{
 		d := s.End.Sub(s.Start).Hours() / 24
 		return strconv.FormatFloat(math.Round(d*10)/10, 'f', -1, 64)
 	},
-	"interval": func(secs float64) string { return intervalWords(time.Duration(secs) * time.Second) },
+	"interval": func(secs float64) string { return IntervalWords(time.Duration(secs) * time.Second) },
 	"title":    titleCase,
 	"inc":      func(i int) int { return i + 1 },
 	"missed": func(s Summary) []string {
