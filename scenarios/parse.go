@@ -11,6 +11,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/staffsim/staffsim/forecast"
 	"github.com/staffsim/staffsim/internal/quantity"
 	"go.yaml.in/yaml/v3"
 )
@@ -145,7 +146,7 @@ func (w *walker) scenario(n *yaml.Node, s *Scenario) {
 	s.Interval = DefaultInterval
 	if v := f.vals["interval"]; v != nil {
 		if d, ok := w.positiveDuration(v, "interval"); ok {
-			if (24*time.Hour)%d != 0 || d < time.Minute {
+			if forecast.CheckInterval(d) != nil {
 				w.errAt(v, "interval", "use an interval that divides a day, such as 15m, 30m or 60m", "%s does not divide 24h", fmtDuration(d))
 			}
 			s.Interval = d

@@ -116,7 +116,7 @@ func (o *generateOptions) config() (synth.Config, error) {
 	}
 	if iv := time.Duration(o.interval); o.intervalSet || iv != 0 {
 		switch {
-		case iv < time.Minute || iv%time.Minute != 0 || iv > 24*time.Hour || (24*time.Hour)%iv != 0:
+		case forecast.CheckInterval(iv) != nil:
 			return cfg, usagef("--interval %s must be whole minutes that divide 24h: use 15m, 30m or 60m", quantity.FormatDuration(iv))
 		case int64(o.days)*int64(24*time.Hour/iv) > maxGeneratedIntervals:
 			return cfg, usagef("--days %d at --interval %s is more than %d intervals: use a longer interval or fewer days", o.days, quantity.FormatDuration(iv), maxGeneratedIntervals)

@@ -94,7 +94,7 @@ func runRequirements(cmd *cobra.Command, s streams, o *requirementsOptions) erro
 	if sameFile(o.out, o.plot) {
 		return usagef("--out and --plot both name %s: give each its own file", o.out)
 	}
-	if iv := time.Duration(o.interval); f.Changed("interval") && (iv < time.Minute || iv%time.Minute != 0 || iv > 24*time.Hour || (24*time.Hour)%iv != 0) {
+	if iv := time.Duration(o.interval); f.Changed("interval") && forecast.CheckInterval(iv) != nil {
 		// The reader would aggregate a tickets file at any interval it is
 		// given: 1ns asked it for 10^14 intervals (and panicked).
 		return usagef("--interval %s must be whole minutes that divide 24h, e.g. 30m (leave it out to staff in the file's own intervals)", quantity.FormatDuration(iv))
