@@ -89,7 +89,7 @@ func Charts(r *Run) ([]Chart, error) {
 			HLines: []HLine{{Label: fmt.Sprintf("goal %s", pct(q.SLAGoal)), Y: q.SLAGoal}},
 		}
 		title := fmt.Sprintf("%s: service level per %s (goal %s within %s)", titleCase(q.Queue), per, pct(q.SLAGoal), fmtTarget(q.SLATargetSeconds))
-		ex := fmt.Sprintf("Share of %s contacts answered within %s, by the %s they arrived in; the shaded band is the 95%% confidence interval, the dashed line the goal. Gaps are %ss without contacts.", q.Queue, fmtTarget(q.SLATargetSeconds), per, per)
+		ex := fmt.Sprintf("Share of %s answered within %s, by the %s they arrived in; the shaded band is the 95%% confidence interval, the dashed line the goal. Gaps are %ss without contacts.", queueContacts(q.Queue), fmtTarget(q.SLATargetSeconds), per, per)
 		if err := add("service-level-"+slug(q.Queue), title, ex, tc); err != nil {
 			return nil, err
 		}
@@ -166,7 +166,7 @@ func CompareCharts(runs []*Run, names []string) ([]Chart, error) {
 			tc.Lines = append(tc.Lines, Line{Label: names[i], Times: r.times(), Values: means(r.Intervals, func(iv Interval) Estimate { return iv.Queues[k].ServiceLevel }), Step: true, Last: r.Interval, Color: Palette[i%len(Palette)]})
 		}
 		title := fmt.Sprintf("%s: service level per %s in each scenario", titleCase(q.Queue), per)
-		if err := add("compare-service-level-"+slug(q.Queue), title, "Share of "+q.Queue+" contacts answered within "+fmtTarget(q.SLATargetSeconds)+" per "+per+", one line per scenario; the dashed line is the goal.", tc); err != nil {
+		if err := add("compare-service-level-"+slug(q.Queue), title, "Share of "+queueContacts(q.Queue)+" answered within "+fmtTarget(q.SLATargetSeconds)+" per "+per+", one line per scenario; the dashed line is the goal.", tc); err != nil {
 			return nil, err
 		}
 	}
@@ -339,4 +339,13 @@ func slug(s string) string {
 		}
 	}
 	return b.String()
+}
+
+// queueContacts names a queue's contacts in a sentence: "phone contacts",
+// but "contacts" (not "contacts contacts") for a queue named so.
+func queueContacts(queue string) string {
+	if strings.EqualFold(queue, "contacts") {
+		return queue
+	}
+	return queue + " contacts"
 }
