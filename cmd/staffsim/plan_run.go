@@ -55,7 +55,7 @@ func (pl *planner) forecast() error {
 	}
 	how := "auto chose " + fc.Method + acc
 	if bt == nil {
-		how = fc.Method + " (history shorter than a week)"
+		how = fc.Method + " (too little history to backtest the methods)"
 	}
 	pl.note("forecast: %s, %d days from %s, %.0f contacts", how, pl.days, pl.start.Format("Mon 2006-01-02"), total(fc.Arrivals))
 	if bt != nil {

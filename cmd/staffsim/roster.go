@@ -273,9 +273,11 @@ func rosterIntervals(p *roster.Problem, r *roster.Roster, rep *roster.SimReport)
 	var iv []rosterIntervalJSON
 	for i, need := range p.Required {
 		x := rosterIntervalJSON{IntervalStart: p.Time(i).Format(time.RFC3339), Required: need, Staffed: r.Staffed[i]}
+		// Under stays +0 when staffed meets the need exactly (−0 would
+		// print as "-0").
 		if d := r.Staffed[i] - need; d > 0 {
 			x.Over = d
-		} else {
+		} else if d < 0 {
 			x.Under = -d
 		}
 		if rep != nil {

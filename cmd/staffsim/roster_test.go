@@ -117,3 +117,22 @@ func TestRosterTableWording(t *testing.T) {
 		}
 	}
 }
+
+// TestRosterCSVNoNegativeZero: an interval staffed exactly as required is
+// neither over nor under, and prints 0, not "-0".
+func TestRosterCSVNoNegativeZero(t *testing.T) {
+	t.Parallel()
+	p := &roster.Problem{Start: time.Date(2026, 12, 7, 9, 0, 0, 0, time.UTC), Interval: 30 * time.Minute, Required: []float64{2, 3, 1}}
+	r := &roster.Roster{Staffed: []float64{2, 2, 2}}
+	var b strings.Builder
+	if err := writeRosterCSV(&b, p, r, nil); err != nil {
+		t.Fatal(err)
+	}
+	want := "interval_start,required,staffed,over,under,service_level\n" +
+		"2026-12-07T09:00:00Z,2,2,0,0,\n" +
+		"2026-12-07T09:30:00Z,3,2,0,1,\n" +
+		"2026-12-07T10:00:00Z,1,2,1,0,\n"
+	if got := b.String(); got != want {
+		t.Errorf("roster CSV:\n%s\nwant:\n%s", got, want)
+	}
+}
