@@ -83,7 +83,9 @@ func cFromB(n int, a, b float64) float64 {
 
 // Scheduled returns the agents to schedule so that agents remain after
 // shrinkage s in [0, 1): ⌈agents / (1 − s)⌉. A tolerance of 1e-9 absorbs
-// rounding, so 14 agents at 30 % shrinkage give 20, not 21.
+// rounding, so 14 agents at 30 % shrinkage give 20, not 21. Scheduled
+// panics on shrinkage ≥ 1 (programmer misuse: commands refuse such a
+// --shrinkage before calling it).
 func Scheduled(agents int, shrinkage float64) int {
 	if agents <= 0 {
 		return 0
@@ -103,7 +105,9 @@ func Scheduled(agents int, shrinkage float64) int {
 }
 
 // FTE returns full-time equivalents: paid agent hours per week divided by
-// the contracted hours of one FTE per week (37.5 is common).
+// the contracted hours of one FTE per week (37.5 is common). FTE panics
+// unless hoursPerFTE is positive (programmer misuse: commands check
+// --hours-per-fte first).
 func FTE(paidHoursPerWeek, hoursPerFTE float64) float64 {
 	if !(hoursPerFTE > 0) {
 		panic("erlang.FTE: hours per FTE must be positive")
