@@ -90,7 +90,7 @@ func (r *raw) metrics(length time.Duration, desk bool, goal float64) vals {
 	v.set(mQueueLength, r.waiting/float64(length))
 	v.set(mBacklog, r.backlog)
 	if desk {
-		v.set(mPaid, (r.paid+r.overtime)/float64(time.Hour))
+		v.set(mPaid, r.paid/float64(time.Hour))
 		v.set(mOvertime, r.overtime/float64(time.Hour))
 	}
 	return v

@@ -126,11 +126,35 @@ type Shift struct {
 
 // Break is a pause of Length starting After the start of the shift. An agent
 // busy at that moment finishes the contact first and then takes the full
-// break (cut short by the end of the shift).
+// break (cut short by the end of the shift). An Unpaid break (a lunch) is
+// not paid time: it is left out of the shift's paid hours, as scheduled,
+// whenever the agent actually takes it.
 type Break struct {
 	After  time.Duration
 	Length time.Duration
+	Unpaid bool
 }
+
+// PaidTime returns the paid time of one occurrence of a shift of the given
+// length and breaks: its length less its unpaid breaks,
+//
+//	paid = length − Σ_{unpaid b} b.Length.
+//
+// It is the one definition of a shift's paid time that the simulator's
+// paid hours, the roster's costs and every report share. Absent agents
+// (shrinkage) are paid; overtime past the shift's end is counted apart.
+func PaidTime(length time.Duration, breaks []Break) time.Duration {
+	paid := length
+	for _, b := range breaks {
+		if b.Unpaid {
+			paid -= b.Length
+		}
+	}
+	return paid
+}
+
+// Paid returns the paid time of one occurrence of the shift (PaidTime).
+func (s *Shift) Paid() time.Duration { return PaidTime(s.Length, s.Breaks) }
 
 // interval returns the reporting interval, applying the default.
 func (c *Config) interval() time.Duration {

@@ -187,6 +187,8 @@ func (e *engine) run(ctx context.Context, rep int) error {
 			e.onBreakStart(ev.id, int(ev.gen))
 		case evBreakEnd:
 			e.onBreakEnd(ev.id, ev.gen)
+		case evPaidResume:
+			e.st.paid(e.now, int64(m.shifts[m.occs[ev.id].shift].agents))
 		}
 	}
 	e.now = m.horizon

@@ -13,6 +13,7 @@ const (
 	evShiftEnd                        // id: shift occurrence
 	evBreakStart                      // id: shift occurrence, gen: break index
 	evBreakEnd                        // id: agent, gen: agent generation
+	evPaidResume                      // id: shift occurrence: an unpaid break's scheduled end
 )
 
 // event is a value in the heap: no pointers, no allocation per event,

@@ -32,9 +32,11 @@ func (e Estimate) HalfWidth() float64 { return (e.High - e.Low) / 2 }
 // abandoned contacts, "average time to abandon") are in seconds. Occupancy, AgentsAvailable (time-average
 // number of available agents) and QueueLength (time-average number of
 // contacts waiting) are time averages over the interval. Backlog is the
-// number of contacts waiting at the end of the interval. PaidHours (shift
-// time of every scheduled agent, breaks and absences included, plus
-// overtime) and OvertimeHours (time worked past shift ends) are desk-wide:
+// number of contacts waiting at the end of the interval. PaidHours (the
+// rostered paid time of every scheduled agent: shift time less unpaid
+// breaks, paid breaks and absences included — see PaidTime) and
+// OvertimeHours (time worked past shift ends, counted apart so that paid
+// hours are the roster's, the same in every replication) are desk-wide:
 // they are defined only for the Total of an interval or period.
 //
 // MetGoal is the share of replications in which the service level reached

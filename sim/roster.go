@@ -30,6 +30,7 @@ func (e *engine) onShiftStart(o int32) {
 	// An occurrence that began before time 0 may be in one of its breaks.
 	for _, br := range sh.breaks {
 		if bs := oc.start + br.After; bs < e.now && bs+br.Length > e.now {
+			e.unpaid(o, br, bs+br.Length)
 			for _, a := range run.agents {
 				e.startBreak(a, bs+br.Length-e.now)
 			}
@@ -75,8 +76,21 @@ func (e *engine) startBreak(a int32, d time.Duration) {
 	e.ev.push(end, evBreakEnd, a, ag.gen)
 }
 
+// unpaid stops the pay of occurrence o's agents for an unpaid break br
+// until its scheduled end (paid time follows the schedule, not the moment
+// each agent actually takes the break).
+func (e *engine) unpaid(o int32, br Break, end time.Duration) {
+	if !br.Unpaid {
+		return
+	}
+	oc := e.m.occs[o]
+	e.st.paid(e.now, -int64(e.m.shifts[oc.shift].agents))
+	e.ev.push(min(end, oc.end), evPaidResume, o, 0)
+}
+
 func (e *engine) onBreakStart(o int32, b int) {
 	br := e.m.shifts[e.m.occs[o].shift].breaks[b]
+	e.unpaid(o, br, e.now+br.Length)
 	for _, a := range e.occs[o].agents {
 		ag := &e.agents[a]
 		switch ag.state {

@@ -78,10 +78,11 @@ func TestLunchBreakDip(t *testing.T) {
 	if !(after.ServiceLevel.Low > 0.7) {
 		t.Errorf("SL 13:30 %+v; want recovery above 0.7", after.ServiceLevel)
 	}
-	// Paid hours: 8 agents × 9 h, plus overtime for calls in hand at 17:00.
+	// Paid hours: 8 agents × 9 h, whatever the overtime for calls in hand
+	// at 17:00 (counted apart).
 	tot := r.Summary.Total
-	if tot.PaidHours.Mean < 72 || math.Abs(tot.PaidHours.Mean-72-tot.OvertimeHours.Mean) > 1e-9 {
-		t.Errorf("paid %+v overtime %+v; want 72 h + overtime", tot.PaidHours, tot.OvertimeHours)
+	if tot.PaidHours.Mean != 72 || tot.PaidHours.HalfWidth() != 0 {
+		t.Errorf("paid %+v overtime %+v; want exactly 72 h in every replication", tot.PaidHours, tot.OvertimeHours)
 	}
 	if !(tot.OvertimeHours.Mean > 0 && tot.OvertimeHours.Mean < 8*0.5) {
 		t.Errorf("overtime %+v; want some, less than half an hour an agent", tot.OvertimeHours)
@@ -188,8 +189,8 @@ func TestShrinkage(t *testing.T) {
 	if !(a.Low < 70 && a.High > 70 && a.HalfWidth() < 3) {
 		t.Errorf("agents available at 10:00 with 30%% shrinkage: %+v; want 70", a)
 	}
-	if p := r.Summary.Total.PaidHours.Mean - r.Summary.Total.OvertimeHours.Mean; math.Abs(p-7*100*8) > 1e-9 {
-		t.Errorf("paid hours without overtime %v; want 5600", p)
+	if p := r.Summary.Total.PaidHours.Mean; math.Abs(p-7*100*8) > 1e-9 {
+		t.Errorf("paid hours %v; want 5600 (absent agents are paid; overtime apart)", p)
 	}
 }
 
@@ -240,8 +241,33 @@ func TestShiftAcrossStart(t *testing.T) {
 	if a := r.Intervals[slot(r, 8, 0)].Total.AgentsAvailable.Mean; a > 0.5 {
 		t.Errorf("08:00: %v agents; want 0 after the 07:00 end", a)
 	}
-	// Paid from time 0 only: 3 agents × 7 h, plus overtime.
-	if p := r.Summary.Total.PaidHours.Mean - r.Summary.Total.OvertimeHours.Mean; math.Abs(p-21) > 1e-9 {
+	// Paid from time 0 only: 3 agents × 7 h (overtime apart).
+	if p := r.Summary.Total.PaidHours.Mean; math.Abs(p-21) > 1e-9 {
 		t.Errorf("paid hours %v; want 21", p)
+	}
+}
+
+// TestUnpaidBreak checks that an unpaid break leaves the paid hours by its
+// scheduled length, in the intervals it covers, for every agent of the
+// shift (absent ones included), and that paid breaks stay paid: 8 agents ×
+// (9 h − 30 min unpaid lunch) = 68 h; 12:00–12:30 pays nobody; PaidTime
+// gives the same per agent.
+func TestUnpaidBreak(t *testing.T) {
+	cfg := lunchDesk()
+	cfg.Shifts[0].Breaks = []Break{{After: 2 * time.Hour, Length: 15 * time.Minute}, {After: 4 * time.Hour, Length: 30 * time.Minute, Unpaid: true}}
+	cfg.Shrinkage = 0.25
+	r := run(t, cfg)
+	tot := r.Summary.Total.PaidHours
+	if tot.Mean != 68 || tot.HalfWidth() != 0 {
+		t.Errorf("paid hours %+v; want exactly 68 (8 × 8.5 h) in every replication", tot)
+	}
+	if got := cfg.Shifts[0].Paid(); got != 8*time.Hour+30*time.Minute {
+		t.Errorf("PaidTime %v; want 8h30m", got)
+	}
+	if p := r.Intervals[slot(r, 12, 0)].Total.PaidHours.Mean; p != 0 {
+		t.Errorf("paid hours 12:00–12:30 (unpaid lunch) %v; want 0", p)
+	}
+	if p := r.Intervals[slot(r, 10, 0)].Total.PaidHours.Mean; p != 4 {
+		t.Errorf("paid hours 10:00–10:30 (paid break) %v; want 4 (8 agents × 30 min)", p)
 	}
 }
