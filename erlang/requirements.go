@@ -125,3 +125,24 @@ func Summarize(reqs []Requirement, interval time.Duration, hoursPerFTE float64) 
 	}
 	return s
 }
+
+// MeanAHT returns the arrival-weighted mean handle time of a demand, in
+// seconds, over the intervals with both arrivals and a handle time:
+//
+//	AHT = Σ aᵢ·hᵢ / Σ aᵢ   (aᵢ > 0, hᵢ > 0),
+//
+// or 0 when there is none. It is the one AHT a desk is simulated with
+// when the simulator takes one handle-time distribution per queue.
+func MeanAHT(arrivals, aht []float64) float64 {
+	var work, n float64
+	for i, a := range arrivals {
+		if i < len(aht) && a > 0 && aht[i] > 0 {
+			work += a * aht[i]
+			n += a
+		}
+	}
+	if n == 0 {
+		return 0
+	}
+	return work / n
+}

@@ -54,11 +54,15 @@ func (s *Scenario) loadDemand(qi int) (demand, error) {
 		return fmt.Sprintf("queues[%d] %q: arrivals.%s: %s", qi, q.Name, key, file)
 	}
 	switch {
-	case a.Forecast != "":
-		path := s.Path(a.Forecast)
-		series, _, err := forecast.LoadSeries(path, forecast.ReadOptions{Shape: forecast.ShapeVolumes, Location: s.Location, Strict: true}, 0)
-		if err != nil {
-			return demand{}, s.errorf(where("forecast", a.Forecast), "write it as staffsim forecast does (interval_start,arrivals,lower,upper,aht_seconds)", "%v", err)
+	case a.Forecast != "" || a.Series != nil:
+		series := a.Series
+		if series == nil {
+			var err error
+			path := s.Path(a.Forecast)
+			series, _, err = forecast.LoadSeries(path, forecast.ReadOptions{Shape: forecast.ShapeVolumes, Location: s.Location, Strict: true}, 0)
+			if err != nil {
+				return demand{}, s.errorf(where("forecast", a.Forecast), "write it as staffsim forecast does (interval_start,arrivals,lower,upper,aht_seconds)", "%v", err)
+			}
 		}
 		off := s.Start.Sub(series.Start)
 		if off < 0 || off%series.Interval != 0 || series.End().Before(s.End()) {
@@ -148,13 +152,7 @@ func (s *Scenario) simConfig() (sim.Config, []demand, error) {
 		}
 		cfg.Queues = append(cfg.Queues, sq)
 	}
-	for _, sh := range s.Roster.Shifts {
-		ss := sim.Shift{Name: sh.Name, Start: sh.Start, Length: sh.Length, Days: sh.Days, Agents: sh.Agents, Skills: sh.Skills}
-		for _, b := range sh.Breaks {
-			ss.Breaks = append(ss.Breaks, sim.Break{After: b.After, Length: b.Length})
-		}
-		cfg.Shifts = append(cfg.Shifts, ss)
-	}
+	cfg.Shifts = s.Roster.SimShifts()
 	if err := cfg.Validate(); err != nil {
 		var fe *sim.FieldError
 		if errors.As(err, &fe) {

@@ -45,7 +45,7 @@ func TestLoadGood(t *testing.T) {
 	}
 	early, late := s.Roster.Shifts[0], s.Roster.Shifts[1]
 	if early.Start != 7*time.Hour || early.Length != 8*time.Hour+30*time.Minute || early.Agents != 6 ||
-		!reflect.DeepEqual(early.Days, []time.Weekday{1, 2, 3, 4, 5}) || len(early.Breaks) != 2 || early.Breaks[1] != (Break{4 * time.Hour, 30 * time.Minute}) {
+		!reflect.DeepEqual(early.Days, []time.Weekday{1, 2, 3, 4, 5}) || len(early.Breaks) != 2 || early.Breaks[1] != (Break{After: 4 * time.Hour, Length: 30 * time.Minute, Unpaid: true}) {
 		t.Errorf("early: got %+v", early)
 	}
 	if late.Days != nil || !late.Works(time.Sunday) || late.Serves("email") || !late.Serves("phone") {

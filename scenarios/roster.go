@@ -206,7 +206,7 @@ func (w *walker) breaks(n *yaml.Node, path string, length time.Duration) []Break
 	var out []Break
 	for i, it := range items {
 		p := index(path, i)
-		f, ok := w.mapping(it, p, "a break such as {after: 2h, length: 15m}", "after", "length")
+		f, ok := w.mapping(it, p, "a break such as {after: 2h, length: 15m}", "after", "length", "unpaid")
 		if !ok {
 			continue
 		}
@@ -215,7 +215,11 @@ func (w *walker) breaks(n *yaml.Node, path string, length time.Duration) []Break
 		}
 		after, ok1 := w.duration(f.vals["after"], sub(p, "after"))
 		blen, ok2 := w.positiveDuration(f.vals["length"], sub(p, "length"))
-		if !ok1 || !ok2 {
+		unpaid, ok3 := false, true
+		if u := f.vals["unpaid"]; u != nil {
+			unpaid, ok3 = w.boolean(u, sub(p, "unpaid"))
+		}
+		if !ok1 || !ok2 || !ok3 {
 			continue
 		}
 		if length > 0 && after >= length {
@@ -233,7 +237,7 @@ func (w *walker) breaks(n *yaml.Node, path string, length time.Duration) []Break
 				continue
 			}
 		}
-		out = append(out, Break{After: after, Length: blen})
+		out = append(out, Break{After: after, Length: blen, Unpaid: unpaid})
 	}
 	return out
 }

@@ -2,6 +2,9 @@ package scenarios
 
 import (
 	"time"
+
+	"github.com/staffsim/staffsim/forecast"
+	"github.com/staffsim/staffsim/sim"
 )
 
 // Scenario is one parsed and validated scenario file.
@@ -65,6 +68,10 @@ type Arrivals struct {
 	Forecast string  // forecast.csv as written in the file (relative to Dir)
 	History  string  // tickets.csv as written in the file (relative to Dir)
 	Scale    float64 // volume multiplier for what-if questions; 1 by default
+	// Series is the forecast itself, when the scenario is built in Go
+	// (Desk): it is simulated instead of reading Forecast, which names the
+	// file it is written to.
+	Series *forecast.Series
 }
 
 // Source names the kind of arrivals: "rate", "forecast" or "history".
@@ -159,10 +166,41 @@ func (sh *Shift) Serves(q string) bool {
 	return false
 }
 
-// Break is a pause After the shift's start, Length long.
-type Break struct {
-	After  time.Duration
-	Length time.Duration
+// Break is a pause After the shift's start, Length long; an Unpaid break
+// (written unpaid: true) is not paid time. It is the simulator's break.
+type Break = sim.Break
+
+// Sim returns the simulator's form of the shift: the one conversion from a
+// scenario's roster to the simulator's, used by every command.
+func (sh *Shift) Sim() sim.Shift {
+	return sim.Shift{Name: sh.Name, Start: sh.Start, Length: sh.Length, Days: sh.Days, Agents: sh.Agents,
+		Skills: sh.Skills, Breaks: append([]Break(nil), sh.Breaks...)}
+}
+
+// SimShifts returns the simulator's form of the roster's shifts.
+func (r *Roster) SimShifts() []sim.Shift {
+	out := make([]sim.Shift, len(r.Shifts))
+	for i := range r.Shifts {
+		out[i] = r.Shifts[i].Sim()
+	}
+	return out
+}
+
+// PaidHours returns the roster's paid hours in one week: Σ over shifts of
+// agents × working days a week × paid time per occurrence (sim.PaidTime:
+// length less unpaid breaks). A simulation of whole weeks pays the same
+// per week.
+func (r *Roster) PaidHours() float64 {
+	var h float64
+	for i := range r.Shifts {
+		sh := &r.Shifts[i]
+		days := len(sh.Days)
+		if sh.Days == nil {
+			days = 7
+		}
+		h += float64(sh.Agents*days) * sim.PaidTime(sh.Length, sh.Breaks).Hours()
+	}
+	return h
 }
 
 // Cost holds the money side of a scenario.
@@ -171,4 +209,15 @@ type Cost struct {
 	// None says the file gives no cost (no cost.hourly): the report then
 	// leaves cost figures out (null in JSON) instead of showing 0.00.
 	None bool
+}
+
+// ShiftsOf returns the scenario form of simulator shifts (the inverse of
+// Shift.Sim; an Always shift has none).
+func ShiftsOf(shifts []sim.Shift) []Shift {
+	out := make([]Shift, len(shifts))
+	for i, sh := range shifts {
+		out[i] = Shift{Name: sh.Name, Start: sh.Start, Length: sh.Length, Days: sh.Days, Agents: sh.Agents,
+			Skills: sh.Skills, Breaks: append([]Break(nil), sh.Breaks...)}
+	}
+	return out
 }

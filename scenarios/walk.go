@@ -203,6 +203,24 @@ func (w *walker) integer(n *yaml.Node, path string, min int, hint string) (int, 
 	return v, true
 }
 
+// boolean parses true or false; YAML 1.1's yes/no/on/off are refused, as
+// they are easy to write by mistake for a name or a day.
+func (w *walker) boolean(n *yaml.Node, path string) (bool, bool) {
+	const hint = "write true or false"
+	s, ok := w.scalar(n, path, "true or false", hint)
+	if !ok {
+		return false, false
+	}
+	switch s {
+	case "true":
+		return true, true
+	case "false":
+		return false, true
+	}
+	w.errAt(n, path, hint, "want true or false, got %q", s)
+	return false, false
+}
+
 func (w *walker) number(n *yaml.Node, path, hint string) (float64, bool) {
 	s, ok := w.scalar(n, path, "a number", hint)
 	if !ok {

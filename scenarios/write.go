@@ -109,6 +109,9 @@ func (s *Scenario) node() *yaml.Node {
 				bm := newMap(true)
 				bm.add("after", str(fmtDuration(b.After)))
 				bm.add("length", str(fmtDuration(b.Length)))
+				if b.Unpaid {
+					bm.add("unpaid", &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!bool", Value: "true"})
+				}
 				bs.Content = append(bs.Content, bm.Node)
 			}
 			shm.add("breaks", bs)

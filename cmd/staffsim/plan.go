@@ -3,23 +3,25 @@ package main
 import (
 	"context"
 	_ "embed"
+	"errors"
 	"fmt"
 	"math"
+	"path/filepath"
 	"strings"
 	"time"
 	"unicode"
 	"unicode/utf8"
 
 	"github.com/spf13/cobra"
+	"gonum.org/v1/gonum/floats"
 
 	"github.com/staffsim/staffsim/erlang"
 	"github.com/staffsim/staffsim/forecast"
 	"github.com/staffsim/staffsim/internal/quantity"
 	"github.com/staffsim/staffsim/scenarios"
-	"github.com/staffsim/staffsim/scenarios/headcount"
+	"github.com/staffsim/staffsim/scenarios/plan"
 	"github.com/staffsim/staffsim/scenarios/report"
 	"github.com/staffsim/staffsim/scenarios/roster"
-	"github.com/staffsim/staffsim/sim"
 )
 
 // The built-in defaults: the shift templates the roster is built from
@@ -144,57 +146,21 @@ func newPlanCmd(s streams) *cobra.Command {
 	return cmd
 }
 
-// planner carries the plan's settings and each stage's results.
+// planner runs staffsim plan: the options the flags resolve to, the
+// input, the library's result and the files staged for --out.
 type planner struct {
-	o   *planOptions
-	s   streams
-	ctx context.Context
-	t0  time.Time
-
-	// Settings resolved from the flags.
-	model        erlang.Model
-	targets      erlang.Targets
-	sl           quantity.Target
-	shrinkage    float64
-	patience     time.Duration
-	seed         uint64
-	replications int
-	hourly       float64
-	templates    *roster.Shifts
-	today        *scenarios.Scenario // nil: no current roster
-	todayLabel   string
-
-	// Stage results.
-	source    string
-	series    *forecast.Series
-	holidays  forecast.Holidays
-	fc        *forecast.Forecast
-	bt        *forecast.BacktestReport
-	aht       time.Duration
-	reqs      []erlang.Requirement
-	reqSum    erlang.Summary
-	week      *roster.Requirements
-	problem   *roster.Problem
-	roster    *roster.Roster
-	rosterRep *roster.SimReport
-	scenario  *scenarios.Scenario // the recommended roster once headcount has run
-	// rosterAgents is the optimised roster's headcount before scaling.
-	rosterAgents int
-	start        time.Time // first simulated day
-	days         int
-	run          *report.Run
-	runRes       *sim.Result
-	sweepAt      time.Time
-	curves       []headcount.Curve
-	todayPt      *headcount.Point
-	steps        []string
-	plan         *report.Plan
-	stage        string   // staging directory of the output files
-	files        []string // files staged, in order
+	o     *planOptions
+	s     streams
+	ctx   context.Context
+	opt   plan.Options
+	in    plan.Input
+	res   *plan.Result
+	stage string   // staging directory of the output files
+	files []string // files staged, in order
 }
 
 func runPlan(cmd *cobra.Command, s streams, o *planOptions) error {
-	pl := &planner{o: o, s: s, ctx: cmd.Context(), t0: time.Now()}
+	pl := &planner{o: o, s: s, ctx: cmd.Context()}
 	if pl.ctx == nil {
 		pl.ctx = context.Background()
 	}
@@ -202,30 +168,26 @@ func runPlan(cmd *cobra.Command, s streams, o *planOptions) error {
 		return err
 	}
 	defer pl.cleanup()
-	stages := []struct {
-		name string
-		run  func() error
-	}{{"history", pl.loadHistory}, {"forecast", pl.forecast}, {"requirements", pl.requirements}, {"roster", pl.buildRoster},
-		{"headcount", pl.headcount}, {"simulate", pl.simulate}}
-	var times []string
-	for _, st := range stages {
-		t0 := time.Now()
-		if err := st.run(); err != nil {
-			return err
-		}
-		if err := pl.ctx.Err(); err != nil {
-			return err
-		}
-		times = append(times, fmt.Sprintf("%s %.1f s", st.name, time.Since(t0).Seconds()))
-	}
 	t0 := time.Now()
-	sum := pl.summary()
-	if err := pl.write(sum); err != nil {
+	if err := pl.loadHistory(); err != nil {
 		return err
 	}
-	times = append(times, fmt.Sprintf("report %.1f s", time.Since(t0).Seconds()))
-	pl.note("time: %s", strings.Join(times, ", "))
-	return pl.print(sum)
+	res, err := plan.Run(pl.ctx, pl.in, pl.opt)
+	var ie *plan.InputError
+	if errors.As(err, &ie) {
+		return usageError{err}
+	}
+	if err != nil {
+		return err
+	}
+	pl.res = res
+	if err := pl.write(); err != nil {
+		return err
+	}
+	// Timings go to stderr only: the files and stdout are the same bytes
+	// for the same inputs on any machine.
+	pl.note("wrote %d files to %s (open %s) in %.1f s", len(pl.files), o.out, filepath.Join(o.out, "report.html"), time.Since(t0).Seconds())
+	return pl.print()
 }
 
 // note writes one progress line on stderr.
@@ -290,34 +252,31 @@ func (pl *planner) resolve(cmd *cobra.Command) error {
 	if model == erlang.ModelB {
 		return usagef("--model erlang-b has no queue to simulate: use erlang-c, or erlang-a with --patience")
 	}
-	pl.model, pl.targets, pl.sl = model, targets, o.staffing.sl
-	pl.shrinkage = float64(o.staffing.shrinkage)
-	pl.patience = time.Duration(o.staffing.patience)
-	pl.seed, pl.replications = o.seed, o.replications
+	pl.opt = plan.Options{Horizon: time.Duration(o.horizon), AHT: time.Duration(o.aht), Model: model, Targets: targets, SL: o.staffing.sl,
+		Shrinkage: float64(o.staffing.shrinkage), Patience: time.Duration(o.staffing.patience), HoursPerFTE: o.hoursPerFTE,
+		HourlyCost: o.hourlyCost, Currency: o.currency, Replications: o.replications, Seed: o.seed, Confidence: float64(o.confidence),
+		Log: pl.s.err, Progress: func(stage string) (func(done, total int), func()) { return progressFor(pl.s.err, stage) }}
 	if o.shifts != "" {
-		if pl.templates, err = roster.ReadShifts(o.shifts); err != nil {
+		if pl.opt.Templates, err = roster.ReadShifts(o.shifts); err != nil {
 			return usageError{err}
 		}
-	} else if pl.templates, err = roster.ParseShifts("built-in shifts.yaml", defaultShifts); err != nil {
+	} else if pl.opt.Templates, err = roster.ParseShifts("built-in shifts.yaml", defaultShifts); err != nil {
 		return err
 	}
-	pl.hourly = o.hourlyCost
-	if !f.Changed("hourly-cost") && o.shifts != "" && pl.templates.Hourly > 0 {
-		pl.hourly = pl.templates.Hourly
+	if !f.Changed("hourly-cost") && o.shifts != "" && pl.opt.Templates.Hourly > 0 {
+		pl.opt.HourlyCost = pl.opt.Templates.Hourly
 	}
 	switch {
 	case o.roster != "":
-		if pl.today, err = loadScenario(o.roster); err != nil {
+		if pl.opt.Today, err = loadScenario(o.roster); err != nil {
 			return usageError{fmt.Errorf("--roster: %w", err)}
 		}
-		pl.todayLabel = "today's roster"
 	case o.path == "":
-		if pl.today, err = scenarios.Parse("built-in sample roster.yaml", sampleRoster, ""); err != nil {
+		if pl.opt.Today, err = scenarios.Parse("built-in sample roster.yaml", sampleRoster, ""); err != nil {
 			return err
 		}
-		pl.todayLabel = "today's roster"
 	}
-	if pl.today != nil && len(pl.today.Roster.Shifts) == 0 {
+	if pl.opt.Today != nil && len(pl.opt.Today.Roster.Shifts) == 0 {
 		return usagef("--roster %s has no shifts: give the current roster in its roster section", o.roster)
 	}
 	if o.path != "" {
@@ -357,13 +316,13 @@ func checkPlanInterval(iv time.Duration) error {
 func (pl *planner) loadHistory() error {
 	iv := time.Duration(pl.o.interval)
 	if pl.o.path == "" {
-		s, hol, err := sampleHistory(pl.ctx, iv, time.Duration(pl.o.horizon))
+		in, err := plan.Sample(pl.ctx, iv, time.Duration(pl.o.horizon))
 		if err != nil {
 			return err
 		}
-		pl.series, pl.source = s, "built-in sample desk"
-		pl.holidays = hol
-		pl.note("history: built-in sample desk, %d days from %s, %.0f contacts", s.Len()/s.SlotsPerDay(), s.Start.Format("Mon 2006-01-02"), total(s.Arrivals))
+		pl.in = in
+		s := in.Series
+		pl.note("history: built-in sample desk, %d days from %s, %.0f contacts", s.Len()/s.SlotsPerDay(), s.Start.Format("Mon 2006-01-02"), floats.Sum(s.Arrivals))
 		return nil
 	}
 	ropt, err := pl.o.history.options()
@@ -380,15 +339,7 @@ func (pl *planner) loadHistory() error {
 		return historyError(err)
 	}
 	noteRead(pl.s.err, rep)
-	pl.series, pl.source = s, pl.o.path
-	pl.note("history: %s, %.1f days from %s, %.0f contacts", pl.o.path, float64(s.Len())/float64(s.SlotsPerDay()), s.Start.Format("Mon 2006-01-02"), total(s.Arrivals))
+	pl.in = plan.Input{Series: s, Source: pl.o.path}
+	pl.note("history: %s, %.1f days from %s, %.0f contacts", pl.o.path, float64(s.Len())/float64(s.SlotsPerDay()), s.Start.Format("Mon 2006-01-02"), floats.Sum(s.Arrivals))
 	return nil
-}
-
-func total(xs []float64) float64 {
-	var t float64
-	for _, x := range xs {
-		t += x
-	}
-	return t
 }

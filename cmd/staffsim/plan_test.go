@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/staffsim/staffsim/internal/realdata"
+	"github.com/staffsim/staffsim/scenarios/plan"
 )
 
 // planFast are flags that keep a plan test quick: one week, few
@@ -27,7 +28,7 @@ var planFiles = []string{"forecast.csv", "requirements.csv", "scenario.yaml", "i
 // checkPlanDir checks a plan directory: every file there, nothing staged
 // left behind, a summary whose recommendation is consistent, and a report
 // that reads as one.
-func checkPlanDir(t *testing.T, dir string) planSummary {
+func checkPlanDir(t *testing.T, dir string) plan.Summary {
 	t.Helper()
 	for _, f := range planFiles {
 		if fi, err := os.Stat(filepath.Join(dir, f)); err != nil || fi.Size() == 0 {
@@ -39,7 +40,7 @@ func checkPlanDir(t *testing.T, dir string) planSummary {
 	if len(leftovers)+len(hidden) > 0 {
 		t.Errorf("staging left behind: %v %v", leftovers, hidden)
 	}
-	var sum planSummary
+	var sum plan.Summary
 	b, err := os.ReadFile(filepath.Join(dir, "summary.json"))
 	if err != nil {
 		t.Fatal(err)
@@ -136,7 +137,7 @@ func TestPlanJSONFormat(t *testing.T) {
 	if code != exitOK {
 		t.Fatalf("exit %d: %s", code, errOut)
 	}
-	var sum planSummary
+	var sum plan.Summary
 	if err := json.Unmarshal([]byte(out), &sum); err != nil {
 		t.Fatalf("stdout is not the summary JSON: %v\n%s", err, out)
 	}
@@ -218,8 +219,8 @@ func TestPlanRealExports(t *testing.T) {
 	if code != exitOK || !strings.Contains(errOut, "less than a week") {
 		t.Fatalf("servicenow: exit %d: %s", code, errOut)
 	}
-	if sum := checkPlanDir(t, dir); sum.Forecast.Method != shortMethod {
-		t.Errorf("servicenow: forecast method %q, want %q", sum.Forecast.Method, shortMethod)
+	if sum := checkPlanDir(t, dir); sum.Forecast.Method != plan.MeanDayMethod {
+		t.Errorf("servicenow: forecast method %q, want %q", sum.Forecast.Method, plan.MeanDayMethod)
 	}
 }
 

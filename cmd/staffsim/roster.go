@@ -12,6 +12,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/staffsim/staffsim/erlang"
+	"github.com/staffsim/staffsim/forecast"
 	"github.com/staffsim/staffsim/internal/quantity"
 	"github.com/staffsim/staffsim/scenarios"
 	"github.com/staffsim/staffsim/scenarios/report"
@@ -116,20 +117,19 @@ func runRoster(cmd *cobra.Command, s streams, o *rosterOptions) error {
 		return err
 	}
 	before := *r
+	desk, start, days := rosterDesk(o, req, sh)
+	sc := desk.Scenario("roster", start, days, scenarios.ShiftsOf(r.SimShifts(p)))
 	var rep *roster.SimReport
-	if o.simulate {
-		var work, n float64
-		for i, a := range req.Arrivals {
-			work += a * req.AHT[i]
-			n += a
+	if o.simulate && desk.AHT > 0 {
+		cfg, err := sc.SimConfig()
+		if err != nil {
+			return err
 		}
-		if n > 0 {
-			chk := roster.Check{Arrivals: req.Arrivals, AHT: time.Duration(work / n * float64(time.Second)),
-				Target: o.sl.Within, Goal: o.sl.Goal, Shrinkage: req.Shrinkage(), Replications: o.replications, Seed: o.seed, Rounds: o.rounds}
-			if r, rep, err = roster.Refine(ctx, p, r, chk, opt); err != nil {
-				return err
-			}
+		chk := roster.Check{Desk: cfg, Targets: erlang.Targets{ServiceLevel: o.sl.Goal, Within: o.sl.Within.Seconds()}, Rounds: o.rounds}
+		if r, rep, err = roster.Refine(ctx, p, r, chk, opt); err != nil {
+			return err
 		}
+		sc.Roster.Shifts = scenarios.ShiftsOf(r.SimShifts(p))
 	}
 	if len(r.Short) > 0 {
 		why := "the templates or limits cannot cover them"
@@ -141,7 +141,7 @@ func runRoster(cmd *cobra.Command, s streams, o *rosterOptions) error {
 	}
 	if o.out != "" {
 		if err := writeFileAtomic(o.out, func(w io.Writer) error {
-			return rosterScenario(o, req, sh, r).WriteYAML(w)
+			return sc.WriteYAML(w)
 		}); err != nil {
 			return err
 		}
@@ -167,18 +167,12 @@ func runRoster(cmd *cobra.Command, s streams, o *rosterOptions) error {
 	return writeRosterTable(s.out, p, sh, &before, r, rep)
 }
 
-// rosterScenario is the roster as a scenario: one queue with the
-// requirement's arrivals and mean AHT, the SLA, the roster and the cost.
-func rosterScenario(o *rosterOptions, req *roster.Requirements, sh *roster.Shifts, r *roster.Roster) *scenarios.Scenario {
-	var work, n float64
-	for i, a := range req.Arrivals {
-		work += a * req.AHT[i]
-		n += a
-	}
-	aht := 300 * time.Second
-	if n > 0 {
-		aht = time.Duration(work / n * float64(time.Second)).Round(time.Second)
-	}
+// rosterDesk is the desk the roster serves, as plan models it
+// (scenarios.Desk): the requirement's arrivals per interval with their
+// arrival-weighted mean AHT (0 when none), the SLA, shrinkage and cost; the
+// scenario it writes names the requirements file as its forecast (relative
+// to --out) and runs from the requirement's start for its whole days.
+func rosterDesk(o *rosterOptions, req *roster.Requirements, sh *roster.Shifts) (*scenarios.Desk, time.Time, int) {
 	fc := o.requirements
 	if abs, err := filepath.Abs(o.requirements); err == nil {
 		if outAbs, err := filepath.Abs(o.out); err == nil {
@@ -187,36 +181,19 @@ func rosterScenario(o *rosterOptions, req *roster.Requirements, sh *roster.Shift
 			}
 		}
 	}
-	y, m, d := req.Start.Date()
-	sc := &scenarios.Scenario{
-		Name:         "roster",
-		Start:        time.Date(y, m, d, 0, 0, 0, 0, req.Start.Location()),
-		Location:     req.Start.Location(),
-		Days:         max(1, int(req.Interval*time.Duration(len(req.Arrivals))/(24*time.Hour))),
-		Interval:     req.Interval,
-		Replications: o.replications,
+	aht := time.Duration(erlang.MeanAHT(req.Arrivals, req.AHT) * float64(time.Second)).Round(time.Second)
+	desk := &scenarios.Desk{
+		Forecast:     &forecast.Series{Start: req.Start, Interval: req.Interval, Arrivals: req.Arrivals},
+		ForecastFile: fc,
+		AHT:          aht,
+		SLA:          scenarios.SLA{Target: o.sl.Within, Goal: o.sl.Goal},
+		Shrinkage:    req.Shrinkage(),
+		Hourly:       sh.Hourly,
 		Seed:         o.seed,
-		Queues: []scenarios.Queue{{
-			Name:       "desk",
-			Priority:   1,
-			Arrivals:   scenarios.Arrivals{Forecast: fc, Scale: 1},
-			HandleTime: scenarios.Distribution{Kind: scenarios.Exponential, Mean: aht, CV: 1},
-			SLA:        scenarios.SLA{Target: o.sl.Within, Goal: o.sl.Goal},
-		}},
-		Roster: scenarios.Roster{Shrinkage: req.Shrinkage()},
-		Cost:   scenarios.Cost{Hourly: sh.Hourly},
+		Replications: o.replications,
 	}
-	for _, s := range r.Shifts {
-		x := scenarios.Shift{Name: s.Name, Start: s.Start, Length: s.Length, Days: s.Week.Days(), Agents: s.Agents}
-		if s.Week == roster.EveryDay {
-			x.Days = nil
-		}
-		for _, b := range s.Breaks {
-			x.Breaks = append(x.Breaks, scenarios.Break{After: b.After, Length: b.Length})
-		}
-		sc.Roster.Shifts = append(sc.Roster.Shifts, x)
-	}
-	return sc
+	days := max(1, int(req.Interval*time.Duration(len(req.Arrivals))/(24*time.Hour)))
+	return desk, req.Start, days
 }
 
 type rosterShiftJSON struct {

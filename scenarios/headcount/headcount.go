@@ -61,12 +61,9 @@ func (o Options) withDefaults() Options {
 
 // Point is one headcount of one volume case.
 type Point struct {
-	Factor           float64 // the factor asked for
-	Agents           int     // headcount of the scaled roster (Σ shift agents)
-	PaidHoursPerWeek float64 // mean over replications, overtime included
-	FTE              float64 // PaidHoursPerWeek / HoursPerFTE
-	CostPerWeek      float64
-	CostPerYear      float64
+	Factor float64 // the factor asked for
+	Agents int     // headcount of the scaled roster (Σ shift agents)
+	Budget         // paid hours per week, FTE and cost (Pay.Of)
 	// ServiceLevel, ASA (seconds) and AbandonRate of each queue over the
 	// whole period, and of the desk (Total).
 	Queues []sim.Metrics
@@ -126,7 +123,6 @@ func Sweep(ctx context.Context, base sim.Config, cases []Case, opt Options) ([]C
 		steps = append(steps, step{f, n})
 	}
 	sort.Slice(steps, func(i, j int) bool { return steps[i].agents < steps[j].agents })
-	weeks := float64(base.Horizon-base.Warmup) / float64(7*24*time.Hour)
 	total, done := len(steps)*len(cases), 0
 	curves := make([]Curve, 0, len(cases))
 	for _, c := range cases {
@@ -139,12 +135,8 @@ func Sweep(ctx context.Context, base sim.Config, cases []Case, opt Options) ([]C
 			if err != nil {
 				return nil, fmt.Errorf("headcount %d, %s: %w", s.agents, c.Name, err)
 			}
-			p := Point{Factor: s.factor, Agents: s.agents, Queues: res.Summary.Queues, Total: res.Summary.Total}
-			p.PaidHoursPerWeek = res.Summary.Total.PaidHours.Mean / weeks
-			p.FTE = p.PaidHoursPerWeek / opt.HoursPerFTE
-			p.CostPerWeek = p.PaidHoursPerWeek * opt.HourlyCost
-			p.CostPerYear = p.CostPerWeek * WeeksPerYear
-			p.PMeet = meetShare(res, cfg.Queues)
+			p := opt.Point(res, cfg, s.agents)
+			p.Factor = s.factor
 			if curve.Smallest < 0 && p.PMeet >= opt.Confidence {
 				curve.Smallest = len(curve.Points)
 			}
@@ -157,6 +149,48 @@ func Sweep(ctx context.Context, base sim.Config, cases []Case, opt Options) ([]C
 		curves = append(curves, curve)
 	}
 	return curves, nil
+}
+
+// Point returns the sweep's point for one simulation res of cfg with
+// agents on the roster: its service figures, P(meet), and its paid hours
+// per week (rostered paid time, sim.PaidTime; overtime apart) with the FTE
+// and cost they make (Pay). Plan uses it for today's roster too, so every
+// point is counted alike.
+func (o Options) Point(res *sim.Result, cfg sim.Config, agents int) Point {
+	o = o.withDefaults()
+	weeks := float64(cfg.Horizon-cfg.Warmup) / float64(7*24*time.Hour)
+	p := Point{Factor: 1, Agents: agents, Queues: res.Summary.Queues, Total: res.Summary.Total}
+	p.Budget = Pay{HoursPerFTE: o.HoursPerFTE, Hourly: o.HourlyCost}.Of(res.Summary.Total.PaidHours.Mean / weeks)
+	p.PMeet = meetShare(res, cfg.Queues)
+	return p
+}
+
+// Pay is what a paid hour means for a budget: HoursPerFTE contracted hours
+// make one FTE, and each paid hour costs Hourly.
+type Pay struct {
+	HoursPerFTE float64 // > 0
+	Hourly      float64 // ≥ 0
+}
+
+// Budget is a roster's paid hours per week and what they make.
+type Budget struct {
+	PaidHoursPerWeek float64 // rostered paid hours (unpaid breaks out, absence in, overtime apart)
+	FTE              float64 // PaidHoursPerWeek / HoursPerFTE
+	CostPerWeek      float64 // PaidHoursPerWeek × Hourly
+	CostPerYear      float64 // CostPerWeek × WeeksPerYear
+}
+
+// Of returns the budget of paidHoursPerWeek: the one conversion of paid
+// hours into FTE and cost, used by the sweep, plan, roster and simulate.
+//
+//	FTE = paid h/week ÷ HoursPerFTE;  cost/year = paid h/week × Hourly × 365.2425/7
+func (p Pay) Of(paidHoursPerWeek float64) Budget {
+	b := Budget{PaidHoursPerWeek: paidHoursPerWeek, CostPerWeek: paidHoursPerWeek * p.Hourly}
+	if p.HoursPerFTE > 0 {
+		b.FTE = paidHoursPerWeek / p.HoursPerFTE
+	}
+	b.CostPerYear = b.CostPerWeek * WeeksPerYear
+	return b
 }
 
 func validate(base sim.Config, cases []Case, opt Options) error {

@@ -200,3 +200,24 @@ func (p *Plan) todayLabel() string {
 	}
 	return p.TodayLabel
 }
+
+// FTEWords writes FTE to one decimal, without a trailing .0: 31.5, 30.
+func FTEWords(x float64) string {
+	s := strconv.FormatFloat(math.Round(x*10)/10, 'f', 1, 64)
+	if len(s) > 2 && s[len(s)-2:] == ".0" {
+		s = s[:len(s)-2]
+	}
+	return s
+}
+
+// PercentPM writes an estimate as "71% ± 3%".
+func PercentPM(e Estimate) string {
+	if !e.Defined() {
+		return "undefined (no contacts)"
+	}
+	s := fmt.Sprintf("%.0f%%", 100*e.Mean)
+	if e.N > 1 {
+		s += fmt.Sprintf(" ± %.0f%%", math.Max(100*(e.High-e.Low)/2, 0.5))
+	}
+	return s
+}

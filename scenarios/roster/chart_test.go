@@ -53,8 +53,9 @@ func TestRefineCannotMeet(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	r2, rep, err := Refine(context.Background(), p, r, Check{Arrivals: arr, AHT: 5 * time.Minute, Target: 20 * time.Second,
-		Goal: 0.8, Replications: 3, Seed: 1, Rounds: 3}, Options{})
+	c := deskCheck(arr, p.Interval, 5*time.Minute, 0, 3)
+	c.Rounds = 3
+	r2, rep, err := Refine(context.Background(), p, r, c, Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -71,7 +72,7 @@ func TestRefineBadCheck(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, _, err := Refine(context.Background(), p, r, Check{Arrivals: make([]float64, 47)}, Options{}); err == nil {
-		t.Error("Refine accepted 47 arrival intervals for 48 requirement intervals")
+	if _, _, err := Refine(context.Background(), p, r, Check{}, Options{}); err == nil {
+		t.Error("Refine accepted a check without a desk")
 	}
 }

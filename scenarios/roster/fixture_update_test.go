@@ -21,8 +21,9 @@ func TestRequirementsFixture(t *testing.T) {
 	path := filepath.Join("..", "..", "testdata", "roster", "requirements.csv")
 	if *update {
 		p, c := weekDemand(t, 250)
-		d := make([]erlang.Demand, len(c.Arrivals))
-		for i, a := range c.Arrivals {
+		arr := c.Desk.Queues[0].Arrivals.Counts
+		d := make([]erlang.Demand, len(arr))
+		for i, a := range arr {
 			d[i] = erlang.Demand{Arrivals: a, AHT: 300}
 		}
 		reqs, err := erlang.Requirements(d, erlang.Targets{ServiceLevel: 0.8, Within: 20},

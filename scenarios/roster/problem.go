@@ -5,15 +5,15 @@ import (
 	"fmt"
 	"math"
 	"time"
+
+	"github.com/staffsim/staffsim/sim"
 )
 
-// Break is a rest within a shift, at a fixed offset from the shift start.
-// While on a break an agent does not staff the desk.
-type Break struct {
-	After  time.Duration // from the shift start; ≥ 0
-	Length time.Duration // > 0
-	Unpaid bool          // unpaid breaks are not paid hours
-}
+// Break is a rest within a shift, at a fixed offset (After ≥ 0) from the
+// shift start, Length > 0 long; while on a break an agent does not staff
+// the desk, and an Unpaid break is not paid time. It is the simulator's
+// break, so a roster is simulated and written with its breaks as they are.
+type Break = sim.Break
 
 // Template is a shift an agent may work: it starts at Start (wall clock,
 // since local midnight) and lasts Length, on the working days of one of
@@ -32,15 +32,19 @@ type Template struct {
 }
 
 // PaidPerShift returns the paid time of one occurrence of the shift: its
-// length less its unpaid breaks.
-func (t *Template) PaidPerShift() time.Duration {
-	p := t.Length
-	for _, b := range t.Breaks {
-		if b.Unpaid {
-			p -= b.Length
-		}
+// length less its unpaid breaks (sim.PaidTime).
+func (t *Template) PaidPerShift() time.Duration { return sim.PaidTime(t.Length, t.Breaks) }
+
+// Shift returns agents agents working the template on the days of w, as
+// the simulator takes them: the one conversion of a roster line into a
+// shift, breaks (paid or not) included.
+func (t *Template) Shift(w Week, agents int) sim.Shift {
+	sh := sim.Shift{Name: ShiftName(t.Name, t.Start, w), Start: t.Start, Length: t.Length, Days: w.Days(), Agents: agents,
+		Breaks: append([]Break(nil), t.Breaks...)}
+	if w == EveryDay {
+		sh.Days = nil
 	}
-	return p
+	return sh
 }
 
 // Limits restrict the roster. The zero value restricts nothing.
@@ -126,3 +130,13 @@ func (t *Template) validate() error {
 
 // Time returns the start of interval i.
 func (p *Problem) Time(i int) time.Time { return p.Start.Add(time.Duration(i) * p.Interval) }
+
+// SimShifts returns the roster's lines as the simulator's shifts
+// (Template.Shift), in the roster's order.
+func (r *Roster) SimShifts(p *Problem) []sim.Shift {
+	out := make([]sim.Shift, 0, len(r.Shifts))
+	for _, s := range r.Shifts {
+		out = append(out, p.Templates[s.Template].Shift(s.Week, s.Agents))
+	}
+	return out
+}

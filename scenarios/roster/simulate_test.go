@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/staffsim/staffsim/erlang"
+	"github.com/staffsim/staffsim/sim"
 )
 
 // weekDemand returns the acceptance case from the demand side: 7 days of
@@ -44,8 +45,20 @@ func weekDemand(t testing.TB, peak float64) (*Problem, Check) {
 		a += float64(r.Agents)
 		s += float64(r.Scheduled)
 	}
-	return p, Check{Arrivals: arr, AHT: aht * time.Second, Target: 20 * time.Second, Goal: 0.8,
-		Shrinkage: 1 - a/s, Replications: 10, Seed: 1}
+	return p, deskCheck(arr, p.Interval, aht*time.Second, 1-a/s, 10)
+}
+
+// deskCheck is the check of a one-queue desk: Poisson arrivals per
+// interval (arr), exponential handle times of mean aht (Erlang C's
+// assumptions), shrinkage, and 80 % within 20 s.
+func deskCheck(arr []float64, step, aht time.Duration, shrinkage float64, replications int) Check {
+	return Check{
+		Desk: sim.Config{
+			Queues:    []sim.Queue{{Name: "desk", Arrivals: sim.Arrivals{Counts: arr, Step: step}, HandleTime: sim.Exponential(aht)}},
+			Shrinkage: shrinkage, Seed: 1, Replications: replications,
+		},
+		Targets: erlang.Targets{ServiceLevel: 0.8, Within: 20},
+	}
 }
 
 // TestRefineMeetsSLA is the acceptance case with the simulation step: the

@@ -1,4 +1,4 @@
-package main
+package plan
 
 import (
 	"context"
@@ -9,10 +9,7 @@ import (
 	"github.com/staffsim/staffsim/erlang"
 	"github.com/staffsim/staffsim/forecast"
 	"github.com/staffsim/staffsim/forecast/synth"
-	"github.com/staffsim/staffsim/scenarios"
-	"github.com/staffsim/staffsim/scenarios/headcount"
 	"github.com/staffsim/staffsim/scenarios/roster"
-	"github.com/staffsim/staffsim/sim"
 	"gonum.org/v1/gonum/stat/distuv"
 )
 
@@ -32,40 +29,23 @@ import (
 // staffsim roster does. Paid hours, FTE and cost therefore include
 // shrinkage: an absent agent is still paid.
 
-// planQueue is the name of the desk's one queue.
-const planQueue = "contacts"
-
-// sampleHistory returns the built-in sample desk's history and its
-// holidays over the history and horizon.
-func sampleHistory(ctx context.Context, interval, horizon time.Duration) (*forecast.Series, forecast.Holidays, error) {
+// Sample returns the built-in sample desk's history — 26 weeks generated
+// by forecast/synth with seed 1, the same every time — at the given
+// interval, with its holidays over the history and a horizon after it.
+func Sample(ctx context.Context, interval, horizon time.Duration) (Input, error) {
 	cfg := synth.Sample()
 	s, err := synth.Series(ctx, cfg, interval)
 	if err != nil {
-		return nil, nil, err
+		return Input{}, err
 	}
 	last := s.End().Add(horizon)
 	hol := synth.HolidaysIn(cfg.Calendar(), forecast.DateOf(s.Start), forecast.DateOf(last))
-	return s, hol, nil
+	return Input{Series: s, Holidays: hol, Source: "built-in sample desk"}, nil
 }
 
 // meanAHT returns the forecast's volume-weighted mean AHT in seconds, or
-// 0 when it has none.
-func meanAHT(fc *forecast.Forecast) float64 {
-	if fc.AHTSeconds == nil {
-		return 0
-	}
-	var work, n float64
-	for i, a := range fc.Arrivals {
-		if aht := fc.AHTSeconds[i]; aht > 0 && a > 0 {
-			work += a * aht
-			n += a
-		}
-	}
-	if n == 0 {
-		return 0
-	}
-	return work / n
-}
+// 0 when it has none (erlang.MeanAHT).
+func meanAHT(fc *forecast.Forecast) float64 { return erlang.MeanAHT(fc.Arrivals, fc.AHTSeconds) }
 
 // planDemand is the forecast as Erlang demand: each interval's arrivals with
 // its own forecast AHT, or flat when flatAHT > 0 or the interval has none.
@@ -150,77 +130,13 @@ func sweepWeek(start time.Time, days int) time.Time {
 	return start
 }
 
-// simShifts converts a scenario's roster shifts into the simulator's.
-func simShifts(shifts []scenarios.Shift) []sim.Shift {
-	out := make([]sim.Shift, 0, len(shifts))
-	for _, s := range shifts {
-		x := sim.Shift{Name: s.Name, Start: s.Start, Length: s.Length, Days: s.Days, Agents: s.Agents, Skills: s.Skills}
-		for _, b := range s.Breaks {
-			x.Breaks = append(x.Breaks, sim.Break{After: b.After, Length: b.Length})
-		}
-		out = append(out, x)
-	}
-	return out
-}
-
-// deskConfig is the desk plan simulates from start for days: one queue
-// whose arrivals are the forecast's per-interval counts (a non-homogeneous
-// Poisson process), log-normal handle times with the mean AHT and cv 1,
-// exponential patience when given, the SLA, and the roster's shifts with
-// shrinkage as whole-shift absence.
-func (pl *planner) deskConfig(start time.Time, days int, shifts []sim.Shift) sim.Config {
-	q := sim.Queue{
-		Name:       planQueue,
-		Priority:   1,
-		Arrivals:   sim.Arrivals{Counts: pl.fc.Arrivals, Step: pl.fc.Interval, CountsStart: pl.fc.Start},
-		HandleTime: sim.LogNormal(pl.aht, 1),
-		SLATarget:  pl.sl.Within,
-		SLAGoal:    pl.sl.Goal,
-	}
-	if pl.patience > 0 {
-		q.Patience = sim.Exponential(pl.patience)
-	}
-	return sim.Config{
-		Start:        start,
-		Horizon:      start.AddDate(0, 0, days).Sub(start),
-		Interval:     pl.fc.Interval,
-		Queues:       []sim.Queue{q},
-		Shifts:       shifts,
-		Shrinkage:    pl.shrinkage,
-		Seed:         pl.seed,
-		Replications: pl.replications,
-	}
-}
-
-// headcountPoint turns one simulation of the sweep week into a report
-// point (the same arithmetic as headcount.Sweep).
-func headcountPoint(res *sim.Result, agents int, weeks, hoursPerFTE, hourly float64) headcount.Point {
-	p := headcount.Point{Factor: 1, Agents: agents, Queues: res.Summary.Queues, Total: res.Summary.Total}
-	p.PaidHoursPerWeek = res.Summary.Total.PaidHours.Mean / weeks
-	p.FTE = p.PaidHoursPerWeek / hoursPerFTE
-	p.CostPerWeek = p.PaidHoursPerWeek * hourly
-	p.CostPerYear = p.CostPerWeek * headcount.WeeksPerYear
-	if len(res.MetGoal) > 0 {
-		p.PMeet = res.MetGoal[0]
-	}
-	return p
-}
-
-// finiteOr returns x, or def when x is NaN or infinite.
-func finiteOr(x, def float64) float64 {
-	if math.IsNaN(x) || math.IsInf(x, 0) {
-		return def
-	}
-	return x
-}
-
 // isShort reports whether a forecasting error is about too little history.
 func isShort(err error) bool {
 	return errors.Is(err, forecast.ErrShortHistory) || forecast.IsShortHistory(err)
 }
 
-// shortMethod names the forecast of a history shorter than a week.
-const shortMethod = "mean-day"
+// MeanDayMethod names the forecast of a history shorter than a week.
+const MeanDayMethod = "mean-day"
 
 // meanDayForecast forecasts a history shorter than a week, where no weekly
 // pattern can be seen and nothing can be backtested: every day of the
@@ -244,7 +160,7 @@ func meanDayForecast(s *forecast.Series, n int, level float64) *forecast.Forecas
 		}
 	}
 	z := distuv.UnitNormal.Quantile((1 + level) / 2)
-	fc := &forecast.Forecast{Series: forecast.Series{Start: s.End(), Interval: s.Interval}, Level: level, Method: shortMethod,
+	fc := &forecast.Forecast{Series: forecast.Series{Start: s.End(), Interval: s.Interval}, Level: level, Method: MeanDayMethod,
 		Notes: []string{"the history covers less than a week: every forecast day repeats its mean day (no weekday pattern, no backtest); give two weeks or more for a real forecast"}}
 	fc.Arrivals, fc.Lower, fc.Upper = make([]float64, n), make([]float64, n), make([]float64, n)
 	if s.HasAHT() {

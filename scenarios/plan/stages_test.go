@@ -1,4 +1,4 @@
-package main
+package plan
 
 import (
 	"math"
@@ -43,7 +43,7 @@ func TestMeanDayForecast(t *testing.T) {
 	s.HandleSeconds[9], s.Handled[9] = 4*300, 4
 	s.HandleSeconds[24+9], s.Handled[24+9] = 6*200, 6
 	fc := meanDayForecast(s, 72, 0.8)
-	if !fc.Start.Equal(s.End()) || fc.Len() != 72 || fc.Method != shortMethod || len(fc.Notes) == 0 {
+	if !fc.Start.Equal(s.End()) || fc.Len() != 72 || fc.Method != MeanDayMethod || len(fc.Notes) == 0 {
 		t.Fatalf("forecast %v × %d by %q", fc.Start, fc.Len(), fc.Method)
 	}
 	const z80 = 1.2815515655446004 // standard normal quantile of 0.9

@@ -1,0 +1,173 @@
+package plan
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"time"
+
+	"github.com/staffsim/staffsim/erlang"
+	"github.com/staffsim/staffsim/forecast"
+	"github.com/staffsim/staffsim/internal/quantity"
+	"github.com/staffsim/staffsim/scenarios"
+	"github.com/staffsim/staffsim/scenarios/headcount"
+	"github.com/staffsim/staffsim/scenarios/report"
+	"github.com/staffsim/staffsim/scenarios/roster"
+	"github.com/staffsim/staffsim/sim"
+)
+
+// Input is the history a plan starts from.
+type Input struct {
+	// Series is the history as arrivals (and handle times) per interval.
+	Series *forecast.Series
+	// Holidays are the desk's closed days over the history and the horizon.
+	Holidays forecast.Holidays
+	// Source names the history in notes and the report ("tickets.csv").
+	Source string
+}
+
+// Options are the plan's settings. Model, Targets, SL, Templates,
+// HoursPerFTE and Replications are required; the zero value of the rest is
+// documented per field.
+type Options struct {
+	Horizon time.Duration // how far ahead to plan, ≥ 7 days
+	// AHT, when positive, is a flat handle time for every interval;
+	// 0 takes each interval's forecast AHT (the history's handle times).
+	AHT          time.Duration
+	HandleCV     float64 // coefficient of variation of log-normal handle times; 0 means 1
+	Model        erlang.Model
+	Targets      erlang.Targets  // what requirements are sized for
+	SL           quantity.Target // the service level the plan is judged on
+	Shrinkage    float64
+	Patience     time.Duration // mean patience (Erlang A); 0: nobody abandons
+	HoursPerFTE  float64
+	HourlyCost   float64
+	Currency     string
+	Templates    *roster.Shifts      // the shift templates the roster is built from
+	Today        *scenarios.Scenario // today's roster (its roster section), or nil
+	TodayLabel   string              // names Today in the report
+	Replications int
+	Seed         uint64
+	Confidence   float64 // share of simulated weeks the recommendation must meet the SLA in
+	// Log, if set, receives one line per stage and the notes (stderr in
+	// the command).
+	Log io.Writer
+	// Progress, if set, returns a progress callback for a long stage and a
+	// function to call when it ends.
+	Progress func(stage string) (func(done, total int), func())
+}
+
+// InputError is an error in the plan's input or options that the user can
+// fix (a usage error in the command): e.g. a history without handle times
+// and no flat AHT.
+type InputError struct{ Err error }
+
+func (e *InputError) Error() string { return e.Err.Error() }
+func (e *InputError) Unwrap() error { return e.Err }
+
+func inputErrorf(format string, args ...any) error {
+	return &InputError{fmt.Errorf(format, args...)}
+}
+
+// Result holds every stage's output.
+type Result struct {
+	Source       string
+	Series       *forecast.Series
+	Forecast     *forecast.Forecast
+	Backtest     *forecast.BacktestReport // nil when the history was too short
+	AHT          time.Duration            // the desk's mean handle time
+	Requirements []erlang.Requirement
+	ReqSummary   erlang.Summary
+	Week         *roster.Requirements // the typical week the roster covers
+	Problem      *roster.Problem
+	Roster       *roster.Roster
+	RosterReport *roster.SimReport
+	// RosterAgents is the optimised roster's headcount before scaling.
+	RosterAgents int
+	// Desk is the desk every stage simulates.
+	Desk *scenarios.Desk
+	// Scenario is the recommended roster over the horizon: what
+	// scenario.yaml holds.
+	Scenario   *scenarios.Scenario
+	Start      time.Time // first simulated day (a local midnight)
+	Days       int
+	Run        *report.Run // the recommended roster over the horizon
+	RunResult  *sim.Result
+	SweepAt    time.Time // start of the headcount week
+	Curves     []headcount.Curve
+	Today      *headcount.Point // today's roster (or the optimised one) over the headcount week
+	TodayLabel string
+	Steps      []string // what each stage did, in words, for the report
+	Plan       *report.Plan
+	Summary    *Summary
+}
+
+// Run runs the whole pipeline on the history: forecast → requirements →
+// roster on the typical week → headcount sweep → simulation of the
+// recommended roster over the horizon. Same input and options, same
+// result, on any machine.
+func Run(ctx context.Context, in Input, opt Options) (*Result, error) {
+	if in.Series == nil || in.Series.Len() == 0 {
+		return nil, errors.New("plan: no history")
+	}
+	if opt.Templates == nil || len(opt.Templates.Templates) == 0 {
+		return nil, inputErrorf("plan: no shift templates")
+	}
+	if opt.Replications < 2 || opt.HoursPerFTE <= 0 || opt.Confidence <= 0 || opt.Confidence > 1 {
+		return nil, inputErrorf("plan: replications ≥ 2, hours per FTE > 0 and a confidence in (0, 1] are required")
+	}
+	if opt.Today != nil && opt.TodayLabel == "" {
+		opt.TodayLabel = "today's roster"
+	}
+	pl := &planner{ctx: ctx, opt: opt, res: &Result{Source: in.Source, Series: in.Series, TodayLabel: opt.TodayLabel}, holidays: in.Holidays}
+	for _, stage := range []func() error{pl.forecast, pl.requirements, pl.buildRoster, pl.headcount, pl.simulate} {
+		if err := stage(); err != nil {
+			return nil, err
+		}
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+	}
+	pl.res.Plan = pl.reportPlan()
+	pl.res.Summary = pl.summary()
+	return pl.res, nil
+}
+
+// planner carries the options and the result through the stages.
+type planner struct {
+	ctx      context.Context
+	opt      Options
+	res      *Result
+	holidays forecast.Holidays
+}
+
+// note writes one progress line to the log.
+func (pl *planner) note(format string, args ...any) {
+	if pl.opt.Log != nil {
+		fmt.Fprintf(pl.opt.Log, "plan: "+format+"\n", args...)
+	}
+}
+
+// warn writes a note the user should act on.
+func (pl *planner) warn(format string, args ...any) {
+	if pl.opt.Log != nil {
+		fmt.Fprintf(pl.opt.Log, "note: "+format+"\n", args...)
+	}
+}
+
+// progress returns the stage's progress callback and its end.
+func (pl *planner) progress(stage string) (func(done, total int), func()) {
+	if pl.opt.Progress == nil {
+		return nil, func() {}
+	}
+	return pl.opt.Progress(stage)
+}
+
+func total(xs []float64) float64 {
+	var t float64
+	for _, x := range xs {
+		t += x
+	}
+	return t
+}
