@@ -2,6 +2,7 @@ package erlang
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"math"
 	"time"
@@ -145,4 +146,38 @@ func MeanAHT(arrivals, aht []float64) float64 {
 		return 0
 	}
 	return work / n
+}
+
+// ErrNoAHT is returned by DemandOf when intervals have arrivals but no
+// interval has a handle time and no flat one is given.
+var ErrNoAHT = errors.New("no handle time: the demand has arrivals but no AHT")
+
+// DemandOf pairs arrivals per interval with their handle times (seconds;
+// 0 where unknown) into the demand Requirements sizes — the one rule for
+// every command:
+//
+//   - flat > 0: every interval takes the flat AHT;
+//   - else interval i takes aht[i], and an interval with arrivals but no
+//     AHT takes the arrival-weighted mean AHT of the others (MeanAHT);
+//     filled counts those intervals, for a note.
+//
+// It returns ErrNoAHT when arrivals have no AHT anywhere and flat is 0.
+func DemandOf(arrivals, aht []float64, flat float64) (d []Demand, filled int, err error) {
+	mean := MeanAHT(arrivals, aht)
+	d = make([]Demand, len(arrivals))
+	for i, a := range arrivals {
+		d[i].Arrivals = a
+		switch {
+		case flat > 0:
+			d[i].AHT = flat
+		case i < len(aht) && aht[i] > 0:
+			d[i].AHT = aht[i]
+		case a > 0 && mean == 0:
+			return nil, 0, ErrNoAHT
+		case a > 0:
+			d[i].AHT = mean
+			filled++
+		}
+	}
+	return d, filled, nil
 }

@@ -64,3 +64,26 @@ func TestRequirementsBadInput(t *testing.T) {
 		}
 	}
 }
+
+// TestDemandOf works the fill rule by hand: arrivals 10, 30, 0, 20 with
+// AHT 100 s, 200 s, none, none. The weighted mean of the intervals with an
+// AHT is (10·100 + 30·200) / 40 = 175 s; the empty interval needs none.
+func TestDemandOf(t *testing.T) {
+	t.Parallel()
+	arr, aht := []float64{10, 30, 0, 20}, []float64{100, 200, 0, 0}
+	d, filled, err := DemandOf(arr, aht, 0)
+	if err != nil || filled != 1 {
+		t.Fatalf("DemandOf: filled %d, err %v; want 1, nil", filled, err)
+	}
+	for i, want := range []float64{100, 200, 0, 175} {
+		if d[i].AHT != want || d[i].Arrivals != arr[i] {
+			t.Errorf("interval %d: %+v; want arrivals %v, AHT %v", i, d[i], arr[i], want)
+		}
+	}
+	if d, filled, _ := DemandOf(arr, aht, 60); filled != 0 || d[3].AHT != 60 || d[0].AHT != 60 {
+		t.Errorf("flat 60 s: %+v, filled %d; want 60 s everywhere, none filled", d, filled)
+	}
+	if _, _, err := DemandOf(arr, nil, 0); !errors.Is(err, ErrNoAHT) {
+		t.Errorf("no AHT anywhere: err %v; want ErrNoAHT", err)
+	}
+}

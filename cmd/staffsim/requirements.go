@@ -2,6 +2,7 @@ package main
 
 import (
 	"encoding/csv"
+	"errors"
 	"fmt"
 	"io"
 	"strconv"
@@ -127,7 +128,7 @@ func runRequirements(cmd *cobra.Command, s streams, o *requirementsOptions) erro
 		return err
 	}
 
-	demand, err := demandOf(o.file, series, time.Duration(o.aht).Seconds())
+	demand, err := demandOf(s.err, o.file, series, time.Duration(o.aht).Seconds())
 	if err != nil {
 		return err
 	}
@@ -183,27 +184,24 @@ func runRequirements(cmd *cobra.Command, s streams, o *requirementsOptions) erro
 	return writeSummaryText(s.out, sum)
 }
 
-// demandOf turns the series into per-interval demand: the flat AHT when
-// given (> 0), else the series' own.
-func demandOf(file string, s *forecast.Series, flatAHT float64) ([]erlang.Demand, error) {
-	if flatAHT <= 0 && !s.HasAHT() {
+// demandOf turns the series into per-interval demand by erlang.DemandOf:
+// the flat AHT when given (> 0), else each interval's own, and the
+// arrival-weighted mean where an interval has arrivals but no AHT (with a
+// note on w) — the same rule as staffsim plan.
+func demandOf(w io.Writer, file string, s *forecast.Series, flatAHT float64) ([]erlang.Demand, error) {
+	aht := make([]float64, s.Len())
+	for i := range aht {
+		aht[i], _ = s.AHT(i)
+	}
+	d, filled, err := erlang.DemandOf(s.Arrivals, aht, flatAHT)
+	if errors.Is(err, erlang.ErrNoAHT) {
 		return nil, usagef("%s has no aht_seconds (or handle-time) column: give a flat --aht, e.g. --aht 240s", file)
 	}
-	d := make([]erlang.Demand, s.Len())
-	for i, a := range s.Arrivals {
-		d[i].Arrivals = a
-		if flatAHT > 0 {
-			d[i].AHT = flatAHT
-			continue
-		}
-		aht, ok := s.AHT(i)
-		if !ok && a > 0 {
-			return nil, fmt.Errorf("%s: interval %s has %v arrivals but no AHT: fill its aht_seconds or give a flat --aht",
-				file, s.Time(i).Format(time.RFC3339), a)
-		}
-		d[i].AHT = aht
+	if filled > 0 {
+		fmt.Fprintf(w, "note: %s: intervals with arrivals but no AHT: %d, given the mean AHT of the others (%s); give --aht for a flat AHT\n",
+			file, filled, secs(erlang.MeanAHT(s.Arrivals, aht)))
 	}
-	return d, nil
+	return d, err
 }
 
 // requirementRecord is one row of requirements.csv (DESIGN.md).

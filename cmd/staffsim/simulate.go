@@ -99,7 +99,7 @@ func notes(r *report.Run) []string {
 	if !r.Summary.HasCost() {
 		return append(n, "The scenario gives no cost (cost: {hourly: …}), so no cost is shown.")
 	}
-	n = append(n, "Cost = paid hours (shifts, breaks and absence included, plus overtime) × the hourly cost; cost per contact divides by answered contacts.")
+	n = append(n, "Cost = rostered paid hours (shift time less unpaid breaks; absence and paid breaks included) × the hourly cost, the same figure staffsim roster and plan give; overtime past shift ends is shown apart, in hours. Cost per contact divides by answered contacts.")
 	return n
 }
 

@@ -103,7 +103,14 @@ func (pl *planner) requirements() error {
 		flat = time.Duration(pl.opt.AHT).Seconds()
 	}
 	opt := erlang.Options{Model: pl.opt.Model, Interval: iv, Patience: pl.opt.Patience.Seconds(), Shrinkage: pl.opt.Shrinkage}
-	reqs, err := erlang.Requirements(planDemand(pl.res.Forecast, flat, pl.res.AHT.Seconds()), pl.opt.Targets, opt)
+	demand, filled, err := erlang.DemandOf(pl.res.Forecast.Arrivals, pl.res.Forecast.AHTSeconds, flat)
+	if err != nil {
+		return inputErrorf("%s: %v: give the mean handle time with --aht", pl.res.Source, err)
+	}
+	if filled > 0 {
+		pl.warn("forecast intervals with contacts but no AHT: %d, given the mean AHT of the others (%s)", filled, secsWords(meanAHT(pl.res.Forecast)))
+	}
+	reqs, err := erlang.Requirements(demand, pl.opt.Targets, opt)
 	if err != nil {
 		if ie, ok := err.(*erlang.IntervalError); ok {
 			return fmt.Errorf("requirements: interval %s: %v", pl.res.Forecast.Time(ie.Index).Format(time.RFC3339), ie.Err)

@@ -47,21 +47,6 @@ func Sample(ctx context.Context, interval, horizon time.Duration) (Input, error)
 // 0 when it has none (erlang.MeanAHT).
 func meanAHT(fc *forecast.Forecast) float64 { return erlang.MeanAHT(fc.Arrivals, fc.AHTSeconds) }
 
-// planDemand is the forecast as Erlang demand: each interval's arrivals with
-// its own forecast AHT, or flat when flatAHT > 0 or the interval has none.
-func planDemand(fc *forecast.Forecast, flatAHT, mean float64) []erlang.Demand {
-	d := make([]erlang.Demand, fc.Len())
-	for i, a := range fc.Arrivals {
-		d[i] = erlang.Demand{Arrivals: a, AHT: mean}
-		if flatAHT > 0 {
-			d[i].AHT = flatAHT
-		} else if fc.AHTSeconds != nil && fc.AHTSeconds[i] > 0 {
-			d[i].AHT = fc.AHTSeconds[i]
-		}
-	}
-	return d
-}
-
 // typicalWeek lays the requirement over the week from start (a local
 // midnight): every interval of that week takes, for its weekday and
 // wall-clock slot, the largest scheduled agents (and arrivals) of any
