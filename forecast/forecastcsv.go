@@ -46,3 +46,24 @@ func (f *Forecast) WriteCSV(w io.Writer) error {
 	}
 	return nil
 }
+
+// VolumeRow is one row of an interval-volumes history (DESIGN.md, "History
+// input", the volumes shape) as staffsim writes it: the struct tags are
+// its columns, in order. AHTSeconds is nil (an empty cell) for an interval
+// with no handled contact.
+type VolumeRow struct {
+	IntervalStart csvfield.Time   `csv:"interval_start"`
+	Arrivals      csvfield.Float  `csv:"arrivals"`              // contacts in the interval
+	AHTSeconds    *csvfield.Float `csv:"aht_seconds,omitempty"` // seconds
+}
+
+// VolumeRows returns the series as the rows of a volumes history,
+// interval_start in the series' location.
+func (s *Series) VolumeRows() []VolumeRow {
+	rows := make([]VolumeRow, s.Len())
+	for i := range rows {
+		aht, ok := s.AHT(i)
+		rows[i] = VolumeRow{IntervalStart: csvfield.At(s.Time(i)), Arrivals: csvfield.Float(s.Arrivals[i]), AHTSeconds: csvfield.Opt(aht, ok)}
+	}
+	return rows
+}

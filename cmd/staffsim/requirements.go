@@ -13,8 +13,8 @@ import (
 	"github.com/staffsim/staffsim/forecast"
 	"github.com/staffsim/staffsim/internal/csvfield"
 	"github.com/staffsim/staffsim/internal/quantity"
-	"github.com/staffsim/staffsim/scenarios/roster"
 	"github.com/staffsim/staffsim/scenarios/report"
+	"github.com/staffsim/staffsim/scenarios/roster"
 )
 
 // requirementsOptions are the flags of `staffsim requirements`.
@@ -254,7 +254,7 @@ type requirementsSummary struct {
 }
 
 type requirementsJSON struct {
-	Summary   requirementsSummary `json:"summary"`
+	Summary   requirementsSummary     `json:"summary"`
 	Intervals []roster.RequirementRow `json:"intervals,omitempty"`
 }
 
