@@ -1,45 +1,69 @@
 package forecast
 
 import (
-	"encoding/csv"
 	"fmt"
 	"io"
 	"math"
-	"strconv"
-	"time"
+
+	"github.com/gocarina/gocsv"
+
+	"github.com/staffsim/staffsim/internal/csvfield"
 )
 
-// CSVHeader is the header of forecast.csv (DESIGN.md, "Interval CSVs").
-var CSVHeader = []string{"interval_start", "arrivals", "lower", "upper", "aht_seconds"}
+// Row is one row of forecast.csv (DESIGN.md, "Interval CSVs"); the struct
+// tags are its columns, in order. Lower and Upper bound the prediction
+// interval at the forecast's Level. Lower, Upper and AHTSeconds are nil
+// (an empty cell) where they are unknown, never NaN.
+type Row struct {
+	IntervalStart csvfield.Time   `csv:"interval_start"`
+	Arrivals      csvfield.Float  `csv:"arrivals"`              // contacts in the interval
+	Lower         *csvfield.Float `csv:"lower,omitempty"`       // contacts
+	Upper         *csvfield.Float `csv:"upper,omitempty"`       // contacts
+	AHTSeconds    *csvfield.Float `csv:"aht_seconds,omitempty"` // seconds
+}
 
-// WriteCSV writes the forecast as forecast.csv: one row per interval,
+// Rows returns the forecast as the rows of forecast.csv, interval_start
+// in the desk's location.
+func (f *Forecast) Rows() []Row {
+	known := func(v float64) *csvfield.Float { return csvfield.Opt(v, !math.IsNaN(v) && !math.IsInf(v, 0)) }
+	rows := make([]Row, len(f.Arrivals))
+	for i := range f.Arrivals {
+		rows[i] = Row{IntervalStart: csvfield.At(f.Time(i)), Arrivals: csvfield.Float(f.Arrivals[i]),
+			Lower: known(f.Lower[i]), Upper: known(f.Upper[i])}
+		if f.AHTSeconds != nil {
+			rows[i].AHTSeconds = known(f.AHTSeconds[i])
+		}
+	}
+	return rows
+}
+
+// WriteCSV writes the forecast as forecast.csv: one Row per interval,
 // interval_start in RFC 3339 with the desk's offset, numbers at full
 // precision, aht_seconds empty when the AHT is unknown.
 func (f *Forecast) WriteCSV(w io.Writer) error {
-	cw := csv.NewWriter(w)
-	if err := cw.Write(CSVHeader); err != nil {
-		return err
-	}
-	row := make([]string, len(CSVHeader))
-	for i := range f.Arrivals {
-		row[0] = f.Time(i).Format(time.RFC3339)
-		row[1] = num(f.Arrivals[i])
-		row[2] = num(f.Lower[i])
-		row[3] = num(f.Upper[i])
-		row[4] = ""
-		if f.AHTSeconds != nil && !math.IsNaN(f.AHTSeconds[i]) {
-			row[4] = num(f.AHTSeconds[i])
-		}
-		if err := cw.Write(row); err != nil {
-			return err
-		}
-	}
-	cw.Flush()
-	if err := cw.Error(); err != nil {
+	if err := gocsv.Marshal(f.Rows(), w); err != nil {
 		return fmt.Errorf("write forecast CSV: %w", err)
 	}
 	return nil
 }
 
-// num formats v with the fewest digits that read back exactly.
-func num(v float64) string { return strconv.FormatFloat(v, 'g', -1, 64) }
+// VolumeRow is one row of an interval-volumes history (DESIGN.md, "History
+// input", the volumes shape) as staffsim writes it: the struct tags are
+// its columns, in order. AHTSeconds is nil (an empty cell) for an interval
+// with no handled contact.
+type VolumeRow struct {
+	IntervalStart csvfield.Time   `csv:"interval_start"`
+	Arrivals      csvfield.Float  `csv:"arrivals"`              // contacts in the interval
+	AHTSeconds    *csvfield.Float `csv:"aht_seconds,omitempty"` // seconds
+}
+
+// VolumeRows returns the series as the rows of a volumes history,
+// interval_start in the series' location.
+func (s *Series) VolumeRows() []VolumeRow {
+	rows := make([]VolumeRow, s.Len())
+	for i := range rows {
+		aht, ok := s.AHT(i)
+		rows[i] = VolumeRow{IntervalStart: csvfield.At(s.Time(i)), Arrivals: csvfield.Float(s.Arrivals[i]), AHTSeconds: csvfield.Opt(aht, ok)}
+	}
+	return rows
+}

@@ -3,9 +3,12 @@ package forecast
 import (
 	"bytes"
 	"encoding/csv"
+	"math"
 	"strconv"
 	"testing"
 	"time"
+
+	"github.com/gocarina/gocsv"
 )
 
 func TestWriteCSV(t *testing.T) {
@@ -45,5 +48,38 @@ func TestWriteCSV(t *testing.T) {
 	rows, _ = csv.NewReader(&b).ReadAll()
 	if rows[1][4] != "241.5" {
 		t.Errorf("aht_seconds %q, want 241.5", rows[1][4])
+	}
+}
+
+// TestRowsRoundTrip writes forecast.csv and reads it back through Row:
+// every number and time comes back exactly, an unknown AHT as nil.
+func TestRowsRoundTrip(t *testing.T) {
+	t.Parallel()
+	ny, err := time.LoadLocation("America/New_York")
+	if err != nil {
+		t.Skip(err)
+	}
+	f := &Forecast{Series: Series{Start: time.Date(2026, 11, 1, 0, 0, 0, 0, ny), Interval: time.Hour,
+		Arrivals: []float64{1.0 / 3, 2, 7e-7}}, Lower: []float64{0.1, 1, 0}, Upper: []float64{1e21, 3, 1},
+		AHTSeconds: []float64{241.123456789, math.NaN(), 300}, Level: 0.8}
+	var b bytes.Buffer
+	if err := f.WriteCSV(&b); err != nil {
+		t.Fatal(err)
+	}
+	var got []Row
+	if err := gocsv.Unmarshal(&b, &got); err != nil {
+		t.Fatal(err)
+	}
+	want := f.Rows()
+	if len(got) != len(want) {
+		t.Fatalf("read %d rows, want %d", len(got), len(want))
+	}
+	for i := range want {
+		g, w := got[i], want[i]
+		ga, gok := g.AHTSeconds.Value()
+		wa, wok := w.AHTSeconds.Value()
+		if !g.IntervalStart.Equal(w.IntervalStart.Time) || g.Arrivals != w.Arrivals || *g.Lower != *w.Lower || *g.Upper != *w.Upper || ga != wa || gok != wok {
+			t.Errorf("row %d: read %+v, wrote %+v", i, g, w)
+		}
 	}
 }

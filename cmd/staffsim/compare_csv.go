@@ -8,7 +8,9 @@ import (
 	"github.com/staffsim/staffsim/scenarios/report"
 )
 
-// writeCompareCSV writes the side-by-side table as CSV for machines: a row
+// writeCompareCSV writes the side-by-side table as CSV for machines. Its
+// columns depend on the scenarios compared, so it is written row by row
+// with encoding/csv rather than as a gocsv record. A row
 // per metric (keys as in summary.json; queue is empty for desk-wide
 // figures), and per scenario three columns, its name (the mean) and
 // "<name> low", "<name> high" (the 95 % confidence interval), at full
@@ -22,7 +24,7 @@ func writeCompareCSV(w io.Writer, runs []*report.Run, names []string, best int) 
 		head = append(head, n, n+" low", n+" high")
 	}
 	cw.Write(head)
-	num := func(x float64) string { return strconv.FormatFloat(x, 'g', -1, 64) }
+	num := formatFloat // csvfield.Float's rule
 	est := func(metric, queue string, f func(r *report.Run) (report.Estimate, bool)) {
 		row := []string{metric, queue}
 		for _, r := range runs {

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"encoding/csv"
 	"fmt"
 	"io"
 	"math"
@@ -9,9 +8,11 @@ import (
 	"text/tabwriter"
 	"time"
 
+	"github.com/gocarina/gocsv"
 	"github.com/spf13/cobra"
 
 	"github.com/staffsim/staffsim/erlang"
+	"github.com/staffsim/staffsim/internal/csvfield"
 	"github.com/staffsim/staffsim/internal/quantity"
 )
 
@@ -200,70 +201,52 @@ func erlangTable(q erlangQuery) ([]erlang.Result, error) {
 	return rows, nil
 }
 
-// erlangRecord is the JSON and CSV contract of DESIGN.md.
+// erlangRecord is the JSON and CSV contract of DESIGN.md: one object of
+// erlang --format json, one row of erlang --format csv (the struct tags
+// are the keys and the columns, in order). AbandonRate is nil (null, an
+// empty cell) unless the model is Erlang A.
 type erlangRecord struct {
-	Model           string   `json:"model"`
-	RatePerHour     float64  `json:"arrival_rate_per_hour"`
-	AHTSeconds      float64  `json:"aht_seconds"`
-	Traffic         float64  `json:"traffic_erlangs"`
-	Agents          int      `json:"agents"`
-	ServiceLevel    float64  `json:"service_level"`
-	TargetSeconds   float64  `json:"target_seconds"`
-	ProbWait        float64  `json:"prob_wait"`
-	ASASeconds      float64  `json:"asa_seconds"`
-	Occupancy       float64  `json:"occupancy"`
-	AbandonRate     *float64 `json:"abandon_rate"`
-	Shrinkage       float64  `json:"shrinkage"`
-	ScheduledAgents int      `json:"scheduled_agents"`
+	Model           string          `json:"model" csv:"model"`
+	RatePerHour     csvfield.Float  `json:"arrival_rate_per_hour" csv:"arrival_rate_per_hour"`
+	AHTSeconds      csvfield.Float  `json:"aht_seconds" csv:"aht_seconds"`
+	Traffic         csvfield.Float  `json:"traffic_erlangs" csv:"traffic_erlangs"`
+	Agents          int             `json:"agents" csv:"agents"`
+	ServiceLevel    csvfield.Float  `json:"service_level" csv:"service_level"`
+	TargetSeconds   csvfield.Float  `json:"target_seconds" csv:"target_seconds"`
+	ProbWait        csvfield.Float  `json:"prob_wait" csv:"prob_wait"`
+	ASASeconds      csvfield.Float  `json:"asa_seconds" csv:"asa_seconds"`
+	Occupancy       csvfield.Float  `json:"occupancy" csv:"occupancy"`
+	AbandonRate     *csvfield.Float `json:"abandon_rate" csv:"abandon_rate,omitempty"`
+	Shrinkage       csvfield.Float  `json:"shrinkage" csv:"shrinkage"`
+	ScheduledAgents int             `json:"scheduled_agents" csv:"scheduled_agents"`
 }
-
-var erlangCSVHeader = []string{"model", "arrival_rate_per_hour", "aht_seconds", "traffic_erlangs", "agents",
-	"service_level", "target_seconds", "prob_wait", "asa_seconds", "occupancy", "abandon_rate", "shrinkage", "scheduled_agents"}
 
 func newErlangRecord(q erlangQuery, r erlang.Result) erlangRecord {
 	rec := erlangRecord{
 		Model:           q.queue.Model.String(),
-		RatePerHour:     q.queue.Rate * 3600,
-		AHTSeconds:      q.queue.AHT,
-		Traffic:         r.Traffic,
+		RatePerHour:     csvfield.Float(q.queue.Rate * 3600),
+		AHTSeconds:      csvfield.Float(q.queue.AHT),
+		Traffic:         csvfield.Float(r.Traffic),
 		Agents:          r.Agents,
-		ServiceLevel:    r.ServiceLevel,
-		TargetSeconds:   r.Target,
-		ProbWait:        r.ProbWait,
-		ASASeconds:      r.ASA,
-		Occupancy:       r.Occupancy,
-		Shrinkage:       q.shrinkage,
+		ServiceLevel:    csvfield.Float(r.ServiceLevel),
+		TargetSeconds:   csvfield.Float(r.Target),
+		ProbWait:        csvfield.Float(r.ProbWait),
+		ASASeconds:      csvfield.Float(r.ASA),
+		Occupancy:       csvfield.Float(r.Occupancy),
+		AbandonRate:     csvfield.Opt(r.Abandon, q.queue.Model == erlang.ModelA),
+		Shrinkage:       csvfield.Float(q.shrinkage),
 		ScheduledAgents: erlang.Scheduled(r.Agents, q.shrinkage),
-	}
-	if q.queue.Model == erlang.ModelA {
-		ab := r.Abandon
-		rec.AbandonRate = &ab
 	}
 	return rec
 }
 
-// formatFloat writes a float at full precision, as encoding/json does.
-func formatFloat(v float64) string {
-	if abs := math.Abs(v); abs != 0 && (abs < 1e-6 || abs >= 1e21) {
-		return strconv.FormatFloat(v, 'g', -1, 64)
-	}
-	return strconv.FormatFloat(v, 'f', -1, 64)
-}
+// formatFloat writes a float at full precision, as encoding/json does
+// (csvfield.Float's rule). NaN and ±Inf are written as strconv spells them.
+func formatFloat(v float64) string { return string(csvfield.AppendFloat(nil, v)) }
 
+// writeErlangCSV writes the records as CSV, a header and one row each.
 func writeErlangCSV(w io.Writer, recs []erlangRecord) error {
-	cw := csv.NewWriter(w)
-	cw.Write(erlangCSVHeader)
-	for _, r := range recs {
-		ab := ""
-		if r.AbandonRate != nil {
-			ab = formatFloat(*r.AbandonRate)
-		}
-		cw.Write([]string{r.Model, formatFloat(r.RatePerHour), formatFloat(r.AHTSeconds), formatFloat(r.Traffic),
-			strconv.Itoa(r.Agents), formatFloat(r.ServiceLevel), formatFloat(r.TargetSeconds), formatFloat(r.ProbWait),
-			formatFloat(r.ASASeconds), formatFloat(r.Occupancy), ab, formatFloat(r.Shrinkage), strconv.Itoa(r.ScheduledAgents)})
-	}
-	cw.Flush()
-	return cw.Error()
+	return gocsv.Marshal(recs, w)
 }
 
 func pct(v float64) string { return strconv.FormatFloat(v*100, 'f', 1, 64) + "%" }
@@ -280,8 +263,8 @@ func secs(v float64) string {
 func writeErlangText(w io.Writer, q erlangQuery, r erlangRecord, evaluated bool) error {
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 	fmt.Fprintf(tw, "model\t%s\n", r.Model)
-	fmt.Fprintf(tw, "arrivals\t%s per hour\n", strconv.FormatFloat(r.RatePerHour, 'f', -1, 64))
-	fmt.Fprintf(tw, "AHT\t%s\n", secs(r.AHTSeconds))
+	fmt.Fprintf(tw, "arrivals\t%s per hour\n", strconv.FormatFloat(float64(r.RatePerHour), 'f', -1, 64))
+	fmt.Fprintf(tw, "AHT\t%s\n", secs(float64(r.AHTSeconds)))
 	if q.queue.Model == erlang.ModelA {
 		fmt.Fprintf(tw, "patience\t%s\n", secs(q.queue.Patience))
 	}
@@ -290,18 +273,18 @@ func writeErlangText(w io.Writer, q erlangQuery, r erlangRecord, evaluated bool)
 		fmt.Fprintf(tw, "targets\t%s\n", q.targets)
 	}
 	fmt.Fprintf(tw, "agents\t%d\n", r.Agents)
-	fmt.Fprintf(tw, "service level\t%s within %s\n", pct(r.ServiceLevel), secs(r.TargetSeconds))
+	fmt.Fprintf(tw, "service level\t%s within %s\n", pct(float64(r.ServiceLevel)), secs(float64(r.TargetSeconds)))
 	if q.queue.Model == erlang.ModelB {
-		fmt.Fprintf(tw, "blocked\t%s\n", pct(r.ProbWait))
+		fmt.Fprintf(tw, "blocked\t%s\n", pct(float64(r.ProbWait)))
 	} else {
-		fmt.Fprintf(tw, "P(wait)\t%s\n", pct(r.ProbWait))
-		fmt.Fprintf(tw, "ASA\t%s\n", secs(r.ASASeconds))
+		fmt.Fprintf(tw, "P(wait)\t%s\n", pct(float64(r.ProbWait)))
+		fmt.Fprintf(tw, "ASA\t%s\n", secs(float64(r.ASASeconds)))
 	}
-	fmt.Fprintf(tw, "occupancy\t%s\n", pct(r.Occupancy))
+	fmt.Fprintf(tw, "occupancy\t%s\n", pct(float64(r.Occupancy)))
 	if r.AbandonRate != nil {
-		fmt.Fprintf(tw, "abandon rate\t%s\n", pct(*r.AbandonRate))
+		fmt.Fprintf(tw, "abandon rate\t%s\n", pct(float64(*r.AbandonRate)))
 	}
-	fmt.Fprintf(tw, "shrinkage\t%s\n", pct(r.Shrinkage))
+	fmt.Fprintf(tw, "shrinkage\t%s\n", pct(float64(r.Shrinkage)))
 	fmt.Fprintf(tw, "scheduled agents\t%d\n", r.ScheduledAgents)
 	if evaluated && (q.targets.ServiceLevel > 0 || q.targets.ASA > 0 || q.targets.MaxOccupancy > 0 || q.targets.MaxAbandon > 0) {
 		res, _ := q.queue.Evaluate(r.Agents, q.targets.Within)
@@ -326,7 +309,7 @@ func writeErlangTable(w io.Writer, q erlangQuery, rows []erlang.Result, recs []e
 	for i, r := range rows {
 		ab := "-"
 		if recs[i].AbandonRate != nil {
-			ab = pct(*recs[i].AbandonRate)
+			ab = pct(float64(*recs[i].AbandonRate))
 		}
 		meets := ""
 		if q.targets.Met(r) {
@@ -335,8 +318,8 @@ func writeErlangTable(w io.Writer, q erlangQuery, rows []erlang.Result, recs []e
 				meets, marked = "<- first", true
 			}
 		}
-		fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\t%s\t%d\t%s\t\n", r.Agents, pct(r.ServiceLevel), pct(r.ProbWait),
-			secs(r.ASA), pct(r.Occupancy), ab, recs[i].ScheduledAgents, meets)
+		fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\t%s\t%d\t%s\t\n", r.Agents, pct(float64(r.ServiceLevel)), pct(float64(r.ProbWait)),
+			secs(float64(r.ASA)), pct(float64(r.Occupancy)), ab, recs[i].ScheduledAgents, meets)
 	}
 	return tw.Flush()
 }

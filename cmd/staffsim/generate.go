@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bufio"
 	"context"
 	"fmt"
 	"io"
@@ -11,6 +10,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/gocarina/gocsv"
 	"github.com/spf13/cobra"
 
 	"github.com/staffsim/staffsim/forecast"
@@ -204,22 +204,10 @@ func writeGeneratedVolumes(ctx context.Context, w io.Writer, cfg synth.Config, i
 	if err != nil {
 		return sum, err
 	}
-	bw := bufio.NewWriter(w)
-	bw.WriteString("interval_start,arrivals,aht_seconds\n")
-	var b []byte
-	for i := range series.Len() {
-		b = series.Time(i).AppendFormat(b[:0], time.RFC3339)
-		b = append(b, ',')
-		b = strconv.AppendFloat(b, series.Arrivals[i], 'f', -1, 64)
-		b = append(b, ',')
-		if aht, ok := series.AHT(i); ok {
-			b = strconv.AppendFloat(b, aht, 'f', -1, 64)
-		}
-		b = append(b, '\n')
-		bw.Write(b)
-		sum.Tickets += int(series.Arrivals[i])
+	for _, a := range series.Arrivals {
+		sum.Tickets += int(a)
 	}
-	return sum, bw.Flush()
+	return sum, gocsv.Marshal(series.VolumeRows(), w)
 }
 
 // daysText formats a number of days, "1 day" or "7 days".

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -96,13 +95,7 @@ func loadZone(name string) (*time.Location, error) {
 // historyError turns an error of the forecast reader into the command's
 // error: options that do not fit the file are usage errors (exit 2); an
 // unreadable file or a strict-mode bad row is a failure (exit 1).
-func historyError(err error) error {
-	var oe *forecast.OptionError
-	if errors.As(err, &oe) {
-		return usageError{err}
-	}
-	return err
-}
+func historyError(err error) error { return asUsage(err) }
 
 // noteRead writes a one-line account of a read to w (stderr): rows, rejects
 // with the first reason, collapsed event-log rows, and the reader's hints.

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"encoding/csv"
 	"fmt"
 	"io"
 	"math"
@@ -11,9 +10,11 @@ import (
 	"text/tabwriter"
 	"time"
 
+	"github.com/gocarina/gocsv"
 	"github.com/spf13/cobra"
 
 	"github.com/staffsim/staffsim/forecast"
+	"github.com/staffsim/staffsim/internal/csvfield"
 	"github.com/staffsim/staffsim/internal/quantity"
 	"github.com/staffsim/staffsim/scenarios/report"
 )
@@ -129,18 +130,25 @@ func runInspect(s streams, o *inspectOptions, path string) error {
 	return writeInspectTable(s.out, sum)
 }
 
+// weekHourRow is a row of inspect --format csv: the mean arrivals of one
+// hour of one weekday over the days of that weekday in the history.
+type weekHourRow struct {
+	Weekday string         `csv:"weekday"`
+	Hour    int            `csv:"hour"` // 0–23, local time
+	Days    int            `csv:"days"` // days of this weekday in the history
+	Mean    csvfield.Float `csv:"mean"` // arrivals per hour
+}
+
 // writeWeekHourCSV writes the weekday × hour means as CSV, one row per
 // weekday and hour.
 func writeWeekHourCSV(w io.Writer, sum *forecast.Summary) error {
-	cw := csv.NewWriter(w)
-	cw.Write([]string{"weekday", "hour", "days", "mean"})
+	var rows []weekHourRow
 	for _, d := range sum.ByWeekdayHour {
 		for h, v := range d.Mean {
-			cw.Write([]string{d.Weekday, strconv.Itoa(h), strconv.Itoa(d.Days), strconv.FormatFloat(v, 'g', -1, 64)})
+			rows = append(rows, weekHourRow{Weekday: d.Weekday, Hour: h, Days: d.Days, Mean: csvfield.Float(v)})
 		}
 	}
-	cw.Flush()
-	return cw.Error()
+	return gocsv.Marshal(rows, w)
 }
 
 // writeInspectTable writes the summary for people.

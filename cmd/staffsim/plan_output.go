@@ -1,14 +1,15 @@
 package main
 
 import (
-	"encoding/csv"
 	"fmt"
 	"io"
 	"os"
 	"path/filepath"
-	"strconv"
 	"text/tabwriter"
 
+	"github.com/gocarina/gocsv"
+
+	"github.com/staffsim/staffsim/internal/csvfield"
 	"github.com/staffsim/staffsim/scenarios"
 	"github.com/staffsim/staffsim/scenarios/report"
 )
@@ -112,7 +113,7 @@ func (pl *planner) write() error {
 	if err := pl.stageFile("intervals.csv", func(w io.Writer) error { return report.WriteIntervalsCSV(w, res.Run) }); err != nil {
 		return err
 	}
-	if err := pl.stageFile("headcount.csv", func(w io.Writer) error { return writeHeadcountCSV(w, res.Plan) }); err != nil {
+	if err := pl.stageFile("headcount.csv", func(w io.Writer) error { return report.WriteHeadcountCSV(w, res.Plan) }); err != nil {
 		return err
 	}
 	for _, c := range append(hc, charts...) {
@@ -137,32 +138,6 @@ func (pl *planner) write() error {
 		return err
 	}
 	return pl.publish()
-}
-
-var headcountColumns = []string{"case", "agents", "fte", "paid_hours_per_week", "cost_per_week", "cost_per_year",
-	"service_level", "service_level_low", "service_level_high", "asa_seconds", "abandon_rate", "p_meet", "recommended"}
-
-// writeHeadcountCSV writes one row per case and headcount.
-func writeHeadcountCSV(w io.Writer, p *report.Plan) error {
-	cw := csv.NewWriter(w)
-	cw.Write(headcountColumns)
-	opt := func(e report.Estimate, v float64) string {
-		if !e.Defined() {
-			return ""
-		}
-		return formatFloat(v)
-	}
-	for _, c := range p.Cases {
-		for i, pt := range c.Points {
-			cw.Write([]string{c.Name, strconv.Itoa(pt.Agents), formatFloat(pt.FTE), formatFloat(pt.PaidHoursPerWeek),
-				formatFloat(pt.CostPerWeek), formatFloat(pt.CostPerYear),
-				opt(pt.ServiceLevel, pt.ServiceLevel.Mean), opt(pt.ServiceLevel, pt.ServiceLevel.Low), opt(pt.ServiceLevel, pt.ServiceLevel.High),
-				opt(pt.ASASeconds, pt.ASASeconds.Mean), opt(pt.AbandonRate, pt.AbandonRate.Mean), formatFloat(pt.PMeet),
-				strconv.FormatBool(i == c.Smallest)})
-		}
-	}
-	cw.Flush()
-	return cw.Error()
 }
 
 // print writes the summary on stdout: a short table, or the JSON.
@@ -201,38 +176,44 @@ func (pl *planner) print() error {
 	return err
 }
 
-// planCaseColumns are the columns of plan --format csv: one row per volume
-// case at its recommended headcount (met false: the largest headcount
-// tried, which does not meet the SLA), then today's roster.
-var planCaseColumns = []string{"case", "fte_needed", "agents", "service_level", "service_level_low", "service_level_high",
-	"p_meet", "paid_hours_per_week", "cost_per_year", "met"}
+// planCaseRow is one row of plan --format csv: a volume case at its
+// recommended headcount (met false: the largest headcount tried, which does
+// not meet the SLA), or today's roster. An undefined service level (no
+// contacts) is an empty cell.
+type planCaseRow struct {
+	Case             string          `csv:"case"`
+	FTENeeded        csvfield.Float  `csv:"fte_needed"`
+	Agents           int             `csv:"agents"`
+	ServiceLevel     *csvfield.Float `csv:"service_level,omitempty"`
+	ServiceLevelLow  *csvfield.Float `csv:"service_level_low,omitempty"`
+	ServiceLevelHigh *csvfield.Float `csv:"service_level_high,omitempty"`
+	PMeet            csvfield.Float  `csv:"p_meet"`
+	PaidHoursPerWeek csvfield.Float  `csv:"paid_hours_per_week"`
+	CostPerYear      csvfield.Float  `csv:"cost_per_year"`
+	Met              bool            `csv:"met"`
+}
 
-// writePlanCasesCSV writes the case table of the summary in full
-// precision; an undefined service level (no contacts) is left empty.
-func writePlanCasesCSV(w io.Writer, p *report.Plan, todayLabel string) error {
-	cw := csv.NewWriter(w)
-	if err := cw.Write(planCaseColumns); err != nil {
-		return err
+// planCaseRows returns the case table of the summary in full precision.
+func planCaseRows(p *report.Plan, todayLabel string) []planCaseRow {
+	row := func(name string, pt report.HeadcountPoint, met bool) planCaseRow {
+		sl := pt.ServiceLevel
+		return planCaseRow{Case: name, FTENeeded: csvfield.Float(pt.FTE), Agents: pt.Agents,
+			ServiceLevel: csvfield.Opt(sl.Mean, sl.Defined()), ServiceLevelLow: csvfield.Opt(sl.Low, sl.Defined()),
+			ServiceLevelHigh: csvfield.Opt(sl.High, sl.Defined()), PMeet: csvfield.Float(pt.PMeet),
+			PaidHoursPerWeek: csvfield.Float(pt.PaidHoursPerWeek), CostPerYear: csvfield.Float(pt.CostPerYear), Met: met}
 	}
-	row := func(name string, pt report.HeadcountPoint, met bool) error {
-		sl, lo, hi := "", "", ""
-		if e := pt.ServiceLevel; e.Defined() {
-			sl, lo, hi = formatFloat(e.Mean), formatFloat(e.Low), formatFloat(e.High)
-		}
-		return cw.Write([]string{name, formatFloat(pt.FTE), strconv.Itoa(pt.Agents), sl, lo, hi,
-			formatFloat(pt.PMeet), formatFloat(pt.PaidHoursPerWeek), formatFloat(pt.CostPerYear), strconv.FormatBool(met)})
-	}
+	var rows []planCaseRow
 	for _, c := range p.Cases {
 		r, ok := c.Recommended()
-		if err := row(c.Name, r, ok); err != nil {
-			return err
-		}
+		rows = append(rows, row(c.Name, r, ok))
 	}
 	if t := p.Today; t != nil {
-		if err := row(todayLabel, *t, t.PMeet >= p.Confidence); err != nil {
-			return err
-		}
+		rows = append(rows, row(todayLabel, *t, t.PMeet >= p.Confidence))
 	}
-	cw.Flush()
-	return cw.Error()
+	return rows
+}
+
+// writePlanCasesCSV writes planCaseRows.
+func writePlanCasesCSV(w io.Writer, p *report.Plan, todayLabel string) error {
+	return gocsv.Marshal(planCaseRows(p, todayLabel), w)
 }

@@ -1,20 +1,21 @@
 package main
 
 import (
-	"encoding/csv"
 	"errors"
 	"fmt"
 	"io"
-	"strconv"
 	"text/tabwriter"
 	"time"
 
+	"github.com/gocarina/gocsv"
 	"github.com/spf13/cobra"
 
 	"github.com/staffsim/staffsim/erlang"
 	"github.com/staffsim/staffsim/forecast"
+	"github.com/staffsim/staffsim/internal/csvfield"
 	"github.com/staffsim/staffsim/internal/quantity"
 	"github.com/staffsim/staffsim/scenarios/report"
+	"github.com/staffsim/staffsim/scenarios/roster"
 )
 
 // requirementsOptions are the flags of `staffsim requirements`.
@@ -171,7 +172,7 @@ func runRequirements(cmd *cobra.Command, s streams, o *requirementsOptions) erro
 	case formatJSON:
 		doc := requirementsJSON{Summary: sum}
 		if o.out == "" {
-			doc.Intervals = requirementRecords(series, reqs, model)
+			doc.Intervals = roster.RequirementRows(series, reqs, model)
 		}
 		return writeJSON(s.out, doc)
 	}
@@ -204,57 +205,10 @@ func demandOf(w io.Writer, file string, s *forecast.Series, flatAHT float64) ([]
 	return d, err
 }
 
-// requirementRecord is one row of requirements.csv (DESIGN.md).
-type requirementRecord struct {
-	IntervalStart   time.Time `json:"interval_start"`
-	Arrivals        float64   `json:"arrivals"`
-	AHTSeconds      *float64  `json:"aht_seconds"`
-	Traffic         float64   `json:"traffic_erlangs"`
-	Agents          int       `json:"agents"`
-	ScheduledAgents int       `json:"scheduled_agents"`
-	ServiceLevel    float64   `json:"service_level"`
-	ASASeconds      float64   `json:"asa_seconds"`
-	Occupancy       float64   `json:"occupancy"`
-	AbandonRate     *float64  `json:"abandon_rate"`
-}
-
-var requirementsCSVHeader = []string{"interval_start", "arrivals", "aht_seconds", "traffic_erlangs", "agents",
-	"scheduled_agents", "service_level", "asa_seconds", "occupancy", "abandon_rate"}
-
-func requirementRecords(s *forecast.Series, reqs []erlang.Requirement, m erlang.Model) []requirementRecord {
-	out := make([]requirementRecord, len(reqs))
-	for i, r := range reqs {
-		rec := requirementRecord{IntervalStart: s.Time(i), Arrivals: r.Arrivals, Traffic: r.Traffic, Agents: r.Agents,
-			ScheduledAgents: r.Scheduled, ServiceLevel: r.ServiceLevel, ASASeconds: r.ASA, Occupancy: r.Occupancy}
-		if r.AHT > 0 {
-			aht := r.AHT
-			rec.AHTSeconds = &aht
-		}
-		if m == erlang.ModelA {
-			ab := r.Abandon
-			rec.AbandonRate = &ab
-		}
-		out[i] = rec
-	}
-	return out
-}
-
+// writeRequirementsCSV writes requirements.csv (roster.RequirementRow) for
+// the requirements reqs of the intervals of s under model m.
 func writeRequirementsCSV(w io.Writer, s *forecast.Series, reqs []erlang.Requirement, m erlang.Model) error {
-	cw := csv.NewWriter(w)
-	cw.Write(requirementsCSVHeader)
-	opt := func(p *float64) string {
-		if p == nil {
-			return ""
-		}
-		return formatFloat(*p)
-	}
-	for _, r := range requirementRecords(s, reqs, m) {
-		cw.Write([]string{r.IntervalStart.Format(time.RFC3339), formatFloat(r.Arrivals), opt(r.AHTSeconds),
-			formatFloat(r.Traffic), strconv.Itoa(r.Agents), strconv.Itoa(r.ScheduledAgents), formatFloat(r.ServiceLevel),
-			formatFloat(r.ASASeconds), formatFloat(r.Occupancy), opt(r.AbandonRate)})
-	}
-	cw.Flush()
-	return cw.Error()
+	return roster.WriteRequirementsCSV(w, roster.RequirementRows(s, reqs, m))
 }
 
 func writeRequirementsTable(w io.Writer, s *forecast.Series, reqs []erlang.Requirement, m erlang.Model) error {
@@ -274,78 +228,71 @@ func writeRequirementsTable(w io.Writer, s *forecast.Series, reqs []erlang.Requi
 	return tw.Flush()
 }
 
-// requirementsSummary is the summary of a requirements run.
+// requirementsSummary is the summary of a requirements run: the JSON
+// "summary" object, and the one-row CSV of requirements --out … --format
+// csv (every key but targets).
 type requirementsSummary struct {
-	From             time.Time `json:"from"`
-	To               time.Time `json:"to"`
-	IntervalMinutes  float64   `json:"interval_minutes"`
-	Intervals        int       `json:"intervals"`
-	Model            string    `json:"model"`
-	Targets          string    `json:"targets"`
-	Shrinkage        float64   `json:"shrinkage"`
-	PeakAgents       int       `json:"peak_agents"`
-	PeakAt           time.Time `json:"peak_at"`
-	PeakScheduled    int       `json:"peak_scheduled_agents"`
-	AgentHours       float64   `json:"agent_hours"`
-	ScheduledHours   float64   `json:"scheduled_agent_hours"`
-	Weeks            float64   `json:"weeks"`
-	HoursPerFTE      float64   `json:"hours_per_fte"`
-	FTE              float64   `json:"fte"`
-	OfferedContacts  float64   `json:"offered_contacts"`
-	MeanServiceLevel float64   `json:"service_level"`
+	From             csvfield.Time  `json:"from" csv:"from"`
+	To               csvfield.Time  `json:"to" csv:"to"`
+	IntervalMinutes  csvfield.Float `json:"interval_minutes" csv:"interval_minutes"`
+	Intervals        int            `json:"intervals" csv:"intervals"`
+	Model            string         `json:"model" csv:"model"`
+	Targets          string         `json:"targets" csv:"-"`
+	Shrinkage        csvfield.Float `json:"shrinkage" csv:"shrinkage"`
+	PeakAgents       int            `json:"peak_agents" csv:"peak_agents"`
+	PeakAt           csvfield.Time  `json:"peak_at" csv:"peak_at"`
+	PeakScheduled    int            `json:"peak_scheduled_agents" csv:"peak_scheduled_agents"`
+	AgentHours       csvfield.Float `json:"agent_hours" csv:"agent_hours"`
+	ScheduledHours   csvfield.Float `json:"scheduled_agent_hours" csv:"scheduled_agent_hours"`
+	Weeks            csvfield.Float `json:"weeks" csv:"weeks"`
+	HoursPerFTE      csvfield.Float `json:"hours_per_fte" csv:"hours_per_fte"`
+	FTE              csvfield.Float `json:"fte" csv:"fte"`
+	OfferedContacts  csvfield.Float `json:"offered_contacts" csv:"offered_contacts"`
+	MeanServiceLevel csvfield.Float `json:"service_level" csv:"service_level"`
 }
 
 type requirementsJSON struct {
-	Summary   requirementsSummary `json:"summary"`
-	Intervals []requirementRecord `json:"intervals,omitempty"`
+	Summary   requirementsSummary     `json:"summary"`
+	Intervals []roster.RequirementRow `json:"intervals,omitempty"`
 }
 
 func newRequirementsSummary(s *forecast.Series, reqs []erlang.Requirement, o erlang.Options, t erlang.Targets, hoursPerFTE float64) requirementsSummary {
 	sum := erlang.Summarize(reqs, s.Interval, hoursPerFTE)
-	out := requirementsSummary{From: s.Start, To: s.End(), IntervalMinutes: s.Interval.Minutes(), Intervals: sum.Intervals,
-		Model: o.Model.String(), Targets: t.String(), Shrinkage: o.Shrinkage, PeakAgents: sum.PeakAgents,
-		PeakScheduled: sum.PeakScheduled, AgentHours: sum.AgentHours, ScheduledHours: sum.ScheduledHours,
-		Weeks: sum.Weeks, HoursPerFTE: hoursPerFTE, FTE: sum.FTE, PeakAt: s.Start}
-	var answered float64
+	out := requirementsSummary{From: csvfield.At(s.Start), To: csvfield.At(s.End()), IntervalMinutes: csvfield.Float(s.Interval.Minutes()),
+		Intervals: sum.Intervals, Model: o.Model.String(), Targets: t.String(), Shrinkage: csvfield.Float(o.Shrinkage),
+		PeakAgents: sum.PeakAgents, PeakScheduled: sum.PeakScheduled, AgentHours: csvfield.Float(sum.AgentHours),
+		ScheduledHours: csvfield.Float(sum.ScheduledHours), Weeks: csvfield.Float(sum.Weeks), HoursPerFTE: csvfield.Float(hoursPerFTE),
+		FTE: csvfield.Float(sum.FTE), PeakAt: csvfield.At(s.Start)}
+	var offered, answered float64
 	peak := -1
 	for i, r := range reqs {
 		if peak < 0 && r.Agents == sum.PeakAgents {
 			peak = i
-			out.PeakAt = s.Time(i)
+			out.PeakAt = csvfield.At(s.Time(i))
 		}
-		out.OfferedContacts += r.Arrivals
+		offered += r.Arrivals
 		answered += r.Arrivals * r.ServiceLevel
 	}
-	if out.OfferedContacts > 0 {
-		out.MeanServiceLevel = answered / out.OfferedContacts
+	out.OfferedContacts = csvfield.Float(offered)
+	if offered > 0 {
+		out.MeanServiceLevel = csvfield.Float(answered / offered)
 	}
 	return out
 }
 
-var summaryCSVHeader = []string{"from", "to", "interval_minutes", "intervals", "model", "shrinkage", "peak_agents",
-	"peak_at", "peak_scheduled_agents", "agent_hours", "scheduled_agent_hours", "weeks", "hours_per_fte", "fte",
-	"offered_contacts", "service_level"}
-
+// writeSummaryCSV writes the summary as a CSV of one row.
 func writeSummaryCSV(w io.Writer, s requirementsSummary) error {
-	cw := csv.NewWriter(w)
-	cw.Write(summaryCSVHeader)
-	cw.Write([]string{s.From.Format(time.RFC3339), s.To.Format(time.RFC3339), formatFloat(s.IntervalMinutes),
-		strconv.Itoa(s.Intervals), s.Model, formatFloat(s.Shrinkage), strconv.Itoa(s.PeakAgents),
-		s.PeakAt.Format(time.RFC3339), strconv.Itoa(s.PeakScheduled), formatFloat(s.AgentHours),
-		formatFloat(s.ScheduledHours), formatFloat(s.Weeks), formatFloat(s.HoursPerFTE), formatFloat(s.FTE),
-		formatFloat(s.OfferedContacts), formatFloat(s.MeanServiceLevel)})
-	cw.Flush()
-	return cw.Error()
+	return gocsv.Marshal([]requirementsSummary{s}, w)
 }
 
 func writeSummaryText(w io.Writer, s requirementsSummary) error {
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 	fmt.Fprintf(tw, "period\t%s to %s (%d intervals of %s, %.2f weeks)\n", s.From.Format("2006-01-02 15:04 MST"),
-		s.To.Format("2006-01-02 15:04 MST"), s.Intervals, quantity.FormatDuration(time.Duration(s.IntervalMinutes*float64(time.Minute))), s.Weeks)
+		s.To.Format("2006-01-02 15:04 MST"), s.Intervals, quantity.FormatDuration(time.Duration(float64(s.IntervalMinutes)*float64(time.Minute))), s.Weeks)
 	fmt.Fprintf(tw, "model\t%s, %s\n", s.Model, s.Targets)
-	fmt.Fprintf(tw, "contacts\t%.0f, service level %s overall\n", s.OfferedContacts, pct(s.MeanServiceLevel))
+	fmt.Fprintf(tw, "contacts\t%.0f, service level %s overall\n", s.OfferedContacts, pct(float64(s.MeanServiceLevel)))
 	fmt.Fprintf(tw, "peak agents\t%d at %s\n", s.PeakAgents, s.PeakAt.Format("2006-01-02 15:04 MST"))
-	fmt.Fprintf(tw, "peak scheduled\t%d (shrinkage %s)\n", s.PeakScheduled, pct(s.Shrinkage))
+	fmt.Fprintf(tw, "peak scheduled\t%d (shrinkage %s)\n", s.PeakScheduled, pct(float64(s.Shrinkage)))
 	fmt.Fprintf(tw, "agent-hours\t%.1f on the phones, %.1f paid\n", s.AgentHours, s.ScheduledHours)
 	fmt.Fprintf(tw, "FTE\t%.1f (paid hours per week / %g h)\n", s.FTE, s.HoursPerFTE)
 	return tw.Flush()

@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -86,7 +85,31 @@ func newRootCmd(s streams) *cobra.Command {
 		newRosterCmd(s),
 		newPlanCmd(s),
 	)
+	classifyErrors(root)
 	return root
+}
+
+// classifyErrors wraps the RunE of every command under c so that the
+// library's usage errors (a *forecast.OptionError: options that do not fit
+// the input) leave the command as usageError, the one type run tests for.
+func classifyErrors(c *cobra.Command) {
+	if run := c.RunE; run != nil {
+		c.RunE = func(cmd *cobra.Command, args []string) error { return asUsage(run(cmd, args)) }
+	}
+	for _, sub := range c.Commands() {
+		classifyErrors(sub)
+	}
+}
+
+// asUsage returns err as a usageError when it is a *forecast.OptionError,
+// and err unchanged otherwise.
+func asUsage(err error) error {
+	var oe *forecast.OptionError
+	var u usageError
+	if errors.As(err, &oe) && !errors.As(err, &u) {
+		return usageError{err}
+	}
+	return err
 }
 
 // run executes the command line args and returns the process exit status.
@@ -113,21 +136,14 @@ func run(ctx context.Context, args []string, s streams) int {
 	}
 }
 
-// isUsage reports whether err is a usage error: ours, the reader's
-// *forecast.OptionError (options that do not fit the file), or one of
-// cobra's own (unknown command or flag) that it returns as plain errors.
+// isUsage reports whether err is a usage error (exit status 2): a
+// usageError anywhere in its chain. Flag errors (cobra's unknown flag
+// included) arrive as one through the flag error func, surplus arguments
+// and unknown commands through usageArgs, the library's option errors
+// through classifyErrors.
 func isUsage(err error) bool {
-	if err == nil {
-		return false
-	}
 	var u usageError
-	var oe *forecast.OptionError
-	if errors.As(err, &u) || errors.As(err, &oe) {
-		return true
-	}
-	msg := err.Error()
-	return strings.HasPrefix(msg, "unknown command") || strings.HasPrefix(msg, "unknown flag") ||
-		strings.HasPrefix(msg, "unknown shorthand flag")
+	return errors.As(err, &u)
 }
 
 // usageArgs wraps a cobra argument validator so that its complaints are

@@ -3,8 +3,13 @@ package main
 import (
 	"bytes"
 	"context"
+	"errors"
+	"fmt"
 	"strings"
 	"testing"
+	"time"
+
+	"github.com/staffsim/staffsim/forecast"
 )
 
 // runCLI runs the command line in-process and returns the exit status,
@@ -32,5 +37,30 @@ func TestRootVersionAndUsage(t *testing.T) {
 	}
 	if code, out, _ := runCLI(t, "completion", "bash"); code != exitOK || !strings.Contains(out, "staffsim") {
 		t.Errorf("completion bash: exit %d", code)
+	}
+}
+
+// TestIsUsageByType checks that exit status 2 is decided by the error's
+// type, never its words.
+func TestIsUsageByType(t *testing.T) {
+	t.Parallel()
+	optErr := forecast.CheckInterval(7 * time.Minute) // a *forecast.OptionError
+	for _, c := range []struct {
+		err  error
+		want bool
+	}{
+		{usagef("bad --sl"), true},
+		{fmt.Errorf("requirements: %w", usagef("bad --sl")), true},
+		{asUsage(fmt.Errorf("generate: %w", optErr)), true},
+		{asUsage(errors.New("unknown flag: --x")), false},
+		{errors.New("unknown command \"x\""), false},
+		{nil, false},
+	} {
+		if got := isUsage(c.err); got != c.want {
+			t.Errorf("isUsage(%v) = %v, want %v", c.err, got, c.want)
+		}
+	}
+	if optErr == nil {
+		t.Fatal("CheckInterval(7m) accepted 7 minutes")
 	}
 }

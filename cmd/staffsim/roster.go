@@ -1,18 +1,18 @@
 package main
 
 import (
-	"encoding/csv"
 	"fmt"
 	"io"
 	"path/filepath"
-	"strconv"
 	"text/tabwriter"
 	"time"
 
+	"github.com/gocarina/gocsv"
 	"github.com/spf13/cobra"
 
 	"github.com/staffsim/staffsim/erlang"
 	"github.com/staffsim/staffsim/forecast"
+	"github.com/staffsim/staffsim/internal/csvfield"
 	"github.com/staffsim/staffsim/internal/quantity"
 	"github.com/staffsim/staffsim/scenarios"
 	"github.com/staffsim/staffsim/scenarios/report"
@@ -209,13 +209,18 @@ type rosterShiftJSON struct {
 	PaidHoursEach float64  `json:"paid_hours_each"`
 }
 
-type rosterIntervalJSON struct {
-	IntervalStart string   `json:"interval_start"`
-	Required      float64  `json:"required"`
-	Staffed       float64  `json:"staffed"`
-	Over          float64  `json:"over"`
-	Under         float64  `json:"under"`
-	ServiceLevel  *float64 `json:"service_level"`
+// rosterInterval is one interval of the roster: an element of the JSON
+// "intervals" array and a row of roster --format csv (the tags are the keys
+// and the columns, in order). Required and staffed are agents; over and
+// under the difference, each ≥ 0; service_level, the simulated one, is
+// null (an empty cell) without simulation.
+type rosterInterval struct {
+	IntervalStart csvfield.Time   `json:"interval_start" csv:"interval_start"`
+	Required      csvfield.Float  `json:"required" csv:"required"`
+	Staffed       csvfield.Float  `json:"staffed" csv:"staffed"`
+	Over          csvfield.Float  `json:"over" csv:"over"`
+	Under         csvfield.Float  `json:"under" csv:"under"`
+	ServiceLevel  *csvfield.Float `json:"service_level" csv:"service_level,omitempty"`
 }
 
 func rosterJSON(p *roster.Problem, req *roster.Requirements, sh *roster.Shifts, before, r *roster.Roster, rep *roster.SimReport) any {
@@ -248,39 +253,28 @@ func rosterJSON(p *roster.Problem, req *roster.Requirements, sh *roster.Shifts, 
 	return out
 }
 
-func rosterIntervals(p *roster.Problem, r *roster.Roster, rep *roster.SimReport) []rosterIntervalJSON {
-	var iv []rosterIntervalJSON
+func rosterIntervals(p *roster.Problem, r *roster.Roster, rep *roster.SimReport) []rosterInterval {
+	var iv []rosterInterval
 	for i, need := range p.Required {
-		x := rosterIntervalJSON{IntervalStart: p.Time(i).Format(time.RFC3339), Required: need, Staffed: r.Staffed[i]}
+		x := rosterInterval{IntervalStart: csvfield.At(p.Time(i)), Required: csvfield.Float(need), Staffed: csvfield.Float(r.Staffed[i])}
 		// Under stays +0 when staffed meets the need exactly (−0 would
 		// print as "-0").
 		if d := r.Staffed[i] - need; d > 0 {
-			x.Over = d
+			x.Over = csvfield.Float(d)
 		} else if d < 0 {
-			x.Under = -d
+			x.Under = csvfield.Float(-d)
 		}
 		if rep != nil {
-			v := rep.ServiceLevel[i]
-			x.ServiceLevel = &v
+			x.ServiceLevel = csvfield.Opt(rep.ServiceLevel[i], true)
 		}
 		iv = append(iv, x)
 	}
 	return iv
 }
 
+// writeRosterCSV writes one rosterInterval row per interval.
 func writeRosterCSV(w io.Writer, p *roster.Problem, r *roster.Roster, rep *roster.SimReport) error {
-	cw := csv.NewWriter(w)
-	cw.Write([]string{"interval_start", "required", "staffed", "over", "under", "service_level"})
-	ff := func(x float64) string { return strconv.FormatFloat(x, 'g', -1, 64) }
-	for _, x := range rosterIntervals(p, r, rep) {
-		sl := ""
-		if x.ServiceLevel != nil {
-			sl = ff(*x.ServiceLevel)
-		}
-		cw.Write([]string{x.IntervalStart, ff(x.Required), ff(x.Staffed), ff(x.Over), ff(x.Under), sl})
-	}
-	cw.Flush()
-	return cw.Error()
+	return gocsv.Marshal(rosterIntervals(p, r, rep), w)
 }
 
 func writeRosterTable(w io.Writer, p *roster.Problem, sh *roster.Shifts, before, r *roster.Roster, rep *roster.SimReport) error {

@@ -1,15 +1,41 @@
 package synth
 
 import (
-	"bufio"
 	"context"
+	"encoding/csv"
 	"io"
-	"strconv"
 	"time"
+
+	"github.com/gocarina/gocsv"
+
+	"github.com/staffsim/staffsim/internal/csvfield"
 )
 
-// Header is the header row of the tickets CSV that WriteCSV writes.
-const Header = "ticket_id,created_at,priority,channel,category,handle_seconds,first_response_at,resolved_at"
+// Row is one row of the tickets CSV that WriteCSV writes; the struct tags
+// are its columns, in order. Times are RFC 3339 with the offset of the
+// desk's location; first_response_at and resolved_at are empty when they
+// fall after the end of the history.
+type Row struct {
+	TicketID        string         `csv:"ticket_id"`
+	CreatedAt       csvfield.Time  `csv:"created_at"`
+	Priority        string         `csv:"priority"`
+	Channel         string         `csv:"channel"`
+	Category        string         `csv:"category"`
+	HandleSeconds   csvfield.Float `csv:"handle_seconds"` // whole seconds
+	FirstResponseAt csvfield.Time  `csv:"first_response_at"`
+	ResolvedAt      csvfield.Time  `csv:"resolved_at"`
+}
+
+// Row returns the ticket as a row of the tickets CSV.
+func (t *Ticket) Row() Row {
+	return Row{TicketID: t.ID, CreatedAt: csvfield.At(t.CreatedAt), Priority: t.Priority, Channel: t.Channel,
+		Category: t.Category, HandleSeconds: csvfield.Float(t.HandleSeconds),
+		FirstResponseAt: csvfield.At(t.FirstResponseAt), ResolvedAt: csvfield.At(t.ResolvedAt)}
+}
+
+// batchRows is how many rows WriteCSV hands gocsv at once: memory stays
+// bounded (a few hundred kB) whatever the length of the history.
+const batchRows = 4096
 
 // Summary describes a generated history.
 type Summary struct {
@@ -21,20 +47,21 @@ type Summary struct {
 }
 
 // WriteCSV generates the history of cfg and writes it to w as CSV: the
-// Header row, then one row per ticket in creation order. Times are RFC 3339
+// header row, then one Row per ticket in creation order, written by gocsv
+// in batches of batchRows. Times are RFC 3339
 // with the offset of the desk's location (time.RFC3339, so UTC is written
 // "Z"); handle_seconds is a whole number; first_response_at and
 // resolved_at are empty when they fall after the end of the history. No
 // field needs quoting. Bytes are identical for identical configurations.
 func WriteCSV(ctx context.Context, w io.Writer, cfg Config) (Summary, error) {
 	sum := Summary{First: cfg.FirstDay(), End: cfg.End()}
-	bw := bufio.NewWriterSize(w, 64<<10)
-	buf := make([]byte, 0, 160)
-	if _, err := bw.WriteString(Header + "\n"); err != nil {
+	cw := gocsv.NewSafeCSVWriter(csv.NewWriter(w))
+	batch := make([]Row, 0, batchRows)
+	if err := gocsv.MarshalCSV(batch, cw); err != nil { // the header
 		return sum, err
 	}
 	err := Generate(ctx, cfg, func(t Ticket) error {
-		buf = AppendCSV(buf[:0], &t)
+		batch = append(batch, t.Row())
 		sum.Tickets++
 		if t.FirstResponseAt.IsZero() {
 			sum.Unanswered++
@@ -42,35 +69,19 @@ func WriteCSV(ctx context.Context, w io.Writer, cfg Config) (Summary, error) {
 		if t.ResolvedAt.IsZero() {
 			sum.Open++
 		}
-		_, err := bw.Write(buf)
+		if len(batch) < batchRows {
+			return nil
+		}
+		err := gocsv.MarshalCSVWithoutHeaders(batch, cw)
+		batch = batch[:0]
 		return err
 	})
+	if err == nil && len(batch) > 0 {
+		err = gocsv.MarshalCSVWithoutHeaders(batch, cw)
+	}
 	if err != nil {
 		return sum, err
 	}
-	return sum, bw.Flush()
-}
-
-// AppendCSV appends the CSV row of t, with its newline, to b.
-func AppendCSV(b []byte, t *Ticket) []byte {
-	b = append(b, t.ID...)
-	b = append(b, ',')
-	b = t.CreatedAt.AppendFormat(b, time.RFC3339)
-	b = append(b, ',')
-	b = append(b, t.Priority...)
-	b = append(b, ',')
-	b = append(b, t.Channel...)
-	b = append(b, ',')
-	b = append(b, t.Category...)
-	b = append(b, ',')
-	b = strconv.AppendFloat(b, t.HandleSeconds, 'f', -1, 64)
-	b = append(b, ',')
-	if !t.FirstResponseAt.IsZero() {
-		b = t.FirstResponseAt.AppendFormat(b, time.RFC3339)
-	}
-	b = append(b, ',')
-	if !t.ResolvedAt.IsZero() {
-		b = t.ResolvedAt.AppendFormat(b, time.RFC3339)
-	}
-	return append(b, '\n')
+	cw.Flush()
+	return sum, cw.Error()
 }

@@ -6,11 +6,12 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"math"
 	"os"
-	"strconv"
+	"slices"
 	"strings"
 	"time"
+
+	"github.com/gocarina/gocsv"
 
 	"github.com/staffsim/staffsim/forecast"
 )
@@ -76,43 +77,51 @@ func ParseRequirements(name string, rd io.Reader, loc *time.Location) (*Requirem
 	if why := forecast.NotText(head); why != "" {
 		return nil, fmt.Errorf("%s: %s: give the requirements.csv written by \"staffsim requirements\"", name, why)
 	}
-	cr := csv.NewReader(br)
-	cr.ReuseRecord = false
-	header, err := cr.Read()
-	if err == io.EOF {
-		return nil, fmt.Errorf("%s: empty file: want a header interval_start,arrivals,aht_seconds,…,agents,scheduled_agents", name)
-	}
+	rows, err := csv.NewReader(br).ReadAll()
 	if err != nil {
+		var pe *csv.ParseError
+		if errors.As(err, &pe) {
+			return nil, fmt.Errorf("%s: line %d: %v", name, pe.Line, pe.Err)
+		}
 		return nil, fmt.Errorf("%s: %w", name, err)
 	}
+	if len(rows) == 0 {
+		return nil, fmt.Errorf("%s: empty file: want a header interval_start,arrivals,aht_seconds,…,agents,scheduled_agents", name)
+	}
+	// The roster needs these columns; the others are ignored (blanked in
+	// the header, so a hand-made file's extra cells are not parsed).
 	need := []string{"interval_start", "arrivals", "aht_seconds", "agents", "scheduled_agents"}
+	header := rows[0]
 	col := map[string]int{}
 	for i, h := range header {
-		col[strings.TrimSpace(strings.TrimPrefix(h, "\ufeff"))] = i
+		h = strings.TrimSpace(strings.TrimPrefix(h, "\ufeff"))
+		header[i] = ""
+		if slices.Contains(need, h) {
+			header[i] = h
+			col[h] = i
+		}
 	}
 	for _, n := range need {
 		if _, ok := col[n]; !ok {
 			return nil, fmt.Errorf("%s: line 1: missing column %q (a requirements.csv from \"staffsim requirements\" has it)", name, n)
 		}
 	}
+	var recs []RequirementRow
+	if err := gocsv.UnmarshalDecoder(tableRows(rows), &recs); err != nil {
+		var pe *csv.ParseError
+		if errors.As(err, &pe) && pe.Column >= 1 && pe.Column <= len(header) {
+			return nil, fmt.Errorf("%s: line %d: %s %v", name, pe.Line, header[pe.Column-1], pe.Err)
+		}
+		return nil, fmt.Errorf("%s: %w", name, err)
+	}
 	r := &Requirements{}
 	var prev time.Time
 	fixed := false // loc is the first row's fixed offset
-	for line := 2; ; line++ {
-		rec, err := cr.Read()
-		if err == io.EOF {
-			break
-		}
-		if err != nil {
-			var pe *csv.ParseError
-			if errors.As(err, &pe) {
-				return nil, fmt.Errorf("%s: line %d: %v", name, pe.Line, pe.Err)
-			}
-			return nil, fmt.Errorf("%s: %w", name, err)
-		}
-		t, err := time.Parse(time.RFC3339, strings.TrimSpace(rec[col["interval_start"]]))
-		if err != nil {
-			return nil, fmt.Errorf("%s: line %d: interval_start %q is not an RFC 3339 time such as 2026-12-07T09:00:00Z", name, line, rec[col["interval_start"]])
+	for i, rec := range recs {
+		line := i + 2
+		t := rec.IntervalStart.Time
+		if t.IsZero() {
+			return nil, fmt.Errorf("%s: line %d: interval_start \"\" is not an RFC 3339 time such as 2026-12-07T09:00:00Z", name, line)
 		}
 		if loc == nil {
 			_, off := t.Zone()
@@ -122,25 +131,16 @@ func ParseRequirements(name string, rd io.Reader, loc *time.Location) (*Requirem
 			r.OffsetChange = fmt.Sprintf("line %d: offset %s, the first row's %s", line, t.Format("-07:00"), loc.String())
 		}
 		t = t.In(loc)
-		num := func(c string) (float64, error) {
-			s := strings.TrimSpace(rec[col[c]])
-			if s == "" && c == "aht_seconds" {
-				return 0, nil // no contacts, no handle time
-			}
-			v, err := strconv.ParseFloat(s, 64)
-			if err != nil || math.IsNaN(v) || math.IsInf(v, 0) || v < 0 {
-				return 0, fmt.Errorf("%s: line %d: %s %q is not a number ≥ 0", name, line, c, s)
+		aht, _ := rec.AHTSeconds.Value() // empty: no contacts, no handle time
+		vals := []float64{float64(rec.Arrivals), aht, float64(rec.Agents), float64(rec.ScheduledAgents)}
+		for k, c := range need[1:] {
+			v, cell := vals[k], strings.TrimSpace(rows[i+1][col[c]])
+			if v < 0 {
+				return nil, fmt.Errorf("%s: line %d: %s %q is not a number ≥ 0", name, line, c, cell)
 			}
 			if (c == "agents" || c == "scheduled_agents") && v > MaxAgents {
 				// Beyond this the solver would grind for minutes without a word.
-				return 0, fmt.Errorf("%s: line %d: %s %s is more than %d, the most a roster is built for in one interval: is the column right?", name, line, c, s, MaxAgents)
-			}
-			return v, nil
-		}
-		vals := make([]float64, 4)
-		for k, c := range need[1:] {
-			if vals[k], err = num(c); err != nil {
-				return nil, err
+				return nil, fmt.Errorf("%s: line %d: %s %s is more than %d, the most a roster is built for in one interval: is the column right?", name, line, c, cell, MaxAgents)
 			}
 		}
 		switch n := len(r.Arrivals); {
@@ -176,3 +176,8 @@ func firstOff(loc *time.Location) int {
 	_, off := time.Time{}.In(loc).Zone()
 	return off
 }
+
+// tableRows hands rows already read (header first) to gocsv.
+type tableRows [][]string
+
+func (t tableRows) GetCSVRows() ([][]string, error) { return t, nil }
