@@ -329,12 +329,12 @@ func (pl *planner) loadHistory() error {
 	if err != nil {
 		return err
 	}
-	path, done, err := historyInput(pl.s.in, pl.o.path, &ropt)
+	name, r, done, err := historyInput(pl.s.in, pl.o.path)
 	if err != nil {
 		return err
 	}
 	defer done()
-	s, rep, err := forecast.LoadSeries(path, ropt, iv)
+	s, rep, err := forecast.LoadSeries(name, r, ropt, iv)
 	if err != nil {
 		return historyError(err)
 	}

@@ -9,7 +9,7 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/staffsim/staffsim/forecast"
+	"github.com/staffsim/staffsim/forecast/history"
 )
 
 // version is set at build time with -ldflags "-X main.version=…".
@@ -114,14 +114,14 @@ func run(ctx context.Context, args []string, s streams) int {
 }
 
 // isUsage reports whether err is a usage error: ours, the reader's
-// *forecast.OptionError (options that do not fit the file), or one of
+// *history.OptionError (options that do not fit the file), or one of
 // cobra's own (unknown command or flag) that it returns as plain errors.
 func isUsage(err error) bool {
 	if err == nil {
 		return false
 	}
 	var u usageError
-	var oe *forecast.OptionError
+	var oe *history.OptionError
 	if errors.As(err, &u) || errors.As(err, &oe) {
 		return true
 	}

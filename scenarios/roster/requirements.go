@@ -12,7 +12,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/staffsim/staffsim/forecast"
+	"github.com/staffsim/staffsim/forecast/history"
 )
 
 // MaxAgents is the most agents (and scheduled agents) a requirements.csv
@@ -73,7 +73,7 @@ func ReadRequirements(path string, loc *time.Location) (*Requirements, error) {
 func ParseRequirements(name string, rd io.Reader, loc *time.Location) (*Requirements, error) {
 	br := bufio.NewReader(rd)
 	head, _ := br.Peek(512)
-	if why := forecast.NotText(head); why != "" {
+	if why := history.NotText(head); why != "" {
 		return nil, fmt.Errorf("%s: %s: give the requirements.csv written by \"staffsim requirements\"", name, why)
 	}
 	cr := csv.NewReader(br)
