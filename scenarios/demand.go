@@ -46,7 +46,7 @@ func (d demand) expected(from, to time.Duration) float64 {
 // loadDemand turns a queue's arrivals into the simulator's: a constant
 // rate, a forecast's expected arrivals per interval (a non-homogeneous
 // Poisson process) or a history's creation times (a replay). Files are
-// read through package forecast.
+// read through packages forecast and forecast/history.
 func (s *Scenario) loadDemand(qi int) (demand, error) {
 	q := &s.Queues[qi]
 	a := q.Arrivals
