@@ -2,8 +2,10 @@ package forecast
 
 import (
 	"fmt"
+	"io"
 	"time"
 
+	"github.com/staffsim/staffsim/forecast/history"
 	"github.com/staffsim/staffsim/internal/quantity"
 )
 
@@ -11,7 +13,8 @@ import (
 // given.
 const DefaultInterval = 30 * time.Minute
 
-// LoadSeries reads the history at path and aggregates it into a Series of
+// LoadSeries reads the history r (called name in messages; see
+// history.Read) and aggregates it into a Series of
 // the given interval in the desk's time zone (opt.Location).
 //
 // Tickets count as arrivals in the interval of their creation; their
@@ -31,66 +34,70 @@ const DefaultInterval = 30 * time.Minute
 // own spacing; a coarser interval (60m from 30m rows) sums rows, a finer
 // one is refused, since it would have to invent how arrivals split.
 //
-// interval 0 means DefaultInterval for tickets. Errors are those of Read,
-// and an *OptionError for an interval that is not a whole number of
+// interval 0 means DefaultInterval for tickets. Errors are those of
+// history.Read, and a *history.OptionError for an interval that is not a whole number of
 // minutes dividing a day, that is finer than a volumes file, or that would
 // make more than MaxSeriesIntervals intervals over the history's span.
-func LoadSeries(path string, opt ReadOptions, interval time.Duration) (*Series, *Report, error) {
+func LoadSeries(name string, r io.Reader, opt history.Options, interval time.Duration) (*Series, *history.Report, error) {
 	if interval != 0 {
 		if err := CheckInterval(interval); err != nil {
 			return nil, nil, err
 		}
 	}
-	rd, err := newReader(path, opt)
+	rd, err := history.NewReader(name, r, opt)
 	if err != nil {
 		return nil, nil, err
 	}
-	if rd.shape == ShapeVolumes {
-		own := rd.rep.Interval
+	rep := rd.Report()
+	shape := rd.Shape()
+	if shape == history.ShapeVolumes {
+		own := rep.Interval
 		switch {
 		case interval == 0 && own == 0:
 			interval = DefaultInterval
 		case interval == 0:
 			interval = own
 		case own != 0 && interval < own:
-			return nil, nil, &OptionError{fmt.Sprintf("%s: the file has %s intervals; an interval of %s is finer and would have to invent how arrivals split: use %s or a multiple of it",
-				rd.rep.File, quantity.FormatDuration(own), quantity.FormatDuration(interval), quantity.FormatDuration(own))}
+			return nil, nil, &history.OptionError{Msg: fmt.Sprintf("%s: the file has %s intervals; an interval of %s is finer and would have to invent how arrivals split: use %s or a multiple of it",
+				rep.File, quantity.FormatDuration(own), quantity.FormatDuration(interval), quantity.FormatDuration(own))}
 		case own != 0 && interval%own != 0:
-			return nil, nil, &OptionError{fmt.Sprintf("%s: the file has %s intervals; %s is not a multiple of it", rd.rep.File, quantity.FormatDuration(own), quantity.FormatDuration(interval))}
+			return nil, nil, &history.OptionError{Msg: fmt.Sprintf("%s: the file has %s intervals; %s is not a multiple of it", rep.File, quantity.FormatDuration(own), quantity.FormatDuration(interval))}
 		}
 	} else if interval == 0 {
 		interval = DefaultInterval
 	}
 	if err := CheckInterval(interval); err != nil {
 		// A volumes file's own spacing (7m rows) that does not fit a day.
-		return nil, nil, &OptionError{fmt.Sprintf("%s: %v", rd.rep.File, err)}
+		return nil, nil, &history.OptionError{Msg: fmt.Sprintf("%s: %v", rep.File, err)}
 	}
-	b := newSeriesBuilder(rd.loc, interval, rd.shape == ShapeTickets)
-	b.hasAHT = (rd.shape == ShapeTickets && rd.handle != nil) || (rd.shape == ShapeVolumes && rd.aht != nil)
-	if err := rd.run(b); err != nil {
+	b := newSeriesBuilder(rd.Location(), interval, shape == history.ShapeTickets)
+	_, handle := rep.Columns[history.FieldHandleSeconds]
+	_, aht := rep.Columns[history.FieldAHTSeconds]
+	b.hasAHT = (shape == history.ShapeTickets && handle) || (shape == history.ShapeVolumes && aht)
+	if rep, err = rd.Read(b); err != nil {
 		return nil, nil, err
 	}
 	if b.tooMany {
-		return nil, nil, &OptionError{fmt.Sprintf("%s: the history runs from %s to %s, which at %s intervals would be more than %d intervals: use a coarser interval, or look for a stray row with a wrong year (staffsim inspect lists the range)",
-			rd.rep.File, rd.rep.First.Format(time.RFC3339), rd.rep.Last.Format(time.RFC3339), quantity.FormatDuration(interval), MaxSeriesIntervals)}
+		return nil, nil, &history.OptionError{Msg: fmt.Sprintf("%s: the history runs from %s to %s, which at %s intervals would be more than %d intervals: use a coarser interval, or look for a stray row with a wrong year (staffsim inspect lists the range)",
+			rep.File, rep.First.Format(time.RFC3339), rep.Last.Format(time.RFC3339), quantity.FormatDuration(interval), MaxSeriesIntervals)}
 	}
-	return b.series(), rd.rep, nil
+	return b.series(), rep, nil
+}
+
+// LoadSeriesFile is LoadSeries of the history file at path.
+func LoadSeriesFile(path string, opt history.Options, interval time.Duration) (*Series, *history.Report, error) {
+	f, err := history.OpenFile(path)
+	if err != nil {
+		return nil, nil, err
+	}
+	defer f.Close()
+	return LoadSeries(path, f, opt, interval)
 }
 
 // MaxSeriesIntervals bounds the length of a series LoadSeries builds
 // (three float64 per interval: 96 MB): 4·10⁶ intervals are 7.6 years of
 // 1-minute intervals or 228 years of 30-minute ones.
 const MaxSeriesIntervals = 4_000_000
-
-// CheckInterval returns an *OptionError unless d is a whole number of
-// minutes, at least 1m, that divides 24h (15m, 30m and 60m do; 7m does
-// not), so that every day has the same wall-clock slots.
-func CheckInterval(d time.Duration) error {
-	if d < time.Minute || d%time.Minute != 0 || (24*time.Hour)%d != 0 {
-		return &OptionError{fmt.Sprintf("interval %s must be a whole number of minutes that divides a day (15m, 30m and 60m do)", quantity.FormatDuration(d))}
-	}
-	return nil
-}
 
 // seriesBuilder aggregates tickets or volumes into interval bins as they
 // stream by, in any order. Memory is proportional to the time span of the
@@ -113,7 +120,7 @@ func newSeriesBuilder(loc *time.Location, interval time.Duration, wholeDays bool
 	return &seriesBuilder{loc: loc, interval: interval, wholeDays: wholeDays}
 }
 
-func (b *seriesBuilder) Ticket(t *Ticket) {
+func (b *seriesBuilder) Ticket(t *history.Ticket) {
 	h, n := 0.0, 0.0
 	if t.HasHandle {
 		h, n = t.HandleSeconds, 1
@@ -126,7 +133,7 @@ func (b *seriesBuilder) Ticket(t *Ticket) {
 // visible amount, non-zero so that Series.AHT is defined for the interval.
 const ahtOnlyWeight = 1e-6
 
-func (b *seriesBuilder) Volume(v *Volume) {
+func (b *seriesBuilder) Volume(v *history.Volume) {
 	h, n := 0.0, 0.0
 	if v.HasAHT {
 		w := v.Arrivals

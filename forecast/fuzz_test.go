@@ -6,12 +6,15 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+
+	"github.com/staffsim/staffsim/forecast/history"
 )
 
-// FuzzRead feeds arbitrary bytes to the reader as a file, with and without
-// an event-log id column: it must never panic, and when it succeeds the
-// series it builds must be valid and account for every ticket delivered.
-func FuzzRead(f *testing.F) {
+// FuzzLoadSeries feeds arbitrary bytes to LoadSeries as a file, with and
+// without an event-log id column: it must never panic, and when it
+// succeeds the series it builds must be valid and account for every
+// ticket delivered. (history.FuzzRead fuzzes the reader alone.)
+func FuzzLoadSeries(f *testing.F) {
 	seeds := []string{
 		"created_at\n2026-01-05T09:00:00Z\n",
 		"ticket_id,created_at,priority,channel,category,handle_seconds,first_response_at,resolved_at\n1,2026-01-05T09:00:00+01:00,P1,phone,net,300,2026-01-05T09:10:00+01:00,2026-01-05T10:00:00+01:00\n",
@@ -39,16 +42,16 @@ func FuzzRead(f *testing.F) {
 		if err := os.WriteFile(p, data, 0o644); err != nil {
 			t.Fatal(err)
 		}
-		opt := ReadOptions{Now: fixedNow}
+		opt := history.Options{Now: fixedNow}
 		if eventLog {
 			opt.IDColumn = "number"
 			opt.Columns = map[string]string{"created_at": "date+time"}
 		}
-		s, rep, err := LoadSeries(p, opt, 0)
+		s, rep, err := LoadSeriesFile(p, opt, 0)
 		if err != nil {
-			var fe *FileError
-			var oe *OptionError
-			var re *RowError
+			var fe *history.FileError
+			var oe *history.OptionError
+			var re *history.RowError
 			if !errors.As(err, &fe) && !errors.As(err, &oe) && !errors.As(err, &re) {
 				t.Fatalf("error of an unexpected type %T: %v", err, err)
 			}

@@ -7,6 +7,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/staffsim/staffsim/forecast/history"
 )
 
 // TestLoadSeriesRefusesIntervals: an interval that is not a whole number
@@ -14,8 +16,8 @@ import (
 // intervals, is an *OptionError (the caller's mistake), never a panic.
 func TestLoadSeriesRefusesIntervals(t *testing.T) {
 	t.Parallel()
-	tickets := filepath.Join("testdata", "good", "tab.tsv")
-	volumes := filepath.Join("testdata", "good", "volumes.csv")
+	tickets := filepath.Join("history", "testdata", "good", "tab.tsv")
+	volumes := filepath.Join("history", "testdata", "good", "volumes.csv")
 	// Two tickets 55 years apart: 1-minute intervals would be 2.9·10⁷.
 	wide := writeCSV(t, "wide.csv", "created_at\n1971-01-01T09:00:00Z\n2026-01-01T09:00:00Z\n")
 	for _, tc := range []struct {
@@ -33,8 +35,8 @@ func TestLoadSeriesRefusesIntervals(t *testing.T) {
 		{volumes, 45 * time.Minute, "45m"},
 		{wide, time.Minute, "use a coarser interval"},
 	} {
-		s, _, err := LoadSeries(tc.path, ReadOptions{Now: fixedNow}, tc.interval)
-		var oe *OptionError
+		s, _, err := LoadSeriesFile(tc.path, history.Options{Now: fixedNow}, tc.interval)
+		var oe *history.OptionError
 		if !errors.As(err, &oe) || !strings.Contains(err.Error(), tc.want) || s != nil {
 			t.Errorf("%s at %v: err %v; want an OptionError saying %q", filepath.Base(tc.path), tc.interval, err, tc.want)
 		}
@@ -61,7 +63,7 @@ func TestLoadSeriesAHTOnlyRows(t *testing.T) {
 		{30 * time.Minute, []float64{240, 200, 200, 300, -1, -1}},
 		{time.Hour, []float64{220, 300, -1}}, // 08:00 is the plain mean of two AHT-only rows
 	} {
-		s, _, err := LoadSeries(p, ReadOptions{}, tc.interval)
+		s, _, err := LoadSeriesFile(p, history.Options{}, tc.interval)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -99,22 +101,22 @@ func TestDurationsInMessages(t *testing.T) {
 	}
 }
 
-// TestForcedShapeThatDoesNotFit: --shape naming the other shape than the
-// file's is the caller's mistake (an *OptionError, exit 2), and says so.
-func TestForcedShapeThatDoesNotFit(t *testing.T) {
+func TestSpringForwardDayHas46HalfHours(t *testing.T) {
 	t.Parallel()
-	for _, tc := range []struct {
-		file  string
-		shape Shape
-		want  string
-	}{
-		{"volumes.csv", ShapeTickets, "--shape tickets: the file looks like volumes (interval_start, arrivals): use --shape volumes or auto"},
-		{"tab.tsv", ShapeVolumes, "--shape volumes: volumes need an interval_start and an arrivals column"},
-	} {
-		_, err := Read(filepath.Join("testdata", "good", tc.file), ReadOptions{Shape: tc.shape, Now: fixedNow}, &collect{})
-		var oe *OptionError
-		if !errors.As(err, &oe) || !strings.Contains(err.Error(), tc.want) {
-			t.Errorf("%s as %s: err %v; want an OptionError saying %q", tc.file, tc.shape, err, tc.want)
-		}
+	london, err := time.LoadLocation("Europe/London")
+	if err != nil {
+		t.Skip("no tz database:", err)
+	}
+	// 2026-03-29: clocks go forward at 01:00 GMT; local 01:00–02:00 does not exist.
+	p := writeCSV(t, "spring.csv", "created_at\n2026-03-29 00:10:00\n2026-03-29 02:10:00\n2026-03-29 23:50:00\n")
+	s, _, err := LoadSeriesFile(p, history.Options{Location: london, Now: fixedNow}, 30*time.Minute)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s.Len() != 46 || s.Arrivals[0] != 1 || s.Arrivals[2] != 1 || s.Arrivals[45] != 1 {
+		t.Errorf("%d intervals, arrivals %v; want 46 with tickets in intervals 0, 2 (02:00 BST) and 45", s.Len(), s.Arrivals)
+	}
+	if slot, _ := s.Slot(2); slot != 4 {
+		t.Errorf("interval 2 is slot %d, want 4 (02:00 wall clock)", slot)
 	}
 }

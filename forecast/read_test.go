@@ -5,9 +5,10 @@ import (
 	"math"
 	"os"
 	"path/filepath"
-	"strings"
 	"testing"
 	"time"
+
+	"github.com/staffsim/staffsim/forecast/history"
 )
 
 // writeCSV writes content to a file in a test directory and returns its path.
@@ -33,7 +34,7 @@ func TestLoadSeriesForecastCSV(t *testing.T) {
 	if err != nil {
 		t.Skip("no tz database:", err)
 	}
-	s, rep, err := LoadSeries(p, ReadOptions{Location: paris}, 0)
+	s, rep, err := LoadSeriesFile(p, history.Options{Location: paris}, 0)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -55,7 +56,7 @@ func TestLoadSeriesForecastCSV(t *testing.T) {
 		}
 	}
 	// Hourly: rows sum, AHT weighted by arrivals.
-	h, _, err := LoadSeries(p, ReadOptions{Location: paris}, time.Hour)
+	h, _, err := LoadSeriesFile(p, history.Options{Location: paris}, time.Hour)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -65,8 +66,8 @@ func TestLoadSeriesForecastCSV(t *testing.T) {
 	if a, _ := h.AHT(0); a != 240 {
 		t.Errorf("hourly AHT(0) = %v, want 240 (only the first row has one)", a)
 	}
-	var oe *OptionError
-	if _, _, err := LoadSeries(p, ReadOptions{}, 15*time.Minute); !errors.As(err, &oe) {
+	var oe *history.OptionError
+	if _, _, err := LoadSeriesFile(p, history.Options{}, 15*time.Minute); !errors.As(err, &oe) {
 		t.Errorf("15m from 30m rows: err %v, want an OptionError", err)
 	}
 }
@@ -84,7 +85,7 @@ func TestLoadSeriesTicketsDST(t *testing.T) {
 		"2026-10-25T01:30:00+00:00,300\n"+
 		"2026-10-25T23:59:00Z,\n"+
 		"2026-10-24T00:10:00+01:00,0\n")
-	s, rep, err := LoadSeries(p, ReadOptions{Location: london, Now: fixedNow}, 30*time.Minute)
+	s, rep, err := LoadSeriesFile(p, history.Options{Location: london, Now: fixedNow}, 30*time.Minute)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -115,24 +116,6 @@ func TestLoadSeriesTicketsDST(t *testing.T) {
 
 func fixedNow() time.Time { return time.Date(2026, 11, 25, 12, 0, 0, 0, time.UTC) }
 
-func TestParseColumn(t *testing.T) {
-	t.Parallel()
-	m := map[string]string{}
-	for _, s := range []string{"created_at=Opened", "created_at=date+q_start", "Priority = Sev"} {
-		if err := ParseColumn(m, s); err != nil {
-			t.Errorf("ParseColumn(%q): %v", s, err)
-		}
-	}
-	if m["created_at"] != "date+q_start" || m["priority"] != "Sev" {
-		t.Errorf("mapping %v", m)
-	}
-	for _, s := range []string{"created_at", "=x", "opened=Opened", "created_at="} {
-		if err := ParseColumn(m, s); err == nil || !strings.Contains(err.Error(), "column mapping") {
-			t.Errorf("ParseColumn(%q) = %v, want an error", s, err)
-		}
-	}
-}
-
 // TestForecastCSVRoundTrip writes a forecast over the clocks-back day with
 // WriteCSV and reads it back as requirements and scenarios do.
 func TestForecastCSVRoundTrip(t *testing.T) {
@@ -159,7 +142,7 @@ func TestForecastCSVRoundTrip(t *testing.T) {
 		t.Fatal(err)
 	}
 	out.Close()
-	s, rep, err := LoadSeries(p, ReadOptions{Location: london, Strict: true}, 0)
+	s, rep, err := LoadSeriesFile(p, history.Options{Location: london, Strict: true}, 0)
 	if err != nil {
 		t.Fatal(err)
 	}

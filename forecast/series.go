@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/staffsim/staffsim/forecast/history"
 	"github.com/staffsim/staffsim/internal/quantity"
 )
 
@@ -80,6 +81,16 @@ func (s *Series) Validate() error {
 		if !(a >= 0) {
 			return fmt.Errorf("interval %s: arrivals %v must be a number ≥ 0", s.Time(i).Format(time.RFC3339), a)
 		}
+	}
+	return nil
+}
+
+// CheckInterval returns a *history.OptionError unless d is a whole number of
+// minutes, at least 1m, that divides 24h (15m, 30m and 60m do; 7m does
+// not), so that every day has the same wall-clock slots.
+func CheckInterval(d time.Duration) error {
+	if d < time.Minute || d%time.Minute != 0 || (24*time.Hour)%d != 0 {
+		return &history.OptionError{Msg: fmt.Sprintf("interval %s must be a whole number of minutes that divides a day (15m, 30m and 60m do)", quantity.FormatDuration(d))}
 	}
 	return nil
 }

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/staffsim/staffsim/forecast"
+	"github.com/staffsim/staffsim/forecast/history"
 	"github.com/staffsim/staffsim/sim"
 )
 
@@ -45,7 +46,7 @@ func (d demand) expected(from, to time.Duration) float64 {
 // loadDemand turns a queue's arrivals into the simulator's: a constant
 // rate, a forecast's expected arrivals per interval (a non-homogeneous
 // Poisson process) or a history's creation times (a replay). Files are
-// read through package forecast.
+// read through packages forecast and forecast/history.
 func (s *Scenario) loadDemand(qi int) (demand, error) {
 	q := &s.Queues[qi]
 	a := q.Arrivals
@@ -59,7 +60,7 @@ func (s *Scenario) loadDemand(qi int) (demand, error) {
 		if series == nil {
 			var err error
 			path := s.Path(a.Forecast)
-			series, _, err = forecast.LoadSeries(path, forecast.ReadOptions{Shape: forecast.ShapeVolumes, Location: s.Location, Strict: true}, 0)
+			series, _, err = forecast.LoadSeriesFile(path, history.Options{Shape: history.ShapeVolumes, Location: s.Location, Strict: true}, 0)
 			if err != nil {
 				return demand{}, s.errorf(where("forecast", a.Forecast), "write it as staffsim forecast does (interval_start,arrivals,lower,upper,aht_seconds)", "%v", err)
 			}
@@ -79,7 +80,7 @@ func (s *Scenario) loadDemand(qi int) (demand, error) {
 		path := s.Path(a.History)
 		var times []time.Duration
 		var first, last time.Time
-		rep, err := forecast.Read(path, forecast.ReadOptions{Shape: forecast.ShapeTickets, Location: s.Location}, sinkFunc(func(t *forecast.Ticket) {
+		rep, err := history.ReadFile(path, history.Options{Shape: history.ShapeTickets, Location: s.Location}, sinkFunc(func(t *history.Ticket) {
 			if first.IsZero() || t.Created.Before(first) {
 				first = t.Created
 			}
@@ -107,10 +108,10 @@ func (s *Scenario) loadDemand(qi int) (demand, error) {
 }
 
 // sinkFunc collects tickets; volume rows are not arrivals to replay.
-type sinkFunc func(*forecast.Ticket)
+type sinkFunc func(*history.Ticket)
 
-func (f sinkFunc) Ticket(t *forecast.Ticket) { f(t) }
-func (sinkFunc) Volume(*forecast.Volume)     {}
+func (f sinkFunc) Ticket(t *history.Ticket) { f(t) }
+func (sinkFunc) Volume(*history.Volume)     {}
 
 // errorf returns a scenario error that names the key (no line: it comes
 // after parsing, from a file the scenario names).

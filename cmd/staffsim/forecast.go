@@ -192,11 +192,11 @@ func runForecast(cmd *cobra.Command, s streams, o *forecastOptions) error {
 			return err
 		}
 	}
-	path, done, err := historyInput(s.in, o.path, &ropt)
+	name, r, done, err := historyInput(s.in, o.path)
 	if err != nil {
 		return err
 	}
-	series, rep, err := forecast.LoadSeries(path, ropt, iv)
+	series, rep, err := forecast.LoadSeries(name, r, ropt, iv)
 	done()
 	if err != nil {
 		return historyError(err)

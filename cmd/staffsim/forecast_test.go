@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"github.com/staffsim/staffsim/forecast"
+	"github.com/staffsim/staffsim/forecast/history"
 	"github.com/staffsim/staffsim/internal/realdata"
 )
 
@@ -84,7 +85,7 @@ func TestForecastCommand(t *testing.T) {
 	}
 	// The reader's volumes shape reads forecast.csv back: that is how
 	// requirements consumes it.
-	s, _, err := forecast.LoadSeries(out, forecast.ReadOptions{}, 30*time.Minute)
+	s, _, err := forecast.LoadSeriesFile(out, history.Options{}, 30*time.Minute)
 	if err != nil {
 		t.Fatalf("reading forecast.csv back: %v", err)
 	}
@@ -253,7 +254,7 @@ func TestForecastHolidays(t *testing.T) {
 	if !strings.Contains(stderr, "holiday") {
 		t.Errorf("stderr %q has no note about the holiday", stderr)
 	}
-	s, _, err := forecast.LoadSeries(out, forecast.ReadOptions{}, 30*time.Minute)
+	s, _, err := forecast.LoadSeriesFile(out, history.Options{}, 30*time.Minute)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -3,19 +3,18 @@ package main
 import (
 	"fmt"
 	"io"
-	"os"
 	"strings"
 	"time"
 
 	"github.com/spf13/pflag"
 
-	"github.com/staffsim/staffsim/forecast"
+	"github.com/staffsim/staffsim/forecast/history"
 )
 
 // historyFlags are the flags that say how to read a history file, shared by
 // every command that reads one (inspect, forecast, requirements, plan), so
 // that they mean the same everywhere. Each maps 1:1 onto a field of
-// forecast.ReadOptions:
+// history.Options:
 //
 //	--shape tickets|volumes|auto   Shape
 //	--column FIELD=HEADER          Columns (repeatable; FIELD=DATE+TIME splits a time)
@@ -37,7 +36,7 @@ type historyFlags struct {
 // register adds the history flags to flags.
 func (h *historyFlags) register(flags *pflag.FlagSet) {
 	flags.StringVar(&h.shape, "shape", "auto", "history shape: tickets (one row per ticket or call), volumes (one row per interval) or auto (from the header)")
-	flags.StringArrayVar(&h.columns, "column", nil, "map a field to a header name, FIELD=HEADER (repeatable): fields "+strings.Join(forecast.Fields(), ", ")+
+	flags.StringArrayVar(&h.columns, "column", nil, "map a field to a header name, FIELD=HEADER (repeatable): fields "+strings.Join(history.Fields(), ", ")+
 		"; a time may be split: created_at=DATE+TIME, either part a column or a literal (created_at=1999-08-01+vru_entry)")
 	flags.StringVar(&h.idColumn, "id-column", "", "event log: the ticket-id column; rows with the same id collapse into one ticket (earliest creation, latest resolution)")
 	flags.StringVar(&h.timeFormat, "time-format", "", "force a Go time layout for every time column, e.g. '02-01-2006 15:04', or unix / unixms for epoch times (default: detected per column)")
@@ -46,23 +45,23 @@ func (h *historyFlags) register(flags *pflag.FlagSet) {
 }
 
 // options returns the read options the flags describe, or a usage error.
-func (h *historyFlags) options() (forecast.ReadOptions, error) {
-	var opt forecast.ReadOptions
+func (h *historyFlags) options() (history.Options, error) {
+	var opt history.Options
 	var err error
-	if opt.Shape, err = forecast.ParseShape(h.shape); err != nil {
+	if opt.Shape, err = history.ParseShape(h.shape); err != nil {
 		return opt, usagef("--shape: %v", err)
 	}
 	if len(h.columns) > 0 {
 		opt.Columns = map[string]string{}
 		for _, c := range h.columns {
-			if err := forecast.ParseColumn(opt.Columns, c); err != nil {
+			if err := history.ParseColumn(opt.Columns, c); err != nil {
 				return opt, usagef("--column: %v", err)
 			}
 		}
 	}
 	opt.IDColumn = strings.TrimSpace(h.idColumn)
 	opt.TimeFormat = h.timeFormat
-	if h.timeFormat != "" && h.timeFormat != forecast.LayoutUnix && h.timeFormat != forecast.LayoutUnixMilli && !strings.ContainsAny(h.timeFormat, "0123456789") {
+	if h.timeFormat != "" && h.timeFormat != history.LayoutUnix && h.timeFormat != history.LayoutUnixMilli && !strings.ContainsAny(h.timeFormat, "0123456789") {
 		return opt, usagef("--time-format %q: write a Go layout of the reference time Mon Jan 2 15:04:05 2006, e.g. '02-01-2006 15:04', or unix / unixms for epoch seconds / milliseconds", h.timeFormat)
 	}
 	if opt.Location, err = loadZone(h.tz); err != nil {
@@ -92,14 +91,14 @@ func loadZone(name string) (*time.Location, error) {
 	return loc, nil
 }
 
-// historyError turns an error of the forecast reader into the command's
+// historyError turns an error of the history reader into the command's
 // error: options that do not fit the file are usage errors (exit 2); an
 // unreadable file or a strict-mode bad row is a failure (exit 1).
 func historyError(err error) error { return asUsage(err) }
 
 // noteRead writes a one-line account of a read to w (stderr): rows, rejects
 // with the first reason, collapsed event-log rows, and the reader's hints.
-func noteRead(w io.Writer, rep *forecast.Report) {
+func noteRead(w io.Writer, rep *history.Report) {
 	fmt.Fprintf(w, "%s: %d rows read as %s", rep.File, rep.Rows, rep.Shape)
 	if rep.Collapsed > 0 {
 		fmt.Fprintf(w, ", %d rows collapsed into %d tickets by %s", rep.Collapsed, rep.Records, rep.IDColumn)
@@ -113,51 +112,20 @@ func noteRead(w io.Writer, rep *forecast.Report) {
 	}
 }
 
-// historyInput makes a history argument readable by the forecast reader,
-// which reads a file twice (layouts first, then rows). "-" is standard
-// input (in), and a path naming a pipe or device (/dev/stdin, a shell's
-// <(…)) can be read only once: both are spooled to a temporary file, and
-// opt.Name keeps the name for messages ("stdin" for -). A regular file
-// comes back as it is. Call done when the read is over (it removes the
-// spool); done is never nil.
-func historyInput(in io.Reader, path string, opt *forecast.ReadOptions) (string, func(), error) {
-	nothing := func() {}
-	var src io.Reader
-	switch {
-	case path == "-":
-		src, opt.Name = in, "stdin"
-	default:
-		fi, err := os.Stat(path)
-		if err != nil || fi.Mode().IsRegular() || fi.IsDir() {
-			return path, nothing, nil // the reader reports what is wrong with it
-		}
-		f, err := os.Open(path)
-		if err != nil {
-			return path, nothing, nil
-		}
-		defer f.Close()
-		src, opt.Name = f, path
+// historyInput opens a history argument for the reader: "-" is standard
+// input (in), called "stdin" in messages; any other path is a file, a pipe
+// given by name (/dev/stdin, a shell's <(…)) included. The reader reads a
+// history twice; what cannot seek back (standard input, a pipe) it
+// replays from memory, at most history.MaxReplay bytes of it, so nothing
+// is copied to a temporary file. Call done when the read is over (it
+// closes the file); done is never nil.
+func historyInput(in io.Reader, path string) (name string, r io.Reader, done func(), err error) {
+	if path == "-" {
+		return "stdin", in, func() {}, nil
 	}
-	tmp, err := spool(src)
+	f, err := history.OpenFile(path)
 	if err != nil {
-		return "", nothing, err
+		return "", nil, func() {}, err
 	}
-	return tmp, func() { os.Remove(tmp) }, nil
-}
-
-// spool copies r into a temporary file and returns its path.
-func spool(r io.Reader) (string, error) {
-	f, err := os.CreateTemp("", "staffsim-stdin-*.csv")
-	if err != nil {
-		return "", fmt.Errorf("read standard input: %w", err)
-	}
-	_, err = io.Copy(f, r)
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
-	if err != nil {
-		os.Remove(f.Name())
-		return "", fmt.Errorf("read standard input: %w", err)
-	}
-	return f.Name(), nil
+	return path, f, func() { f.Close() }, nil
 }

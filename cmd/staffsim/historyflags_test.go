@@ -5,17 +5,17 @@ import (
 
 	"github.com/spf13/pflag"
 
-	"github.com/staffsim/staffsim/forecast"
+	"github.com/staffsim/staffsim/forecast/history"
 )
 
 func TestHistoryFlags(t *testing.T) {
 	t.Parallel()
-	parse := func(args ...string) (forecast.ReadOptions, error) {
+	parse := func(args ...string) (history.Options, error) {
 		var h historyFlags
 		fs := pflag.NewFlagSet("x", pflag.ContinueOnError)
 		h.register(fs)
 		if err := fs.Parse(args); err != nil {
-			return forecast.ReadOptions{}, err
+			return history.Options{}, err
 		}
 		return h.options()
 	}
@@ -24,14 +24,14 @@ func TestHistoryFlags(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if opt.Shape != forecast.ShapeTickets || opt.Columns["created_at"] != "date+q_start" || opt.Columns["priority"] != "Sev" ||
+	if opt.Shape != history.ShapeTickets || opt.Columns["created_at"] != "date+q_start" || opt.Columns["priority"] != "Sev" ||
 		opt.IDColumn != "number" || opt.TimeFormat != "02-01-2006 15:04" || opt.Location.String() != "Europe/London" || !opt.Strict {
 		t.Errorf("options %+v", opt)
 	}
 	if opt, err := parse("--time-format", "unix"); err != nil || opt.TimeFormat != "unix" {
 		t.Errorf("--time-format unix: %+v, %v", opt, err)
 	}
-	if opt, err := parse(); err != nil || opt.Location.String() != "UTC" || opt.Shape != forecast.ShapeAuto {
+	if opt, err := parse(); err != nil || opt.Location.String() != "UTC" || opt.Shape != history.ShapeAuto {
 		t.Errorf("defaults: %+v, %v", opt, err)
 	}
 	for _, args := range [][]string{

@@ -13,7 +13,7 @@ import (
 	"github.com/gocarina/gocsv"
 	"github.com/spf13/cobra"
 
-	"github.com/staffsim/staffsim/forecast"
+	"github.com/staffsim/staffsim/forecast/history"
 	"github.com/staffsim/staffsim/internal/csvfield"
 	"github.com/staffsim/staffsim/internal/quantity"
 	"github.com/staffsim/staffsim/scenarios/report"
@@ -97,12 +97,12 @@ func runInspect(s streams, o *inspectOptions, path string) error {
 			return usagef("--plot: %v", err)
 		}
 	}
-	path, done, err := historyInput(s.in, path, &opt)
+	name, r, done, err := historyInput(s.in, path)
 	if err != nil {
 		return err
 	}
 	defer done()
-	sum, err := forecast.Summarize(path, opt, forecast.SummaryOptions{SLAWithin: o.sl.Within, SLAGoal: o.sl.Goal})
+	sum, err := history.Summarize(name, r, opt, history.SummaryOptions{SLAWithin: o.sl.Within, SLAGoal: o.sl.Goal})
 	if err != nil {
 		return historyError(err)
 	}
@@ -141,7 +141,7 @@ type weekHourRow struct {
 
 // writeWeekHourCSV writes the weekday × hour means as CSV, one row per
 // weekday and hour.
-func writeWeekHourCSV(w io.Writer, sum *forecast.Summary) error {
+func writeWeekHourCSV(w io.Writer, sum *history.Summary) error {
 	var rows []weekHourRow
 	for _, d := range sum.ByWeekdayHour {
 		for h, v := range d.Mean {
@@ -152,7 +152,7 @@ func writeWeekHourCSV(w io.Writer, sum *forecast.Summary) error {
 }
 
 // writeInspectTable writes the summary for people.
-func writeInspectTable(out io.Writer, sum *forecast.Summary) error {
+func writeInspectTable(out io.Writer, sum *history.Summary) error {
 	r := sum.Report
 	tw := tabwriter.NewWriter(out, 0, 0, 2, ' ', 0)
 	row := func(k, format string, args ...any) { fmt.Fprintf(tw, "%s\t%s\n", k, fmt.Sprintf(format, args...)) }
@@ -192,7 +192,7 @@ func writeInspectTable(out io.Writer, sum *forecast.Summary) error {
 	row("days with no data", "%s", empty)
 	for _, d := range []struct {
 		name string
-		s    *forecast.DurationStats
+		s    *history.DurationStats
 	}{{"handle time", sum.Handle}, {"first response", sum.Response}, {"resolution", sum.Resolution}} {
 		if d.s == nil {
 			continue
@@ -205,7 +205,7 @@ func writeInspectTable(out io.Writer, sum *forecast.Summary) error {
 	}
 	for _, c := range []struct {
 		name string
-		v    []forecast.NameCount
+		v    []history.NameCount
 	}{{"priority", sum.Priorities}, {"channel", sum.Channels}, {"category", sum.Categories}} {
 		if len(c.v) > 0 {
 			row(c.name, "%s", countsList(c.v, r.Records))
@@ -240,7 +240,7 @@ func writeInspectTable(out io.Writer, sum *forecast.Summary) error {
 }
 
 // writeWeekHourTable writes the weekday × hour means, one line a weekday.
-func writeWeekHourTable(out io.Writer, sum *forecast.Summary, unit string) {
+func writeWeekHourTable(out io.Writer, sum *history.Summary, unit string) {
 	peak := 0.0
 	for _, d := range sum.ByWeekdayHour {
 		for _, v := range d.Mean {
@@ -286,7 +286,7 @@ func fieldList(m map[string]string) string {
 }
 
 // countList formats the first values of a count table with their shares.
-func countsList(v []forecast.NameCount, total int) string {
+func countsList(v []history.NameCount, total int) string {
 	const show = 8
 	var parts []string
 	for i, c := range v {

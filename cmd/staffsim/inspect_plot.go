@@ -5,13 +5,13 @@ import (
 	"io"
 	"math"
 
-	"github.com/staffsim/staffsim/forecast"
+	"github.com/staffsim/staffsim/forecast/history"
 	"github.com/staffsim/staffsim/scenarios/report"
 )
 
 // writeHeatMap writes the weekday × hour means of a summary as a PNG heat
 // map (PNG or SVG by the file's extension), atomically.
-func writeHeatMap(path string, sum *forecast.Summary) error {
+func writeHeatMap(path string, sum *history.Summary) error {
 	unit := "tickets"
 	if sum.Report.Shape == "volumes" {
 		unit = "arrivals"

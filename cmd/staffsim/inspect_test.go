@@ -14,7 +14,7 @@ import (
 
 // corpus is the reader's test corpus of good and bad history files.
 func readerCorpus(parts ...string) string {
-	return filepath.Join(append([]string{"..", "..", "forecast", "testdata"}, parts...)...)
+	return filepath.Join(append([]string{"..", "..", "forecast", "history", "testdata"}, parts...)...)
 }
 
 func isFile(p string) bool { _, err := os.Stat(p); return err == nil }

@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	_ "embed"
-	"errors"
 	"fmt"
 	"math"
 	"path/filepath"
@@ -173,10 +172,6 @@ func runPlan(cmd *cobra.Command, s streams, o *planOptions) error {
 		return err
 	}
 	res, err := plan.Run(pl.ctx, pl.in, pl.opt)
-	var ie *plan.InputError
-	if errors.As(err, &ie) {
-		return usageError{err}
-	}
 	if err != nil {
 		return err
 	}
@@ -329,12 +324,12 @@ func (pl *planner) loadHistory() error {
 	if err != nil {
 		return err
 	}
-	path, done, err := historyInput(pl.s.in, pl.o.path, &ropt)
+	name, r, done, err := historyInput(pl.s.in, pl.o.path)
 	if err != nil {
 		return err
 	}
 	defer done()
-	s, rep, err := forecast.LoadSeries(path, ropt, iv)
+	s, rep, err := forecast.LoadSeries(name, r, ropt, iv)
 	if err != nil {
 		return historyError(err)
 	}

@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/csv"
 	"fmt"
+	"io"
 	"math"
 	"os"
 	"path/filepath"
@@ -14,6 +15,7 @@ import (
 	"time"
 
 	"github.com/staffsim/staffsim/forecast"
+	"github.com/staffsim/staffsim/forecast/history"
 )
 
 // repoTestdata is a file of the repository's top-level testdata.
@@ -99,8 +101,9 @@ func TestRequirementsKeepsAHTOfQuietIntervals(t *testing.T) {
 }
 
 // TestHistoryFromStandardInput: every command that reads a history takes
-// - for standard input (the reader reads a file twice, so it is spooled
-// once by historyInput), and a pipe given by name (/dev/stdin) too.
+// - for standard input, which cannot seek (the reader reads a history
+// twice, replaying from memory what it cannot seek back over), and a
+// pipe given by name (/dev/stdin) too.
 func TestHistoryFromStandardInput(t *testing.T) {
 	t.Parallel()
 	volumes, err := os.ReadFile(repoTestdata("phone-forecast.csv"))
@@ -123,7 +126,8 @@ func TestHistoryFromStandardInput(t *testing.T) {
 		{append([]string{"plan", "--history", "-", "--format", "csv", "--out", filepath.Join(t.TempDir(), "plan")}, planFast...), tickets, "case,fte_needed", "stdin:"},
 	} {
 		var out, errb strings.Builder
-		code := run(context.Background(), tc.args, streams{in: bytes.NewReader(tc.in), out: &out, err: &errb})
+		stdin := io.MultiReader(bytes.NewReader(tc.in)) // a pipe: it cannot seek
+		code := run(context.Background(), tc.args, streams{in: stdin, out: &out, err: &errb})
 		if code != exitOK || !strings.Contains(out.String(), tc.want) || !strings.Contains(errb.String(), tc.noted) {
 			t.Errorf("%q: exit %d, stdout %.200q, stderr %.300q", tc.args, code, out.String(), errb.String())
 		}
@@ -131,7 +135,7 @@ func TestHistoryFromStandardInput(t *testing.T) {
 }
 
 // TestHistoryInputPipeByName: a named pipe (what /dev/stdin or a shell's
-// <(…) is) is spooled like -, not read twice.
+// <(…) is), which cannot seek, reads whole like -.
 func TestHistoryInputPipeByName(t *testing.T) {
 	t.Parallel()
 	r, w, err := os.Pipe()
@@ -147,15 +151,14 @@ func TestHistoryInputPipeByName(t *testing.T) {
 	if _, err := os.Stat(name); err != nil {
 		t.Skip("no /proc/self/fd:", err)
 	}
-	var opt forecast.ReadOptions
-	path, done, err := historyInput(strings.NewReader(""), name, &opt)
+	got, in, done, err := historyInput(strings.NewReader(""), name)
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer done()
-	s, _, err := forecast.LoadSeries(path, opt, 0)
-	if err != nil || s.Len() != 1 || s.Arrivals[0] != 10 || opt.Name != name {
-		t.Errorf("series %+v, name %q, err %v", s, opt.Name, err)
+	s, rep, err := forecast.LoadSeries(got, in, history.Options{}, 0)
+	if err != nil || s.Len() != 1 || s.Arrivals[0] != 10 || got != name || rep.File != name {
+		t.Errorf("series %+v, name %q, err %v", s, got, err)
 	}
 }
 

@@ -112,11 +112,11 @@ func runRequirements(cmd *cobra.Command, s streams, o *requirementsOptions) erro
 	if err != nil {
 		return err
 	}
-	path, done, err := historyInput(s.in, o.file, &ropt)
+	name, r, done, err := historyInput(s.in, o.file)
 	if err != nil {
 		return err
 	}
-	series, rep, err := forecast.LoadSeries(path, ropt, time.Duration(o.interval))
+	series, rep, err := forecast.LoadSeries(name, r, ropt, time.Duration(o.interval))
 	done()
 	if err != nil {
 		return historyError(err)

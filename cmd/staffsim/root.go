@@ -8,7 +8,8 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/staffsim/staffsim/forecast"
+	"github.com/staffsim/staffsim/forecast/history"
+	"github.com/staffsim/staffsim/scenarios/plan"
 )
 
 // version is set at build time with -ldflags "-X main.version=…".
@@ -90,7 +91,7 @@ func newRootCmd(s streams) *cobra.Command {
 }
 
 // classifyErrors wraps the RunE of every command under c so that the
-// library's usage errors (a *forecast.OptionError: options that do not fit
+// library's usage errors (a *history.OptionError: options that do not fit
 // the input) leave the command as usageError, the one type run tests for.
 func classifyErrors(c *cobra.Command) {
 	if run := c.RunE; run != nil {
@@ -101,12 +102,15 @@ func classifyErrors(c *cobra.Command) {
 	}
 }
 
-// asUsage returns err as a usageError when it is a *forecast.OptionError,
-// and err unchanged otherwise.
+// asUsage returns err as a usageError when it is one of the libraries'
+// usage errors — a *history.OptionError (options that do not fit the file)
+// or a *plan.InputError (input the user can fix) — and err unchanged
+// otherwise.
 func asUsage(err error) error {
-	var oe *forecast.OptionError
+	var oe *history.OptionError
+	var ie *plan.InputError
 	var u usageError
-	if errors.As(err, &oe) && !errors.As(err, &u) {
+	if (errors.As(err, &oe) || errors.As(err, &ie)) && !errors.As(err, &u) {
 		return usageError{err}
 	}
 	return err

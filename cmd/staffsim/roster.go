@@ -151,7 +151,11 @@ func runRoster(cmd *cobra.Command, s streams, o *rosterOptions) error {
 		fmt.Fprintf(s.err, "roster: wrote %s\n", o.out)
 	}
 	if o.chart != "" {
-		pl, err := roster.CoverageChart("Roster coverage", p, r).Plot()
+		c, err := report.CoverageChart("Roster coverage", report.CoverageData{Start: p.Start, Interval: p.Interval, Required: p.Required, Staffed: r.Staffed})
+		if err != nil {
+			return err
+		}
+		pl, err := c.Plot()
 		if err != nil {
 			return err
 		}

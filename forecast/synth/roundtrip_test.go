@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/staffsim/staffsim/forecast"
+	"github.com/staffsim/staffsim/forecast/history"
 )
 
 // TestForecastReadsGeneratedTickets writes a history as CSV, reads it back
@@ -34,8 +35,8 @@ func TestForecastReadsGeneratedTickets(t *testing.T) {
 	if err := f.Close(); err != nil {
 		t.Fatal(err)
 	}
-	opt := forecast.ReadOptions{Location: london, Strict: true, Now: func() time.Time { return cfg.End() }}
-	got, rep, err := forecast.LoadSeries(path, opt, 30*time.Minute)
+	opt := history.Options{Location: london, Strict: true, Now: func() time.Time { return cfg.End() }}
+	got, rep, err := forecast.LoadSeriesFile(path, opt, 30*time.Minute)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -54,7 +55,7 @@ func TestForecastReadsGeneratedTickets(t *testing.T) {
 func TestForecastReadsVolumesSample(t *testing.T) {
 	t.Parallel()
 	path := filepath.Join("..", "..", "testdata", "volumes_sample.csv")
-	got, rep, err := forecast.LoadSeries(path, forecast.ReadOptions{Strict: true}, 0)
+	got, rep, err := forecast.LoadSeriesFile(path, history.Options{Strict: true}, 0)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -14,7 +14,7 @@ import (
 // times and Handled counts them (every generated ticket has a handle time).
 // It is the same history WriteCSV writes for cfg. interval must
 // be a whole number of minutes dividing 24 hours (15m, 30m, 60m);
-// otherwise the error is forecast.CheckInterval's *forecast.OptionError.
+// otherwise the error is forecast.CheckInterval's *history.OptionError.
 func Series(ctx context.Context, cfg Config, interval time.Duration) (*forecast.Series, error) {
 	if err := forecast.CheckInterval(interval); err != nil {
 		return nil, err

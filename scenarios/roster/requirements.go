@@ -13,7 +13,7 @@ import (
 
 	"github.com/gocarina/gocsv"
 
-	"github.com/staffsim/staffsim/forecast"
+	"github.com/staffsim/staffsim/forecast/history"
 )
 
 // MaxAgents is the most agents (and scheduled agents) a requirements.csv
@@ -74,7 +74,7 @@ func ReadRequirements(path string, loc *time.Location) (*Requirements, error) {
 func ParseRequirements(name string, rd io.Reader, loc *time.Location) (*Requirements, error) {
 	br := bufio.NewReader(rd)
 	head, _ := br.Peek(512)
-	if why := forecast.NotText(head); why != "" {
+	if why := history.NotText(head); why != "" {
 		return nil, fmt.Errorf("%s: %s: give the requirements.csv written by \"staffsim requirements\"", name, why)
 	}
 	rows, err := csv.NewReader(br).ReadAll()

@@ -1,4 +1,4 @@
-package forecast
+package history
 
 import (
 	"fmt"
@@ -10,7 +10,7 @@ import (
 // headerTest returns the test openCSV uses to find a header below a
 // preamble: a line naming a creation-time or interval-start column, a
 // column mapped with opt.Columns, or opt.IDColumn.
-func headerTest(opt *ReadOptions) func([]string) bool {
+func headerTest(opt *Options) func([]string) bool {
 	names := map[string]bool{}
 	for _, f := range []string{FieldCreatedAt, FieldIntervalStart} {
 		for _, a := range aliases[f] {
@@ -39,7 +39,7 @@ func headerTest(opt *ReadOptions) func([]string) bool {
 }
 
 // timeColumns returns the time fields of the shape that the file has.
-func (rd *reader) timeColumns() []*column {
+func (rd *Reader) timeColumns() []*column {
 	var out []*column
 	for _, c := range []*column{rd.created, rd.firstResp, rd.resolved, rd.start} {
 		if c != nil {
@@ -51,7 +51,7 @@ func (rd *reader) timeColumns() []*column {
 
 // detect settles the layout of each time column (the first pass) and, for
 // volumes, the spacing of the intervals.
-func (rd *reader) detect(c *csvFile) error {
+func (rd *Reader) detect(c *csvFile) error {
 	tcs := rd.timeColumns()
 	if rd.opt.TimeFormat != "" {
 		for _, tc := range tcs {
@@ -79,6 +79,13 @@ func (rd *reader) detect(c *csvFile) error {
 			}
 		}
 		if good > 0 && settled && (rd.start == nil || len(starts) >= maxStarts) && (hint < 0 || len(ids) >= 1000) {
+			break
+		}
+		if good > 0 && rd.src.over() {
+			if !settled {
+				rd.rep.Notes = append(rd.rep.Notes, fmt.Sprintf("%s cannot seek, so only its first %d MiB were read to settle the time layouts: a time column still empty or ambiguous there is settled on them (give --time-format if later rows are rejected)",
+					rd.rep.File, replayLimit>>20))
+			}
 			break
 		}
 		rec, _, rej, err := c.next()

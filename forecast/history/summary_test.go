@@ -1,4 +1,4 @@
-package forecast
+package history
 
 import (
 	"math"
@@ -16,7 +16,7 @@ func TestSummarizeSLAByPriority(t *testing.T) {
 	// P2 #11 answered in 6 h. Against 90/4h, counted by hand:
 	//   P1: 1 responded, 1 within → 100 %;  P2: 1 responded, 0 within → 0 %;
 	//   all: 2 responded, 1 within → 50 %, 2 without a response.
-	s, err := Summarize(filepath.Join("testdata", "bad", "mixed_rows.csv"), ReadOptions{Now: fixedNow},
+	s, err := SummarizeFile(filepath.Join("testdata", "bad", "mixed_rows.csv"), Options{Now: fixedNow},
 		SummaryOptions{SLAWithin: 4 * time.Hour, SLAGoal: 0.9})
 	if err != nil {
 		t.Fatal(err)

@@ -1,4 +1,4 @@
-package forecast
+package history
 
 import (
 	"fmt"
@@ -17,7 +17,7 @@ const (
 )
 
 // timeField parses a time column of rec; a missing value is the zero time.
-func (rd *reader) timeField(c *column, rec []string, line int) (time.Time, *Reject) {
+func (rd *Reader) timeField(c *column, rec []string, line int) (time.Time, *Reject) {
 	if c == nil {
 		return time.Time{}, nil
 	}
@@ -40,7 +40,7 @@ func (rd *reader) timeField(c *column, rec []string, line int) (time.Time, *Reje
 }
 
 // ticketRow parses one row into tk.
-func (rd *reader) ticketRow(rec []string, line int, tk *Ticket) *Reject {
+func (rd *Reader) ticketRow(rec []string, line int, tk *Ticket) *Reject {
 	var rej *Reject
 	if tk.Created, rej = rd.timeField(rd.created, rec, line); rej != nil {
 		return rej
@@ -70,7 +70,7 @@ func (rd *reader) ticketRow(rec []string, line int, tk *Ticket) *Reject {
 }
 
 // check applies the rules a whole ticket must meet.
-func (rd *reader) check(tk *Ticket, line int) *Reject {
+func (rd *Reader) check(tk *Ticket, line int) *Reject {
 	if tk.Created.After(rd.now) {
 		return rd.reject(line, rd.created, "created %s, which is in the future (now is %s): a wrong year, time zone or day/month order?",
 			tk.Created.Format(time.RFC3339), rd.now.In(rd.loc).Format(time.RFC3339))
@@ -96,7 +96,7 @@ func text(c *column, rec []string) string {
 }
 
 // volumeRow parses one row of a volumes file into v.
-func (rd *reader) volumeRow(rec []string, line int, v *Volume) *Reject {
+func (rd *Reader) volumeRow(rec []string, line int, v *Volume) *Reject {
 	t, rej := rd.timeField(rd.start, rec, line)
 	if rej != nil {
 		return rej

@@ -1,4 +1,4 @@
-package forecast
+package history
 
 import (
 	"bufio"
@@ -20,7 +20,6 @@ import (
 // and go on. encoding/csv with ReuseRecord allocates one string per row.
 type csvFile struct {
 	name   string
-	f      *os.File
 	r      *csv.Reader
 	header []string
 	delim  rune
@@ -37,32 +36,19 @@ type csvFile struct {
 // titles, export dates), skipped when a later line is the header.
 const maxPreamble = 10
 
-// openCSV opens path (called name in messages), refuses what is not delimited text (empty, binary,
-// compressed), skips a UTF-8 byte-order mark, detects the delimiter
-// (comma, semicolon or tab) and reads the header: the first line, unless
-// isHeader rejects it and accepts one of the next lines, in which case the
-// lines before it are a preamble (a report title) and are skipped.
-func openCSV(path, name string, isHeader func([]string) bool) (*csvFile, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		var pe *os.PathError
-		if errors.As(err, &pe) {
-			err = pe.Err
-		}
-		return nil, &FileError{File: name, Msg: fmt.Sprintf("cannot open: %v", err)}
-	}
-	if st, err := f.Stat(); err == nil && st.IsDir() {
-		f.Close()
-		return nil, &FileError{File: name, Msg: "is a directory, not a CSV file"}
-	}
-	br := bufio.NewReaderSize(f, 64<<10)
+// openCSV starts reading r (called name in messages): it refuses what is
+// not delimited text (empty, binary, compressed), skips a UTF-8 byte-order
+// mark, detects the delimiter (comma, semicolon or tab) and reads the
+// header: the first line, unless isHeader rejects it and accepts one of
+// the next lines, in which case the lines before it are a preamble (a
+// report title) and are skipped.
+func openCSV(r io.Reader, name string, isHeader func([]string) bool) (*csvFile, error) {
+	br := bufio.NewReaderSize(r, 64<<10)
 	head, err := br.Peek(8 << 10)
 	if err != nil && err != io.EOF && !errors.Is(err, bufio.ErrBufferFull) {
-		f.Close()
-		return nil, &FileError{File: name, Msg: fmt.Sprintf("cannot read: %v", err)}
+		return nil, readError(name, err)
 	}
 	if msg := NotText(head); msg != "" {
-		f.Close()
 		return nil, &FileError{File: name, Msg: msg}
 	}
 	if bytes.HasPrefix(head, []byte("\xef\xbb\xbf")) {
@@ -70,16 +56,14 @@ func openCSV(path, name string, isHeader func([]string) bool) (*csvFile, error) 
 		head = head[3:]
 	}
 	if len(bytes.TrimSpace(head)) == 0 {
-		f.Close()
 		return nil, &FileError{File: name, Msg: "the file is empty: expected a header line and one row per ticket or interval"}
 	}
-	c := &csvFile{name: name, f: f, delim: sniffDelimiter(head)}
+	c := &csvFile{name: name, delim: sniffDelimiter(head)}
 	c.r = csv.NewReader(br)
 	c.r.Comma = c.delim
 	c.r.FieldsPerRecord = -1 // ragged rows are rejected one by one, not fatal
 	c.r.ReuseRecord = true
 	if err := c.readHeader(isHeader); err != nil {
-		f.Close()
 		return nil, err
 	}
 	return c, nil
@@ -136,8 +120,6 @@ func (c *csvFile) readHeader(isHeader func([]string) bool) error {
 	c.aheadErr = readErr
 	return nil
 }
-
-func (c *csvFile) Close() error { return c.f.Close() }
 
 // NotText explains why the first bytes of a file are not delimited text
 // (compressed, a zip or xlsx workbook, UTF-16, binary), as a phrase that
@@ -257,5 +239,19 @@ func (c *csvFile) fatal(err error) error {
 		}
 		return &FileError{File: c.name, Line: pe.StartLine, Msg: pe.Err.Error()}
 	}
-	return &FileError{File: c.name, Msg: fmt.Sprintf("cannot read: %v", err)}
+	return readError(c.name, err)
+}
+
+// readError is a read that failed below the CSV layer (an I/O error, or a
+// non-seekable input past MaxReplay).
+func readError(name string, err error) error {
+	var fe *FileError
+	if errors.As(err, &fe) {
+		return fe
+	}
+	var pe *os.PathError
+	if errors.As(err, &pe) {
+		err = pe.Err
+	}
+	return &FileError{File: name, Msg: fmt.Sprintf("cannot read: %v", err)}
 }

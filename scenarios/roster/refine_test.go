@@ -1,41 +1,10 @@
 package roster
 
 import (
-	"bytes"
 	"context"
 	"testing"
 	"time"
-
-	"github.com/staffsim/staffsim/scenarios/report"
 )
-
-func TestCoverageChart(t *testing.T) {
-	t.Parallel()
-	req := make([]float64, 48)
-	for i := 18; i < 34; i++ {
-		req[i] = 2
-	}
-	req[40] = 1 // 20:00, out of reach: understaffed
-	p := &Problem{Start: time.Date(2026, 12, 7, 0, 0, 0, 0, time.UTC), Interval: 30 * time.Minute, Required: req,
-		Templates: []Template{{Name: "day", Start: 9 * time.Hour, Length: 9 * time.Hour, Weeks: []Week{EveryDay}}}}
-	r, err := Solve(context.Background(), p, Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	c := CoverageChart("coverage", p, r)
-	if len(c.Bands) != 2 || c.Bands[1].Low[40] != 0 || c.Bands[1].High[40] != 1 || c.Bands[0].High[34] != 2 {
-		t.Errorf("bands: under at 20:00 %v–%v, over at 17:00 up to %v; want 0–1 and 2",
-			c.Bands[1].Low[40], c.Bands[1].High[40], c.Bands[0].High[34])
-	}
-	pl, err := c.Plot()
-	if err != nil {
-		t.Fatal(err)
-	}
-	var buf bytes.Buffer
-	if err := report.Save(pl, &buf, "svg", 0, 0); err != nil || buf.Len() < 1000 {
-		t.Errorf("svg: %d bytes, %v", buf.Len(), err)
-	}
-}
 
 // TestRefineCannotMeet: a headcount limit too small for the SLA; Refine
 // reports that the goal was not met and returns the roster, no error.

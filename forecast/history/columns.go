@@ -1,4 +1,4 @@
-package forecast
+package history
 
 import (
 	"fmt"
@@ -108,7 +108,7 @@ func (c *column) value(rec []string) string {
 // resolveColumns finds the columns for shape's fields: explicit mappings
 // from opt.Columns first, then the aliases. It returns nil for a field
 // that the file does not have.
-func resolveColumns(file string, header []string, shape Shape, opt *ReadOptions) (map[string]*column, error) {
+func resolveColumns(file string, header []string, shape Shape, opt *Options) (map[string]*column, error) {
 	cols := map[string]*column{}
 	used := map[int]bool{}
 	for _, f := range sortedKeys(opt.Columns) {

@@ -1,4 +1,4 @@
-package forecast
+package history
 
 import (
 	"errors"
@@ -41,13 +41,13 @@ func TestBadFiles(t *testing.T) {
 		{"no_header.csv", "looks like data"},
 	} {
 		p := filepath.Join("testdata", "bad", tc.file)
-		_, err := Read(p, ReadOptions{Now: fixedNow}, &collect{})
+		_, err := ReadFile(p, Options{Now: fixedNow}, &collect{})
 		var fe *FileError
 		if !errors.As(err, &fe) || !strings.Contains(err.Error(), tc.want) || !strings.Contains(err.Error(), p) {
 			t.Errorf("%s: err %v; want a FileError naming the file and saying %q", tc.file, err, tc.want)
 		}
 	}
-	if _, err := Read("testdata", ReadOptions{}, &collect{}); err == nil || !strings.Contains(err.Error(), "directory") {
+	if _, err := ReadFile("testdata", Options{}, &collect{}); err == nil || !strings.Contains(err.Error(), "directory") {
 		t.Errorf("a directory: err %v", err)
 	}
 }
@@ -56,7 +56,7 @@ func TestMixedRowsRejectedWithReasons(t *testing.T) {
 	t.Parallel()
 	p := filepath.Join("testdata", "bad", "mixed_rows.csv")
 	var c collect
-	rep, err := Read(p, ReadOptions{Now: fixedNow}, &c)
+	rep, err := ReadFile(p, Options{Now: fixedNow}, &c)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -91,7 +91,7 @@ func TestMixedRowsRejectedWithReasons(t *testing.T) {
 		t.Errorf("tickets %+v", c.tickets)
 	}
 	// Strict: the first bad row is the error.
-	_, err = Read(p, ReadOptions{Now: fixedNow, Strict: true}, &collect{})
+	_, err = ReadFile(p, Options{Now: fixedNow, Strict: true}, &collect{})
 	var re *RowError
 	if !errors.As(err, &re) || re.Line != 4 || re.Column != "created_at" {
 		t.Errorf("strict: err %v; want a RowError at line 4, column created_at", err)
@@ -100,10 +100,10 @@ func TestMixedRowsRejectedWithReasons(t *testing.T) {
 
 func TestGoodFiles(t *testing.T) {
 	t.Parallel()
-	utc := ReadOptions{Now: fixedNow}
+	utc := Options{Now: fixedNow}
 	for _, tc := range []struct {
 		file    string
-		opt     ReadOptions
+		opt     Options
 		records int
 		first   string // RFC 3339
 		delim   string
@@ -112,13 +112,13 @@ func TestGoodFiles(t *testing.T) {
 		{"tab.tsv", utc, 2, "2026-01-05T09:00:00Z", "\t"},
 		{"jira.csv", utc, 2, "2026-01-05T09:05:00Z", ","},
 		{"us_ampm.csv", utc, 2, "2026-01-05T09:05:00Z", ","},
-		{"split_date_time.csv", ReadOptions{Now: fixedNow, Columns: map[string]string{"created_at": "date+time"}}, 3, "2026-01-05T09:00:05Z", ","},
+		{"split_date_time.csv", Options{Now: fixedNow, Columns: map[string]string{"created_at": "date+time"}}, 3, "2026-01-05T09:00:05Z", ","},
 		{"volumes.csv", utc, 3, "2026-01-05T09:00:00Z", ","},
 		{"preamble.csv", utc, 2, "2026-01-05T09:00:00Z", ";"},         // a title and an export line before the header
 		{"excel_sep_dotted.csv", utc, 2, "2026-01-05T09:00:00Z", ";"}, // Excel's sep=; line, dotted day-first dates
 	} {
 		var c collect
-		rep, err := Read(filepath.Join("testdata", "good", tc.file), tc.opt, &c)
+		rep, err := ReadFile(filepath.Join("testdata", "good", tc.file), tc.opt, &c)
 		if err != nil {
 			t.Errorf("%s: %v", tc.file, err)
 			continue
@@ -133,15 +133,15 @@ func TestGoodFiles(t *testing.T) {
 func TestQuotedFieldsAndSplitTime(t *testing.T) {
 	t.Parallel()
 	var c collect
-	if _, err := Read(filepath.Join("testdata", "good", "semicolon_bom_crlf.csv"), ReadOptions{Now: fixedNow}, &c); err != nil {
+	if _, err := ReadFile(filepath.Join("testdata", "good", "semicolon_bom_crlf.csv"), Options{Now: fixedNow}, &c); err != nil {
 		t.Fatal(err)
 	}
 	if c.tickets[0].Channel != "e-mail; web" || c.tickets[0].Priority != "High" {
 		t.Errorf("quoted field with the delimiter inside: %+v", c.tickets[0])
 	}
 	c = collect{}
-	opt := ReadOptions{Now: fixedNow, Columns: map[string]string{"created_at": "date+time"}}
-	if _, err := Read(filepath.Join("testdata", "good", "split_date_time.csv"), opt, &c); err != nil {
+	opt := Options{Now: fixedNow, Columns: map[string]string{"created_at": "date+time"}}
+	if _, err := ReadFile(filepath.Join("testdata", "good", "split_date_time.csv"), opt, &c); err != nil {
 		t.Fatal(err)
 	}
 	if !c.tickets[0].HasHandle || c.tickets[0].HandleSeconds != 120 || c.tickets[1].HasHandle {
@@ -152,7 +152,7 @@ func TestQuotedFieldsAndSplitTime(t *testing.T) {
 func TestOptionErrors(t *testing.T) {
 	t.Parallel()
 	p := filepath.Join("testdata", "good", "tab.tsv")
-	for _, opt := range []ReadOptions{
+	for _, opt := range []Options{
 		{Columns: map[string]string{"created_at": "Opened"}},
 		{Columns: map[string]string{"created_at": "day+hour"}},
 		{Columns: map[string]string{"created_at": "created_at+hour"}},
@@ -160,7 +160,7 @@ func TestOptionErrors(t *testing.T) {
 		{Columns: map[string]string{"arrivals": "priority"}},
 	} {
 		var oe *OptionError
-		if _, err := Read(p, opt, &collect{}); !errors.As(err, &oe) || !strings.Contains(err.Error(), "created_at") {
+		if _, err := ReadFile(p, opt, &collect{}); !errors.As(err, &oe) || !strings.Contains(err.Error(), "created_at") {
 			t.Errorf("%+v: err %v; want an OptionError listing the columns", opt, err)
 		}
 	}
@@ -177,7 +177,7 @@ func TestEventLogCollapse(t *testing.T) {
 		"A,Resolved,25-01-2026 09:00,25-01-2026 17:30,2 - High\n"+
 		"B,Active,25-01-2026 10:00,,\n")
 	var c collect
-	rep, err := Read(p, ReadOptions{IDColumn: "number", Now: fixedNow}, &c)
+	rep, err := ReadFile(p, Options{IDColumn: "number", Now: fixedNow}, &c)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -192,7 +192,7 @@ func TestEventLogCollapse(t *testing.T) {
 	p = writeCSV(t, "bpi.csv", "CaseID,ActivityID,CompleteTimestamp\n"+
 		"1,1,2026-01-05 09:00:00\n1,2,2026-01-07 12:00:00\n2,1,2026-01-06 08:00:00\n1,3,2026-01-05 08:00:00\n")
 	c = collect{}
-	if _, err := Read(p, ReadOptions{IDColumn: "CaseID", Now: fixedNow}, &c); err != nil {
+	if _, err := ReadFile(p, Options{IDColumn: "CaseID", Now: fixedNow}, &c); err != nil {
 		t.Fatal(err)
 	}
 	if len(c.tickets) != 2 || c.tickets[0].Created.Format("2006-01-02 15:04") != "2026-01-05 08:00" ||
@@ -204,8 +204,9 @@ func TestEventLogCollapse(t *testing.T) {
 func TestTimesOutOfRangeRejected(t *testing.T) {
 	t.Parallel()
 	p := writeCSV(t, "old.csv", "created_at\n0026-01-05T09:00:00Z\n2026-01-05T09:00:00Z\n")
-	s, rep, err := LoadSeries(p, ReadOptions{Now: fixedNow}, 0)
-	if err != nil || rep.Rejected != 1 || !strings.Contains(rep.Rejects[0].Reason, "out of range") || s.Len() != 48 {
+	var c collect
+	rep, err := ReadFile(p, Options{Now: fixedNow}, &c)
+	if err != nil || rep.Rejected != 1 || !strings.Contains(rep.Rejects[0].Reason, "out of range") || len(c.tickets) != 1 {
 		t.Errorf("err %v, report %+v", err, rep)
 	}
 }
@@ -219,35 +220,15 @@ func TestForcedTimeFormat(t *testing.T) {
 		{"02-01-2006 15:04", "2016-02-01T09:00:00Z"}, // day first: 1 February
 		{"01-02-2006 15:04", "2016-01-02T09:00:00Z"}, // month first: 2 January
 	} {
-		rep, err := Read(p, ReadOptions{TimeFormat: tc.layout, Now: fixedNow}, &collect{})
+		rep, err := ReadFile(p, Options{TimeFormat: tc.layout, Now: fixedNow}, &collect{})
 		if err != nil || rep.Records != 4 || rep.First.Format(time.RFC3339) != tc.first {
 			t.Errorf("--time-format %q: err %v, report %+v; want 4 records from %s", tc.layout, err, rep, tc.first)
 		}
 	}
 	// A forced layout that fits no row: every row rejected, saying which layout.
-	_, err := Read(p, ReadOptions{TimeFormat: time.RFC3339, Now: fixedNow}, &collect{})
+	_, err := ReadFile(p, Options{TimeFormat: time.RFC3339, Now: fixedNow}, &collect{})
 	if err == nil || !strings.Contains(err.Error(), "does not match the time layout") {
 		t.Errorf("wrong forced layout: err %v", err)
-	}
-}
-
-func TestSpringForwardDayHas46HalfHours(t *testing.T) {
-	t.Parallel()
-	london, err := time.LoadLocation("Europe/London")
-	if err != nil {
-		t.Skip("no tz database:", err)
-	}
-	// 2026-03-29: clocks go forward at 01:00 GMT; local 01:00–02:00 does not exist.
-	p := writeCSV(t, "spring.csv", "created_at\n2026-03-29 00:10:00\n2026-03-29 02:10:00\n2026-03-29 23:50:00\n")
-	s, _, err := LoadSeries(p, ReadOptions{Location: london, Now: fixedNow}, 30*time.Minute)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if s.Len() != 46 || s.Arrivals[0] != 1 || s.Arrivals[2] != 1 || s.Arrivals[45] != 1 {
-		t.Errorf("%d intervals, arrivals %v; want 46 with tickets in intervals 0, 2 (02:00 BST) and 45", s.Len(), s.Arrivals)
-	}
-	if slot, _ := s.Slot(2); slot != 4 {
-		t.Errorf("interval 2 is slot %d, want 4 (02:00 wall clock)", slot)
 	}
 }
 
@@ -256,11 +237,11 @@ func TestDataRowNeverTakenForAHeader(t *testing.T) {
 	// Line 1 names no known column; line 2 holds the value "Opened" (an
 	// alias of created_at) but is a data row, as wide as line 1.
 	p := writeCSV(t, "state.csv", "id,state,when\n1,Opened,2026-01-05T09:00:00Z\n2,Closed,2026-01-05T10:00:00Z\n")
-	_, err := Read(p, ReadOptions{Now: fixedNow}, &collect{})
+	_, err := ReadFile(p, Options{Now: fixedNow}, &collect{})
 	if err == nil || !strings.Contains(err.Error(), "none of the columns (id, state, when)") {
 		t.Errorf("err %v; want the header on line 1 and a hint to map created_at", err)
 	}
-	rep, err := Read(p, ReadOptions{Now: fixedNow, Columns: map[string]string{"created_at": "when"}}, &collect{})
+	rep, err := ReadFile(p, Options{Now: fixedNow, Columns: map[string]string{"created_at": "when"}}, &collect{})
 	if err != nil || rep.Records != 2 || len(rep.Notes) != 0 {
 		t.Errorf("mapped: err %v report %+v", err, rep)
 	}
@@ -296,7 +277,7 @@ func TestAbsurdValuesRejected(t *testing.T) {
 		}},
 	} {
 		var c collect
-		rep, err := Read(filepath.Join("testdata", "bad", tc.file), ReadOptions{Now: fixedNow}, &c)
+		rep, err := ReadFile(filepath.Join("testdata", "bad", tc.file), Options{Now: fixedNow}, &c)
 		if err != nil {
 			t.Fatalf("%s: %v", tc.file, err)
 		}

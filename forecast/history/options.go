@@ -1,4 +1,4 @@
-package forecast
+package history
 
 import (
 	"fmt"
@@ -16,7 +16,7 @@ const (
 	// else is tickets.
 	ShapeAuto Shape = iota
 	// ShapeTickets is one row per ticket or call (or, with
-	// ReadOptions.IDColumn, one row per update of a ticket).
+	// Options.IDColumn, one row per update of a ticket).
 	ShapeTickets
 	// ShapeVolumes is one row per interval:
 	// interval_start,arrivals[,aht_seconds]. forecast.csv is read as
@@ -50,7 +50,7 @@ func ParseShape(s string) (Shape, error) {
 }
 
 // Field names: the canonical columns of the two shapes, as DESIGN.md names
-// them. ReadOptions.Columns maps these to a file's own header names.
+// them. Options.Columns maps these to a file's own header names.
 const (
 	FieldCreatedAt       = "created_at"
 	FieldFirstResponseAt = "first_response_at"
@@ -73,10 +73,10 @@ func Fields() []string {
 		FieldPriority, FieldChannel, FieldCategory, FieldIntervalStart, FieldArrivals, FieldAHTSeconds}
 }
 
-// ReadOptions say how to read a history file. The zero value reads a file
+// Options say how to read a history file. The zero value reads a file
 // of either shape with detected columns and timestamp layouts, times
 // without an offset in UTC, rejecting (and counting) bad rows.
-type ReadOptions struct {
+type Options struct {
 	// Shape forces tickets or volumes; ShapeAuto detects it from the header.
 	Shape Shape
 	// Columns maps a canonical field (FieldCreatedAt, …) to the file's
@@ -105,29 +105,26 @@ type ReadOptions struct {
 	// Now is the clock for rejecting tickets created in the future; nil
 	// means time.Now. Volumes (forecasts) may lie in the future.
 	Now func() time.Time
-	// Name is the file's name in reports and messages; "" means the path
-	// (a command that spools standard input to a temporary file calls it "-").
-	Name string
 	// MaxRejects is how many rejects the Report keeps in detail (all are
 	// counted); 0 means 20.
 	MaxRejects int
 }
 
-func (o *ReadOptions) location() *time.Location {
+func (o *Options) location() *time.Location {
 	if o.Location == nil {
 		return time.UTC
 	}
 	return o.Location
 }
 
-func (o *ReadOptions) now() time.Time {
+func (o *Options) now() time.Time {
 	if o.Now == nil {
 		return time.Now()
 	}
 	return o.Now()
 }
 
-func (o *ReadOptions) maxRejects() int {
+func (o *Options) maxRejects() int {
 	if o.MaxRejects <= 0 {
 		return 20
 	}

@@ -1,4 +1,4 @@
-package forecast
+package history
 
 import (
 	"sort"
@@ -15,7 +15,7 @@ type event struct {
 }
 
 // eventRow merges one row of an event log into its ticket.
-func (rd *reader) eventRow(rec []string, line int) *Reject {
+func (rd *Reader) eventRow(rec []string, line int) *Reject {
 	id := strings.TrimSpace(rec[rd.idx])
 	if id == "" {
 		return &Reject{File: rd.rep.File, Line: line, Column: rd.header[rd.idx], Reason: "no ticket id"}
@@ -64,7 +64,7 @@ func (rd *reader) eventRow(rec []string, line int) *Reject {
 
 // flushEvents delivers the collapsed tickets of an event log in the order
 // of their first row.
-func (rd *reader) flushEvents(sink Sink) error {
+func (rd *Reader) flushEvents(sink Sink) error {
 	evs := make([]*event, 0, len(rd.events))
 	for _, e := range rd.events {
 		evs = append(evs, e)

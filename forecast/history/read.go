@@ -1,14 +1,16 @@
-package forecast
+package history
 
 import (
+	"errors"
 	"fmt"
 	"io"
+	"os"
 	"strings"
 	"time"
 )
 
 // Ticket is one ticket or call of a history. Times are in the desk's time
-// zone (ReadOptions.Location); a zero FirstResponse or Resolved is unknown.
+// zone (Options.Location); a zero FirstResponse or Resolved is unknown.
 type Ticket struct {
 	Created       time.Time
 	FirstResponse time.Time
@@ -38,34 +40,68 @@ type Sink interface {
 	Volume(v *Volume)
 }
 
-// Read streams the history file at path into sink and reports what it
-// read. Tickets and volumes are delivered one at a time, so memory does not
-// grow with the number of rows (except with IDColumn: an event log keeps
-// one small record per distinct ticket until the end of the file).
+// Read streams the history r (called name in reports and errors) into
+// sink and reports what it read. Tickets and volumes are delivered one at
+// a time, so memory does not grow with the number of rows (except with
+// IDColumn: an event log keeps one small record per distinct ticket until
+// the end of the file).
 //
-// The file is read twice: a first pass settles each time column's layout
-// (it stops as soon as every column has one layout left, usually after a
-// row; a file whose dates never show a day above 12 is read to the end
-// before it is refused as ambiguous) and the second pass reads the rows.
+// The history is read twice: a first pass settles each time column's
+// layout (it stops as soon as every column has one layout left, usually
+// after a row; a file whose dates never show a day above 12 is read to the
+// end before it is refused as ambiguous) and the second pass reads the
+// rows. When r is an io.Seeker that can seek (a regular file), the second
+// pass seeks back to where the first began; otherwise (a pipe, standard
+// input) the bytes of the first pass are kept in memory and replayed, at
+// most MaxReplay of them: a first pass that has not settled by then
+// settles on what it saw, and says so in the report's notes.
 //
 // Errors: *OptionError when the options do not fit the file (a mapped
 // column that is absent), *FileError when the file cannot be read as
 // history, *RowError for the first bad row when opt.Strict.
-func Read(path string, opt ReadOptions, sink Sink) (*Report, error) {
-	rd, err := newReader(path, opt)
+func Read(name string, r io.Reader, opt Options, sink Sink) (*Report, error) {
+	rd, err := NewReader(name, r, opt)
 	if err != nil {
 		return nil, err
 	}
-	if err := rd.run(sink); err != nil {
-		return nil, err
-	}
-	return rd.rep, nil
+	return rd.Read(sink)
 }
 
-// reader is one Read in progress.
-type reader struct {
-	path    string // the file read; rep.File is its name in messages
-	opt     ReadOptions
+// ReadFile reads the history file at path (its name in messages) as Read does.
+func ReadFile(path string, opt Options, sink Sink) (*Report, error) {
+	f, err := OpenFile(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	return Read(path, f, opt, sink)
+}
+
+// OpenFile opens the history file at path, with the *FileError Read gives
+// for a file that is missing, unreadable or a directory.
+func OpenFile(path string) (*os.File, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		var pe *os.PathError
+		if errors.As(err, &pe) {
+			err = pe.Err
+		}
+		return nil, &FileError{File: path, Msg: fmt.Sprintf("cannot open: %v", err)}
+	}
+	if st, err := f.Stat(); err == nil && st.IsDir() {
+		f.Close()
+		return nil, &FileError{File: path, Msg: "is a directory, not a CSV file"}
+	}
+	return f, nil
+}
+
+// Reader is a history whose header and time layouts are settled (the
+// first pass of Read) and whose rows are still to be read: NewReader,
+// then look at Shape and Report to decide how to take the rows, then
+// Read them once.
+type Reader struct {
+	src     *source
+	opt     Options
 	loc     *time.Location
 	now     time.Time
 	shape   Shape
@@ -73,6 +109,7 @@ type reader struct {
 	cols    map[string]*column
 	layouts map[string]string
 	rep     *Report
+	done    bool
 
 	// the columns of the shape, nil when absent
 	created, firstResp, resolved, handle, priority, channel, category *column
@@ -83,18 +120,17 @@ type reader struct {
 	events    map[string]*event
 }
 
-func newReader(path string, opt ReadOptions) (*reader, error) {
-	name := opt.Name
-	if name == "" {
-		name = path
-	}
-	c, err := openCSV(path, name, headerTest(&opt))
+// NewReader runs the first pass of Read over r (called name in reports
+// and errors): it reads the header, settles the shape, the columns and
+// each time column's layout, and for volumes the spacing of the rows.
+// Errors are those of Read.
+func NewReader(name string, r io.Reader, opt Options) (*Reader, error) {
+	src := newSource(r)
+	c, err := openCSV(src.first(), name, headerTest(&opt))
 	if err != nil {
 		return nil, err
 	}
-	defer c.Close()
-	rd := &reader{opt: opt, loc: opt.location(), now: opt.now(), header: c.header, idx: -1, layouts: map[string]string{}}
-	rd.path = path
+	rd := &Reader{src: src, opt: opt, loc: opt.location(), now: opt.now(), header: c.header, idx: -1, layouts: map[string]string{}}
 	rd.rep = &Report{File: name, Columns: map[string]string{}, Layouts: map[string]string{},
 		Delimiter: string(c.delim), Location: rd.loc.String(), maxRejects: opt.maxRejects()}
 	rd.shape = opt.Shape
@@ -173,13 +209,40 @@ func newReader(path string, opt ReadOptions) (*reader, error) {
 	return rd, nil
 }
 
-// run is the second pass: it reads every row into sink.
-func (rd *reader) run(sink Sink) error {
-	c, err := openCSV(rd.path, rd.rep.File, headerTest(&rd.opt))
+// Shape returns the shape of the history, detected or forced.
+func (rd *Reader) Shape() Shape { return rd.shape }
+
+// Location returns the desk's time zone the history is read in.
+func (rd *Reader) Location() *time.Location { return rd.loc }
+
+// Report returns what the first pass found: the file, shape, columns,
+// time layouts, delimiter and, for volumes, the spacing of the rows. Read
+// completes it with the rows and returns the same Report.
+func (rd *Reader) Report() *Report { return rd.rep }
+
+// Read is the second pass: it streams every row into sink and returns the
+// completed report. A Reader reads once; a second call panics.
+func (rd *Reader) Read(sink Sink) (*Report, error) {
+	if rd.done {
+		panic("history: Reader.Read called twice")
+	}
+	rd.done = true
+	if err := rd.run(sink); err != nil {
+		return nil, err
+	}
+	return rd.rep, nil
+}
+
+// run reads every row into sink.
+func (rd *Reader) run(sink Sink) error {
+	r, err := rd.src.second()
+	if err != nil {
+		return &FileError{File: rd.rep.File, Msg: fmt.Sprintf("cannot read it a second time: %v", err)}
+	}
+	c, err := openCSV(r, rd.rep.File, headerTest(&rd.opt))
 	if err != nil {
 		return err
 	}
-	defer c.Close()
 	var tk Ticket
 	var vol Volume
 	for {
@@ -234,7 +297,7 @@ func (rd *reader) run(sink Sink) error {
 	return nil
 }
 
-func (rd *reader) reject(line int, c *column, format string, args ...any) *Reject {
+func (rd *Reader) reject(line int, c *column, format string, args ...any) *Reject {
 	r := &Reject{File: rd.rep.File, Line: line, Reason: fmt.Sprintf(format, args...)}
 	if c != nil {
 		r.Column = c.header

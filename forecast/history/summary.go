@@ -1,6 +1,7 @@
-package forecast
+package history
 
 import (
+	"io"
 	"sort"
 	"time"
 )
@@ -98,12 +99,13 @@ type SLAAttainment struct {
 // counted as "(other)", so a free-text column cannot grow memory.
 const maxValues = 200
 
-// Summarize reads the history at path and summarises it, streaming: its
-// memory grows with the days covered and the distinct priorities,
-// channels and categories (capped), not with the number of rows.
-func Summarize(path string, opt ReadOptions, sopt SummaryOptions) (*Summary, error) {
+// Summarize reads the history r (called name in messages) and summarises
+// it, streaming: its memory grows with the days covered and the distinct
+// priorities, channels and categories (capped), not with the number of
+// rows. Errors are those of Read.
+func Summarize(name string, r io.Reader, opt Options, sopt SummaryOptions) (*Summary, error) {
 	s := newSummarizer(opt.location(), sopt)
-	rep, err := Read(path, opt, s)
+	rep, err := Read(name, r, opt, s)
 	if err != nil {
 		return nil, err
 	}
@@ -319,4 +321,14 @@ func sortCounts(m map[string]int) []NameCount {
 		return out[i].Name < out[j].Name
 	})
 	return out
+}
+
+// SummarizeFile is Summarize of the history file at path.
+func SummarizeFile(path string, opt Options, sopt SummaryOptions) (*Summary, error) {
+	f, err := OpenFile(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	return Summarize(path, f, opt, sopt)
 }
