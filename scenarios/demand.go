@@ -65,8 +65,11 @@ func (s *Scenario) loadDemand(qi int) (demand, error) {
 				return demand{}, s.errorf(where("forecast", a.Forecast), "write it as staffsim forecast does (interval_start,arrivals,lower,upper,aht_seconds)", "%v", err)
 			}
 		}
+		// The forecast may end within the scenario's last day (a roster of
+		// the hours a requirement covers): the rest of that day has no
+		// contacts. A whole day short is a mistake in the dates.
 		off := s.Start.Sub(series.Start)
-		if off < 0 || off%series.Interval != 0 || series.End().Before(s.End()) {
+		if off < 0 || off%series.Interval != 0 || !series.End().After(s.Start.AddDate(0, 0, s.Days-1)) {
 			return demand{}, s.errorf(where("forecast", a.Forecast), "make the forecast cover the scenario, or move start and days inside it",
 				"the forecast covers %s to %s (%s intervals); the scenario runs %s to %s",
 				series.Start.Format(time.RFC3339), series.End().Format(time.RFC3339), fmtDuration(series.Interval), s.Start.Format(time.RFC3339), s.End().Format(time.RFC3339))
@@ -74,7 +77,8 @@ func (s *Scenario) loadDemand(qi int) (demand, error) {
 		first := int(off / series.Interval)
 		n := int((s.Horizon() + series.Interval - 1) / series.Interval)
 		out.PerHour = 0
-		out.Counts = append([]float64(nil), series.Arrivals[first:first+n]...)
+		out.Counts = make([]float64, n)
+		copy(out.Counts, series.Arrivals[first:])
 		out.Step = series.Interval
 	case a.History != "":
 		path := s.Path(a.History)

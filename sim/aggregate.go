@@ -30,6 +30,7 @@ const (
 // one replication, from which every metric is a ratio.
 type raw struct {
 	offered, answered, abandoned, within float64
+	late                                 float64 // still waiting at the end, past the target
 	waitAnswered, waitAbandoned          float64 // ns
 	busy, avail, waiting                 float64 // agent·ns, agent·ns, contact·ns
 	backlog                              float64
@@ -41,6 +42,7 @@ func (r *raw) add(o *raw) {
 	r.answered += o.answered
 	r.abandoned += o.abandoned
 	r.within += o.within
+	r.late += o.late
 	r.waitAnswered += o.waitAnswered
 	r.waitAbandoned += o.waitAbandoned
 	r.busy += o.busy
@@ -70,12 +72,17 @@ func (r *raw) metrics(length time.Duration, desk bool, goal float64) vals {
 	v.set(mOffered, r.offered)
 	v.set(mAnswered, r.answered)
 	v.set(mAbandoned, r.abandoned)
-	if closed := r.answered + r.abandoned; closed > 0 {
-		v.set(mServiceLevel, r.within/closed)
-		v.set(mAbandonRate, r.abandoned/closed)
+	// Service level: answered within the target / (answered + abandoned),
+	// where a contact still waiting at the end past the target counts as
+	// missed (in the denominator, not in within).
+	if judged := r.answered + r.abandoned + r.late; judged > 0 {
+		v.set(mServiceLevel, r.within/judged)
 		if !desk {
-			v.set(mMetGoal, indicator(r.within/closed >= goal))
+			v.set(mMetGoal, indicator(r.within/judged >= goal))
 		}
+	}
+	if closed := r.answered + r.abandoned; closed > 0 {
+		v.set(mAbandonRate, r.abandoned/closed)
 	}
 	if r.answered > 0 {
 		v.set(mASA, r.waitAnswered/r.answered/float64(time.Second))

@@ -192,6 +192,7 @@ func (e *engine) run(ctx context.Context, rep int) error {
 		}
 	}
 	e.now = m.horizon
+	e.censor()
 	e.st.finish(m.horizon)
 	return ctx.Err()
 }
@@ -278,6 +279,26 @@ func (e *engine) newContact() int32 {
 	}
 	e.contacts = append(e.contacts, contact{})
 	return int32(len(e.contacts) - 1)
+}
+
+// censor counts, at the end of the run, the contacts still waiting that
+// have waited at least their queue's SLA target: whatever happens to them
+// next, they were not answered within it, so they count against the
+// service level (as missed). Those that have waited less are censored:
+// their outcome is unknown, and they are left out, like contacts that
+// arrive after the horizon.
+func (e *engine) censor() {
+	for qi := range e.queues {
+		q := &e.queues[qi]
+		target := e.m.queues[qi].target
+		for i := range q.n {
+			r := q.ring[(q.head+i)&(len(q.ring)-1)]
+			c := &e.contacts[r.id]
+			if c.gen == r.gen && e.now-c.arrival >= target && e.now > c.arrival {
+				e.st.late(c.interval, c.queue)
+			}
+		}
+	}
 }
 
 // releaseContact takes contact id out of its queue: its generation moves

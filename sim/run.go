@@ -137,7 +137,7 @@ func (e *engine) collect(r *repOut) {
 			c := &s.cells[k]
 			x := raw{
 				offered: float64(c.offered), answered: float64(c.answered), abandoned: float64(c.abandoned),
-				within: float64(c.within), waitAnswered: c.waitAnswered, waitAbandoned: c.waitAbandoned,
+				within: float64(c.within), late: float64(c.late), waitAnswered: c.waitAnswered, waitAbandoned: c.waitAbandoned,
 				busy: s.busyA[k], avail: s.availA[k], waiting: s.waitA[k], backlog: s.backlog[k],
 			}
 			r.periods[p*(nQ+1)+q] = x.metrics(length, false, m.queues[q].goal)

@@ -101,3 +101,29 @@ func TestRoutingOrder(t *testing.T) {
 		}
 	}
 }
+
+// TestUnansweredCountsAsMissed: contacts still waiting when the run ends
+// were not answered within the target once they have waited past it, so
+// they count against the service level (DESIGN: answered within T over
+// answered + abandoned, and such a contact is neither answered within T
+// nor answered). A contact that has waited less than the target at the
+// end is censored. With nobody on duty, the 00:10 contact has waited 50
+// min (missed) and the 00:59:50 one 10 s (censored): SL = 0 / 1.
+func TestUnansweredCountsAsMissed(t *testing.T) {
+	t.Parallel()
+	cfg := Config{
+		Start: testStart, Horizon: time.Hour, Interval: time.Hour,
+		Queues: []Queue{{Name: "q", Arrivals: Arrivals{Times: []time.Duration{10 * time.Minute, time.Hour - 10*time.Second}},
+			HandleTime: Fixed(time.Minute), SLATarget: 20 * time.Second, SLAGoal: 0.8}},
+		Shifts:       []Shift{{Name: "nobody", Length: time.Hour}},
+		Replications: 2, Seed: 1,
+	}
+	r := run(t, cfg)
+	sl := r.Summary.Queues[0].ServiceLevel
+	if !sl.Defined() || sl.Mean != 0 || r.Summary.Queues[0].Offered.Mean != 2 {
+		t.Errorf("service level %+v, offered %v; want 0 (one contact missed, one censored), offered 2", sl, r.Summary.Queues[0].Offered.Mean)
+	}
+	if r.MetGoal[0] != 0 {
+		t.Errorf("P(meet) %v; want 0", r.MetGoal[0])
+	}
+}

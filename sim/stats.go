@@ -3,9 +3,11 @@ package sim
 import "time"
 
 // cell counts the contacts of one queue that arrived in one interval.
+// late counts those still waiting when the run ends that had already
+// waited past the SLA target: never answered within it.
 type cell struct {
-	offered, answered, abandoned, within int64
-	waitAnswered, waitAbandoned          float64 // ns
+	offered, answered, abandoned, within, late int64
+	waitAnswered, waitAbandoned                float64 // ns
 }
 
 // level integrates a piecewise-constant quantity (agents busy, agents
@@ -144,6 +146,8 @@ func (s *stats) answered(iv, q int32, wait time.Duration, within bool) {
 		c.within++
 	}
 }
+
+func (s *stats) late(iv, q int32) { s.cells[int(iv)*s.nQ+int(q)].late++ }
 
 func (s *stats) abandoned(iv, q int32, wait time.Duration) {
 	c := &s.cells[int(iv)*s.nQ+int(q)]

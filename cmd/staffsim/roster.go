@@ -199,7 +199,8 @@ func rosterDesk(o *rosterOptions, req *roster.Requirements, sh *roster.Shifts) (
 		Seed:         o.seed,
 		Replications: o.replications,
 	}
-	days := max(1, int(req.Interval*time.Duration(len(req.Arrivals))/(24*time.Hour)))
+	span := req.Interval * time.Duration(len(req.Arrivals))
+	days := max(1, int((span+24*time.Hour-time.Nanosecond)/(24*time.Hour)))
 	return desk, req.Start, days
 }
 
