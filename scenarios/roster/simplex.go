@@ -1,0 +1,226 @@
+package roster
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"math"
+
+	"gonum.org/v1/gonum/mat"
+)
+
+// sparseLP is a linear program in standard form
+//
+//	minimise cᵀz   subject to   A·z = b,  z ≥ 0
+//
+// with m rows, sparse columns A_j (rows ascending) and costs c_j, and a
+// starting basis of unit columns: basis[r] is a column equal to e_r, so
+// z_B = b ≥ 0 is feasible from the start and no phase I is needed.
+type sparseLP struct {
+	m     int
+	rows  [][]int     // per column, the rows of its nonzeros
+	vals  [][]float64 // per column, the nonzeros
+	cost  []float64
+	b     []float64
+	basis []int
+}
+
+// lpSolution is an optimal basic solution of a sparseLP.
+type lpSolution struct {
+	z      []float64 // per column
+	y      []float64 // per row: the simplex multipliers (duals), yᵀ = c_Bᵀ·B⁻¹
+	pivots int
+}
+
+// Tolerances of simplex. Costs are paid hours (1–100 per column), the
+// shortfall penalty a few hundred, coefficients in [0, 1].
+const (
+	lpOptTol   = 1e-9 // a reduced cost above −lpOptTol counts as ≥ 0
+	lpPivotTol = 1e-9 // smallest entry of the entering column a pivot may use
+	lpHarris   = 1e-9 // feasibility slack of the first pass of the ratio test
+	// lpRefactor is the number of pivots between two fresh inversions of
+	// the basis, which clear the rounding that the updates accumulate.
+	lpRefactor = 100
+)
+
+// errLPPivots is returned when simplex exceeds its pivot budget.
+var errLPPivots = errors.New("LP: pivot budget exhausted")
+
+// simplex solves lp with the revised primal simplex method, keeping the
+// basis inverse B⁻¹ as a dense m×m matrix (Dantzig 1963, ch. 9; Chvátal,
+// Linear Programming, 1983, ch. 7):
+//
+//  1. multipliers yᵀ = c_Bᵀ·B⁻¹, and the reduced cost d_j = c_j − yᵀA_j of
+//     every nonbasic column (pricing; the columns are sparse, so this is
+//     O(nonzeros));
+//  2. if every d_j ≥ −lpOptTol the basis is optimal; otherwise the column q
+//     with the most negative d_j enters;
+//  3. α = B⁻¹A_q, and the leaving row p by the two-pass ratio test of
+//     Harris (1973): the bound θ_max = min_{α_r>0} (z_r + lpHarris)/α_r,
+//     then among the rows with z_r/α_r ≤ θ_max the one with the largest
+//     α_r, which keeps pivots away from tiny entries;
+//  4. z_B ← z_B − θ·α with θ = z_p/α_p, and B⁻¹ updated by the elementary
+//     row operations that turn α into e_p (product form), O(m²).
+//
+// Every lpRefactor pivots B⁻¹ is recomputed from the basic columns and
+// z_B = B⁻¹b from b. Why not gonum's lp.Simplex: it refactorises the dense
+// basis three times per pivot (O(m³)) and prices with a dense An, which on
+// the week (210 rows, 584 columns) cost 11–15 s; this costs O(m² + nnz)
+// per pivot.
+//
+// Ties are broken by the lowest index and no step depends on time or on
+// other goroutines, so the same lp gives the same pivots and the same
+// bits. The pivot budget is a deterministic guard against cycling
+// (degeneracy is what relax's perturbation of b avoids); ctx is checked
+// every lpRefactor pivots.
+func (lp *sparseLP) simplex(ctx context.Context) (lpSolution, error) {
+	m, n := lp.m, len(lp.cost)
+	basis := append([]int(nil), lp.basis...)
+	inBasis := make([]bool, n)
+	for _, j := range basis {
+		inBasis[j] = true
+	}
+	binv := make([]float64, m*m)
+	xb := make([]float64, m)
+	if err := lp.invert(binv, xb, basis); err != nil {
+		return lpSolution{}, err
+	}
+	y := make([]float64, m)
+	alpha := make([]float64, m)
+	budget := 50 * (m + n)
+	pivots := 0
+	for ; ; pivots++ {
+		if pivots > budget {
+			return lpSolution{}, fmt.Errorf("%w (%d pivots, %d rows, %d columns)", errLPPivots, budget, m, n)
+		}
+		if pivots > 0 && pivots%lpRefactor == 0 {
+			if err := ctx.Err(); err != nil {
+				return lpSolution{}, err
+			}
+			if err := lp.invert(binv, xb, basis); err != nil {
+				return lpSolution{}, err
+			}
+		}
+		lp.multipliers(y, binv, basis)
+		q, dq := -1, -lpOptTol
+		for j := range n {
+			if inBasis[j] {
+				continue
+			}
+			d := lp.cost[j]
+			for k, r := range lp.rows[j] {
+				d -= y[r] * lp.vals[j][k]
+			}
+			if d < dq {
+				q, dq = j, d
+			}
+		}
+		if q < 0 {
+			break
+		}
+		// α = B⁻¹A_q.
+		clear(alpha)
+		for k, r := range lp.rows[q] {
+			v := lp.vals[q][k]
+			for i := range m {
+				alpha[i] += binv[i*m+r] * v
+			}
+		}
+		thetaMax := math.Inf(1)
+		for i, a := range alpha {
+			if a > lpPivotTol {
+				thetaMax = min(thetaMax, (max(xb[i], 0)+lpHarris)/a)
+			}
+		}
+		if math.IsInf(thetaMax, 1) {
+			return lpSolution{}, fmt.Errorf("LP: unbounded along column %d", q)
+		}
+		p := -1
+		for i, a := range alpha {
+			if a > lpPivotTol && max(xb[i], 0)/a <= thetaMax && (p < 0 || a > alpha[p]) {
+				p = i
+			}
+		}
+		theta := max(xb[p], 0) / alpha[p]
+		for i, a := range alpha {
+			if a != 0 {
+				xb[i] -= theta * a
+			}
+		}
+		xb[p] = theta
+		// Row operations on B⁻¹: row p ← row p / α_p; row i ← row i − α_i·row p.
+		rp := binv[p*m : (p+1)*m]
+		inv := 1 / alpha[p]
+		for k := range rp {
+			rp[k] *= inv
+		}
+		for i, a := range alpha {
+			if i == p || a == 0 {
+				continue
+			}
+			ri := binv[i*m : (i+1)*m]
+			for k, v := range rp {
+				if v != 0 {
+					ri[k] -= a * v
+				}
+			}
+		}
+		inBasis[basis[p]], inBasis[q] = false, true
+		basis[p] = q
+	}
+	// Fresh multipliers and values from a fresh inverse: the bound is
+	// computed from y.
+	if err := lp.invert(binv, xb, basis); err != nil {
+		return lpSolution{}, err
+	}
+	lp.multipliers(y, binv, basis)
+	z := make([]float64, n)
+	for i, j := range basis {
+		z[j] = max(xb[i], 0)
+	}
+	return lpSolution{z: z, y: y, pivots: pivots}, nil
+}
+
+// multipliers sets yᵀ = c_Bᵀ·B⁻¹.
+func (lp *sparseLP) multipliers(y, binv []float64, basis []int) {
+	m := lp.m
+	clear(y)
+	for i, j := range basis {
+		c := lp.cost[j]
+		if c == 0 {
+			continue
+		}
+		for k, v := range binv[i*m : (i+1)*m] {
+			y[k] += c * v
+		}
+	}
+}
+
+// invert sets binv to the inverse of the basis matrix B (columns basis)
+// and xb to B⁻¹b.
+func (lp *sparseLP) invert(binv, xb []float64, basis []int) error {
+	m := lp.m
+	B := mat.NewDense(m, m, nil)
+	for i, j := range basis {
+		for k, r := range lp.rows[j] {
+			B.Set(r, i, lp.vals[j][k])
+		}
+	}
+	inv := mat.NewDense(m, m, binv)
+	if err := inv.Inverse(B); err != nil {
+		var c mat.Condition
+		if !errors.As(err, &c) || math.IsInf(float64(c), 1) {
+			return fmt.Errorf("LP: basis matrix: %w", err)
+		}
+		// Ill-conditioned but usable: go on; the bound is checked
+		// through the duals anyway (see relax).
+	}
+	for i := range m {
+		s := 0.0
+		for k, v := range binv[i*m : (i+1)*m] {
+			s += v * lp.b[k]
+		}
+		xb[i] = s
+	}
+	return nil
+}
