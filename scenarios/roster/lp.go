@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"math"
-
 )
 
 // relaxation is the solution of the LP relaxation.
