@@ -26,6 +26,10 @@ func TestRosterEndToEnd(t *testing.T) {
 	if code != exitOK {
 		t.Fatalf("exit %d, stderr %s", code, stderr)
 	}
+	// --lp-time is a deprecated no-op: the week's LP is always solved.
+	if !strings.Contains(stderr, "--lp-time is deprecated and ignored") {
+		t.Errorf("stderr %q: want a deprecation notice for --lp-time", stderr)
+	}
 	var got struct {
 		Agents    int     `json:"agents"`
 		Gap       float64 `json:"gap_before_sim"`
@@ -34,9 +38,13 @@ func TestRosterEndToEnd(t *testing.T) {
 			Required, Staffed float64
 		} `json:"intervals"`
 		Shifts []struct{ Days []string } `json:"shifts"`
+		Bound  string                    `json:"lower_bound_method"`
 	}
 	if err := json.Unmarshal([]byte(stdout), &got); err != nil {
 		t.Fatalf("json: %v\n%s", err, stdout)
+	}
+	if got.Bound != "lp" {
+		t.Errorf("lower bound by %q, want the week's LP", got.Bound)
 	}
 	if got.Gap > 0.05 || !got.Met || len(got.Intervals) != 336 || got.Agents == 0 {
 		t.Errorf("gap %v, met %v, %d intervals, %d agents; want ≤ 5 %%, true, 336, > 0", got.Gap, got.Met, len(got.Intervals), got.Agents)
