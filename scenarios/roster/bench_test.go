@@ -53,6 +53,34 @@ func BenchmarkWeekLP(b *testing.B) {
 	b.ReportMetric(float64(rel.pivots), "pivots")
 }
 
+// BenchmarkFortnightLP times the simplex on two weeks of half-hours (420
+// staffed rows; the second week busier and shifted by a day), the size
+// of a fortnight's plan; the columns are still the 584 weekly patterns.
+func BenchmarkFortnightLP(b *testing.B) {
+	start, req := weekRequirement(40)
+	_, busy := weekRequirement(55)
+	req = append(req, append(busy[48:], busy[:48]...)...)
+	p := &Problem{Start: start, Interval: 30 * time.Minute, Required: req, Templates: benchTemplates(),
+		Limits: Limits{PartTime: 0.3}}
+	cols := p.columns()
+	rows := coverableRows(p, cols, func(int) bool { return true })
+	var rel relaxation
+	for b.Loop() {
+		var err error
+		if rel, err = p.relax(context.Background(), cols, rows, true); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(b.Elapsed().Seconds()/float64(b.N), "lp-s")
+	b.ReportMetric(rel.paidHours, "bound-h")
+	b.ReportMetric(float64(rel.pivots), "pivots")
+	day, err := p.blockBound(context.Background(), cols)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportMetric(day.paidHours, "day-bound-h")
+}
+
 // BenchmarkDayLP times the day-by-day bound on the same case.
 func BenchmarkDayLP(b *testing.B) {
 	start, req := weekRequirement(40)
