@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"math"
 
+	"gonum.org/v1/gonum/floats"
 	"gonum.org/v1/gonum/mat"
 )
 
@@ -193,14 +194,8 @@ func (lp *sparseLP) simplex(ctx context.Context) (lpSolution, error) {
 			rp[k] *= inv
 		}
 		for i, a := range alpha {
-			if i == p || a == 0 {
-				continue
-			}
-			ri := binv[i*m : (i+1)*m]
-			for k, v := range rp {
-				if v != 0 {
-					ri[k] -= a * v
-				}
+			if i != p && a != 0 {
+				floats.AddScaled(binv[i*m:(i+1)*m], -a, rp)
 			}
 		}
 		inBasis[leave], inBasis[q] = false, true
@@ -249,9 +244,7 @@ func (lp *sparseLP) multipliers(y, binv []float64, basis []int) {
 		if c == 0 {
 			continue
 		}
-		for k, v := range binv[i*m : (i+1)*m] {
-			y[k] += c * v
-		}
+		floats.AddScaled(y, c, binv[i*m:(i+1)*m])
 	}
 }
 
