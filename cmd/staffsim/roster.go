@@ -25,7 +25,7 @@ type rosterOptions struct {
 	sl                            quantity.Target
 	simulate                      bool
 	replications, rounds          int
-	lpTime                        time.Duration
+	lpTime                        time.Duration // deprecated, ignored
 	seed                          uint64
 	format                        format
 }
@@ -61,7 +61,10 @@ the templates or limits cannot cover are listed, never an error.`,
 	f.IntVar(&o.replications, "replications", 10, "simulation replications per round")
 	f.IntVar(&o.rounds, "rounds", 10, "most simulation rounds (adding agents, then removing slack)")
 	f.Uint64Var(&o.seed, "seed", 1, "random seed of the simulation")
-	f.DurationVar(&o.lpTime, "lp-time", 15*time.Second, "time budget of the whole horizon's LP bound; past it, or with 0, the bound is solved day by day (faster, weaker)")
+	// --lp-time was the wall-clock budget of the week's LP bound, which made
+	// the roster depend on the machine's load; the LP is now fast and has
+	// no budget. Kept so that old scripts still run.
+	f.DurationVar(&o.lpTime, "lp-time", 0, "deprecated, ignored: the LP bound has no time budget any more")
 	addFormatFlag(f, &o.format)
 	return cmd
 }
@@ -108,10 +111,10 @@ func runRoster(cmd *cobra.Command, s streams, o *rosterOptions) error {
 		return err
 	}
 	p := &roster.Problem{Start: req.Start, Interval: req.Interval, Required: req.Scheduled, Templates: sh.Templates, Limits: sh.Limits}
-	opt := roster.Options{LPTime: o.lpTime}
-	if o.lpTime <= 0 {
-		opt.LPTime = -1
+	if cmd.Flags().Changed("lp-time") {
+		fmt.Fprintln(s.err, "roster: --lp-time is deprecated and ignored: the LP bound has no time budget any more")
 	}
+	var opt roster.Options
 	t0 := time.Now()
 	r, err := roster.Solve(ctx, p, opt)
 	if err != nil {

@@ -12,9 +12,10 @@ type BoundMethod int
 const (
 	// WeekLP is the LP relaxation of the whole problem.
 	WeekLP BoundMethod = iota
-	// DayLP is the sum of one LP relaxation per local day (see blockBound).
+	// DayLP is the sum of one LP relaxation per local day (see blockBound):
+	// with Options.DayBound, or when the whole LP failed.
 	DayLP
-	// NoBound means the simplex failed (numerically); LowerBound is 0.
+	// NoBound means the simplex failed on the day LPs too; LowerBound is 0.
 	NoBound
 )
 
@@ -34,11 +35,10 @@ func (m BoundMethod) String() string {
 // sum of the LP relaxations of the problem restricted to each local day's
 // intervals.
 //
-// Why: gonum's simplex is dense and refactorises the basis every pivot, so
-// its time grows with the cube of the rows; the week's LP (210 staffed
-// half-hours × 584 columns) took 5–22 s on the shared 2-core machine, the
-// seven day LPs 0.13 s together (BenchmarkWeekLP, BenchmarkDayLP). Solve
-// falls back on this bound when the week's LP runs out of time.
+// Why: it is the bound when Options.DayBound skips the whole horizon's
+// LP, and the fallback when that LP fails (the simplex's pivot budget, a
+// singular basis). Seven day LPs of the week fixture take about 10 ms
+// together, the week's LP 0.14 s (BenchmarkDayLP, BenchmarkWeekLP).
 //
 // Validity: split each column's cost over the days in proportion to the
 // coverage it gives on each, c_j = Σ_d c_jd. Any roster x feasible for the

@@ -24,17 +24,40 @@
 //	           limits (headcount, agents per template, part-time share)
 //	           x_j ∈ {0, 1, 2, …}
 //
-// in two steps. The LP relaxation (x_j ≥ 0 real), solved with gonum's
-// simplex (gonum.org/v1/gonum/optimize/convex/lp), gives a lower bound on
-// the paid hours of any roster: the whole horizon's LP when it has at most
-// 96 coverage rows, otherwise the sum of one LP per local day, a slightly
-// weaker but still valid bound that is two orders of magnitude faster (see
-// blockBound). The integer roster starts from the rounded LP solution
-// (when the whole LP was solved) and from a greedy cover (most shortfall
-// removed per paid hour), then goes through greedy removal of agents whose
-// removal keeps coverage, simulated annealing over add / remove / move
-// moves (anneal), and a local search that removes one agent and re-covers
-// what it left short with cheaper shifts (improve).
+// in two steps. The LP relaxation (x_j ≥ 0 real) gives a lower bound on
+// the paid hours of any roster; the integer roster starts from the rounded
+// LP solution and from a greedy cover (most shortfall removed per paid
+// hour), then goes through greedy removal of agents whose removal keeps
+// coverage, simulated annealing over add / remove / move moves (anneal),
+// and a local search that removes one agent and re-covers what it left
+// short with cheaper shifts (improve).
+//
+// # The LP bound
+//
+// The LP of the whole horizon is solved by a revised primal simplex of
+// this package (simplex.go): the basis inverse kept dense and updated by
+// row operations, Devex pricing over the sparse columns, the Harris ratio
+// test, a fresh inverse every 100 pivots. Its cost per pivot is O(m² +
+// nonzeros), against gonum's lp.Simplex's O(m³) (three dense
+// factorisations per pivot). Measured on the shared 2-core AMD EPYC:
+//
+//	week, 210 rows × 584 columns:      0.14 s, 1,305 pivots (gonum: 14 s)
+//	fortnight, 420 rows × 584 columns: 0.9 s, 2,112 pivots
+//
+// (BenchmarkWeekLP, BenchmarkFortnightLP; same bound as gonum's to 1e-3 h).
+// The bound is computed from the simplex's dual prices, clipped to the
+// dual's sign bounds and scaled until every column's reduced cost is
+// ≥ 0: a feasible dual, so by weak duality a valid lower bound whatever
+// the rounding of the simplex (see relax). Options.DayBound replaces it
+// by the sum of one LP per local day, valid but weaker since each day may
+// pick its own shift starts (see blockBound).
+//
+// # Determinism
+//
+// Nothing depends on time: the simplex has a pivot budget, not a time
+// budget; the annealing draws from seeded generators. The same problem
+// and options give the same roster on a loaded machine as on an idle one
+// (TestDeterministicUnderLoad); only Roster.Elapsed differs.
 //
 // Refine then puts the roster through the simulator (package sim): it adds
 // agents to shifts covering intervals that miss the SLA and removes slack

@@ -4,9 +4,6 @@ import (
 	"context"
 	"fmt"
 	"math"
-
-	"gonum.org/v1/gonum/mat"
-	"gonum.org/v1/gonum/optimize/convex/lp"
 )
 
 // relaxation is the solution of the LP relaxation.
@@ -14,6 +11,7 @@ type relaxation struct {
 	x         []float64 // agents per column, real
 	paidHours float64   // Σ c_j·x_j: the lower bound on paid hours
 	shortfall float64   // Σ of the shortfall variables (agent-intervals)
+	pivots    int       // simplex pivots
 }
 
 // penalty returns the cost of one agent-interval of shortfall: so large
@@ -32,9 +30,9 @@ func penalty(cols []column) float64 {
 	return 10 * worst
 }
 
-// relax solves the LP relaxation of the covering problem with gonum's
-// simplex. rows are the intervals with a positive requirement that some
-// column covers.
+// relax solves the LP relaxation of the covering problem (simplex, see
+// sparseLP.simplex). rows are the intervals with a positive requirement
+// that some column covers.
 //
 // Standard form (min cᵀz, Az = b, z ≥ 0). For a coverage row i
 //
@@ -50,29 +48,33 @@ func penalty(cols []column) float64 {
 // When full is false the minima and the part-time share are left out (see
 // blockBound).
 //
-// Every right-hand side is relaxed by a tiny distinct amount (perturb):
-// covering problems with integer demands are highly degenerate, and on
-// them gonum's simplex can pivot for ever without leaving a vertex (seen on
-// a 31-row day). Relaxing keeps the result a lower bound; it moves it by
-// less than 2e-5 agents per row times the row's dual (paid hours per
-// agent-interval): a few hundredths of an hour on a week.
-//
 // The shortfall and slack columns form an identity basis that is feasible
-// from the start (u = r, t = N …), which spares gonum its phase I — the
-// search for a feasible basis, a condition-number test per column that
-// costs far more than the solve itself — and keeps the LP feasible
-// whatever the templates and limits.
-func (p *Problem) relax(ctx context.Context, cols []column, rows []int, full bool) (rel relaxation, err error) {
-	defer func() {
-		if e := recover(); e != nil {
-			if e == errLPStopped {
-				rel, err = relaxation{}, fmt.Errorf("LP relaxation: %w", context.Cause(ctx))
-				return
-			}
-			// gonum panics on inputs it deems malformed.
-			rel, err = relaxation{}, fmt.Errorf("LP relaxation: %v", e)
-		}
-	}()
+// from the start (u = r, t = N …), so no phase I is needed, and the LP is
+// feasible whatever the templates and limits.
+//
+// Every right-hand side is relaxed by a tiny distinct amount (perturb):
+// covering problems with integer demands are highly degenerate, and
+// distinct right-hand sides break the ties of the ratio test that would
+// otherwise stall the simplex on one vertex.
+//
+// # The bound, from the duals
+//
+// The bound is not the primal objective but a dual one, which is valid
+// whatever the rounding and the perturbation (weak duality). The dual of
+// the unperturbed LP is
+//
+//	maximise bᵀy  subject to  A_jᵀy ≤ c_j for every column x_j,
+//	          0 ≤ y_r ≤ M on coverage and minimum rows (from s_r, u_r),
+//	          y_r ≤ 0 on ≤ rows (from t_r).
+//
+// The simplex's multipliers y are clipped to those sign bounds and scaled
+// by θ = max(1, max_j A_jᵀy / c_j), which makes every column constraint
+// hold (all c_j > 0, and scaling y by 1/θ ≤ 1 keeps the sign bounds). Any
+// feasible y gives bᵀy ≤ LP optimum ≤ paid + M·shortfall of any integer
+// roster, so the bound on paid hours is bᵀy/θ − M·(the LP's shortfall):
+// exact for a roster that leaves nothing short. At optimum θ = 1 to within
+// the tolerances and bᵀy equals the LP's value (strong duality).
+func (p *Problem) relax(ctx context.Context, cols []column, rows []int, full bool) (relaxation, error) {
 	n := len(cols)
 	rowOf := make(map[int]int, len(rows))
 	for r, i := range rows {
@@ -124,86 +126,101 @@ func (p *Problem) relax(ctx context.Context, cols []column, rows []int, full boo
 		limits = append(limits, l)
 	}
 
-	nLower := 0
-	for _, l := range limits {
-		if l.lower {
-			nLower++
-		}
-	}
-	mRows := len(rows) + len(limits)
-	// Columns: x (n) | per coverage row s, u (2·len(rows)) | per limit row:
-	// slack t, or surplus s and shortfall u for ≥ rows.
-	nVars := n + 2*len(rows) + len(limits) + nLower
-	A := mat.NewDense(mRows, nVars, nil)
-	c := make([]float64, nVars)
-	b := make([]float64, mRows)
-	basis := make([]int, mRows)
+	m := len(rows) + len(limits)
 	M := penalty(cols)
+	lp := &sparseLP{m: m, b: make([]float64, m), basis: make([]int, m)}
+	rhs := make([]float64, m) // unperturbed
+	geq := make([]bool, m)    // ≥ row: 0 ≤ y_r ≤ M; else y_r ≤ 0
+	var short []int           // shortfall columns
+	addCol := func(rows []int, vals []float64, cost float64) int {
+		lp.rows = append(lp.rows, rows)
+		lp.vals = append(lp.vals, vals)
+		lp.cost = append(lp.cost, cost)
+		return len(lp.cost) - 1
+	}
+	// Structural columns x_j first: z[:n] is the roster.
 	for j, col := range cols {
-		c[j] = col.cost
+		var rs []int
+		var vs []float64
 		for k, i := range col.rows {
 			if r, ok := rowOf[i]; ok {
-				A.Set(r, j, col.coef[k])
+				rs, vs = append(rs, r), append(vs, col.coef[k])
 			}
 		}
+		for k, l := range limits {
+			if l.coef[j] != 0 {
+				rs, vs = append(rs, len(rows)+k), append(vs, l.coef[j])
+			}
+		}
+		addCol(rs, vs, col.cost)
 	}
-	v := n
 	for r, i := range rows {
-		b[r] = p.Required[i] - perturb(r)
-		A.Set(r, v, -1)
-		A.Set(r, v+1, 1)
-		c[v+1] = M
-		basis[r] = v + 1
-		v += 2
+		rhs[r], geq[r] = p.Required[i], true
 	}
 	for k, l := range limits {
-		r := len(rows) + k
-		if l.lower {
-			b[r] = l.rhs - perturb(r)
+		rhs[len(rows)+k], geq[len(rows)+k] = l.rhs, l.lower
+	}
+	for r := range m {
+		if geq[r] {
+			lp.b[r] = rhs[r] - perturb(r)
+			addCol([]int{r}, []float64{-1}, 0)
+			lp.basis[r] = addCol([]int{r}, []float64{1}, M)
+			short = append(short, lp.basis[r])
 		} else {
-			b[r] = l.rhs + perturb(r)
-		}
-		for j, a := range l.coef {
-			if a != 0 {
-				A.Set(r, j, a)
-			}
-		}
-		if l.lower {
-			A.Set(r, v, -1)
-			A.Set(r, v+1, 1)
-			c[v+1] = M
-			basis[r] = v + 1
-			v += 2
-		} else {
-			A.Set(r, v, 1)
-			basis[r] = v
-			v++
+			lp.b[r] = rhs[r] + perturb(r)
+			lp.basis[r] = addCol([]int{r}, []float64{1}, 0)
 		}
 	}
-	sa := &stoppable{a: A}
-	defer sa.watch(ctx)()
-	_, z, err := lp.Simplex(c, sa, b, 1e-9, basis)
+	sol, err := lp.simplex(ctx)
 	if err != nil {
-		return relaxation{}, fmt.Errorf("LP relaxation (%d rows, %d columns): %w", mRows, nVars, err)
+		if ctx.Err() != nil {
+			return relaxation{}, fmt.Errorf("LP relaxation: %w", context.Cause(ctx))
+		}
+		return relaxation{}, fmt.Errorf("LP relaxation (%d rows, %d columns): %w", m, len(lp.cost), err)
 	}
-	var out relaxation
-	out.x = z[:n]
+
+	// The dual bound (see above).
+	y := sol.y
+	for r := range y {
+		if geq[r] {
+			y[r] = min(max(y[r], 0), M)
+		} else {
+			y[r] = min(y[r], 0)
+		}
+	}
+	theta := 1.0
 	for j := range cols {
-		out.paidHours += cols[j].cost * z[j]
+		s := 0.0
+		for k, r := range lp.rows[j] {
+			s += y[r] * lp.vals[j][k]
+		}
+		theta = max(theta, s/lp.cost[j])
 	}
-	// The perturbation lowered the value by a few thousandths of an hour
-	// at most; rounding to 1e-3 h absorbs most of it (paid hours of real
-	// rosters are multiples of minutes).
-	out.paidHours = math.Round(out.paidHours*1e3) / 1e3
+	dual := 0.0
+	for r, v := range y {
+		dual += v * rhs[r]
+	}
+	dual /= theta
+	var out relaxation
+	out.x = sol.z[:n]
+	out.pivots = sol.pivots
+	penalised := 0.0
+	for _, j := range short {
+		penalised += sol.z[j]
+	}
 	for r := range rows {
-		out.shortfall += z[n+2*r+1]
+		out.shortfall += sol.z[short[r]]
 	}
+	// Rounded down to 1e-3 h, which keeps it a lower bound.
+	out.paidHours = max(0, math.Floor((dual-M*penalised)*1e3)/1e3)
 	return out, nil
 }
 
 // perturb returns the relaxation of row r's right-hand side: distinct
-// values in [1e-5, 2e-5) agents, which break the ties of the ratio test
-// (1e-7 sat too close to gonum's own tolerances and slowed it ten-fold).
+// values in [1e-5, 2e-5) agents, which break the ties of the ratio test.
+// It moves the primal solution (used only to start the integer search),
+// not the bound, which relax computes from the unperturbed right-hand
+// sides.
 func perturb(r int) float64 { return perturbScale * (1 + float64((r*7919)%1000)/1000) }
 
 const perturbScale = 1e-5

@@ -72,7 +72,7 @@ func TestRefineMeetsSLA(t *testing.T) {
 	p, c := weekDemand(t, 250)
 	// The day-by-day bound keeps the test fast; TestWeekGap checks the gap
 	// against the week's LP.
-	r, err := Solve(context.Background(), p, Options{LPTime: -1})
+	r, err := Solve(context.Background(), p, Options{DayBound: true})
 	if err != nil {
 		t.Fatal(err)
 	}

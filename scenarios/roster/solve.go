@@ -10,14 +10,16 @@ import (
 
 // Options tune Solve. The zero value is the default.
 type Options struct {
-	// LPTime is the time budget of the LP relaxation of the whole horizon
-	// (gonum's dense simplex: about 0.1 s for a day of half-hours, 5–15 s
-	// for a week with 600 columns). When it runs out, or the simplex fails,
-	// the bound is the sum of one LP per day (DayLP), which is fast but
-	// ignores that an agent keeps his shift all week, and the search starts
-	// only from a greedy cover. 0 means 15 s; negative skips the whole LP.
-	// A budget makes the result depend on the machine's speed; give a
-	// generous one (or a negative one) where results must be reproducible.
+	// DayBound skips the LP relaxation of the whole horizon: the bound is
+	// the sum of one LP per local day (DayLP), weaker since it ignores
+	// that an agent keeps his shift all week, and the search starts only
+	// from a greedy cover. The whole horizon's LP takes about 0.14 s for a
+	// week of half-hours with 600 columns (BenchmarkWeekLP).
+	DayBound bool
+	// LPTime is ignored, except that a negative value means DayBound.
+	//
+	// Deprecated: the LP has no time budget any more (its result must not
+	// depend on the machine's speed); use DayBound.
 	LPTime time.Duration
 	// Moves is the number of moves of each of the three simulated
 	// annealing runs. 0 means 500 per column, at least 100,000.
@@ -110,23 +112,18 @@ func Solve(ctx context.Context, p *Problem, opt Options) (*Roster, error) {
 	cols := p.columns()
 	rows := coverableRows(p, cols, func(int) bool { return true })
 
-	// The LP of the whole horizon runs in the background, within its time
-	// budget, while the search starts from a greedy cover.
+	// The LP of the whole horizon runs beside the search from a greedy
+	// cover. Neither depends on the other's progress, so the result does
+	// not depend on the machine's speed or load.
 	type lpOut struct {
 		rel relaxation
 		err error
 	}
 	weekCh := make(chan lpOut, 1)
-	tryWeek := len(rows) > 0 && opt.LPTime >= 0
+	tryWeek := len(rows) > 0 && !opt.DayBound && opt.LPTime >= 0
 	if tryWeek {
-		budget := opt.LPTime
-		if budget == 0 {
-			budget = 15 * time.Second
-		}
-		lpCtx, cancel := context.WithTimeout(ctx, budget)
-		defer cancel()
 		go func() {
-			r, err := p.relax(lpCtx, cols, rows, true)
+			r, err := p.relax(ctx, cols, rows, true)
 			weekCh <- lpOut{r, err}
 		}()
 	}
@@ -160,7 +157,7 @@ func Solve(ctx context.Context, p *Problem, opt Options) (*Roster, error) {
 			}
 		}
 	} else if len(rows) > 0 {
-		// No whole LP (too slow or failed): the day-by-day bound.
+		// No whole LP (skipped, or the simplex failed): the day-by-day bound.
 		if d, err := p.blockBound(ctx, cols); err == nil {
 			rel, method = d, DayLP
 		}

@@ -108,7 +108,7 @@ func TestFlat247(t *testing.T) {
 	p := &Problem{Start: monday(t), Interval: 30 * time.Minute, Required: req, Templates: ts}
 	// The day-by-day bound (the week's LP has 336 rows: 15 s) is exact
 	// here: every day is the same.
-	r, err := Solve(context.Background(), p, Options{LPTime: -1})
+	r, err := Solve(context.Background(), p, Options{DayBound: true})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -196,7 +196,7 @@ func TestLimits(t *testing.T) {
 	start, req := weekRequirement(12)
 	p := &Problem{Start: start, Interval: 30 * time.Minute, Required: req, Templates: benchTemplates(),
 		Limits: Limits{PartTime: 0.2}}
-	r, err := Solve(context.Background(), p, Options{Moves: 50_000, LPTime: -1})
+	r, err := Solve(context.Background(), p, Options{Moves: 50_000, DayBound: true})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -213,7 +213,7 @@ func TestLimits(t *testing.T) {
 		t.Errorf("short %v", r.Short)
 	}
 	p.Limits = Limits{Agents: r.Agents - 3}
-	r2, err := Solve(context.Background(), p, Options{Moves: 50_000, LPTime: -1})
+	r2, err := Solve(context.Background(), p, Options{Moves: 50_000, DayBound: true})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -226,12 +226,12 @@ func TestLimits(t *testing.T) {
 // templates; the roster must be within 5 % of the lower bound.
 func TestWeekGap(t *testing.T) {
 	if testing.Short() {
-		t.Skip("the week's LP takes 5–15 s")
+		t.Skip("solves a week")
 	}
 	t.Parallel()
 	start, req := weekRequirement(40)
 	p := &Problem{Start: start, Interval: 30 * time.Minute, Required: req, Templates: benchTemplates()}
-	r, err := Solve(context.Background(), p, Options{LPTime: 2 * time.Minute})
+	r, err := Solve(context.Background(), p, Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -322,7 +322,7 @@ func TestFormatLength(t *testing.T) {
 // the simplex stalling: an unperturbed day LP of this file never ended.
 func TestDemandVaryingByDay(t *testing.T) {
 	if testing.Short() {
-		t.Skip("the week's LP takes 5–15 s")
+		t.Skip("solves a week")
 	}
 	t.Parallel()
 	req, err := ReadRequirements(filepath.Join("..", "..", "testdata", "roster", "requirements-247.csv"), nil)
@@ -334,7 +334,7 @@ func TestDemandVaryingByDay(t *testing.T) {
 		t.Fatal(err)
 	}
 	p := &Problem{Start: req.Start, Interval: req.Interval, Required: req.Scheduled, Templates: sh.Templates, Limits: sh.Limits}
-	r, err := Solve(context.Background(), p, Options{LPTime: 2 * time.Minute})
+	r, err := Solve(context.Background(), p, Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -347,7 +347,7 @@ func TestDemandVaryingByDay(t *testing.T) {
 		}
 	}
 	// Day-by-day only: still a valid, weaker bound.
-	d, err := Solve(context.Background(), p, Options{LPTime: -1, Moves: 20_000})
+	d, err := Solve(context.Background(), p, Options{DayBound: true, Moves: 20_000})
 	if err != nil {
 		t.Fatal(err)
 	}
