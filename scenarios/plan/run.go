@@ -133,10 +133,8 @@ func (pl *planner) buildRoster() error {
 	pl.res.Week = typicalWeek(pl.res.Forecast, pl.res.Requirements, pl.res.SweepAt)
 	pl.res.Problem = &roster.Problem{Start: pl.res.Week.Start, Interval: pl.res.Week.Interval, Required: pl.res.Week.Scheduled,
 		Templates: pl.opt.Templates.Templates, Limits: pl.opt.Templates.Limits}
-	// The day-by-day LP bound (LPTime < 0) keeps the plan reproducible and
-	// fast: a time-budgeted whole-week LP would make the roster depend on
-	// the machine's speed. On the sample desk both give the same roster.
-	r, err := roster.Solve(pl.ctx, pl.res.Problem, roster.Options{LPTime: -1})
+	// The week's LP bound has no time budget: the same roster on any machine.
+	r, err := roster.Solve(pl.ctx, pl.res.Problem, roster.Options{})
 	if err != nil {
 		return fmt.Errorf("roster: %w", err)
 	}
@@ -148,7 +146,7 @@ func (pl *planner) buildRoster() error {
 		return fmt.Errorf("roster: %w", err)
 	}
 	chk := roster.Check{Desk: cfg, Targets: pl.opt.Targets}
-	r, rep, err := roster.Refine(pl.ctx, pl.res.Problem, r, chk, roster.Options{LPTime: -1})
+	r, rep, err := roster.Refine(pl.ctx, pl.res.Problem, r, chk, roster.Options{})
 	if err != nil {
 		return fmt.Errorf("roster: %w", err)
 	}

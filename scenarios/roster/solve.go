@@ -16,11 +16,6 @@ type Options struct {
 	// from a greedy cover. The whole horizon's LP takes about 0.14 s for a
 	// week of half-hours with 600 columns (BenchmarkWeekLP).
 	DayBound bool
-	// LPTime is ignored, except that a negative value means DayBound.
-	//
-	// Deprecated: the LP has no time budget any more (its result must not
-	// depend on the machine's speed); use DayBound.
-	LPTime time.Duration
 	// Moves is the number of moves of each of the three simulated
 	// annealing runs. 0 means 500 per column, at least 100,000.
 	Moves int
@@ -120,7 +115,7 @@ func Solve(ctx context.Context, p *Problem, opt Options) (*Roster, error) {
 		err error
 	}
 	weekCh := make(chan lpOut, 1)
-	tryWeek := len(rows) > 0 && !opt.DayBound && opt.LPTime >= 0
+	tryWeek := len(rows) > 0 && !opt.DayBound
 	if tryWeek {
 		go func() {
 			r, err := p.relax(ctx, cols, rows, true)
