@@ -80,8 +80,7 @@ type engine struct {
 	queues   []queueRun
 	groups   []groupRun
 	occs     []occRun
-	shrink   *rand.Rand
-	shrinkG  *rand.PCG
+	absence  uint64 // the replication's key of who is absent (shrinkage)
 	idleSeq  uint64
 	events   int64
 	st       stats
@@ -101,8 +100,6 @@ func newEngine(m *model) *engine {
 		q.ring = make([]ringEntry, 16)
 		q.histogram = make([]int64, len(waitEdges)+1)
 	}
-	e.shrinkG = rand.NewPCG(0, 0)
-	e.shrink = rand.New(e.shrinkG)
 	e.groups = make([]groupRun, len(m.groups))
 	e.occs = make([]occRun, len(m.occs))
 	e.st.init(m)
@@ -120,7 +117,7 @@ func (e *engine) seedStreams(rep int) {
 		}
 	}
 	s := newSeed(e.m.seed, rep, purposeShrinkage, 0)
-	e.shrinkG.Seed(s[0], s[1])
+	e.absence = splitmix64(s[0] ^ splitmix64(s[1]))
 }
 
 // reset prepares the engine for replication rep.

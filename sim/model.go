@@ -52,6 +52,7 @@ type groupModel struct {
 
 type shiftModel struct {
 	name   string
+	key    uint64 // nameKey(name): absences follow the shift's name
 	group  int32
 	agents int
 	breaks []Break
@@ -147,7 +148,7 @@ func compileModel(cfg *Config) *model {
 				m.queues[q].groups = append(m.queues[q].groups, g)
 			}
 		}
-		m.shifts = append(m.shifts, shiftModel{name: sh.Name, group: g, agents: sh.Agents, breaks: sh.Breaks})
+		m.shifts = append(m.shifts, shiftModel{name: sh.Name, key: nameKey(sh.Name), group: g, agents: sh.Agents, breaks: sh.Breaks})
 	}
 	m.occs = expandRoster(cfg)
 	return m

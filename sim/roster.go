@@ -19,8 +19,9 @@ func (e *engine) onShiftStart(o int32) {
 		}
 	}
 	run := &e.occs[o]
-	for range sh.agents {
-		if m.shrinkage > 0 && e.shrink.Float64() < m.shrinkage {
+	occKey := splitmix64(e.absence ^ sh.key ^ splitmix64(uint64(oc.start)))
+	for k := range sh.agents {
+		if m.shrinkage > 0 && absent(occKey, k, m.shrinkage) {
 			continue // absent: paid, never available
 		}
 		a := e.newAgent(sh.group, o, oc.end)
@@ -145,4 +146,16 @@ func (e *engine) onShiftEnd(o int32) {
 		}
 	}
 	run.agents = run.agents[:0]
+}
+
+// absent reports whether agent k of a shift occurrence (occKey, from the
+// replication, the shift's name and the occurrence's start) is absent, with
+// probability shrinkage. The draw is a hash of (occKey, k), not the next
+// number of a stream, so agent k's absence does not depend on how many
+// agents the shift has or on any other shift: a roster with one agent more
+// has the same absences plus that agent's (common random numbers, so a
+// headcount sweep compares rosters on the same absences).
+func absent(occKey uint64, k int, shrinkage float64) bool {
+	u := float64(splitmix64(occKey+uint64(k)*0x9e3779b97f4a7c15)>>11) / (1 << 53)
+	return u < shrinkage
 }

@@ -271,3 +271,36 @@ func TestUnpaidBreak(t *testing.T) {
 		t.Errorf("paid hours 10:00–10:30 (paid break) %v; want 4 (8 agents × 30 min)", p)
 	}
 }
+
+// TestAbsenceCommonRandomNumbers: an agent's absence is drawn from its own
+// key, so a roster with more agents on a shift keeps every absence of the
+// smaller one: for the same seed, agents available never fall when agents
+// are added, in any interval — the coupling a headcount sweep relies on.
+// With draws from one stream in sequence, the absences would shift and
+// about half the intervals would show fewer agents for the larger roster.
+func TestAbsenceCommonRandomNumbers(t *testing.T) {
+	t.Parallel()
+	avail := func(agents int) []float64 {
+		cfg := lunchDesk()
+		cfg.Shifts = []Shift{{Name: "day", Start: 8 * time.Hour, Length: 8 * time.Hour, Agents: agents},
+			{Name: "late", Start: 14 * time.Hour, Length: 8 * time.Hour, Agents: 6}}
+		cfg.Queues[0].Arrivals = Arrivals{PerHour: 40}
+		cfg.Horizon = 7 * 24 * time.Hour
+		cfg.Shrinkage = 0.3
+		r := run(t, cfg)
+		out := make([]float64, len(r.Intervals))
+		for i, p := range r.Intervals {
+			out[i] = p.Total.AgentsAvailable.Mean
+		}
+		return out
+	}
+	small, large := avail(10), avail(13)
+	for i := range small {
+		if slot := i % 48; slot == 32 || slot == 44 {
+			continue // 16:00 and 22:00: agents finishing a contact past the shift's end count as available
+		}
+		if large[i] < small[i]-1e-9 {
+			t.Fatalf("interval %d: %v agents available with 13 on the day shift, %v with 10; want never fewer", i, large[i], small[i])
+		}
+	}
+}

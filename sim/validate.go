@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math"
 	"time"
+	"unsafe"
 )
 
 // FieldError is one thing wrong with a Config. Section is "queue", "shift"
@@ -145,8 +146,26 @@ func (c Config) Validate() error {
 			prevEnd = br.After + br.Length
 		}
 	}
+	total := 0
+	for _, s := range c.Shifts {
+		total += max(s.Agents, 0)
+	}
+	if total > MaxAgents {
+		top("roster", "%d agents in all, more than the %d one simulation holds (it would need about %.1f GB per worker, %d bytes an agent): plan a desk this large in parts, or with Erlang (staffsim requirements)",
+			total, MaxAgents, float64(total*agentBytes)/1e9, agentBytes)
+	}
 	return errors.Join(errs...)
 }
+
+// MaxAgents is the most agents a roster may have in all (the sum over its
+// shifts): the simulator holds every agent on duty at once, agentBytes
+// each per worker, so a limit on the roster bounds the memory of a run
+// before it starts.
+const MaxAgents = 1_000_000
+
+// agentBytes is the memory of one agent on duty: its state and its place
+// in its shift occurrence's list.
+const agentBytes = int(unsafe.Sizeof(agent{})) + 4
 
 func validateArrivals(a *Arrivals, start time.Time, horizon time.Duration, bad func(string, ...any)) {
 	set := 0

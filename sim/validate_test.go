@@ -2,6 +2,7 @@ package sim
 
 import (
 	"errors"
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -68,5 +69,20 @@ func TestValidate(t *testing.T) {
 	cfg.Horizon = 0
 	if _, err := Run(t.Context(), cfg); err == nil || !strings.Contains(err.Error(), "horizon") {
 		t.Errorf("Run with an invalid config: err = %v", err)
+	}
+}
+
+// TestRosterTooLarge: 200 shifts of 100,000 agents (20 million) ran out of
+// memory mid-run; it is refused up front with the figure.
+func TestRosterTooLarge(t *testing.T) {
+	t.Parallel()
+	cfg := Config{Start: testStart, Horizon: time.Hour,
+		Queues: []Queue{{Name: "q", Arrivals: Arrivals{PerHour: 10}, HandleTime: Exponential(time.Minute)}}}
+	for i := range 200 {
+		cfg.Shifts = append(cfg.Shifts, Shift{Name: fmt.Sprint("s", i), Length: time.Hour, Agents: 100_000})
+	}
+	err := cfg.Validate()
+	if err == nil || !strings.Contains(err.Error(), "20000000 agents in all, more than the 1000000") || !strings.Contains(err.Error(), "GB per worker") {
+		t.Errorf("got %v; want a refusal naming 20000000 agents and the memory", err)
 	}
 }

@@ -205,6 +205,10 @@ func runForecast(cmd *cobra.Command, s streams, o *forecastOptions) error {
 	if err := ctx.Err(); err != nil {
 		return err
 	}
+	series, notes := forecast.Usable(series)
+	for _, n := range notes {
+		fmt.Fprintf(s.err, "note: %s\n", n)
+	}
 	// Hold out the last part of the history.
 	train := series
 	var actual []float64

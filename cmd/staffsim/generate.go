@@ -59,7 +59,6 @@ func newGenerateCmd(s streams) *cobra.Command {
 	def := synth.Sample()
 	o := &generateOptions{
 		days:   def.Days,
-		start:  def.Start.Format(time.DateOnly),
 		volume: def.DailyVolume,
 		trend:  yearlyGrowth(def.Trend),
 		noise:  quantity.Fraction(def.DayNoise),
@@ -82,7 +81,7 @@ func newGenerateCmd(s streams) *cobra.Command {
 	}
 	f := cmd.Flags()
 	f.IntVar(&o.days, "days", o.days, "number of days of history")
-	f.StringVar(&o.start, "start", o.start, "first day, YYYY-MM-DD (a fixed default keeps the output deterministic)")
+	f.StringVar(&o.start, "start", "", "first day, YYYY-MM-DD (default 2026-01-05, or earlier so that the history ends by Sunday 2026-07-05: fixed dates, in the past)")
 	f.Float64Var(&o.volume, "daily-volume", o.volume, "mean tickets per weekday (Mon–Fri average) at the start")
 	f.Var(&o.trend, "trend", "yearly volume growth, e.g. 5% or 0.05 (negative shrinks)")
 	f.Var(&o.noise, "noise", "day-to-day volume variation beyond Poisson (coefficient of variation), e.g. 8%")
@@ -94,6 +93,10 @@ func newGenerateCmd(s streams) *cobra.Command {
 	return cmd
 }
 
+// defaultHistoryEnd is the day after a default history's last day: the
+// end of the built-in sample (26 weeks from Monday 2026-01-05).
+var defaultHistoryEnd = time.Date(2026, 7, 6, 0, 0, 0, 0, time.UTC)
+
 // config checks the options and turns them into a generator configuration.
 func (o *generateOptions) config() (synth.Config, error) {
 	var cfg synth.Config
@@ -101,12 +104,24 @@ func (o *generateOptions) config() (synth.Config, error) {
 	if err != nil {
 		return cfg, usagef("--tz %v", err)
 	}
-	start, err := time.ParseInLocation(time.DateOnly, strings.TrimSpace(o.start), loc)
-	if err != nil {
-		return cfg, usagef("--start %q is not a date: write YYYY-MM-DD, e.g. 2026-01-05", o.start)
-	}
 	if o.days < 1 || o.days > synth.MaxDays {
 		return cfg, usagef("--days %d must be between 1 and %d", o.days, synth.MaxDays)
+	}
+	// The default history starts on the built-in sample's first day, or
+	// earlier when it would run past the sample's last (Sunday 2026-07-05):
+	// fixed dates keep the output deterministic, and an end in the past
+	// keeps it a history (--days 365 from 2026-01-05 ran into the future,
+	// and inspect rejected the generator's own rows).
+	sy, sm, sd := synth.Sample().Start.Date()
+	ey, em, ed := defaultHistoryEnd.Date()
+	start := time.Date(sy, sm, sd, 0, 0, 0, 0, loc)
+	if latest := time.Date(ey, em, ed-o.days, 0, 0, 0, 0, loc); latest.Before(time.Date(sy, sm, sd, 0, 0, 0, 0, loc)) {
+		start = latest
+	}
+	if o.start != "" {
+		if start, err = time.ParseInLocation(time.DateOnly, strings.TrimSpace(o.start), loc); err != nil {
+			return cfg, usagef("--start %q is not a date: write YYYY-MM-DD, e.g. 2026-01-05", o.start)
+		}
 	}
 	if !(o.volume > 0) || o.volume > synth.MaxDailyVolume || math.IsInf(o.volume, 0) {
 		return cfg, usagef("--daily-volume %v must be above 0 and at most %g tickets a day", o.volume, synth.MaxDailyVolume)

@@ -294,3 +294,20 @@ func TestGenerateInterruptedLeavesNoFile(t *testing.T) {
 		t.Errorf("left %d files behind, first %s", len(entries), entries[0].Name())
 	}
 }
+
+// TestGenerateLongHistoryEndsInThePast: with the default start, a year of
+// history ends on Sunday 2026-07-05 like the built-in sample (it used to
+// start on 2026-01-05 and run into 2027, past any session's "now", so
+// inspect rejected the generator's own rows as "in the future").
+func TestGenerateLongHistoryEndsInThePast(t *testing.T) {
+	t.Parallel()
+	code, out, errOut := runCLI(t, "generate", "--days", "365", "--daily-volume", "5")
+	if code != exitOK {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	lines := strings.Split(strings.TrimSpace(out), "\n")
+	first, last := strings.Split(lines[1], ",")[1], strings.Split(lines[len(lines)-1], ",")[1]
+	if first < "2025-07-06" || first >= "2025-07-09" || last >= "2026-07-06" {
+		t.Errorf("first ticket %s, last %s; want from the days after 2025-07-06 (a quiet Sunday) to 2026-07-05", first, last)
+	}
+}

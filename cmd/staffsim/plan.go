@@ -49,6 +49,7 @@ type planOptions struct {
 	replications int
 	seed         uint64
 	confidence   quantity.Fraction
+	maxRejects   quantity.Fraction
 	out          string
 	format       format
 }
@@ -112,6 +113,7 @@ func newPlanCmd(s streams) *cobra.Command {
 		interval:   quantity.Duration(30 * time.Minute),
 		horizon:    quantity.Duration(28 * 24 * time.Hour),
 		confidence: 0.9,
+		maxRejects: plan.DefaultMaxRejects,
 	}
 	o.staffing.shrinkage = 0.2
 	cmd := &cobra.Command{
@@ -140,6 +142,7 @@ func newPlanCmd(s streams) *cobra.Command {
 	f.IntVar(&o.replications, "replications", 20, "simulation replications (the headcount sweep's too)")
 	f.Uint64Var(&o.seed, "seed", 1, "random seed of the simulations")
 	f.Var(&o.confidence, "confidence", "share of simulated weeks (one per replication) in which the recommended headcount must meet the SLA, e.g. 90%")
+	f.Var(&o.maxRejects, "max-rejects", "largest share of the history's rows that may be rejected (bad values) before plan refuses to run on the rest, e.g. 5%")
 	f.StringVarP(&o.out, "out", "o", "staffsim-plan", "directory to write the plan into")
 	addFormatFlag(f, &o.format)
 	return cmd
@@ -215,6 +218,9 @@ func (pl *planner) resolve(cmd *cobra.Command) error {
 	}
 	if o.replications < 2 || o.replications > 10000 {
 		return usagef("--replications %d: give 2 to 10000 (20 or more give useful confidence intervals)", o.replications)
+	}
+	if o.maxRejects < 0 || o.maxRejects > 1 {
+		return usagef("--max-rejects %v must be a share from 0%% to 100%%, e.g. 5%%", o.maxRejects)
 	}
 	if o.confidence <= 0 || o.confidence > 1 {
 		return usagef("--confidence %v must be above 0%% and at most 100%%, e.g. 90%%", o.confidence)
@@ -334,6 +340,9 @@ func (pl *planner) loadHistory() error {
 		return historyError(err)
 	}
 	noteRead(pl.s.err, rep)
+	if err := plan.CheckRejects(rep, float64(pl.o.maxRejects)); err != nil {
+		return err
+	}
 	pl.in = plan.Input{Series: s, Source: pl.o.path}
 	pl.note("history: %s, %.1f days from %s, %.0f contacts", pl.o.path, float64(s.Len())/float64(s.SlotsPerDay()), s.Start.Format("Mon 2006-01-02"), floats.Sum(s.Arrivals))
 	return nil

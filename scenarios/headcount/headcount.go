@@ -267,59 +267,120 @@ func Agents(shifts []sim.Shift) int {
 	return n
 }
 
-// ScaleTo returns a copy of shifts whose headcount totals n, shared out in
-// proportion to each shift's agents by the largest-remainder method, so the
-// roster keeps its shape and the total is exact.
+// ScaleTo returns a copy of shifts whose headcount totals n, keeping the
+// roster's shape: the first n agents of one fixed sequence (Sequence), so
+// that the roster of n+1 agents is the roster of n plus one agent
+// (house-monotone: no agent ever moves between shifts as the headcount
+// grows, and a sweep's service level and P(meet) do not fall with more
+// agents beyond simulation noise).
 //
-// Proportional shares alone can drop a small shift entirely (a 1-agent
-// night shift scaled by 0.8 rounds to 0), leaving hours of the week that
-// the roster covered with nobody on duty, so that a slightly smaller
-// roster is far worse than the shares suggest and the service level is
-// not monotone in the headcount. ScaleTo therefore moves whole agents, one
-// at a time, to a dropped shift that alone covered some time of the week,
-// from the shift whose time keeps the largest share of the original
-// roster's cover (every one of its slots keeping at least one agent),
-// while such a donor exists; each move covers more of the week, so the
-// repair ends. On the built-in sample (40 agents, 35 shift patterns) the
-// forecast case's service level by headcount goes from 74 %, 75 %, 75 %,
-// 82 % (29, 31, 32, 34 agents: nights left empty) to 62 %, 71 %, 73 %,
-// 82 %: lower below the answer, but monotone, and a recommended roster
-// never leaves hours of the week the optimised roster covers unstaffed.
+// The sequence first gives one agent to each shift the roster needs to
+// cover the week — shifts that alone cover some time, then, greedily, the
+// shift covering the most time still uncovered — so that a scaled-down
+// roster never leaves hours of the week the original covers unstaffed (a
+// 1-agent night shift scaled by 0.8 would otherwise round to 0). It then
+// adds agents one at a time by the Sainte-Laguë (Webster) divisor rule:
+// the next agent goes to the shift with the largest a_i / (x_i + ½), where
+// a_i is its agents in shifts and x_i its agents so far (ties: the earlier
+// shift). At n = Agents(shifts) every shift has exactly its own agents,
+// since a shift below its a_i has priority above 1 and one at it below 1;
+// beyond, the roster grows in proportion.
 func ScaleTo(shifts []sim.Shift, n int) []sim.Shift {
-	out := scaleProportional(shifts, n)
-	keepSoleCover(shifts, out)
-	return out
-}
-
-// scaleProportional is the largest-remainder share of n agents.
-func scaleProportional(shifts []sim.Shift, n int) []sim.Shift {
 	out := make([]sim.Shift, len(shifts))
 	copy(out, shifts)
-	total := Agents(shifts)
-	if total == 0 || n < 0 {
+	for i := range out {
+		out[i].Agents = 0
+	}
+	if Agents(shifts) == 0 || n <= 0 {
 		return out
 	}
-	type rem struct {
-		i    int
-		frac float64
-	}
-	rems := make([]rem, len(out))
-	given := 0
-	for i, s := range shifts {
-		exact := float64(s.Agents) * float64(n) / float64(total)
-		out[i].Agents = int(math.Floor(exact))
-		given += out[i].Agents
-		rems[i] = rem{i, exact - math.Floor(exact)}
-	}
-	sort.SliceStable(rems, func(a, b int) bool { return rems[a].frac > rems[b].frac })
-	for k := 0; given < n && k < len(rems); k++ {
-		out[rems[k].i].Agents++
-		given++
+	for _, i := range Sequence(shifts, n) {
+		out[i].Agents++
 	}
 	return out
 }
 
-// coverSlot is the resolution of the weekly coverage grid of keepSoleCover.
+// Sequence returns the shift of each of the first n agents of ScaleTo's
+// sequence.
+func Sequence(shifts []sim.Shift, n int) []int {
+	seq := make([]int, 0, n)
+	x := make([]int, len(shifts))
+	for _, i := range coverSeeds(shifts) {
+		if len(seq) == n {
+			return seq
+		}
+		seq = append(seq, i)
+		x[i]++
+	}
+	for len(seq) < n {
+		best, bestP := -1, 0.0
+		for i, s := range shifts {
+			if s.Agents <= 0 {
+				continue
+			}
+			if p := float64(s.Agents) / (float64(x[i]) + 0.5); p > bestP {
+				best, bestP = i, p
+			}
+		}
+		seq = append(seq, best)
+		x[best]++
+	}
+	return seq
+}
+
+// coverSeeds returns the shifts (with agents) that get the first agents:
+// every shift that alone covers some slot of the week, in roster order,
+// then greedily the shift covering the most slots still uncovered (ties:
+// the earlier), until the week is covered as the roster covers it.
+func coverSeeds(shifts []sim.Shift) []int {
+	slots := make([][]int, len(shifts))
+	count := make([]int, weekSlotCount)
+	for i, s := range shifts {
+		if s.Agents <= 0 {
+			continue
+		}
+		slots[i] = weekSlots(s)
+		for _, k := range slots[i] {
+			count[k]++
+		}
+	}
+	covered := make([]bool, weekSlotCount)
+	var seeds []int
+	take := func(i int) {
+		seeds = append(seeds, i)
+		for _, k := range slots[i] {
+			covered[k] = true
+		}
+	}
+	for i := range shifts {
+		if slices.ContainsFunc(slots[i], func(k int) bool { return count[k] == 1 }) {
+			take(i)
+		}
+	}
+	for {
+		best, bestNew := -1, 0
+		for i := range shifts {
+			if slices.Contains(seeds, i) {
+				continue
+			}
+			fresh := 0
+			for _, k := range slots[i] {
+				if !covered[k] {
+					fresh++
+				}
+			}
+			if fresh > bestNew {
+				best, bestNew = i, fresh
+			}
+		}
+		if best < 0 {
+			return seeds
+		}
+		take(best)
+	}
+}
+
+// coverSlot is the resolution of the weekly coverage grid of coverSeeds.
 const coverSlot = 5 * time.Minute
 
 // weekSlotCount is the number of coverSlot slots in a week.
@@ -357,60 +418,4 @@ func weekSlots(s sim.Shift) []int {
 		}
 	}
 	return out
-}
-
-// keepSoleCover repairs a proportional share (see ScaleTo): while a shift
-// of orig that had agents has none in out and covers a slot of the week
-// nobody in out covers, it takes one agent from the donor that matters
-// least: the one whose slots keep the largest share of their original
-// cover after giving up the agent, min over its slots of
-// (cover − 1) / original cover, where the original roster stands for the
-// need; every donor slot keeps at least one agent (ties: the earlier
-// shift). The total is kept.
-func keepSoleCover(orig, out []sim.Shift) {
-	slots := make([][]int, len(orig))
-	cover, full := make([]int, weekSlotCount), make([]int, weekSlotCount)
-	for i, s := range orig {
-		slots[i] = weekSlots(s)
-		for _, k := range slots[i] {
-			cover[k] += out[i].Agents
-			full[k] += s.Agents
-		}
-	}
-	for {
-		orphan := -1
-		for i, s := range orig {
-			if s.Agents > 0 && out[i].Agents == 0 && len(slots[i]) > 0 && slices.ContainsFunc(slots[i], func(k int) bool { return cover[k] == 0 }) {
-				orphan = i
-				break
-			}
-		}
-		if orphan < 0 {
-			return
-		}
-		donor, best := -1, 0.0
-		for j := range out {
-			if out[j].Agents == 0 || len(slots[j]) == 0 {
-				continue
-			}
-			share := math.Inf(1)
-			for _, k := range slots[j] {
-				share = min(share, float64(cover[k]-1)/float64(full[k]))
-			}
-			if share > best {
-				donor, best = j, share
-			}
-		}
-		if donor < 0 {
-			return
-		}
-		out[donor].Agents--
-		for _, k := range slots[donor] {
-			cover[k]--
-		}
-		out[orphan].Agents++
-		for _, k := range slots[orphan] {
-			cover[k]++
-		}
-	}
 }

@@ -157,3 +157,33 @@ func TestScaleToKeepsSoleCover(t *testing.T) {
 		t.Errorf("steady: %+v", got)
 	}
 }
+
+// TestScaleToHouseMonotone: one agent more never takes an agent from any
+// shift (the Alabama paradox of largest-remainder shares, which made a
+// sweep compare rosters that differ by more than the added agent), and at
+// the roster's own headcount every shift has its own agents.
+func TestScaleToHouseMonotone(t *testing.T) {
+	t.Parallel()
+	var shifts []sim.Shift
+	for i, a := range []int{7, 1, 3, 1, 12, 2, 5, 1, 4} {
+		shifts = append(shifts, sim.Shift{Name: fmt.Sprint("s", i), Start: time.Duration(5+2*i) * time.Hour, Length: 8 * time.Hour, Agents: a})
+	}
+	total := Agents(shifts)
+	prev := ScaleTo(shifts, 0)
+	for n := 1; n <= 2*total; n++ {
+		got := ScaleTo(shifts, n)
+		for i := range got {
+			if got[i].Agents < prev[i].Agents {
+				t.Fatalf("ScaleTo(…, %d): shift %d has %d agents, %d at %d agents", n, i, got[i].Agents, prev[i].Agents, n-1)
+			}
+		}
+		if n == total {
+			for i := range got {
+				if got[i].Agents != shifts[i].Agents {
+					t.Errorf("ScaleTo(…, %d) (the roster's own headcount): shift %d has %d agents, want %d", n, i, got[i].Agents, shifts[i].Agents)
+				}
+			}
+		}
+		prev = got
+	}
+}

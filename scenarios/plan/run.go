@@ -21,6 +21,12 @@ import (
 // forecast runs to --horizon past the first midnight after the history,
 // so that the simulation covers whole days.
 func (pl *planner) forecast() error {
+	usable, notes := forecast.Usable(pl.res.Series)
+	for _, n := range notes {
+		pl.warn("%s", n)
+		pl.res.Steps = append(pl.res.Steps, "History: "+n+".")
+	}
+	pl.res.Series = usable
 	iv := time.Duration(pl.res.Series.Interval)
 	end := pl.res.Series.End()
 	pl.res.Start = firstMidnight(end)
