@@ -120,7 +120,9 @@ func (sinkFunc) Volume(*history.Volume)     {}
 // errorf returns a scenario error that names the key (no line: it comes
 // after parsing, from a file the scenario names).
 func (s *Scenario) errorf(key, hint, format string, args ...any) error {
-	return &Error{File: s.File, Key: key, Msg: fmt.Sprintf(format, args...), Hint: hint}
+	e := fileError(s.File, hint, format, args...)
+	e.Key = key
+	return e
 }
 
 // SimConfig returns the simulator configuration of the scenario, reading
@@ -161,7 +163,7 @@ func (s *Scenario) simConfig() (sim.Config, []demand, error) {
 	if err := cfg.Validate(); err != nil {
 		var fe *sim.FieldError
 		if errors.As(err, &fe) {
-			return sim.Config{}, nil, &Error{File: s.File, Msg: err.Error()}
+			return sim.Config{}, nil, fileError(s.File, "", "%v", err)
 		}
 		return sim.Config{}, nil, fmt.Errorf("scenario %q: %w", s.File, err)
 	}
