@@ -21,6 +21,10 @@ type Fields struct {
 // Has reports whether key k was given.
 func (f Fields) Has(k string) bool { return f.Vals[k] != nil }
 
+// Misspelt reports whether an unknown key of the mapping was reported as a
+// likely typo of k (so that k missing needs no second message).
+func (f Fields) Misspelt(k string) bool { return f.misspelt[k] }
+
 // Mapping checks that n is a mapping whose keys are all in known (and not
 // repeated) and returns its fields; what describes the mapping wanted, for
 // the message when n is something else. It returns ok false when n is not

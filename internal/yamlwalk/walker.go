@@ -21,6 +21,10 @@ const MaxNodes = 200_000
 // kilobytes.
 const MaxSize = 4 << 20
 
+// MaxErrors bounds the problems listed for one file; the rest are counted.
+// (A mapping merged many times repeats its problems at every use.)
+const MaxErrors = 100
+
 // Walker walks the nodes of one YAML file, converting values and
 // collecting every problem with its line and key path. Its methods take
 // the key path of the node (for messages) and return ok false after
@@ -28,6 +32,7 @@ const MaxSize = 4 << 20
 type Walker struct {
 	doc, file string
 	errs      Errors
+	dropped   int // problems found past MaxErrors
 	budget    int // nodes left to visit (MaxNodes at the start)
 }
 
@@ -48,6 +53,10 @@ func (w *Walker) FileError(hint, format string, args ...any) *Error {
 // Errorf records a problem at node n (n may be nil: no line) for the key
 // path.
 func (w *Walker) Errorf(n *yaml.Node, path, hint, format string, args ...any) {
+	if len(w.errs) >= MaxErrors {
+		w.dropped++
+		return
+	}
 	e := w.FileError(hint, format, args...)
 	e.Key = path
 	if n != nil {
@@ -59,15 +68,20 @@ func (w *Walker) Errorf(n *yaml.Node, path, hint, format string, args ...any) {
 // Len returns how many problems have been recorded so far: a caller
 // compares it before and after a part of the file to know whether that
 // part was sound.
-func (w *Walker) Len() int { return len(w.errs) }
+func (w *Walker) Len() int { return len(w.errs) + w.dropped }
 
 // Err returns the problems recorded, in file order, as Errors; nil when
-// there are none.
+// there are none. Past MaxErrors, a last error says how many more there
+// were.
 func (w *Walker) Err() error {
 	if len(w.errs) == 0 {
 		return nil
 	}
-	return w.errs.sorted()
+	es := w.errs.sorted()
+	if w.dropped > 0 {
+		es = append(es, w.FileError("fix the problems above first", "%d more problems not listed", w.dropped))
+	}
+	return es
 }
 
 // Parse decodes data as one YAML document and calls walk with its root
