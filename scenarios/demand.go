@@ -50,7 +50,12 @@ func (d demand) expected(from, to time.Duration) float64 {
 func (s *Scenario) loadDemand(qi int) (demand, error) {
 	q := &s.Queues[qi]
 	a := q.Arrivals
-	out := sim.Arrivals{PerHour: a.Rate, Scale: a.Scale}
+	if a.Volume() == 0 {
+		// scale: 0 is a what-if of no contacts (the simulator reads a
+		// Scale of 0 as 1): no arrivals, whatever their source.
+		return demand{}, nil
+	}
+	out := sim.Arrivals{PerHour: a.Rate, Scale: a.Volume()}
 	where := func(key, file string) string {
 		return fmt.Sprintf("queues[%d] %q: arrivals.%s: %s", qi, q.Name, key, file)
 	}
@@ -84,7 +89,7 @@ func (s *Scenario) loadDemand(qi int) (demand, error) {
 		path := s.Path(a.History)
 		var times []time.Duration
 		var first, last time.Time
-		rep, err := history.ReadFile(path, history.Options{Shape: history.ShapeTickets, Location: s.Location}, sinkFunc(func(t *history.Ticket) {
+		rep, err := history.ReadFile(path, history.Options{Shape: history.ShapeTickets, Location: s.Location, Columns: a.Columns}, sinkFunc(func(t *history.Ticket) {
 			if first.IsZero() || t.Created.Before(first) {
 				first = t.Created
 			}

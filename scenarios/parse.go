@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/staffsim/staffsim/forecast"
+	"github.com/staffsim/staffsim/forecast/history"
 	"github.com/staffsim/staffsim/internal/quantity"
 	"github.com/staffsim/staffsim/internal/yamlwalk"
 	"go.yaml.in/yaml/v3"
@@ -260,8 +261,8 @@ func (w *walker) queues(n *yaml.Node, s *Scenario) {
 }
 
 func (w *walker) arrivals(n *yaml.Node, path string) Arrivals {
-	a := Arrivals{Scale: 1}
-	f, ok := w.Mapping(n, path, "a mapping with one of rate, forecast or history", "rate", "forecast", "history", "scale")
+	a := Arrivals{Scale: 1, ScaleSet: true}
+	f, ok := w.Mapping(n, path, "a mapping with one of rate, forecast or history", "rate", "forecast", "history", "scale", "columns")
 	if !ok {
 		return a
 	}
@@ -297,6 +298,9 @@ func (w *walker) arrivals(n *yaml.Node, path string) Arrivals {
 			w.checkFile(v, sub(path, "history"), a.History)
 		}
 	}
+	if v := f.Vals["columns"]; v != nil {
+		a.Columns = w.columns(v, sub(path, "columns"), f.Has("history"))
+	}
 	if v := f.Vals["scale"]; v != nil {
 		if x, ok := w.Number(v, sub(path, "scale"), "a volume multiplier such as 1.1 for +10 %"); ok {
 			if x < 0 || x > 1000 {
@@ -306,6 +310,37 @@ func (w *walker) arrivals(n *yaml.Node, path string) Arrivals {
 		}
 	}
 	return a
+}
+
+// columns walks a history's column mapping: canonical field → the file's
+// header name, as history.ParseColumn takes FIELD=HEADER.
+func (w *walker) columns(n *yaml.Node, path string, withHistory bool) map[string]string {
+	const hint = "map fields to the history's header names, e.g. columns: {created_at: Opened}"
+	f, ok := w.Mapping(n, path, "a mapping of fields to header names such as {created_at: Opened}", history.Fields()...)
+	if !ok {
+		return nil
+	}
+	if !withHistory {
+		w.Errorf(n, path, "columns go with history: (a tickets.csv); leave them out here", "no history to map")
+	}
+	if len(n.Content) == 0 {
+		w.Errorf(n, path, hint, "no columns")
+	}
+	out := map[string]string{}
+	for _, field := range history.Fields() {
+		v := f.Vals[field]
+		if v == nil {
+			continue
+		}
+		header, ok := w.Scalar(v, sub(path, field), "a header name", hint)
+		if !ok {
+			continue
+		}
+		if err := history.ParseColumn(out, field+"="+header); err != nil {
+			w.Errorf(v, sub(path, field), hint, "%v", err)
+		}
+	}
+	return out
 }
 
 func (w *walker) distribution(n *yaml.Node, path string) (Distribution, bool) {

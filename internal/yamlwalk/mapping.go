@@ -151,7 +151,9 @@ func (w *Walker) Seq(n *yaml.Node, path, what string) ([]*yaml.Node, bool) {
 }
 
 // Suggest returns the candidate closest to s by edit distance (ignoring
-// case) when it is close enough to be a likely typo, else "".
+// case) when it is close enough to be a likely typo, else the one
+// candidate that s (4 letters or more) begins ("created" for
+// "created_at"), else "".
 func Suggest(s string, candidates []string) string {
 	best, bestD := "", 3
 	if len(s) <= 3 {
@@ -161,6 +163,18 @@ func Suggest(s string, candidates []string) string {
 		if d := editDistance(strings.ToLower(s), strings.ToLower(c)); d < bestD {
 			best, bestD = c, d
 		}
+	}
+	if best != "" || len(s) < 4 {
+		return best
+	}
+	n := 0
+	for _, c := range candidates {
+		if strings.HasPrefix(strings.ToLower(c), strings.ToLower(s)) {
+			best, n = c, n+1
+		}
+	}
+	if n != 1 {
+		return ""
 	}
 	return best
 }
