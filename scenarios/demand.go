@@ -50,7 +50,12 @@ func (d demand) expected(from, to time.Duration) float64 {
 func (s *Scenario) loadDemand(qi int) (demand, error) {
 	q := &s.Queues[qi]
 	a := q.Arrivals
-	out := sim.Arrivals{PerHour: a.Rate, Scale: a.Scale}
+	if a.Volume() == 0 {
+		// scale: 0 is a what-if of no contacts (the simulator reads a
+		// Scale of 0 as 1): no arrivals, whatever their source.
+		return demand{}, nil
+	}
+	out := sim.Arrivals{PerHour: a.Rate, Scale: a.Volume()}
 	where := func(key, file string) string {
 		return fmt.Sprintf("queues[%d] %q: arrivals.%s: %s", qi, q.Name, key, file)
 	}
@@ -84,7 +89,7 @@ func (s *Scenario) loadDemand(qi int) (demand, error) {
 		path := s.Path(a.History)
 		var times []time.Duration
 		var first, last time.Time
-		rep, err := history.ReadFile(path, history.Options{Shape: history.ShapeTickets, Location: s.Location}, sinkFunc(func(t *history.Ticket) {
+		rep, err := history.ReadFile(path, history.Options{Shape: history.ShapeTickets, Location: s.Location, Columns: a.Columns}, sinkFunc(func(t *history.Ticket) {
 			if first.IsZero() || t.Created.Before(first) {
 				first = t.Created
 			}
@@ -120,7 +125,9 @@ func (sinkFunc) Volume(*history.Volume)     {}
 // errorf returns a scenario error that names the key (no line: it comes
 // after parsing, from a file the scenario names).
 func (s *Scenario) errorf(key, hint, format string, args ...any) error {
-	return &Error{File: s.File, Key: key, Msg: fmt.Sprintf(format, args...), Hint: hint}
+	e := fileError(s.File, hint, format, args...)
+	e.Key = key
+	return e
 }
 
 // SimConfig returns the simulator configuration of the scenario, reading
@@ -161,7 +168,7 @@ func (s *Scenario) simConfig() (sim.Config, []demand, error) {
 	if err := cfg.Validate(); err != nil {
 		var fe *sim.FieldError
 		if errors.As(err, &fe) {
-			return sim.Config{}, nil, &Error{File: s.File, Msg: err.Error()}
+			return sim.Config{}, nil, fileError(s.File, "", "%v", err)
 		}
 		return sim.Config{}, nil, fmt.Errorf("scenario %q: %w", s.File, err)
 	}

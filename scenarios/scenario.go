@@ -67,11 +67,31 @@ type Arrivals struct {
 	Rate     float64 // contacts per hour, a homogeneous Poisson process
 	Forecast string  // forecast.csv as written in the file (relative to Dir)
 	History  string  // tickets.csv as written in the file (relative to Dir)
-	Scale    float64 // volume multiplier for what-if questions; 1 by default
+	// Scale multiplies the volume for what-if questions (Volume). In a
+	// file, scale is 1 when left out and scale: 0 means no contacts at
+	// all; Parse sets ScaleSet. Built in Go, the zero Arrivals has Scale 0
+	// with ScaleSet false, which means 1 (the full volume), as in
+	// sim.Arrivals; set ScaleSet to make Scale 0 mean no contacts.
+	Scale    float64
+	ScaleSet bool
+	// Columns maps a history's canonical fields (history.FieldCreatedAt,
+	// …) to the file's header names, as the --column flag of the history
+	// commands does (history.Options.Columns); nil detects them. Only with
+	// History.
+	Columns map[string]string
 	// Series is the forecast itself, when the scenario is built in Go
 	// (Desk): it is simulated instead of reading Forecast, which names the
 	// file it is written to.
 	Series *forecast.Series
+}
+
+// Volume returns the volume multiplier: Scale, or 1 when Scale is 0 and
+// not set explicitly (ScaleSet false). 0 means no contacts.
+func (a Arrivals) Volume() float64 {
+	if a.Scale == 0 && !a.ScaleSet {
+		return 1
+	}
+	return a.Scale
 }
 
 // Source names the kind of arrivals: "rate", "forecast" or "history".

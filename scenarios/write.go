@@ -2,12 +2,14 @@ package scenarios
 
 import (
 	"bytes"
+	"fmt"
 	"io"
 	"math"
 	"strconv"
 	"strings"
 	"time"
 
+	"github.com/staffsim/staffsim/forecast/history"
 	"github.com/staffsim/staffsim/internal/quantity"
 	"go.yaml.in/yaml/v3"
 )
@@ -25,22 +27,30 @@ func (s *Scenario) Marshal() ([]byte, error) {
 
 // WriteYAML writes the scenario to w (see Marshal).
 func (s *Scenario) WriteYAML(w io.Writer) error {
+	n, err := s.node()
+	if err != nil {
+		return err
+	}
 	enc := yaml.NewEncoder(w)
 	enc.SetIndent(2)
-	if err := enc.Encode(s.node()); err != nil {
+	if err := enc.Encode(n); err != nil {
 		return err
 	}
 	return enc.Close()
 }
 
-func (s *Scenario) node() *yaml.Node {
+func (s *Scenario) node() (*yaml.Node, error) {
 	m := newMap(false)
 	m.add("name", str(s.Name))
 	loc := s.Location
 	if loc == nil {
 		loc = time.UTC
 	}
-	m.add("timezone", str(loc.String()))
+	tz, err := zoneName(loc, s.Start)
+	if err != nil {
+		return nil, fileError(s.File, "give the desk's IANA time zone (e.g. --tz Asia/Kolkata)", "timezone: %v", err)
+	}
+	m.add("timezone", str(tz))
 	start := s.Start.In(loc)
 	if start.Equal(time.Date(start.Year(), start.Month(), start.Day(), 0, 0, 0, 0, loc)) {
 		m.add("start", str(start.Format("2006-01-02")))
@@ -66,7 +76,16 @@ func (s *Scenario) node() *yaml.Node {
 		default:
 			am.add("rate", str(fmtRate(q.Arrivals.Rate)))
 		}
-		am.add("scale", num(fmtFloat(q.Arrivals.Scale)))
+		if len(q.Arrivals.Columns) > 0 {
+			cm := newMap(true)
+			for _, field := range history.Fields() { // in a fixed order
+				if h, ok := q.Arrivals.Columns[field]; ok {
+					cm.add(field, str(h))
+				}
+			}
+			am.add("columns", cm.Node)
+		}
+		am.add("scale", num(fmtFloat(q.Arrivals.Volume())))
 		qm.add("arrivals", am.Node)
 		qm.add("handle_time", distNode(q.HandleTime))
 		if q.Patience != nil {
@@ -125,7 +144,32 @@ func (s *Scenario) node() *yaml.Node {
 		cm.add("hourly", num(fmtFloat(s.Cost.Hourly)))
 		m.add("cost", cm.Node)
 	}
-	return m.Node
+	return m.Node, nil
+}
+
+// zoneName returns the name Parse reads back as loc: its IANA name, or
+// for a fixed offset (a zone read from a time's "+01:00", which has no
+// IANA name) UTC for +00:00 and Etc/GMT∓H for a whole number of hours
+// (the Etc zones' sign is POSIX's, inverted: +05:00 is Etc/GMT-5). Other
+// fixed offsets (+05:30) have no name that keeps their meaning.
+func zoneName(loc *time.Location, at time.Time) (string, error) {
+	name := loc.String()
+	if name != "Local" {
+		if _, err := time.LoadLocation(name); err == nil {
+			return name, nil
+		}
+	}
+	_, off := at.In(loc).Zone()
+	switch {
+	case off == 0:
+		return "UTC", nil
+	case off%3600 == 0 && off >= -12*3600 && off <= 14*3600:
+		etc := fmt.Sprintf("Etc/GMT%+d", -off/3600)
+		if _, err := time.LoadLocation(etc); err == nil {
+			return etc, nil
+		}
+	}
+	return "", fmt.Errorf("the fixed offset %s has no IANA name", at.In(loc).Format("-07:00"))
 }
 
 func distNode(d Distribution) *yaml.Node {

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -144,5 +145,38 @@ func TestRosterCSVNoNegativeZero(t *testing.T) {
 		"2026-12-07T10:00:00Z,1,2,1,0,\n"
 	if got := b.String(); got != want {
 		t.Errorf("roster CSV:\n%s\nwant:\n%s", got, want)
+	}
+}
+
+// TestRosterOutWithoutTZ: without --tz the requirements' offset is the
+// desk's zone; roster --out used to write it as timezone: +00:00, which
+// simulate then refused. It is written as UTC (or an Etc/GMT zone), and
+// the written scenario loads.
+func TestRosterOutWithoutTZ(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	var req strings.Builder
+	req.WriteString("interval_start,arrivals,aht_seconds,agents,scheduled_agents\n")
+	start := time.Date(2026, 3, 2, 0, 0, 0, 0, time.UTC)
+	for i := 0; i < 48; i++ {
+		need := 0
+		if i >= 16 && i < 36 {
+			need = 2
+		}
+		req.WriteString(start.Add(time.Duration(i)*30*time.Minute).Format("2006-01-02T15:04:05-07:00") + ",10,300," + strconv.Itoa(need) + "," + strconv.Itoa(need) + "\n")
+	}
+	reqFile, shifts, out := filepath.Join(dir, "req.csv"), filepath.Join(dir, "shifts.yaml"), filepath.Join(dir, "roster.yaml")
+	os.WriteFile(reqFile, []byte(req.String()), 0o644)
+	os.WriteFile(shifts, []byte("templates:\n  - {name: day, starts: {from: \"06:00\", to: \"12:00\", every: 1h}, length: 8h}\n"), 0o644)
+	code, _, stderr := runCLI(t, "roster", "--requirements", reqFile, "--shifts", shifts, "--simulate=false", "--out", out)
+	if code != exitOK {
+		t.Fatalf("exit %d, stderr %s", code, stderr)
+	}
+	written, _ := os.ReadFile(out)
+	if !strings.Contains(string(written), "timezone: UTC\n") {
+		t.Errorf("wrote\n%s\nwant timezone: UTC", written)
+	}
+	if _, err := scenarios.Load(out); err != nil {
+		t.Errorf("the written roster does not load: %v", err)
 	}
 }

@@ -1,16 +1,17 @@
 package roster
 
 import (
+	"errors"
 	"fmt"
 	"os"
 	"slices"
-	"strconv"
 	"strings"
 	"time"
 
 	"go.yaml.in/yaml/v3"
 
 	"github.com/staffsim/staffsim/internal/quantity"
+	"github.com/staffsim/staffsim/internal/yamlwalk"
 )
 
 // Shifts is a shift-template file (shifts.yaml): the templates the roster
@@ -35,213 +36,50 @@ import (
 //	      - {after: 2h, length: 15m}
 //	      - {after: 4h, length: 30m, unpaid: true}
 //
-// Each entry expands to one Template per start × length.
+// Each entry expands to one Template per start × length. Anchors, aliases
+// and merge keys (<<: *base) may share parts between templates.
 type Shifts struct {
 	Templates []Template
 	Limits    Limits
 	Hourly    float64
 }
 
+// docName is what the errors of a shift-template file call it.
+const docName = "shift templates"
+
 // ReadShifts reads and parses a shift-template file.
 func ReadShifts(path string) (*Shifts, error) {
+	w := yamlwalk.New(docName, path)
+	st, err := os.Stat(path)
+	switch {
+	case errors.Is(err, os.ErrNotExist):
+		return nil, w.FileError("check the path (it is relative to the current directory)", "file not found")
+	case err != nil:
+		return nil, w.FileError("", "%v", err)
+	case st.IsDir():
+		return nil, w.FileError("name a .yaml file of shift templates", "is a directory")
+	case st.Size() > yamlwalk.MaxSize:
+		return nil, w.FileError("", "file is %d bytes; shift templates are at most %d", st.Size(), yamlwalk.MaxSize)
+	}
 	data, err := os.ReadFile(path)
 	if err != nil {
-		return nil, fmt.Errorf("shift templates: %w", err)
+		return nil, w.FileError("", "%v", err)
 	}
 	return ParseShifts(path, data)
 }
 
-// ParseShifts parses a shift-template file; name is used in errors, which
-// give the line and key of the first problem and what to write instead.
-// Unknown keys are errors.
+// ParseShifts parses a shift-template file; name is used in errors. The
+// error lists every problem of the file, each with its line, key and what
+// to write instead (a yamlwalk.Errors of *yamlwalk.Error, the scenarios
+// package's Errors and Error). Unknown keys are errors.
 func ParseShifts(name string, data []byte) (*Shifts, error) {
-	var doc yaml.Node
-	if err := yaml.Unmarshal(data, &doc); err != nil {
-		return nil, fmt.Errorf("%s: %s", name, strings.TrimPrefix(err.Error(), "yaml: "))
-	}
-	p := shiftsParser{file: name}
-	out, err := p.document(&doc)
-	if err != nil {
-		return nil, err
-	}
-	return out, nil
-}
-
-type shiftsParser struct{ file string }
-
-func (p *shiftsParser) errf(n *yaml.Node, key, format string, args ...any) error {
-	msg := fmt.Sprintf(format, args...)
-	if key != "" {
-		msg = key + ": " + msg
-	}
-	if n != nil {
-		return fmt.Errorf("%s: line %d: %s", p.file, n.Line, msg)
-	}
-	return fmt.Errorf("%s: %s", p.file, msg)
-}
-
-// mapping returns the key → value nodes of a mapping, refusing keys not
-// in known.
-func (p *shiftsParser) mapping(n *yaml.Node, path string, known ...string) (map[string]*yaml.Node, error) {
-	if n.Kind == yaml.AliasNode {
-		n = n.Alias
-	}
-	if n.Kind != yaml.MappingNode {
-		return nil, p.errf(n, path, "want a mapping with keys %s", strings.Join(known, ", "))
-	}
-	out := map[string]*yaml.Node{}
-	for i := 0; i+1 < len(n.Content); i += 2 {
-		k, v := n.Content[i], n.Content[i+1]
-		if !slices.Contains(known, k.Value) {
-			return nil, p.errf(k, join(path, k.Value), "unknown key; known keys here: %s", strings.Join(known, ", "))
-		}
-		if _, dup := out[k.Value]; dup {
-			return nil, p.errf(k, join(path, k.Value), "key given twice")
-		}
-		out[k.Value] = v
-	}
-	return out, nil
-}
-
-func join(path, key string) string {
-	if path == "" {
-		return key
-	}
-	return path + "." + key
-}
-
-func (p *shiftsParser) scalar(n *yaml.Node, path, what string) (string, error) {
-	if n.Kind != yaml.ScalarNode {
-		return "", p.errf(n, path, "want %s", what)
-	}
-	return n.Value, nil
-}
-
-func (p *shiftsParser) duration(n *yaml.Node, path string) (time.Duration, error) {
-	s, err := p.scalar(n, path, "a duration such as 8h30m")
-	if err != nil {
-		return 0, err
-	}
-	d, err := quantity.ParseDuration(s)
-	if err != nil {
-		return 0, p.errf(n, path, "%v", err)
-	}
-	return d, nil
-}
-
-func (p *shiftsParser) clock(n *yaml.Node, path string) (time.Duration, error) {
-	s, err := p.scalar(n, path, `a time of day such as "07:30"`)
-	if err != nil {
-		return 0, err
-	}
-	t, err := time.Parse("15:04", s)
-	if err != nil {
-		return 0, p.errf(n, path, `%q is not a time of day: write "HH:MM", e.g. "07:30", quoted`, s)
-	}
-	return time.Duration(t.Hour())*time.Hour + time.Duration(t.Minute())*time.Minute, nil
-}
-
-func (p *shiftsParser) integer(n *yaml.Node, path string) (int, error) {
-	s, err := p.scalar(n, path, "a whole number")
-	if err != nil {
-		return 0, err
-	}
-	v, err := strconv.Atoi(s)
-	if err != nil || v < 0 {
-		return 0, p.errf(n, path, "%q is not a whole number ≥ 0", s)
-	}
-	return v, nil
-}
-
-func (p *shiftsParser) boolean(n *yaml.Node, path string) (bool, error) {
-	s, err := p.scalar(n, path, "true or false")
-	if err != nil {
-		return false, err
-	}
-	switch strings.ToLower(s) {
-	case "true", "yes":
-		return true, nil
-	case "false", "no":
-		return false, nil
-	}
-	return false, p.errf(n, path, "%q is not true or false", s)
-}
-
-func (p *shiftsParser) seq(n *yaml.Node, path, what string) ([]*yaml.Node, error) {
-	if n.Kind != yaml.SequenceNode {
-		return nil, p.errf(n, path, "want a list of %s", what)
-	}
-	return n.Content, nil
-}
-
-func (p *shiftsParser) document(doc *yaml.Node) (*Shifts, error) {
-	if doc.Kind != yaml.DocumentNode || len(doc.Content) == 0 {
-		return nil, p.errf(nil, "", "empty file: give at least templates:")
-	}
-	top, err := p.mapping(doc.Content[0], "", "cost", "limits", "templates")
-	if err != nil {
-		return nil, err
-	}
+	w := yamlwalk.New(docName, name)
 	out := &Shifts{}
-	if c := top["cost"]; c != nil {
-		f, err := p.mapping(c, "cost", "hourly")
-		if err != nil {
-			return nil, err
-		}
-		if h := f["hourly"]; h != nil {
-			s, err := p.scalar(h, "cost.hourly", "a cost per paid hour such as 32.50")
-			if err != nil {
-				return nil, err
-			}
-			v, err := strconv.ParseFloat(s, 64)
-			if err != nil || !(v >= 0) || v > 1e9 {
-				return nil, p.errf(h, "cost.hourly", "%q is not a cost per hour ≥ 0", s)
-			}
-			out.Hourly = v
-		}
-	}
-	if l := top["limits"]; l != nil {
-		f, err := p.mapping(l, "limits", "agents", "part_time")
-		if err != nil {
-			return nil, err
-		}
-		if a := f["agents"]; a != nil {
-			if out.Limits.Agents, err = p.integer(a, "limits.agents"); err != nil {
-				return nil, err
-			}
-		}
-		if pt := f["part_time"]; pt != nil {
-			s, err := p.scalar(pt, "limits.part_time", "a share such as 30%")
-			if err != nil {
-				return nil, err
-			}
-			v, err := quantity.ParseFraction(s)
-			if err != nil || v > 1 {
-				return nil, p.errf(pt, "limits.part_time", "%q is not a share between 0%% and 100%%", s)
-			}
-			out.Limits.PartTime = v
-		}
-	}
-	tn := top["templates"]
-	if tn == nil {
-		return nil, p.errf(doc.Content[0], "templates", "missing: list the shift templates the roster may use")
-	}
-	items, err := p.seq(tn, "templates", "shift templates")
+	err := w.Parse(data, "give at least templates: (see testdata/roster/shifts.yaml)", func(root *yaml.Node) {
+		shiftsFile(w, root, out)
+	})
 	if err != nil {
 		return nil, err
-	}
-	if len(items) == 0 {
-		return nil, p.errf(tn, "templates", "empty: give at least one template")
-	}
-	for i, it := range items {
-		ts, err := p.template(it, fmt.Sprintf("templates[%d]", i))
-		if err != nil {
-			return nil, err
-		}
-		out.Templates = append(out.Templates, ts...)
-		if len(out.Templates) > maxTemplates {
-			return nil, p.errf(it, fmt.Sprintf("templates[%d]", i), "more than %d templates: use fewer starts or lengths", maxTemplates)
-		}
 	}
 	return out, nil
 }
@@ -250,185 +88,179 @@ func (p *shiftsParser) document(doc *yaml.Node) (*Shifts, error) {
 // them, the LP bound cubic in the rows but linear in the columns.
 const maxTemplates = 5000
 
+func shiftsFile(w *yamlwalk.Walker, root *yaml.Node, out *Shifts) {
+	f, ok := w.Mapping(root, "", "shift templates (a mapping with cost, limits and templates)", "cost", "limits", "templates")
+	if !ok {
+		return
+	}
+	w.Require(f, "", map[string]string{"templates": "list the shift templates the roster may use (see testdata/roster/shifts.yaml)"}, "templates")
+	if c := f.Vals["cost"]; c != nil {
+		if cf, ok := w.Mapping(c, "cost", "a mapping such as {hourly: 32.50}", "hourly"); ok {
+			if h := cf.Vals["hourly"]; h != nil {
+				const hint = "the cost of one paid agent hour, ≥ 0, e.g. 32.50"
+				if v, ok := w.Number(h, "cost.hourly", hint); ok {
+					if v < 0 || v > 1e9 {
+						w.Errorf(h, "cost.hourly", hint, "%v is not a cost per hour from 0 to 1e9", v)
+					}
+					out.Hourly = v
+				}
+			}
+		}
+	}
+	if l := f.Vals["limits"]; l != nil {
+		if lf, ok := w.Mapping(l, "limits", "a mapping such as {agents: 120, part_time: 30%}", "agents", "part_time"); ok {
+			if a := lf.Vals["agents"]; a != nil {
+				out.Limits.Agents, _ = w.Integer(a, "limits.agents", 0, "the headcount available, ≥ 0 (0: no limit)")
+			}
+			if pt := lf.Vals["part_time"]; pt != nil {
+				out.Limits.PartTime, _ = w.Fraction(pt, "limits.part_time") // a share in [0, 1]
+			}
+		}
+	}
+	tn := f.Vals["templates"]
+	if tn == nil {
+		return
+	}
+	items, ok := w.Seq(tn, "templates", "a list of shift templates")
+	if !ok {
+		return
+	}
+	if len(items) == 0 {
+		w.Errorf(tn, "templates", "give at least one template", "empty")
+	}
+	for i, it := range items {
+		ts := shiftTemplate(w, it, i)
+		if len(out.Templates)+len(ts) > maxTemplates {
+			w.Errorf(it, yamlwalk.Index("templates", i), "use fewer starts or lengths", "more than %d templates in all", maxTemplates)
+			return
+		}
+		out.Templates = append(out.Templates, ts...)
+	}
+}
+
 var templateKeys = []string{"name", "start", "starts", "length", "lengths", "days", "days_per_week", "days_off", "part_time", "min", "max", "breaks"}
 
-func (p *shiftsParser) template(n *yaml.Node, path string) ([]Template, error) {
-	f, err := p.mapping(n, path, templateKeys...)
-	if err != nil {
-		return nil, err
+// shiftTemplate walks entry i of templates and returns its templates, one
+// per start × length; none when the entry has a problem.
+func shiftTemplate(w *yamlwalk.Walker, n *yaml.Node, i int) []Template {
+	errs := w.Len()
+	path := yamlwalk.Index("templates", i)
+	f, ok := w.Mapping(n, path, "a shift template (name, start, length, days …)", templateKeys...)
+	if !ok {
+		return nil
 	}
 	var t Template
-	nn := f["name"]
-	if nn == nil {
-		return nil, p.errf(n, join(path, "name"), "missing: name the template, e.g. name: early")
+	w.Require(f, path, map[string]string{"name": "name the template, e.g. name: early"}, "name")
+	if nn := f.Vals["name"]; nn != nil {
+		if t.Name, ok = w.Str(nn, yamlwalk.Sub(path, "name"), "a name"); ok {
+			path = yamlwalk.Named("templates", i, t.Name)
+		}
 	}
-	if t.Name, err = p.scalar(nn, join(path, "name"), "a name"); err != nil {
-		return nil, err
-	}
-	if strings.TrimSpace(t.Name) == "" {
-		return nil, p.errf(nn, join(path, "name"), "empty name")
-	}
-	path = fmt.Sprintf("%s (%s)", path, t.Name)
 
 	// Starts.
 	var starts []time.Duration
-	switch s, ss := f["start"], f["starts"]; {
+	switch s, ss := f.Vals["start"], f.Vals["starts"]; {
 	case s != nil && ss != nil:
-		return nil, p.errf(ss, join(path, "starts"), "give start or starts, not both")
+		w.Errorf(f.Keys["starts"], yamlwalk.Sub(path, "starts"), "keep one of them", "give start or starts, not both")
 	case s != nil:
-		v, err := p.clock(s, join(path, "start"))
-		if err != nil {
-			return nil, err
+		if v, ok := w.Clock(s, yamlwalk.Sub(path, "start")); ok {
+			starts = []time.Duration{v}
 		}
-		starts = []time.Duration{v}
 	case ss != nil:
-		if starts, err = p.starts(ss, join(path, "starts")); err != nil {
-			return nil, err
-		}
-	default:
-		return nil, p.errf(n, join(path, "start"), `missing: add start: "07:00" or starts: {from: "06:00", to: "14:00", every: 30m}`)
+		starts = templateStarts(w, ss, yamlwalk.Sub(path, "starts"))
+	case !f.Misspelt("start") && !f.Misspelt("starts"):
+		w.Errorf(n, yamlwalk.Sub(path, "start"), `add start: "07:00" or starts: {from: "06:00", to: "14:00", every: 30m}`, "missing")
 	}
 
 	// Lengths.
 	var lengths []time.Duration
-	switch l, ls := f["length"], f["lengths"]; {
-	case l != nil && ls != nil:
-		return nil, p.errf(ls, join(path, "lengths"), "give length or lengths, not both")
-	case l != nil:
-		v, err := p.duration(l, join(path, "length"))
-		if err != nil {
-			return nil, err
-		}
-		lengths = []time.Duration{v}
-	case ls != nil:
-		items, err := p.seq(ls, join(path, "lengths"), "durations")
-		if err != nil {
-			return nil, err
-		}
-		for _, it := range items {
-			v, err := p.duration(it, join(path, "lengths"))
-			if err != nil {
-				return nil, err
+	length := func(ln *yaml.Node, p string) {
+		if v, ok := w.PositiveDuration(ln, p); ok {
+			if v > 24*time.Hour {
+				w.Errorf(ln, p, "a shift lasts at most 24h", "%s is longer than a day", strings.TrimSpace(ln.Value))
+				return
 			}
 			lengths = append(lengths, v)
 		}
-		if len(lengths) == 0 {
-			return nil, p.errf(ls, join(path, "lengths"), "empty: give at least one length")
-		}
-	default:
-		return nil, p.errf(n, join(path, "length"), "missing: add length: 8h (or lengths: [8h, 8h30m])")
 	}
-	lengthNode := f["length"]
-	if lengthNode == nil {
-		lengthNode = f["lengths"]
-	}
-	for _, l := range lengths {
-		if l <= 0 || l > 24*time.Hour {
-			return nil, p.errf(lengthNode, join(path, "length"), "%v must lie in (0, 24h]", l)
+	switch l, ls := f.Vals["length"], f.Vals["lengths"]; {
+	case l != nil && ls != nil:
+		w.Errorf(f.Keys["lengths"], yamlwalk.Sub(path, "lengths"), "keep one of them", "give length or lengths, not both")
+	case l != nil:
+		length(l, yamlwalk.Sub(path, "length"))
+	case ls != nil:
+		if items, ok := w.Seq(ls, yamlwalk.Sub(path, "lengths"), "a list of durations such as [8h, 8h30m]"); ok {
+			for j, it := range items {
+				length(it, yamlwalk.Index(yamlwalk.Sub(path, "lengths"), j))
+			}
+			if len(items) == 0 {
+				w.Errorf(ls, yamlwalk.Sub(path, "lengths"), "give at least one length", "empty")
+			}
 		}
+	case !f.Misspelt("length") && !f.Misspelt("lengths"):
+		w.Errorf(n, yamlwalk.Sub(path, "length"), "add length: 8h (or lengths: [8h, 8h30m])", "missing")
 	}
 
 	// Days.
 	consecutive := true
-	if do := f["days_off"]; do != nil {
-		s, err := p.scalar(do, join(path, "days_off"), "consecutive or any")
-		if err != nil {
-			return nil, err
+	if do := f.Vals["days_off"]; do != nil {
+		p := yamlwalk.Sub(path, "days_off")
+		if s, ok := w.Scalar(do, p, "consecutive or any", "write consecutive or any"); ok {
+			switch s {
+			case "consecutive":
+			case "any":
+				consecutive = false
+			default:
+				hint := "write consecutive or any"
+				if g := yamlwalk.Suggest(s, []string{"consecutive", "any"}); g != "" {
+					hint = fmt.Sprintf("did you mean %q? (%s)", g, hint)
+				}
+				w.Errorf(do, p, hint, "unknown days off %q", s)
+			}
 		}
-		switch s {
-		case "consecutive":
-		case "any":
-			consecutive = false
-		default:
-			return nil, p.errf(do, join(path, "days_off"), "%q: write consecutive or any", s)
-		}
-		if f["days_per_week"] == nil {
-			return nil, p.errf(do, join(path, "days_off"), "only with days_per_week")
+		if f.Vals["days_per_week"] == nil {
+			w.Errorf(f.Keys["days_off"], p, "days_off says how the days off of days_per_week lie; leave it out with days", "only with days_per_week")
 		}
 	}
-	switch d, dpw := f["days"], f["days_per_week"]; {
+	switch d, dpw := f.Vals["days"], f.Vals["days_per_week"]; {
 	case d != nil && dpw != nil:
-		return nil, p.errf(dpw, join(path, "days_per_week"), "give days (one fixed pattern) or days_per_week, not both")
+		w.Errorf(f.Keys["days_per_week"], yamlwalk.Sub(path, "days_per_week"), "give days (one fixed pattern) or days_per_week, not both", "both days and days_per_week")
 	case d != nil:
-		items, err := p.seq(d, join(path, "days"), "days such as mon, tue")
-		if err != nil {
-			return nil, err
+		if days, ok := w.Weekdays(d, yamlwalk.Sub(path, "days")); ok {
+			t.Weeks = []Week{WeekOf(days...)}
 		}
-		var w Week
-		for _, it := range items {
-			s, err := p.scalar(it, join(path, "days"), "a day such as mon")
-			if err != nil {
-				return nil, err
-			}
-			wd, err := ParseWeekday(s)
-			if err != nil {
-				return nil, p.errf(it, join(path, "days"), "%v", err)
-			}
-			w |= WeekOf(wd)
-		}
-		if w == 0 {
-			return nil, p.errf(d, join(path, "days"), "empty: list the working days")
-		}
-		t.Weeks = []Week{w}
 	case dpw != nil:
-		k, err := p.integer(dpw, join(path, "days_per_week"))
-		if err != nil {
-			return nil, err
+		const hint = "the working days a week, 1 to 7"
+		if k, ok := w.Integer(dpw, yamlwalk.Sub(path, "days_per_week"), 1, hint); ok {
+			if k > 7 {
+				w.Errorf(dpw, yamlwalk.Sub(path, "days_per_week"), hint, "%d is above the maximum 7", k)
+			}
+			t.Weeks = Patterns(k, consecutive)
 		}
-		if k < 1 || k > 7 {
-			return nil, p.errf(dpw, join(path, "days_per_week"), "%d: write 1 to 7", k)
-		}
-		t.Weeks = Patterns(k, consecutive)
 	default:
 		t.Weeks = []Week{EveryDay}
 	}
 
-	if v := f["part_time"]; v != nil {
-		if t.PartTime, err = p.boolean(v, join(path, "part_time")); err != nil {
-			return nil, err
+	if v := f.Vals["part_time"]; v != nil {
+		t.PartTime, _ = w.Boolean(v, yamlwalk.Sub(path, "part_time"))
+	}
+	if v := f.Vals["min"]; v != nil {
+		t.Min, _ = w.Integer(v, yamlwalk.Sub(path, "min"), 0, "the fewest agents on the template, ≥ 0")
+	}
+	if v := f.Vals["max"]; v != nil {
+		if t.Max, ok = w.Integer(v, yamlwalk.Sub(path, "max"), 0, "the most agents on the template, ≥ 0 (0: no limit)"); ok && t.Max > 0 && t.Min > t.Max {
+			w.Errorf(v, yamlwalk.Sub(path, "max"), "raise max or lower min", "max %d is below min %d", t.Max, t.Min)
 		}
 	}
-	if v := f["min"]; v != nil {
-		if t.Min, err = p.integer(v, join(path, "min")); err != nil {
-			return nil, err
-		}
+	if v := f.Vals["breaks"]; v != nil {
+		t.Breaks = templateBreaks(w, v, yamlwalk.Sub(path, "breaks"), lengths)
 	}
-	if v := f["max"]; v != nil {
-		if t.Max, err = p.integer(v, join(path, "max")); err != nil {
-			return nil, err
-		}
-		if t.Max > 0 && t.Min > t.Max {
-			return nil, p.errf(v, join(path, "max"), "max %d is below min %d", t.Max, t.Min)
-		}
+	if w.Len() > errs {
+		return nil
 	}
-	if v := f["breaks"]; v != nil {
-		items, err := p.seq(v, join(path, "breaks"), "breaks such as {after: 2h, length: 15m}")
-		if err != nil {
-			return nil, err
-		}
-		for i, it := range items {
-			bp := fmt.Sprintf("%s.breaks[%d]", path, i)
-			bf, err := p.mapping(it, bp, "after", "length", "unpaid")
-			if err != nil {
-				return nil, err
-			}
-			var b Break
-			if bf["after"] == nil || bf["length"] == nil {
-				return nil, p.errf(it, bp, "give after and length, e.g. {after: 2h, length: 15m}")
-			}
-			if b.After, err = p.duration(bf["after"], bp+".after"); err != nil {
-				return nil, err
-			}
-			if b.Length, err = p.duration(bf["length"], bp+".length"); err != nil {
-				return nil, err
-			}
-			if u := bf["unpaid"]; u != nil {
-				if b.Unpaid, err = p.boolean(u, bp+".unpaid"); err != nil {
-					return nil, err
-				}
-			}
-			t.Breaks = append(t.Breaks, b)
-		}
+	if len(starts)*len(lengths) > maxTemplates {
+		w.Errorf(n, path, "use fewer starts or lengths", "%d starts × %d lengths is more than %d templates", len(starts), len(lengths), maxTemplates)
+		return nil
 	}
 
 	var out []Template
@@ -439,60 +271,99 @@ func (p *shiftsParser) template(n *yaml.Node, path string) ([]Template, error) {
 			if len(lengths) > 1 {
 				x.Name = t.Name + "-" + FormatLength(l)
 			}
-			if err := x.validate(); err != nil {
-				return nil, p.errf(n, path, "%v", err)
+			if err := x.validate(); err != nil { // the checks above make this a safety net
+				w.Errorf(n, path, "", "%v", err)
+				return nil
 			}
 			out = append(out, x)
 		}
 	}
-	return out, nil
+	return out
 }
 
-func (p *shiftsParser) starts(n *yaml.Node, path string) ([]time.Duration, error) {
-	if n.Kind == yaml.SequenceNode {
-		var out []time.Duration
-		for _, it := range n.Content {
-			v, err := p.clock(it, path)
-			if err != nil {
-				return nil, err
+// templateBreaks walks a template's breaks: each within every length of
+// the template, in time order without overlap.
+func templateBreaks(w *yamlwalk.Walker, n *yaml.Node, path string, lengths []time.Duration) []Break {
+	items, ok := w.Seq(n, path, "a list of breaks such as [{after: 2h, length: 15m}]")
+	if !ok {
+		return nil
+	}
+	var out []Break
+	for i, it := range items {
+		p := yamlwalk.Index(path, i)
+		f, ok := w.Mapping(it, p, "a break such as {after: 2h, length: 15m}", "after", "length", "unpaid")
+		if !ok || !w.Require(f, p, map[string]string{"after": "add e.g. after: 2h (from the shift's start)", "length": "add e.g. length: 15m"}, "after", "length") {
+			continue
+		}
+		after, ok1 := w.Duration(f.Vals["after"], yamlwalk.Sub(p, "after"))
+		blen, ok2 := w.PositiveDuration(f.Vals["length"], yamlwalk.Sub(p, "length"))
+		unpaid, ok3 := false, true
+		if u := f.Vals["unpaid"]; u != nil {
+			unpaid, ok3 = w.Boolean(u, yamlwalk.Sub(p, "unpaid"))
+		}
+		if !ok1 || !ok2 || !ok3 {
+			continue
+		}
+		if len(lengths) > 0 {
+			if short := slices.Min(lengths); after+blen > short {
+				w.Errorf(it, p, "shorten the break or start it earlier",
+					"the break ends %s after the shift starts, after the %s shift ends", quantity.FormatDuration(after+blen), quantity.FormatDuration(short))
+				continue
 			}
-			out = append(out, v)
 		}
-		if len(out) == 0 {
-			return nil, p.errf(n, path, "empty: give at least one start")
+		if len(out) > 0 {
+			prev := out[len(out)-1]
+			if after < prev.After+prev.Length {
+				w.Errorf(f.Vals["after"], yamlwalk.Sub(p, "after"), "list breaks in time order without overlap", "starts at %s, before the previous break ends (%s)",
+					quantity.FormatDuration(after), quantity.FormatDuration(prev.After+prev.Length))
+				continue
+			}
 		}
-		return out, nil
+		out = append(out, Break{After: after, Length: blen, Unpaid: unpaid})
 	}
-	f, err := p.mapping(n, path, "from", "to", "every")
-	if err != nil {
-		return nil, err
+	return out
+}
+
+// templateStarts walks starts: a list of times of day, or a range
+// {from, to, every} (to included when the steps reach it).
+func templateStarts(w *yamlwalk.Walker, n *yaml.Node, path string) []time.Duration {
+	if n.Kind == yaml.SequenceNode {
+		items, _ := w.Seq(n, path, "a list of times of day")
+		var out []time.Duration
+		for i, it := range items {
+			if v, ok := w.Clock(it, yamlwalk.Index(path, i)); ok {
+				out = append(out, v)
+			}
+		}
+		if len(items) == 0 {
+			w.Errorf(n, path, "give at least one start", "empty")
+		}
+		return out
 	}
-	if f["from"] == nil || f["to"] == nil || f["every"] == nil {
-		return nil, p.errf(n, path, `give from, to and every, e.g. {from: "06:00", to: "14:00", every: 30m}`)
+	const hint = `give from, to and every, e.g. {from: "06:00", to: "14:00", every: 30m}`
+	f, ok := w.Mapping(n, path, `a list of times of day or a range {from: "06:00", to: "14:00", every: 30m}`, "from", "to", "every")
+	if !ok || !w.Require(f, path, map[string]string{"from": hint, "to": hint, "every": hint}, "from", "to", "every") {
+		return nil
 	}
-	from, err := p.clock(f["from"], path+".from")
-	if err != nil {
-		return nil, err
-	}
-	to, err := p.clock(f["to"], path+".to")
-	if err != nil {
-		return nil, err
-	}
-	every, err := p.duration(f["every"], path+".every")
-	if err != nil {
-		return nil, err
+	from, ok1 := w.Clock(f.Vals["from"], yamlwalk.Sub(path, "from"))
+	to, ok2 := w.Clock(f.Vals["to"], yamlwalk.Sub(path, "to"))
+	every, ok3 := w.PositiveDuration(f.Vals["every"], yamlwalk.Sub(path, "every"))
+	if !ok1 || !ok2 || !ok3 {
+		return nil
 	}
 	if every < time.Minute {
-		return nil, p.errf(f["every"], path+".every", "%v: write at least 1m, e.g. 30m", every)
+		w.Errorf(f.Vals["every"], yamlwalk.Sub(path, "every"), "write at least 1m, e.g. 30m", "%s is too short a step", quantity.FormatDuration(every))
+		return nil
 	}
 	if to < from {
-		return nil, p.errf(f["to"], path+".to", "to %s is before from %s", Clock(to), Clock(from))
+		w.Errorf(f.Vals["to"], yamlwalk.Sub(path, "to"), "a range of starts runs forward within one day", "to %s is before from %s", Clock(to), Clock(from))
+		return nil
 	}
 	var out []time.Duration
 	for s := from; s <= to; s += every {
 		out = append(out, s)
 	}
-	return out, nil
+	return out
 }
 
 // FormatLength writes a length compactly: 8h, 8h30m, 45m.

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strings"
 	"time"
+
+	"github.com/staffsim/staffsim/internal/yamlwalk"
 )
 
 // Week is a set of weekdays: bit d is set when time.Weekday(d) is a working
@@ -68,16 +70,11 @@ func (w Week) String() string {
 	return strings.Join(w.Names(), ",")
 }
 
-// ParseWeekday parses a day name: "mon", "Monday", "MON"….
+// ParseWeekday parses a day name: "mon", "Monday", "MON"… (as a
+// shift-template file's days are read).
 func ParseWeekday(s string) (time.Weekday, error) {
-	t := strings.ToLower(strings.TrimSpace(s))
-	if len(t) >= 3 {
-		for d, n := range dayNames {
-			full := strings.ToLower(time.Weekday(d).String())
-			if t == n || t == full {
-				return time.Weekday(d), nil
-			}
-		}
+	if d, ok := yamlwalk.Weekday(s); ok {
+		return d, nil
 	}
 	return 0, fmt.Errorf("unknown day %q: use mon, tue, wed, thu, fri, sat or sun", s)
 }
