@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"io"
+	"path/filepath"
 	"strings"
 	"text/tabwriter"
 
@@ -69,6 +70,13 @@ func runCompare(cmd *cobra.Command, s streams, o *runFlags, paths []string) erro
 		}
 	}
 	names := scenarioNames(scs, paths)
+	dir, err := createOut(o.out)
+	if err != nil {
+		return err
+	}
+	if dir != nil {
+		defer dir.Abort()
+	}
 	var finish func()
 	opt.Progress, finish = progressFor(s.err, "simulating")
 	outs, best, err := scenarios.Compare(cmd.Context(), scs, opt)
@@ -99,11 +107,16 @@ func runCompare(cmd *cobra.Command, s streams, o *runFlags, paths []string) erro
 		for i, f := range intervalFiles(names) {
 			csvs[f] = runs[i]
 		}
-		written, err := writeOutDir(o.out, csvs, &cmp, page)
-		if err != nil {
+		if err := writeOutDir(dir, csvs, &cmp, page); err != nil {
 			return err
 		}
-		fmt.Fprintf(s.err, "wrote %d files to %s (open %s)\n", len(written), o.out, written[len(written)-1])
+		if err := cmd.Context().Err(); err != nil {
+			return err
+		}
+		if err := dir.Commit(); err != nil {
+			return err
+		}
+		fmt.Fprintf(s.err, "wrote %d files to %s (open %s)\n", len(dir.Files()), o.out, filepath.Join(o.out, "report.html"))
 	}
 	switch o.format {
 	case formatJSON:
