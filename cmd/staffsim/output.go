@@ -10,6 +10,8 @@ import (
 	"strings"
 
 	"github.com/spf13/pflag"
+
+	"github.com/staffsim/staffsim/internal/atomicdir"
 )
 
 // format is the --format flag: how results are printed on stdout.
@@ -50,8 +52,22 @@ func writeJSON(w io.Writer, v any) error {
 // writeFileAtomic writes a file through write into a temporary file in the
 // same directory and renames it over path only when write succeeded, so an
 // interrupted or failed run never leaves a half-written output. The
-// directory is created when missing.
+// directory is created when missing. A path that is a symbolic link is
+// written through: the link's target gets the new content (atomically,
+// beside the target) and the link stays a link. An existing file keeps its
+// permissions.
 func writeFileAtomic(path string, write func(w io.Writer) error) (err error) {
+	asked := path
+	if path, err = atomicdir.Resolve(path); err != nil {
+		return fmt.Errorf("write %w", err)
+	}
+	if path != asked {
+		defer func() {
+			if err != nil {
+				err = fmt.Errorf("%s (a link to %s): %w", asked, path, err)
+			}
+		}()
+	}
 	if strings.HasSuffix(path, "/") || strings.HasSuffix(path, string(filepath.Separator)) {
 		return fmt.Errorf("write %s: that names a directory: give a file name", path)
 	}
@@ -80,7 +96,14 @@ func writeFileAtomic(path string, write func(w io.Writer) error) (err error) {
 	if err = write(tmp); err != nil {
 		return fmt.Errorf("write %s: %w", path, err)
 	}
-	if err = tmp.Chmod(0o644); err != nil {
+	mode := os.FileMode(0o644)
+	if fi, err := os.Stat(path); err == nil {
+		mode = fi.Mode().Perm()
+	}
+	if err = tmp.Chmod(mode); err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	if err = tmp.Sync(); err != nil {
 		return fmt.Errorf("write %s: %w", path, err)
 	}
 	if err = tmp.Close(); err != nil {

@@ -39,12 +39,17 @@ type Dir struct {
 }
 
 // Create starts writing the output directory dst: it checks that dst is a
-// directory or does not exist yet, creates its parent, removes stale
+// directory or does not exist yet (a symbolic link is followed: the files
+// go to its target, and the link stays), creates its parent, removes stale
 // staging directories of killed runs and creates this run's. Call it
 // before the long work so that an unwritable place fails at once, and
 // defer Abort.
 func Create(dst string) (*Dir, error) {
-	abs, err := filepath.Abs(dst)
+	real, err := Resolve(dst)
+	if err != nil {
+		return nil, fmt.Errorf("--out %w", err)
+	}
+	abs, err := filepath.Abs(real)
 	if err != nil {
 		return nil, fmt.Errorf("--out %s: %w", dst, err)
 	}
@@ -302,4 +307,31 @@ func unwrapPath(err error) error {
 		return le.Err
 	}
 	return err
+}
+
+// maxLinks is the most symbolic links Resolve follows, as Linux's
+// MAXSYMLINKS (40).
+const maxLinks = 40
+
+// Resolve follows path while it is a symbolic link (to a file or a
+// directory, existing or not) and returns the path it ends at, so that
+// writing there replaces the link's target and keeps the link; a path that
+// is not a link comes back as it is. A relative link is read from the
+// link's directory.
+func Resolve(path string) (string, error) {
+	for range maxLinks {
+		fi, err := os.Lstat(path)
+		if err != nil || fi.Mode()&fs.ModeSymlink == 0 {
+			return path, nil
+		}
+		target, err := os.Readlink(path)
+		if err != nil {
+			return "", fmt.Errorf("%s: %w", path, unwrapPath(err))
+		}
+		if !filepath.IsAbs(target) {
+			target = filepath.Join(filepath.Dir(path), target)
+		}
+		path = target
+	}
+	return "", fmt.Errorf("%s: more than %d symbolic links in a row (a loop?)", path, maxLinks)
 }
