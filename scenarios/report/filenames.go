@@ -43,7 +43,8 @@ func FileSlug(name string) string {
 // FileSlugs returns the FileSlug of each name (fallback where it is
 // empty), made distinct: where names share a slug ("a b" and "a-b"), the
 // later ones get "-2", "-3" … in the order given, skipping any slug
-// already taken, so no file overwrites another.
+// already taken, so no file overwrites another. A slug is at most MaxSlug
+// bytes before that suffix.
 func FileSlugs(names []string, fallback string) []string {
 	slugs := make([]string, len(names))
 	for i, n := range names {
