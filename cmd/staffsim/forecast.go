@@ -13,6 +13,7 @@ import (
 	"gonum.org/v1/plot"
 
 	"github.com/staffsim/staffsim/forecast"
+	"github.com/staffsim/staffsim/internal/atomicdir"
 	"github.com/staffsim/staffsim/internal/quantity"
 	"github.com/staffsim/staffsim/scenarios/report"
 )
@@ -273,7 +274,7 @@ func runForecast(cmd *cobra.Command, s streams, o *forecastOptions) error {
 			return err
 		}
 		results = s.err
-	} else if err := writeFileAtomic(o.out, fc.WriteCSV); err != nil {
+	} else if err := atomicdir.WriteFile(o.out, fc.WriteCSV); err != nil {
 		return err
 	}
 	if o.plot != "" {
@@ -294,7 +295,7 @@ func writeForecastPlot(path string, hist *forecast.Series, fc *forecast.Forecast
 	if err != nil {
 		return err
 	}
-	return writeFileAtomic(path, func(w io.Writer) error { return report.Save(p, w, format, 0, 0) })
+	return atomicdir.WriteFile(path, func(w io.Writer) error { return report.Save(p, w, format, 0, 0) })
 }
 
 // forecastPlot is the chart of the last three weeks of history and the

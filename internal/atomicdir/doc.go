@@ -1,5 +1,10 @@
-// Package atomicdir writes a directory of output files so that a reader,
-// a crash or a full disk never sees a mix of old and new files.
+// Package atomicdir writes output files and directories so that a reader,
+// a crash or a full disk never sees a half-written file or a mix of old
+// and new files. It is the one place where staffsim writes its outputs.
+//
+// WriteFile writes one file: a temporary file beside it, renamed over it.
+//
+// A directory (simulate, compare and plan --out):
 //
 // Create makes a staging directory beside the output directory D (in D's
 // parent, so on D's file system and a move is a rename); the files are
@@ -39,4 +44,10 @@
 // and leaves every other one, so that a concurrent run's staging directory
 // (locked) is never touched. Lock files on a file system without flock
 // (some network mounts) fall back to the age rule.
+//
+// # Symbolic links
+//
+// An output path that is a symbolic link (to a file or a directory) is
+// written through: the link's target gets the new content, staged beside
+// the target, and the link stays a link (Resolve).
 package atomicdir
