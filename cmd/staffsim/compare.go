@@ -23,7 +23,8 @@ contact. The cheapest scenario that meets every SLA is named.
 Seed and replications are the first scenario's unless --seed and
 --replications say otherwise. --out DIR writes summary.json (every
 scenario), intervals-<scenario>.csv for each, the overlay charts as PNG and
-SVG, and one report.html.
+SVG, and one report.html; DIR is replaced whole at the end, never a mix of
+two runs.
 
 --format table (for people), json (every summary and the cheapest) or csv
 (the side-by-side table at full precision: a row per metric, and per

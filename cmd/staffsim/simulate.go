@@ -21,7 +21,9 @@ paid and overtime hours, cost and cost per answered contact.
 The scenario is a YAML file (see testdata/phone-desk.yaml); --replications and
 --seed override its own. --out DIR writes intervals.csv (per interval and
 queue), summary.json, the charts as PNG and SVG, and report.html, one
-self-contained page to open in a browser.
+self-contained page to open in a browser. DIR is replaced whole at the end
+(staged beside it, then swapped in): it is never a mix of two runs, even
+after kill -9 or a full disk.
 
 --format table (for people), json (the summary) or csv (intervals.csv on
 stdout). A progress bar is drawn on stderr when it is a terminal; Ctrl-C stops

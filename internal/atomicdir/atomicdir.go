@@ -71,7 +71,16 @@ func Create(dst string) (*Dir, error) {
 		return nil, fmt.Errorf("--out %s: %w", dst, err)
 	}
 	Clean(where)
-	if d.stage, err = os.MkdirTemp(where, Prefix+"*"); err != nil {
+	if d.stage, err = os.MkdirTemp(where, Prefix+"*"); err != nil && !d.inside && errors.Is(err, fs.ErrPermission) {
+		// A directory of one's own in a parent one may not write:
+		// stage inside it, as for a mount point.
+		if fi, serr := os.Stat(abs); serr == nil && fi.IsDir() {
+			where, d.inside = abs, true
+			Clean(where)
+			d.stage, err = os.MkdirTemp(where, Prefix+"*")
+		}
+	}
+	if err != nil {
 		return nil, fmt.Errorf("--out %s: cannot create files in %s: %w", dst, where, unwrapPath(err))
 	}
 	if d.lock, err = lockNew(d.stage + lockSuffix); err != nil {

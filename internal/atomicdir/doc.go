@@ -17,12 +17,13 @@
 //     renameat2(RENAME_EXCHANGE) (Linux 3.15+); the old directory, now at
 //     the staging path, is removed. D is at every instant entirely old or
 //     entirely new.
-//   - Where that cannot be done — D holds a sub-directory, D is a mount
-//     point (its parent is another file system), D is the working
-//     directory or one of its ancestors, or the file system has no
-//     exchange — the staging directory is made inside D and each file is
-//     renamed into D: every file is whole, old or new, but a kill during
-//     those renames (microseconds) can leave some files old and some new.
+//   - Where that cannot be done — D holds a sub-directory, D is the
+//     working directory or one of its ancestors, or the file system has
+//     no exchange or hard links — each file is renamed into D; where D is
+//     a mount point (its parent is another file system) or D's parent is
+//     not writable, the staging directory is made inside D for that.
+//     Every file is whole, old or new, but a kill during those renames
+//     (microseconds) can leave some files old and some new.
 //
 // Abort (or a failed write: a full disk, Ctrl-C) removes the staging
 // directory and leaves D as it was.
