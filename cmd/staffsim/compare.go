@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"io"
+	"path/filepath"
 	"strings"
 	"text/tabwriter"
 
@@ -22,7 +23,8 @@ contact. The cheapest scenario that meets every SLA is named.
 Seed and replications are the first scenario's unless --seed and
 --replications say otherwise. --out DIR writes summary.json (every
 scenario), intervals-<scenario>.csv for each, the overlay charts as PNG and
-SVG, and one report.html.
+SVG, and one report.html; DIR is replaced whole at the end, never a mix of
+two runs.
 
 --format table (for people), json (every summary and the cheapest) or csv
 (the side-by-side table at full precision: a row per metric, and per
@@ -69,6 +71,13 @@ func runCompare(cmd *cobra.Command, s streams, o *runFlags, paths []string) erro
 		}
 	}
 	names := scenarioNames(scs, paths)
+	dir, err := createOut(o.out)
+	if err != nil {
+		return err
+	}
+	if dir != nil {
+		defer dir.Abort()
+	}
 	var finish func()
 	opt.Progress, finish = progressFor(s.err, "simulating")
 	outs, best, err := scenarios.Compare(cmd.Context(), scs, opt)
@@ -99,11 +108,16 @@ func runCompare(cmd *cobra.Command, s streams, o *runFlags, paths []string) erro
 		for i, f := range intervalFiles(names) {
 			csvs[f] = runs[i]
 		}
-		written, err := writeOutDir(o.out, csvs, &cmp, page)
-		if err != nil {
+		if err := writeOutDir(dir, csvs, &cmp, page); err != nil {
 			return err
 		}
-		fmt.Fprintf(s.err, "wrote %d files to %s (open %s)\n", len(written), o.out, written[len(written)-1])
+		if err := cmd.Context().Err(); err != nil {
+			return err
+		}
+		if err := dir.Commit(); err != nil {
+			return err
+		}
+		fmt.Fprintf(s.err, "wrote %d files to %s (open %s)\n", len(dir.Files()), o.out, filepath.Join(o.out, "report.html"))
 	}
 	switch o.format {
 	case formatJSON:
@@ -129,41 +143,13 @@ func scenarioNames(scs []*scenarios.Scenario, paths []string) []string {
 			names[i] = paths[i]
 		}
 	}
-	return numbered(names, func(s string, k int) string { return fmt.Sprintf("%s (%d)", s, k) })
-}
-
-// numbered makes xs distinct: the k-th repeat (k ≥ 2) of a value becomes
-// again(x, k), skipping any value already taken.
-func numbered(xs []string, again func(x string, k int) string) []string {
-	out := make([]string, len(xs))
-	taken := map[string]bool{}
-	for _, x := range xs {
-		taken[x] = true
-	}
-	used := map[string]bool{}
-	for i, x := range xs {
-		if !used[x] {
-			out[i], used[x] = x, true
-			continue
-		}
-		for k := 2; ; k++ {
-			if y := again(x, k); !taken[y] && !used[y] {
-				out[i], used[y] = y, true
-				break
-			}
-		}
-	}
-	return out
+	return report.Distinct(names, func(s string, k int) string { return fmt.Sprintf("%s (%d)", s, k) })
 }
 
 // intervalFiles are the per-scenario CSV names, intervals-<slug>.csv, made
 // distinct with -2, -3 … where two names give the same slug.
 func intervalFiles(names []string) []string {
-	slugs := make([]string, len(names))
-	for i, n := range names {
-		slugs[i] = fileSlug(n)
-	}
-	slugs = numbered(slugs, func(s string, k int) string { return fmt.Sprintf("%s-%d", s, k) })
+	slugs := report.FileSlugs(names, "scenario")
 	for i := range slugs {
 		slugs[i] = "intervals-" + slugs[i] + ".csv"
 	}
@@ -176,28 +162,6 @@ func quoteAll(xs []string) []string {
 		out[i] = quoteName(x)
 	}
 	return out
-}
-
-// fileSlug makes a scenario name safe in a file name: lower case, runs of
-// other characters as one "-" ("mixed desk + 4" → "mixed-desk-4").
-func fileSlug(s string) string {
-	var b strings.Builder
-	dash := false
-	for _, r := range strings.ToLower(s) {
-		if r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r == '_' {
-			if dash && b.Len() > 0 {
-				b.WriteByte('-')
-			}
-			b.WriteRune(r)
-			dash = false
-			continue
-		}
-		dash = true
-	}
-	if b.Len() == 0 {
-		return "scenario"
-	}
-	return b.String()
 }
 
 // writeCompareTable prints the scenarios as columns, the metrics as rows.

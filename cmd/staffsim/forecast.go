@@ -13,6 +13,7 @@ import (
 	"gonum.org/v1/plot"
 
 	"github.com/staffsim/staffsim/forecast"
+	"github.com/staffsim/staffsim/internal/atomicdir"
 	"github.com/staffsim/staffsim/internal/quantity"
 	"github.com/staffsim/staffsim/scenarios/report"
 )
@@ -50,11 +51,12 @@ Methods (--method):
                      history, one week ahead from each origin, and forecast
                      with the lowest WAPE
 
-The accuracy table (WAPE, MASE, bias, and the empirical coverage of the
-prediction intervals next to the nominal --level) goes to stdout; the
-forecast goes to --out as interval_start,arrivals,lower,upper,aht_seconds
-(aht_seconds empty when the history has no handle times). With --out - the
-forecast goes to stdout and the table to stderr.
+The forecast, as interval_start,arrivals,lower,upper,aht_seconds
+(aht_seconds empty when the history has no handle times), goes to stdout
+and the accuracy table (WAPE, MASE, bias, and the empirical coverage of
+the prediction intervals next to the nominal --level) to stderr. With
+--out FILE the forecast goes to FILE (written whole, or not at all) and
+the accuracy table, in --format, to stdout.
 
 Forecasts are never negative; intervals that were always empty (closed
 hours) stay empty; --holidays dates are left out of fitting and forecast
@@ -76,7 +78,8 @@ func newForecastCmd(s streams) *cobra.Command {
 		Long:  forecastLong,
 		Example: `  staffsim forecast --history tickets.csv --interval 30m --horizon 28d --out forecast.csv
   staffsim forecast --history calls.csv --method taylor --level 90% --plot forecast.png
-  staffsim forecast --history tickets.csv --holdout 14d --format json
+  staffsim forecast --history tickets.csv --holdout 14d --format json --out forecast.csv
+  staffsim forecast --history tickets.csv --horizon 7d > forecast.csv
   staffsim forecast --history volumes.csv --holidays holidays.txt --tz Europe/London --out -`,
 		Args: usageArgs(cobra.NoArgs),
 		RunE: func(cmd *cobra.Command, _ []string) error { return runForecast(cmd, s, o) },
@@ -91,7 +94,7 @@ func newForecastCmd(s streams) *cobra.Command {
 	f.Var(&o.level, "level", "nominal coverage of the prediction intervals (lower, upper), e.g. 80% or 0.9")
 	f.StringVar(&o.holidays, "holidays", "", "file of holiday dates (YYYY-MM-DD, one a line): left out of fitting, forecast with the holiday profile or as closed")
 	f.IntVar(&o.origins, "origins", 4, "backtest origins, one week apart on the last weeks of history")
-	f.StringVar(&o.out, "out", "forecast.csv", "forecast CSV to write; - for stdout")
+	f.StringVar(&o.out, "out", "", "forecast CSV to write (the accuracy table then goes to stdout); default or -: the forecast on stdout, the table on stderr")
 	f.StringVar(&o.plot, "plot", "", "chart of the last weeks of history and the forecast with its band (.png or .svg)")
 	addFormatFlag(f, &o.format)
 	return cmd
@@ -271,7 +274,7 @@ func runForecast(cmd *cobra.Command, s streams, o *forecastOptions) error {
 			return err
 		}
 		results = s.err
-	} else if err := writeFileAtomic(o.out, fc.WriteCSV); err != nil {
+	} else if err := atomicdir.WriteFile(o.out, fc.WriteCSV); err != nil {
 		return err
 	}
 	if o.plot != "" {
@@ -292,7 +295,7 @@ func writeForecastPlot(path string, hist *forecast.Series, fc *forecast.Forecast
 	if err != nil {
 		return err
 	}
-	return writeFileAtomic(path, func(w io.Writer) error { return report.Save(p, w, format, 0, 0) })
+	return atomicdir.WriteFile(path, func(w io.Writer) error { return report.Save(p, w, format, 0, 0) })
 }
 
 // forecastPlot is the chart of the last three weeks of history and the

@@ -15,6 +15,7 @@ import (
 
 	"github.com/staffsim/staffsim/forecast"
 	"github.com/staffsim/staffsim/forecast/synth"
+	"github.com/staffsim/staffsim/internal/atomicdir"
 	"github.com/staffsim/staffsim/internal/quantity"
 )
 
@@ -192,7 +193,7 @@ func runGenerate(ctx context.Context, s streams, o *generateOptions) error {
 	if o.out == "" {
 		err = write(s.out)
 	} else {
-		err = writeFileAtomic(o.out, write)
+		err = atomicdir.WriteFile(o.out, write)
 	}
 	if err != nil {
 		return err

@@ -6,6 +6,7 @@ import (
 	"math"
 
 	"github.com/staffsim/staffsim/forecast/history"
+	"github.com/staffsim/staffsim/internal/atomicdir"
 	"github.com/staffsim/staffsim/scenarios/report"
 )
 
@@ -47,5 +48,5 @@ func writeHeatMap(path string, sum *history.Summary) error {
 	if err != nil {
 		return usagef("--plot: %v", err)
 	}
-	return writeFileAtomic(path, func(w io.Writer) error { return report.Save(p, w, format, 0, 0) })
+	return atomicdir.WriteFile(path, func(w io.Writer) error { return report.Save(p, w, format, 0, 0) })
 }

@@ -16,6 +16,7 @@ import (
 
 	"github.com/staffsim/staffsim/erlang"
 	"github.com/staffsim/staffsim/forecast"
+	"github.com/staffsim/staffsim/internal/atomicdir"
 	"github.com/staffsim/staffsim/internal/quantity"
 	"github.com/staffsim/staffsim/scenarios"
 	"github.com/staffsim/staffsim/scenarios/plan"
@@ -151,14 +152,13 @@ func newPlanCmd(s streams) *cobra.Command {
 // planner runs staffsim plan: the options the flags resolve to, the
 // input, the library's result and the files staged for --out.
 type planner struct {
-	o     *planOptions
-	s     streams
-	ctx   context.Context
-	opt   plan.Options
-	in    plan.Input
-	res   *plan.Result
-	stage string   // staging directory of the output files
-	files []string // files staged, in order
+	o   *planOptions
+	s   streams
+	ctx context.Context
+	opt plan.Options
+	in  plan.Input
+	res *plan.Result
+	dir *atomicdir.Dir // the output directory being written
 }
 
 func runPlan(cmd *cobra.Command, s streams, o *planOptions) error {
@@ -169,7 +169,11 @@ func runPlan(cmd *cobra.Command, s streams, o *planOptions) error {
 	if err := pl.resolve(cmd); err != nil {
 		return err
 	}
-	defer pl.cleanup()
+	var err error
+	if pl.dir, err = atomicdir.Create(o.out); err != nil {
+		return err
+	}
+	defer pl.dir.Abort()
 	t0 := time.Now()
 	if err := pl.loadHistory(); err != nil {
 		return err
@@ -184,7 +188,7 @@ func runPlan(cmd *cobra.Command, s streams, o *planOptions) error {
 	}
 	// Timings go to stderr only: the files and stdout are the same bytes
 	// for the same inputs on any machine.
-	pl.note("wrote %d files to %s (open %s) in %.1f s", len(pl.files), o.out, filepath.Join(o.out, "report.html"), time.Since(t0).Seconds())
+	pl.note("wrote %d files to %s (open %s) in %.1f s", len(pl.dir.Files()), o.out, filepath.Join(o.out, "report.html"), time.Since(t0).Seconds())
 	return pl.print()
 }
 

@@ -3,7 +3,6 @@ package main
 import (
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 	"text/tabwriter"
 
@@ -14,79 +13,28 @@ import (
 	"github.com/staffsim/staffsim/scenarios/report"
 )
 
-// stageFile writes one file of the plan into the staging directory.
-func (pl *planner) stageFile(name string, write func(io.Writer) error) error {
-	if err := writeFileAtomic(filepath.Join(pl.stage, name), write); err != nil {
-		return err
-	}
-	pl.files = append(pl.files, name)
-	return nil
-}
-
-// makeStage creates the staging directory beside the output directory
-// (same file system, so that moving files in is a rename).
-func makeStage(out string) (string, error) {
-	parent := filepath.Dir(filepath.Clean(out))
-	if err := os.MkdirAll(parent, 0o755); err != nil {
-		return "", fmt.Errorf("--out %s: %w", out, err)
-	}
-	if fi, err := os.Stat(out); err == nil && !fi.IsDir() {
-		return "", fmt.Errorf("--out %s is a file, not a directory: give a directory name", out)
-	}
-	dir, err := os.MkdirTemp(parent, ".staffsim-plan-*")
-	if err != nil {
-		return "", fmt.Errorf("--out %s: %w", out, err)
-	}
-	return dir, nil
-}
-
-// publish moves the staged files into the output directory, one rename
-// each, and removes the staging directory.
-func (pl *planner) publish() error {
-	if err := os.MkdirAll(pl.o.out, 0o755); err != nil {
-		return fmt.Errorf("--out %s: %w", pl.o.out, err)
-	}
-	for _, name := range pl.files {
-		if err := os.Rename(filepath.Join(pl.stage, name), filepath.Join(pl.o.out, name)); err != nil {
-			return fmt.Errorf("write %s: %w", filepath.Join(pl.o.out, name), err)
-		}
-	}
-	return nil
-}
-
-// cleanup removes the staging directory (after publish it is empty).
-func (pl *planner) cleanup() {
-	if pl.stage != "" {
-		os.RemoveAll(pl.stage)
-	}
-}
-
-// write stages every file of the plan and publishes the directory:
+// write stages every file of the plan and commits the directory
+// (atomicdir: old or new, never a mix):
 // forecast.csv, requirements.csv and scenario.yaml (loaded back as
 // staffsim simulate would, so the file is known to run), intervals.csv,
 // headcount.csv, charts, report.html and summary.json.
 func (pl *planner) write() error {
 	res := pl.res
-	dir, err := makeStage(pl.o.out)
-	if err != nil {
+	if err := pl.dir.WriteFile("forecast.csv", res.Forecast.WriteCSV); err != nil {
 		return err
 	}
-	pl.stage = dir
-	if err := pl.stageFile("forecast.csv", res.Forecast.WriteCSV); err != nil {
-		return err
-	}
-	if err := pl.stageFile("requirements.csv", func(w io.Writer) error {
+	if err := pl.dir.WriteFile("requirements.csv", func(w io.Writer) error {
 		return writeRequirementsCSV(w, &res.Forecast.Series, res.Requirements, pl.opt.Model)
 	}); err != nil {
 		return err
 	}
-	if err := pl.stageFile("scenario.yaml", func(w io.Writer) error {
+	if err := pl.dir.WriteFile("scenario.yaml", func(w io.Writer) error {
 		fmt.Fprintf(w, "# The recommended roster of staffsim plan (%s): the optimised shifts scaled\n# to the smallest headcount meeting the SLA. Ready to run:\n#   staffsim simulate scenario.yaml\n", res.Source)
 		return res.Scenario.WriteYAML(w)
 	}); err != nil {
 		return err
 	}
-	if _, err := scenarios.Load(filepath.Join(pl.stage, "scenario.yaml")); err != nil {
+	if _, err := scenarios.Load(filepath.Join(pl.dir.Path(), "scenario.yaml")); err != nil {
 		return fmt.Errorf("plan: the scenario it wrote does not load (a bug): %w", err)
 	}
 	hc, err := report.HeadcountCharts(res.Plan)
@@ -110,34 +58,34 @@ func (pl *planner) write() error {
 		return err
 	}
 	charts = append(charts, runCharts...)
-	if err := pl.stageFile("intervals.csv", func(w io.Writer) error { return report.WriteIntervalsCSV(w, res.Run) }); err != nil {
+	if err := pl.dir.WriteFile("intervals.csv", func(w io.Writer) error { return report.WriteIntervalsCSV(w, res.Run) }); err != nil {
 		return err
 	}
-	if err := pl.stageFile("headcount.csv", func(w io.Writer) error { return report.WriteHeadcountCSV(w, res.Plan) }); err != nil {
+	if err := pl.dir.WriteFile("headcount.csv", func(w io.Writer) error { return report.WriteHeadcountCSV(w, res.Plan) }); err != nil {
 		return err
 	}
 	for _, c := range append(hc, charts...) {
 		if err := pl.ctx.Err(); err != nil {
 			return err
 		}
-		if err := pl.stageFile(c.Name+".png", func(w io.Writer) error { return c.Render(w, "png") }); err != nil {
+		if err := pl.dir.WriteFile(c.Name+".png", func(w io.Writer) error { return c.Render(w, "png") }); err != nil {
 			return err
 		}
 	}
 	page := &report.Page{Title: "Staffing plan: " + res.Source, Runs: []*report.Run{res.Run}, Names: []string{"plan"}, Cheapest: -1,
 		Charts: charts, Notes: notes(res.Run), Generated: "staffsim " + version + " plan", Plan: res.Plan}
-	if err := pl.stageFile("report.html", func(w io.Writer) error { return report.WriteHTML(w, page) }); err != nil {
+	if err := pl.dir.WriteFile("report.html", func(w io.Writer) error { return report.WriteHTML(w, page) }); err != nil {
 		return err
 	}
 	sum := res.Summary
-	sum.Files = append(append([]string{}, pl.files...), "summary.json")
-	if err := pl.stageFile("summary.json", func(w io.Writer) error { return writeJSON(w, sum) }); err != nil {
+	sum.Files = append(pl.dir.Files(), "summary.json")
+	if err := pl.dir.WriteFile("summary.json", func(w io.Writer) error { return writeJSON(w, sum) }); err != nil {
 		return err
 	}
 	if err := pl.ctx.Err(); err != nil {
 		return err
 	}
-	return pl.publish()
+	return pl.dir.Commit()
 }
 
 // print writes the summary on stdout: a short table, or the JSON.

@@ -35,7 +35,7 @@ func checkPlanDir(t *testing.T, dir string) plan.Summary {
 			t.Errorf("%s: missing or empty (%v)", f, err)
 		}
 	}
-	leftovers, _ := filepath.Glob(filepath.Join(filepath.Dir(dir), ".staffsim-plan-*"))
+	leftovers, _ := filepath.Glob(filepath.Join(filepath.Dir(dir), ".staffsim-*"))
 	hidden, _ := filepath.Glob(filepath.Join(dir, ".*"))
 	if len(leftovers)+len(hidden) > 0 {
 		t.Errorf("staging left behind: %v %v", leftovers, hidden)
@@ -289,7 +289,7 @@ func TestPlanBadHistory(t *testing.T) {
 			if _, err := os.Stat(dir); !os.IsNotExist(err) {
 				t.Errorf("output directory %s exists after a failed plan", dir)
 			}
-			if left, _ := filepath.Glob(filepath.Join(tmp, ".staffsim-plan-*")); len(left) > 0 {
+			if left, _ := filepath.Glob(filepath.Join(tmp, ".staffsim-*")); len(left) > 0 {
 				t.Errorf("staging left behind: %v", left)
 			}
 		})
@@ -318,7 +318,7 @@ func TestPlanInterrupted(t *testing.T) {
 		if _, err := os.Stat(dir); !os.IsNotExist(err) {
 			t.Errorf("cancelled after %v: %s exists", after, dir)
 		}
-		if left, _ := filepath.Glob(filepath.Join(tmp, ".staffsim-plan-*")); len(left) > 0 {
+		if left, _ := filepath.Glob(filepath.Join(tmp, ".staffsim-*")); len(left) > 0 {
 			t.Errorf("cancelled after %v: staging left behind: %v", after, left)
 		}
 	}

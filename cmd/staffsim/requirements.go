@@ -12,6 +12,7 @@ import (
 
 	"github.com/staffsim/staffsim/erlang"
 	"github.com/staffsim/staffsim/forecast"
+	"github.com/staffsim/staffsim/internal/atomicdir"
 	"github.com/staffsim/staffsim/internal/csvfield"
 	"github.com/staffsim/staffsim/internal/quantity"
 	"github.com/staffsim/staffsim/scenarios/report"
@@ -151,7 +152,7 @@ func runRequirements(cmd *cobra.Command, s streams, o *requirementsOptions) erro
 	}
 
 	if o.out != "" {
-		if err := writeFileAtomic(o.out, func(w io.Writer) error { return writeRequirementsCSV(w, series, reqs, model) }); err != nil {
+		if err := atomicdir.WriteFile(o.out, func(w io.Writer) error { return writeRequirementsCSV(w, series, reqs, model) }); err != nil {
 			return err
 		}
 		fmt.Fprintf(s.err, "wrote %s (%d intervals)\n", o.out, len(reqs))

@@ -9,6 +9,7 @@ import (
 
 	"github.com/staffsim/staffsim/erlang"
 	"github.com/staffsim/staffsim/forecast"
+	"github.com/staffsim/staffsim/internal/atomicdir"
 	"github.com/staffsim/staffsim/internal/quantity"
 	"github.com/staffsim/staffsim/scenarios/report"
 )
@@ -24,7 +25,7 @@ func plotRequirements(path string, s *forecast.Series, reqs []erlang.Requirement
 	if err != nil {
 		return err
 	}
-	return writeFileAtomic(path, func(w io.Writer) error { return report.Save(p, w, format, 0, 0) })
+	return atomicdir.WriteFile(path, func(w io.Writer) error { return report.Save(p, w, format, 0, 0) })
 }
 
 // requirementsPlot is the step chart of agents and scheduled agents per

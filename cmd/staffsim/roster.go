@@ -12,6 +12,7 @@ import (
 
 	"github.com/staffsim/staffsim/erlang"
 	"github.com/staffsim/staffsim/forecast"
+	"github.com/staffsim/staffsim/internal/atomicdir"
 	"github.com/staffsim/staffsim/internal/csvfield"
 	"github.com/staffsim/staffsim/internal/quantity"
 	"github.com/staffsim/staffsim/scenarios"
@@ -146,7 +147,7 @@ func runRoster(cmd *cobra.Command, s streams, o *rosterOptions) error {
 			len(r.Short), r.ShortHours(p.Interval), why)
 	}
 	if o.out != "" {
-		if err := writeFileAtomic(o.out, func(w io.Writer) error {
+		if err := atomicdir.WriteFile(o.out, func(w io.Writer) error {
 			return sc.WriteYAML(w)
 		}); err != nil {
 			return err
@@ -163,7 +164,7 @@ func runRoster(cmd *cobra.Command, s streams, o *rosterOptions) error {
 			return err
 		}
 		fmtName, _ := report.FormatOf(o.chart)
-		if err := writeFileAtomic(o.chart, func(w io.Writer) error { return report.Save(pl, w, fmtName, 0, 0) }); err != nil {
+		if err := atomicdir.WriteFile(o.chart, func(w io.Writer) error { return report.Save(pl, w, fmtName, 0, 0) }); err != nil {
 			return err
 		}
 		fmt.Fprintf(s.err, "roster: wrote %s\n", o.chart)

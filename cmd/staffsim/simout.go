@@ -4,9 +4,11 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"maps"
 	"math"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"time"
 
@@ -15,6 +17,7 @@ import (
 	"github.com/spf13/pflag"
 	"golang.org/x/term"
 
+	"github.com/staffsim/staffsim/internal/atomicdir"
 	"github.com/staffsim/staffsim/internal/quantity"
 	"github.com/staffsim/staffsim/scenarios"
 	"github.com/staffsim/staffsim/scenarios/report"
@@ -90,37 +93,36 @@ func progressFor(w io.Writer, what string) (func(done, total int), func()) {
 		}
 }
 
-// writeOutDir writes a report directory: intervals CSVs, summary.json, each
-// chart as PNG and SVG, and report.html; every file atomically.
-func writeOutDir(dir string, intervals map[string]*report.Run, summary any, page *report.Page) ([]string, error) {
-	var written []string
-	write := func(name string, f func(io.Writer) error) error {
-		path := filepath.Join(dir, name)
-		if err := writeFileAtomic(path, f); err != nil {
+// writeOutDir writes a report directory into its staging directory:
+// intervals CSVs (in name order), summary.json, each chart as PNG and SVG,
+// and report.html, last. The caller commits it.
+func writeOutDir(dir *atomicdir.Dir, intervals map[string]*report.Run, summary any, page *report.Page) error {
+	for _, name := range slices.Sorted(maps.Keys(intervals)) {
+		if err := dir.WriteFile(name, func(w io.Writer) error { return report.WriteIntervalsCSV(w, intervals[name]) }); err != nil {
 			return err
 		}
-		written = append(written, path)
-		return nil
 	}
-	for name, r := range intervals {
-		if err := write(name, func(w io.Writer) error { return report.WriteIntervalsCSV(w, r) }); err != nil {
-			return written, err
-		}
-	}
-	if err := write("summary.json", func(w io.Writer) error { return writeJSON(w, summary) }); err != nil {
-		return written, err
+	if err := dir.WriteFile("summary.json", func(w io.Writer) error { return writeJSON(w, summary) }); err != nil {
+		return err
 	}
 	for _, c := range page.Charts {
 		for _, ext := range []string{"png", "svg"} {
-			if err := write(c.Name+"."+ext, func(w io.Writer) error { return c.Render(w, ext) }); err != nil {
-				return written, err
+			if err := dir.WriteFile(c.Name+"."+ext, func(w io.Writer) error { return c.Render(w, ext) }); err != nil {
+				return err
 			}
 		}
 	}
-	if err := write("report.html", func(w io.Writer) error { return report.WriteHTML(w, page) }); err != nil {
-		return written, err
+	return dir.WriteFile("report.html", func(w io.Writer) error { return report.WriteHTML(w, page) })
+}
+
+// createOut starts writing the output directory of --out (nil for none):
+// called before the simulation, so that a place where nothing can be
+// written fails at once. Defer its Abort.
+func createOut(out string) (*atomicdir.Dir, error) {
+	if out == "" {
+		return nil, nil
 	}
-	return written, nil
+	return atomicdir.Create(out)
 }
 
 // fileStem is a file name without directory and extension.

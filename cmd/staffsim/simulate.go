@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"io"
+	"path/filepath"
 	"strings"
 	"text/tabwriter"
 
@@ -20,7 +21,9 @@ paid and overtime hours, cost and cost per answered contact.
 The scenario is a YAML file (see testdata/phone-desk.yaml); --replications and
 --seed override its own. --out DIR writes intervals.csv (per interval and
 queue), summary.json, the charts as PNG and SVG, and report.html, one
-self-contained page to open in a browser.
+self-contained page to open in a browser. DIR is replaced whole at the end
+(staged beside it, then swapped in): it is never a mix of two runs, even
+after kill -9 or a full disk.
 
 --format table (for people), json (the summary) or csv (intervals.csv on
 stdout). A progress bar is drawn on stderr when it is a terminal; Ctrl-C stops
@@ -56,6 +59,13 @@ func runSimulate(cmd *cobra.Command, s streams, o *runFlags, path string) error 
 	if err != nil {
 		return err
 	}
+	dir, err := createOut(o.out)
+	if err != nil {
+		return err
+	}
+	if dir != nil {
+		defer dir.Abort()
+	}
 	var finish func()
 	opt.Progress, finish = progressFor(s.err, "simulating")
 	out, err := scenarios.Run(cmd.Context(), sc, opt)
@@ -73,11 +83,16 @@ func runSimulate(cmd *cobra.Command, s streams, o *runFlags, path string) error 
 			Title: "Scenario " + quoteName(sc.Name), Runs: []*report.Run{r}, Names: []string{sc.Name}, Cheapest: -1,
 			Charts: charts, Notes: notes(r), Generated: "staffsim " + version + " · " + path,
 		}
-		written, err := writeOutDir(o.out, map[string]*report.Run{"intervals.csv": r}, &r.Summary, page)
-		if err != nil {
+		if err := writeOutDir(dir, map[string]*report.Run{"intervals.csv": r}, &r.Summary, page); err != nil {
 			return err
 		}
-		fmt.Fprintf(s.err, "wrote %d files to %s (open %s)\n", len(written), o.out, written[len(written)-1])
+		if err := cmd.Context().Err(); err != nil {
+			return err
+		}
+		if err := dir.Commit(); err != nil {
+			return err
+		}
+		fmt.Fprintf(s.err, "wrote %d files to %s (open %s)\n", len(dir.Files()), o.out, filepath.Join(o.out, "report.html"))
 	}
 	switch o.format {
 	case formatJSON:

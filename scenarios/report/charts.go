@@ -79,6 +79,7 @@ func Charts(r *Run) ([]Chart, error) {
 		return nil, err
 	}
 
+	slugs := queueSlugs(r)
 	for qi, q := range r.Summary.Queues {
 		sl := func(iv Interval) Estimate { return iv.Queues[qi].ServiceLevel }
 		lo, hi := bounds(r.Intervals, sl)
@@ -90,7 +91,7 @@ func Charts(r *Run) ([]Chart, error) {
 		}
 		title := fmt.Sprintf("%s: service level per %s (goal %s within %s)", titleCase(q.Queue), per, pct(q.SLAGoal), fmtTarget(q.SLATargetSeconds))
 		ex := fmt.Sprintf("Share of %s answered within %s, by the %s they arrived in; the shaded band is the 95%% confidence interval, the dashed line the goal. Gaps are %ss without contacts.", queueContacts(q.Queue), fmtTarget(q.SLATargetSeconds), per, per)
-		if err := add("service-level-"+slug(q.Queue), title, ex, tc); err != nil {
+		if err := add("service-level-"+slugs[qi], title, ex, tc); err != nil {
 			return nil, err
 		}
 	}
@@ -154,6 +155,7 @@ func CompareCharts(runs []*Run, names []string) ([]Chart, error) {
 	if err := add("compare-agents", "Agents available in each scenario", "Agents each scenario's roster makes available per "+per+", against the agents the demand needs (dashed).", agents); err != nil {
 		return nil, err
 	}
+	slugs := queueSlugs(runs[0])
 	for qi, q := range runs[0].Summary.Queues {
 		tc := TimeChart{YLabel: "answered within " + fmtTarget(q.SLATargetSeconds), Percent: true, YMin: &zero, YMax: &one,
 			HLines: []HLine{{Label: "goal " + pct(q.SLAGoal), Y: q.SLAGoal}}}
@@ -162,11 +164,10 @@ func CompareCharts(runs []*Run, names []string) ([]Chart, error) {
 			if k < 0 {
 				continue
 			}
-			_ = qi
 			tc.Lines = append(tc.Lines, Line{Label: names[i], Times: r.times(), Values: means(r.Intervals, func(iv Interval) Estimate { return iv.Queues[k].ServiceLevel }), Step: true, Last: r.Interval, Color: Palette[i%len(Palette)]})
 		}
 		title := fmt.Sprintf("%s: service level per %s in each scenario", titleCase(q.Queue), per)
-		if err := add("compare-service-level-"+slug(q.Queue), title, "Share of "+queueContacts(q.Queue)+" answered within "+fmtTarget(q.SLATargetSeconds)+" per "+per+", one line per scenario; the dashed line is the goal.", tc); err != nil {
+		if err := add("compare-service-level-"+slugs[qi], title, "Share of "+queueContacts(q.Queue)+" answered within "+fmtTarget(q.SLATargetSeconds)+" per "+per+", one line per scenario; the dashed line is the goal.", tc); err != nil {
 			return nil, err
 		}
 	}
@@ -192,6 +193,16 @@ func (r *Run) times() []time.Time {
 		ts[i] = iv.Start
 	}
 	return ts
+}
+
+// queueSlugs are the file-name slugs of the run's queues, distinct
+// (FileSlugs).
+func queueSlugs(r *Run) []string {
+	names := make([]string, len(r.Summary.Queues))
+	for i, q := range r.Summary.Queues {
+		names[i] = q.Queue
+	}
+	return FileSlugs(names, "queue")
 }
 
 func (r *Run) queueIndex(name string) int {
@@ -325,20 +336,6 @@ func titleCase(s string) string {
 	}
 	r := []rune(s)
 	return strings.ToUpper(string(r[:1])) + string(r[1:])
-}
-
-// slug makes a queue name safe for a file name.
-func slug(s string) string {
-	var b strings.Builder
-	for _, r := range strings.ToLower(s) {
-		switch {
-		case r >= 'a' && r <= 'z', r >= '0' && r <= '9', r == '-', r == '_':
-			b.WriteRune(r)
-		default:
-			b.WriteByte('-')
-		}
-	}
-	return b.String()
 }
 
 // queueContacts names a queue's contacts in a sentence: "phone contacts",
