@@ -3,7 +3,6 @@ package main
 import (
 	"fmt"
 	"io"
-	"path/filepath"
 	"strings"
 	"text/tabwriter"
 
@@ -108,16 +107,9 @@ func runCompare(cmd *cobra.Command, s streams, o *runFlags, paths []string) erro
 		for i, f := range intervalFiles(names) {
 			csvs[f] = runs[i]
 		}
-		if err := writeOutDir(dir, csvs, &cmp, page); err != nil {
+		if err := publishOutDir(cmd.Context(), s.err, o.out, dir, csvs, &cmp, page); err != nil {
 			return err
 		}
-		if err := cmd.Context().Err(); err != nil {
-			return err
-		}
-		if err := dir.Commit(); err != nil {
-			return err
-		}
-		fmt.Fprintf(s.err, "wrote %d files to %s (open %s)\n", len(dir.Files()), o.out, filepath.Join(o.out, "report.html"))
 	}
 	switch o.format {
 	case formatJSON:

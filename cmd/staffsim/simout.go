@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -91,6 +92,22 @@ func progressFor(w io.Writer, what string) (func(done, total int), func()) {
 				bar.Finish()
 			}
 		}
+}
+
+// publishOutDir writes a report directory (writeOutDir), commits it
+// unless ctx was cancelled, and says so on w.
+func publishOutDir(ctx context.Context, w io.Writer, out string, dir *atomicdir.Dir, intervals map[string]*report.Run, summary any, page *report.Page) error {
+	if err := writeOutDir(dir, intervals, summary, page); err != nil {
+		return err
+	}
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	if err := dir.Commit(); err != nil {
+		return err
+	}
+	fmt.Fprintf(w, "wrote %d files to %s (open %s)\n", len(dir.Files()), out, filepath.Join(out, "report.html"))
+	return nil
 }
 
 // writeOutDir writes a report directory into its staging directory:

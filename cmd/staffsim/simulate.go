@@ -3,7 +3,6 @@ package main
 import (
 	"fmt"
 	"io"
-	"path/filepath"
 	"strings"
 	"text/tabwriter"
 
@@ -83,16 +82,9 @@ func runSimulate(cmd *cobra.Command, s streams, o *runFlags, path string) error 
 			Title: "Scenario " + quoteName(sc.Name), Runs: []*report.Run{r}, Names: []string{sc.Name}, Cheapest: -1,
 			Charts: charts, Notes: notes(r), Generated: "staffsim " + version + " · " + path,
 		}
-		if err := writeOutDir(dir, map[string]*report.Run{"intervals.csv": r}, &r.Summary, page); err != nil {
+		if err := publishOutDir(cmd.Context(), s.err, o.out, dir, map[string]*report.Run{"intervals.csv": r}, &r.Summary, page); err != nil {
 			return err
 		}
-		if err := cmd.Context().Err(); err != nil {
-			return err
-		}
-		if err := dir.Commit(); err != nil {
-			return err
-		}
-		fmt.Fprintf(s.err, "wrote %d files to %s (open %s)\n", len(dir.Files()), o.out, filepath.Join(o.out, "report.html"))
 	}
 	switch o.format {
 	case formatJSON:
@@ -105,7 +97,7 @@ func runSimulate(cmd *cobra.Command, s streams, o *runFlags, path string) error 
 
 // notes say how the report's derived figures were computed.
 func notes(r *report.Run) []string {
-	n := []string{"Service level = answered within the target / (answered + abandoned); a contact counts in the interval it arrived in. Ranges are 95% confidence intervals over the replications."}
+	n := []string{"Service level = answered within the target / (answered + abandoned); a contact counts in the interval it arrived in, and one still waiting at the end of the simulation past the target counts as missed. Ranges are 95% confidence intervals over the replications."}
 	if r.Required != nil {
 		n = append(n, "Required agents: "+r.RequiredNote+" for the expected demand of each interval, without abandonment; the simulated roster is what the other figures measure.")
 	} else {
