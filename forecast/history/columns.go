@@ -83,6 +83,9 @@ type column struct {
 	lit2   string
 	split  bool
 	layout string // a time field's layout, once detected
+	// alts are other columns named by an alias of the same time field, in
+	// the aliases' order; detection may choose one of them instead.
+	alts []*column
 }
 
 // value returns the field's text in rec (parts joined by a space).
@@ -135,15 +138,28 @@ func resolveColumns(file string, header []string, shape Shape, opt *Options) (ma
 		if cols[f] != nil {
 			continue
 		}
-	alias:
+		// Every column named by an alias, in the aliases' order: the first
+		// is the field's column; for a time field the others are kept as
+		// alternates, and detection takes the first whose values are times
+		// (Zendesk's "Solved at" when its "Resolution time" is minutes).
+		var c *column
 		for _, a := range aliases[f] {
 			for i, n := range norm {
-				if n == a && !used[i] {
-					cols[f] = &column{field: f, header: header[i], idx: i, idx2: -1}
+				if n != a || used[i] {
+					continue
+				}
+				alt := &column{field: f, header: header[i], idx: i, idx2: -1}
+				switch {
+				case c == nil:
+					c = alt
 					used[i] = true
-					break alias
+				case timeFields[f]:
+					c.alts = append(c.alts, alt)
 				}
 			}
+		}
+		if c != nil {
+			cols[f] = c
 		}
 	}
 	return cols, nil

@@ -60,17 +60,16 @@ func TestMixedRowsRejectedWithReasons(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	// Rejected: the rows without an arrival (a bad or future creation, a
+	// malformed row). Dropped: bad optional values; their rows are kept.
 	want := []struct {
 		line   int
 		column string
 		reason string
 	}{
 		{4, "created_at", "does not match the time layout"},
-		{5, "handle_seconds", "negative"},
 		{6, "", "row has 5 fields, the header has 7"},
 		{7, "created_at", "in the future"},
-		{8, "resolved_at", "before it was created"},
-		{9, "first_response_at", "before it was created"},
 		{11, "", "bad quoting"},
 	}
 	if rep.Rows != 11 || rep.Rejected != len(want) || rep.Records != 11-len(want) || len(c.tickets) != rep.Records {
@@ -85,9 +84,38 @@ func TestMixedRowsRejectedWithReasons(t *testing.T) {
 			t.Errorf("reject %d = %+v; want line %d column %q reason ~%q", i, r, w.line, w.column, w.reason)
 		}
 	}
+	drops := []struct {
+		line   int
+		column string
+		reason string
+	}{
+		{5, "handle_seconds", "negative"},
+		{8, "resolved_at", "before it was created"},
+		{9, "first_response_at", "before it was created"},
+	}
+	wantDropped := map[string]int{"handle_seconds": 1, "resolved_at": 1, "first_response_at": 1}
+	if fmt.Sprint(rep.Dropped) != fmt.Sprint(wantDropped) || len(rep.Drops) != len(drops) || rep.DroppedTotal() != 3 {
+		t.Errorf("dropped %v %v; want %v", rep.Dropped, rep.Drops, wantDropped)
+	}
+	for i, w := range drops {
+		if i >= len(rep.Drops) {
+			break
+		}
+		r := rep.Drops[i]
+		if r.File != p || r.Line != w.line || r.Column != w.column || !strings.Contains(r.Reason, w.reason) {
+			t.Errorf("drop %d = %+v; want line %d column %q reason ~%q", i, r, w.line, w.column, w.reason)
+		}
+	}
+	// The dropped values are left out, the tickets kept.
+	if tk := c.tickets[2]; tk.HasHandle || tk.Created.Format("15:04") != "10:00" {
+		t.Errorf("ticket 4 %+v; want its arrival without a handle time", tk)
+	}
+	if tk := c.tickets[3]; !tk.Resolved.IsZero() || tk.HandleSeconds != 120 {
+		t.Errorf("ticket 7 %+v; want its arrival without a resolution", tk)
+	}
 	// The h:mm duration and the quoted fields read right.
 	last := c.tickets[len(c.tickets)-1]
-	if last.HandleSeconds != 240 || c.tickets[2].Priority != "P1" || c.tickets[2].HandleSeconds != 90 {
+	if last.HandleSeconds != 240 || c.tickets[5].Priority != "P1" || c.tickets[5].HandleSeconds != 90 {
 		t.Errorf("tickets %+v", c.tickets)
 	}
 	// Strict: the first bad row is the error.
@@ -95,6 +123,11 @@ func TestMixedRowsRejectedWithReasons(t *testing.T) {
 	var re *RowError
 	if !errors.As(err, &re) || re.Line != 4 || re.Column != "created_at" {
 		t.Errorf("strict: err %v; want a RowError at line 4, column created_at", err)
+	}
+	// Strict fails on a dropped value too: nothing is left out silently.
+	_, err = Read("h.csv", strings.NewReader("created_at,handle_seconds\n2026-01-05T09:00:00Z,-5\n"), Options{Now: fixedNow, Strict: true}, &collect{})
+	if !errors.As(err, &re) || re.Line != 2 || re.Column != "handle_seconds" {
+		t.Errorf("strict, bad optional value: err %v; want a RowError at line 2, column handle_seconds", err)
 	}
 }
 
@@ -248,27 +281,30 @@ func TestDataRowNeverTakenForAHeader(t *testing.T) {
 }
 
 // TestAbsurdValuesRejected: numbers that parse but cannot be true (arrivals
-// of 1e308, a handle time of 10³⁰⁰ seconds) are rejected per row with a
-// reason, so that no Inf reaches a sum and no 300-digit count a table.
-// NaN in handle_seconds is a missing value (pandas writes it for empty
-// cells): the ticket counts, with an unknown handle time.
+// of 1e308, a handle time of 10³⁰⁰ seconds) are left out with a reason, so
+// that no Inf reaches a sum and no 300-digit count a table: a bad arrivals
+// count rejects its row; a bad handle time or AHT is dropped and the row
+// kept for its arrivals. NaN in handle_seconds is a missing value (pandas
+// writes it for empty cells): the ticket counts, with an unknown handle time.
 func TestAbsurdValuesRejected(t *testing.T) {
 	t.Parallel()
 	for _, tc := range []struct {
 		file    string
 		records int
 		rejects []string // "line column reason"
+		drops   []string
 	}{
-		{"absurd_volumes.csv", 2, []string{
+		{"absurd_volumes.csv", 5, []string{
 			"3 arrivals arrivals \"NaN\" must be a number ≥ 0",
 			"4 arrivals arrivals \"-1\" must be a number ≥ 0",
 			"5 arrivals arrivals \"1e308\" is more than 10⁹ contacts in one interval",
 			"6 arrivals arrivals \"2e9\" is more than 10⁹ contacts in one interval",
+		}, []string{
 			"7 aht_seconds duration \"1e308\" is more than 30 days",
 			"8 aht_seconds duration \"2592001\" is more than 30 days",
 			"9 aht_seconds duration \"Inf\" is not seconds",
 		}},
-		{"absurd_tickets.csv", 3, []string{
+		{"absurd_tickets.csv", 8, nil, []string{
 			"4 handle_seconds duration \"1e308\" is more than 30 days",
 			"5 handle_seconds duration \"Inf\" is not seconds",
 			"6 handle_seconds duration \"-5\" is negative",
@@ -281,22 +317,63 @@ func TestAbsurdValuesRejected(t *testing.T) {
 		if err != nil {
 			t.Fatalf("%s: %v", tc.file, err)
 		}
-		if rep.Records != tc.records || rep.Rejected != len(tc.rejects) {
-			t.Errorf("%s: %d records, %d rejected; want %d, %d (%v)", tc.file, rep.Records, rep.Rejected, tc.records, len(tc.rejects), rep.Rejects)
+		if rep.Records != tc.records || rep.Rejected != len(tc.rejects) || rep.DroppedTotal() != len(tc.drops) {
+			t.Errorf("%s: %d records, %d rejected, %d dropped; want %d, %d, %d (%v %v)", tc.file, rep.Records, rep.Rejected, rep.DroppedTotal(),
+				tc.records, len(tc.rejects), len(tc.drops), rep.Rejects, rep.Drops)
 		}
-		for i, w := range tc.rejects {
-			if i >= len(rep.Rejects) {
-				break
-			}
-			r := rep.Rejects[i]
-			if got := fmt.Sprintf("%d %s %s", r.Line, r.Column, r.Reason); !strings.HasPrefix(got, w) {
-				t.Errorf("%s: reject %d = %q; want %q…", tc.file, i, got, w)
+		for _, x := range []struct {
+			got  []Reject
+			want []string
+		}{{rep.Rejects, tc.rejects}, {rep.Drops, tc.drops}} {
+			for i, w := range x.want {
+				if i >= len(x.got) {
+					break
+				}
+				r := x.got[i]
+				if got := fmt.Sprintf("%d %s %s", r.Line, r.Column, r.Reason); !strings.HasPrefix(got, w) {
+					t.Errorf("%s: %d = %q; want %q…", tc.file, i, got, w)
+				}
 			}
 		}
 		for _, tk := range c.tickets {
 			if math.IsNaN(tk.HandleSeconds) || tk.HandleSeconds > 30*86400 {
 				t.Errorf("%s: ticket %+v", tc.file, tk)
 			}
+		}
+		for _, v := range c.volumes {
+			if v.HasAHT && v.AHTSeconds > 30*86400 {
+				t.Errorf("%s: volume %+v", tc.file, v)
+			}
+		}
+	}
+}
+
+// TestTimeColumnsThatHoldNoTimes: a Zendesk export names "Resolution
+// time" a number of minutes and "Solved at" the resolution time; the
+// resolution is read from the column whose values are times, and a
+// column named like a time that holds none is left out with a note, never
+// costing a row.
+func TestTimeColumnsThatHoldNoTimes(t *testing.T) {
+	t.Parallel()
+	zendesk := filepath.Join("testdata", "good", "zendesk_minutes.csv")
+	minutesOnly := writeCSV(t, "minutes.csv", "Created at,Resolution time\n2026-01-05 09:00:00,60\n2026-01-05 09:30:00,1245\n2026-01-05 10:00:00,\n")
+	for _, tc := range []struct {
+		file     string
+		resolved string // the column read as resolved_at, "" for none
+		note     string
+		first    string // the first ticket's resolution, RFC 3339
+	}{
+		{zendesk, "Solved at", `resolved_at is read from column "Solved at"`, "2026-01-05T10:00:00Z"},
+		{minutesOnly, "", `column "Resolution time" is named like resolved_at but its values are not times`, "0001-01-01T00:00:00Z"},
+	} {
+		var c collect
+		rep, err := ReadFile(tc.file, Options{Now: fixedNow}, &c)
+		if err != nil {
+			t.Fatalf("%s: %v", tc.file, err)
+		}
+		if rep.Rejected != 0 || rep.DroppedTotal() != 0 || rep.Records != rep.Rows || rep.Columns[FieldResolvedAt] != tc.resolved ||
+			!strings.Contains(strings.Join(rep.Notes, "\n"), tc.note) || c.tickets[0].Resolved.Format(time.RFC3339) != tc.first {
+			t.Errorf("%s: rows %d records %d rejected %d dropped %v columns %v notes %q first %+v", tc.file, rep.Rows, rep.Records, rep.Rejected, rep.Dropped, rep.Columns, rep.Notes, c.tickets[0])
 		}
 	}
 }

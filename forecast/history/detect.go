@@ -49,18 +49,48 @@ func (rd *Reader) timeColumns() []*column {
 	return out
 }
 
+// giveUp is how many values of a time column that parse in no layout
+// detection reads, when none has parsed yet, before it counts the column
+// out (a column of minutes named "Resolution time").
+const giveUp = 100
+
+// member is a column detection weighs for a time field: the field's column
+// or one of its alternates.
+type member struct {
+	col *column
+	det *layoutDetector
+}
+
+// settled reports whether detection can stop for a field's members: the
+// first member not counted out has settled its layout (or all are out).
+func settled(ms []member) bool {
+	for _, m := range ms {
+		if m.det.done() {
+			return true
+		}
+		if !m.det.hopeless() {
+			return false
+		}
+	}
+	return true
+}
+
 // detect settles the layout of each time column (the first pass) and, for
-// volumes, the spacing of the intervals.
+// volumes, the spacing of the intervals. A time field named by more than
+// one column (alternates) reads from the first whose values are times; an
+// optional time field whose column holds no time is left out, with a note.
 func (rd *Reader) detect(c *csvFile) error {
 	tcs := rd.timeColumns()
+	groups := make([][]member, len(tcs))
+	for i, tc := range tcs {
+		for _, col := range append([]*column{tc}, tc.alts...) {
+			groups[i] = append(groups[i], member{col, newLayoutDetector()})
+		}
+	}
 	if rd.opt.TimeFormat != "" {
 		for _, tc := range tcs {
 			rd.layouts[tc.field], tc.layout = rd.opt.TimeFormat, rd.opt.TimeFormat
 		}
-	}
-	dets := make([]*layoutDetector, len(tcs))
-	for i := range dets {
-		dets[i] = newLayoutDetector()
 	}
 	var starts []string // first values of interval_start, to find the spacing
 	const maxStarts = 500
@@ -71,18 +101,18 @@ func (rd *Reader) detect(c *csvFile) error {
 		hint = findHeaderAny(rd.header, "number", "ticketid", "id", "caseid", "incidentid", "issuekey", "key")
 	}
 	for {
-		settled := rd.opt.TimeFormat != ""
-		if !settled {
-			settled = true
-			for _, d := range dets {
-				settled = settled && d.done()
+		done := rd.opt.TimeFormat != ""
+		if !done {
+			done = true
+			for _, g := range groups {
+				done = done && settled(g)
 			}
 		}
-		if good > 0 && settled && (rd.start == nil || len(starts) >= maxStarts) && (hint < 0 || len(ids) >= 1000) {
+		if good > 0 && done && (rd.start == nil || len(starts) >= maxStarts) && (hint < 0 || len(ids) >= 1000) {
 			break
 		}
 		if good > 0 && rd.src.over() {
-			if !settled {
+			if !done {
 				rd.rep.Notes = append(rd.rep.Notes, fmt.Sprintf("%s cannot seek, so only its first %d MiB were read to settle the time layouts: a time column still empty or ambiguous there is settled on them (give --time-format if later rows are rejected)",
 					rd.rep.File, replayLimit>>20))
 			}
@@ -102,9 +132,11 @@ func (rd *Reader) detect(c *csvFile) error {
 			continue
 		}
 		good++
-		if !settled {
-			for i, tc := range tcs {
-				dets[i].add(tc.value(rec))
+		if !done {
+			for _, g := range groups {
+				for _, m := range g {
+					m.det.add(m.col.value(rec))
+				}
 			}
 		}
 		if rd.start != nil && len(starts) < maxStarts {
@@ -129,24 +161,48 @@ func (rd *Reader) detect(c *csvFile) error {
 	if rd.opt.TimeFormat == "" {
 		// Settle day/month order across columns: one file, one convention.
 		order := 0
-		for i := range tcs {
-			if l, ok, _ := dets[i].choose(0); ok && dayOrder(l) != 0 {
-				order = dayOrder(l)
+		for _, g := range groups {
+			for _, m := range g {
+				if l, ok, _ := m.det.choose(0); ok && dayOrder(l) != 0 {
+					order = dayOrder(l)
+				}
 			}
 		}
 		for i, tc := range tcs {
-			l, ok, err := dets[i].choose(order)
-			if err != nil {
-				return &FileError{File: rd.rep.File, Msg: fmt.Sprintf("column %q: %v", tc.header, err)}
+			var chosen *column
+			var firstErr error
+			for _, m := range groups[i] {
+				l, ok, err := m.det.choose(order)
+				if err != nil && firstErr == nil {
+					firstErr = fmt.Errorf("column %q: %v", m.col.header, err)
+				}
+				if ok {
+					chosen, m.col.layout = m.col, l
+					break
+				}
 			}
-			if !ok {
+			if chosen == nil && firstErr != nil {
+				return &FileError{File: rd.rep.File, Msg: firstErr.Error()}
+			}
+			if chosen == nil {
 				if tc == rd.created || tc == rd.start {
 					return &FileError{File: rd.rep.File, Msg: fmt.Sprintf("column %q: no value is a timestamp in a known layout (RFC 3339, 2006-01-02 15:04:05, 02-01-2006 15:04, 01/02/2006 3:04 PM, …): "+
 						"give the layout with --time-format (Go layout, e.g. --time-format '02.01.2006 15:04'), or map another column with --column %s=NAME", tc.header, tc.field)}
 				}
+				if _, mapped := rd.opt.Columns[tc.field]; !mapped && groups[i][0].det.miss > 0 {
+					// A column named like a time that holds none (minutes,
+					// text): leave it out rather than drop every value.
+					rd.rep.Notes = append(rd.rep.Notes, fmt.Sprintf("column %q is named like %s but its values are not times (e.g. a duration): it is not read; map a time column with --column %s=NAME",
+						tc.header, tc.field, tc.field))
+					rd.setColumn(tc.field, nil)
+				}
 				continue // an optional time column with no usable value
 			}
-			rd.layouts[tc.field], tc.layout = l, l
+			if chosen != tc {
+				rd.rep.Notes = append(rd.rep.Notes, fmt.Sprintf("%s is read from column %q: column %q, also named like it, holds no times", tc.field, chosen.header, tc.header))
+				rd.setColumn(tc.field, chosen)
+			}
+			rd.layouts[tc.field] = chosen.layout
 		}
 	}
 	rd.rep.Layouts = rd.layouts

@@ -118,6 +118,7 @@ type Reader struct {
 
 	prevStart time.Time
 	events    map[string]*event
+	pending   []pendingDrop // values dropped from the row being read
 }
 
 // NewReader runs the first pass of Read over r (called name in reports
@@ -155,12 +156,8 @@ func NewReader(name string, r io.Reader, opt Options) (*Reader, error) {
 		return nil, err
 	}
 	for f, col := range rd.cols {
-		rd.rep.Columns[f] = col.header
+		rd.setColumn(f, col)
 	}
-	cl := rd.cols
-	rd.created, rd.firstResp, rd.resolved, rd.handle = cl[FieldCreatedAt], cl[FieldFirstResponseAt], cl[FieldResolvedAt], cl[FieldHandleSeconds]
-	rd.priority, rd.channel, rd.category = cl[FieldPriority], cl[FieldChannel], cl[FieldCategory]
-	rd.start, rd.arrivals, rd.aht = cl[FieldIntervalStart], cl[FieldArrivals], cl[FieldAHTSeconds]
 	cols := strings.Join(c.header, ", ")
 	switch rd.shape {
 	case ShapeTickets:
@@ -207,6 +204,23 @@ func NewReader(name string, r io.Reader, opt Options) (*Reader, error) {
 		return nil, err
 	}
 	return rd, nil
+}
+
+// setColumn makes col the column of field (nil: the field is not read).
+func (rd *Reader) setColumn(field string, col *column) {
+	if col == nil {
+		delete(rd.cols, field)
+		delete(rd.rep.Columns, field)
+	} else {
+		rd.cols[field] = col
+		rd.rep.Columns[field] = col.header
+	}
+	p := map[string]**column{
+		FieldCreatedAt: &rd.created, FieldFirstResponseAt: &rd.firstResp, FieldResolvedAt: &rd.resolved, FieldHandleSeconds: &rd.handle,
+		FieldPriority: &rd.priority, FieldChannel: &rd.channel, FieldCategory: &rd.category,
+		FieldIntervalStart: &rd.start, FieldArrivals: &rd.arrivals, FieldAHTSeconds: &rd.aht,
+	}[field]
+	*p = col
 }
 
 // Shape returns the shape of the history, detected or forced.
@@ -271,6 +285,9 @@ func (rd *Reader) run(sink Sink) error {
 					}
 				}
 			}
+		}
+		if err := rd.settleDrops(rej == nil); err != nil {
+			return err
 		}
 		if rej != nil {
 			if rd.opt.Strict {

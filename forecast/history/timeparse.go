@@ -120,7 +120,12 @@ type layoutDetector struct {
 	alive []bool
 	ok    []bool // scratch: the layouts that parsed the current value
 	n     int    // values that some surviving layout parsed
+	miss  int    // values (not missing) that no surviving layout parsed
 }
+
+// hopeless reports whether the column is counted out: giveUp values and
+// not one a time.
+func (d *layoutDetector) hopeless() bool { return d.n == 0 && d.miss >= giveUp }
 
 func newLayoutDetector() *layoutDetector {
 	d := &layoutDetector{alive: make([]bool, len(candidates)), ok: make([]bool, len(candidates))}
@@ -147,6 +152,7 @@ func (d *layoutDetector) add(v string) {
 		}
 	}
 	if !any {
+		d.miss++
 		return
 	}
 	d.n++
