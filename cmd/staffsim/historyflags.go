@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"fmt"
 	"io"
 	"strings"
@@ -106,24 +107,31 @@ func noteRead(w io.Writer, rep *history.Report) {
 	if rep.Rejected > 0 {
 		fmt.Fprintf(w, ", %d rejected (first: %s; run staffsim inspect for the list)", rep.Rejected, rep.Rejects[0])
 	}
+	if n := rep.DroppedTotal(); n > 0 {
+		fmt.Fprintf(w, ", %d bad optional values dropped, rows kept (first: %s)", n, rep.Drops[0])
+	}
 	fmt.Fprintln(w)
 	for _, n := range rep.Notes {
 		fmt.Fprintf(w, "note: %s\n", n)
 	}
 }
 
-// historyInput opens a history argument for the reader: "-" is standard
-// input (in), called "stdin" in messages; any other path is a file, a pipe
-// given by name (/dev/stdin, a shell's <(…)) included. The reader reads a
-// history twice; what cannot seek back (standard input, a pipe) it
-// replays from memory, at most history.MaxReplay bytes of it, so nothing
-// is copied to a temporary file. Call done when the read is over (it
-// closes the file); done is never nil.
-func historyInput(in io.Reader, path string) (name string, r io.Reader, done func(), err error) {
+// historyInput opens a history argument for the reader under ctx, and
+// sets opt.Context to ctx so that the read stops when ctx is done (Ctrl-C,
+// SIGTERM): "-" is standard input (in), called "stdin" in messages; any
+// other path is a file, a pipe given by name (/dev/stdin, a shell's <(…),
+// a named pipe, whose open waits for a writer until ctx is done)
+// included. The reader reads a history twice; what cannot seek back
+// (standard input, a pipe) it replays from memory, at most
+// history.MaxReplay bytes of it, so nothing is copied to a temporary
+// file. Call done when the read is over (it closes the file); done is
+// never nil.
+func historyInput(ctx context.Context, in io.Reader, path string, opt *history.Options) (name string, r io.Reader, done func(), err error) {
+	opt.Context = ctx
 	if path == "-" {
 		return "stdin", in, func() {}, nil
 	}
-	f, err := history.OpenFile(path)
+	f, err := history.OpenFileContext(ctx, path)
 	if err != nil {
 		return "", nil, func() {}, err
 	}

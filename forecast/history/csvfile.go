@@ -3,6 +3,7 @@ package history
 import (
 	"bufio"
 	"bytes"
+	"context"
 	"encoding/csv"
 	"errors"
 	"fmt"
@@ -248,6 +249,9 @@ func readError(name string, err error) error {
 	var fe *FileError
 	if errors.As(err, &fe) {
 		return fe
+	}
+	if errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
+		return fmt.Errorf("%s: %w", name, err) // stopped (Options.Context): the caller's own error
 	}
 	var pe *os.PathError
 	if errors.As(err, &pe) {

@@ -1,11 +1,13 @@
 package history
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
 	"os"
 	"strings"
+	"syscall"
 	"time"
 )
 
@@ -67,9 +69,10 @@ func Read(name string, r io.Reader, opt Options, sink Sink) (*Report, error) {
 	return rd.Read(sink)
 }
 
-// ReadFile reads the history file at path (its name in messages) as Read does.
+// ReadFile reads the history file at path (its name in messages) as Read
+// does, under opt.Context (see OpenFileContext).
 func ReadFile(path string, opt Options, sink Sink) (*Report, error) {
-	f, err := OpenFile(path)
+	f, err := openFile(opt.Context, path)
 	if err != nil {
 		return nil, err
 	}
@@ -78,21 +81,99 @@ func ReadFile(path string, opt Options, sink Sink) (*Report, error) {
 }
 
 // OpenFile opens the history file at path, with the *FileError Read gives
-// for a file that is missing, unreadable or a directory.
-func OpenFile(path string) (*os.File, error) {
-	f, err := os.Open(path)
-	if err != nil {
+// for a file that is missing, unreadable, a directory, or not a regular
+// file: a named pipe (FIFO) or a device could block without end, and
+// without a context nothing could interrupt it (OpenFileContext reads them).
+func OpenFile(path string) (*os.File, error) { return openFile(nil, path) }
+
+// OpenFileContext is OpenFile under ctx, which also opens a named pipe
+// (FIFO, a shell's <(…)) or a device: opening a FIFO waits for a writer,
+// and when ctx is done first the wait ends with ctx's error. Read the file
+// with Options.Context set to the same ctx, so that a read waiting on the
+// pipe stops too.
+func OpenFileContext(ctx context.Context, path string) (*os.File, error) {
+	if ctx == nil {
+		ctx = context.Background()
+	}
+	return openFile(ctx, path)
+}
+
+func openFile(ctx context.Context, path string) (*os.File, error) {
+	cannot := func(err error) error {
 		var pe *os.PathError
 		if errors.As(err, &pe) {
 			err = pe.Err
 		}
-		return nil, &FileError{File: path, Msg: fmt.Sprintf("cannot open: %v", err)}
+		return &FileError{File: path, Msg: fmt.Sprintf("cannot open: %v", err)}
 	}
-	if st, err := f.Stat(); err == nil && st.IsDir() {
-		f.Close()
+	st, err := os.Stat(path)
+	if err != nil {
+		return nil, cannot(err)
+	}
+	switch m := st.Mode(); {
+	case m.IsDir():
 		return nil, &FileError{File: path, Msg: "is a directory, not a CSV file"}
+	case m.IsRegular():
+	case ctx == nil:
+		return nil, &FileError{File: path, Msg: fmt.Sprintf("is not a regular file (%s), and reading it could wait without end: save it to a file, or give it as standard input", fileKind(m))}
+	case m&os.ModeNamedPipe != 0:
+		return openFIFO(ctx, path)
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, cannot(err)
 	}
 	return f, nil
+}
+
+// fileKind names the kind of a file that is not regular, for messages.
+func fileKind(m os.FileMode) string {
+	switch {
+	case m&os.ModeNamedPipe != 0:
+		return "a named pipe"
+	case m&os.ModeSocket != 0:
+		return "a socket"
+	case m&os.ModeDevice != 0:
+		return "a device"
+	}
+	return "a special file"
+}
+
+// openFIFO opens a named pipe, which blocks until a writer opens it, in
+// a goroutine, and returns when it is open or when ctx is done. Then a
+// writer's open (which does not block when a reader waits) wakes the
+// waiting open, so no goroutine is left behind.
+func openFIFO(ctx context.Context, path string) (*os.File, error) {
+	type opened struct {
+		f   *os.File
+		err error
+	}
+	ch := make(chan opened, 1)
+	go func() {
+		f, err := os.Open(path)
+		ch <- opened{f, err}
+	}()
+	select {
+	case o := <-ch:
+		if o.err != nil {
+			var pe *os.PathError
+			if errors.As(o.err, &pe) {
+				o.err = pe.Err
+			}
+			return nil, &FileError{File: path, Msg: fmt.Sprintf("cannot open: %v", o.err)}
+		}
+		return o.f, nil
+	case <-ctx.Done():
+		if w, err := os.OpenFile(path, os.O_WRONLY|syscall.O_NONBLOCK, 0); err == nil {
+			w.Close()
+		}
+		go func() {
+			if o := <-ch; o.f != nil {
+				o.f.Close()
+			}
+		}()
+		return nil, fmt.Errorf("%s: a named pipe no writer opened: %w", path, ctx.Err())
+	}
 }
 
 // Reader is a history whose header and time layouts are settled (the
@@ -125,13 +206,18 @@ type Reader struct {
 // and errors): it reads the header, settles the shape, the columns and
 // each time column's layout, and for volumes the spacing of the rows.
 // Errors are those of Read.
-func NewReader(name string, r io.Reader, opt Options) (*Reader, error) {
-	src := newSource(r)
+func NewReader(name string, r io.Reader, opt Options) (rd *Reader, err error) {
+	src := newSource(opt.context(), r)
+	defer func() {
+		if err != nil {
+			src.close()
+		}
+	}()
 	c, err := openCSV(src.first(), name, headerTest(&opt))
 	if err != nil {
 		return nil, err
 	}
-	rd := &Reader{src: src, opt: opt, loc: opt.location(), now: opt.now(), header: c.header, idx: -1, layouts: map[string]string{}}
+	rd = &Reader{src: src, opt: opt, loc: opt.location(), now: opt.now(), header: c.header, idx: -1, layouts: map[string]string{}}
 	rd.rep = &Report{File: name, Columns: map[string]string{}, Layouts: map[string]string{},
 		Delimiter: string(c.delim), Location: rd.loc.String(), maxRejects: opt.maxRejects()}
 	rd.shape = opt.Shape
@@ -241,6 +327,7 @@ func (rd *Reader) Read(sink Sink) (*Report, error) {
 		panic("history: Reader.Read called twice")
 	}
 	rd.done = true
+	defer rd.src.close()
 	if err := rd.run(sink); err != nil {
 		return nil, err
 	}
