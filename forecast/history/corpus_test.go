@@ -1,10 +1,14 @@
 package history
 
 import (
+	"bufio"
+	"bytes"
 	"errors"
 	"fmt"
 	"math"
+	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
 	"time"
@@ -375,5 +379,71 @@ func TestTimeColumnsThatHoldNoTimes(t *testing.T) {
 			!strings.Contains(strings.Join(rep.Notes, "\n"), tc.note) || c.tickets[0].Resolved.Format(time.RFC3339) != tc.first {
 			t.Errorf("%s: rows %d records %d rejected %d dropped %v columns %v notes %q first %+v", tc.file, rep.Rows, rep.Records, rep.Rejected, rep.Dropped, rep.Columns, rep.Notes, c.tickets[0])
 		}
+	}
+}
+
+// TestHugeFieldsBoundMemory: one 200 MB field took 1 GB of memory and an
+// unclosed quote in a 110 MB file 434 MB before its error. A row past
+// MaxRow now ends the read with an error naming its line, having held
+// little more than MaxRow; a field past MaxField rejects its row, naming
+// the column. Memory is measured as the bytes allocated during the read
+// (runtime.MemStats.TotalAlloc) on generated 48 MiB inputs.
+func TestHugeFieldsBoundMemory(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name string, head string, fill byte, n int, tail string) string {
+		p := filepath.Join(dir, name)
+		f, err := os.Create(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer f.Close()
+		w := bufio.NewWriter(f)
+		w.WriteString(head)
+		line := bytes.Repeat([]byte{fill}, 1<<10)
+		line[len(line)-1] = '\n'
+		if fill != '\n' {
+			line[len(line)-1] = fill
+		}
+		for range n >> 10 {
+			w.Write(line)
+		}
+		w.WriteString(tail)
+		if err := w.Flush(); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	const big = 48 << 20
+	for _, tc := range []struct {
+		name, head string
+		fill       byte
+		tail       string
+		want       string // in the error, or in the first reject
+		line       int
+	}{
+		{"one_field.csv", "created_at,note\n2026-01-05T09:00:00Z,ok\n2026-01-05T09:10:00Z,\"", 'x', "\"\n", "runs past 4 MiB", 3},
+		{"unclosed_quote.csv", "created_at,note\n2026-01-05T09:00:00Z,\"never closed\n", 'y', "", "runs past 4 MiB", 2},
+		{"unclosed_many_lines.csv", "created_at,note\n2026-01-05T09:00:00Z,ok\n2026-01-05T09:10:00Z,\"open\n", '\n', "", "runs past 4 MiB", 3},
+	} {
+		p := write(tc.name, tc.head, tc.fill, big, tc.tail)
+		var before, after runtime.MemStats
+		runtime.GC()
+		runtime.ReadMemStats(&before)
+		_, err := ReadFile(p, Options{Now: fixedNow}, &collect{})
+		runtime.ReadMemStats(&after)
+		var fe *FileError
+		if !errors.As(err, &fe) || !strings.Contains(err.Error(), tc.want) || fe.Line != tc.line {
+			t.Errorf("%s: err %v; want a FileError on line %d saying %q", tc.name, err, tc.line, tc.want)
+		}
+		if alloc := after.TotalAlloc - before.TotalAlloc; alloc > 10*MaxRow {
+			t.Errorf("%s: %.1f MiB allocated; want at most %d MiB (10 × MaxRow, less than the file)", tc.name, float64(alloc)/(1<<20), 10*MaxRow>>20)
+		}
+	}
+	// A field past MaxField but in a row within MaxRow: the row is rejected.
+	p := write("long_field.csv", "created_at,note\n2026-01-05T09:00:00Z,ok\n2026-01-05T09:10:00Z,\"", 'z', 2<<20, "\"\n2026-01-05T09:20:00Z,ok\n")
+	rep, err := ReadFile(p, Options{Now: fixedNow}, &collect{})
+	if err != nil || rep.Records != 2 || rep.Rejected != 1 || rep.Rejects[0].Line != 3 || rep.Rejects[0].Column != "note" ||
+		!strings.Contains(rep.Rejects[0].Reason, "a field of 2.0 MiB") {
+		t.Errorf("a 2 MiB field: err %v report %+v", err, rep)
 	}
 }

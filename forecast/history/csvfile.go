@@ -31,6 +31,54 @@ type csvFile struct {
 	ahead      [][]string
 	aheadLine  []int
 	aheadErr   error // the read error after the rows ahead, if any
+	lim        *rowLimit
+	nextLine   int // the line the next row starts on, for a row too long
+}
+
+// MaxField is the longest field a history row may hold, 1 MiB: no export
+// writes a timestamp, count or label near it, so a longer field is a
+// corrupt row (rejected, naming its line and column).
+const MaxField = 1 << 20
+
+// MaxRow is the longest row read, 4 MiB: a row that runs past it (a quote
+// never closed swallows the rest of the file into one field) ends the read
+// with an error naming its line, so memory stays bounded whatever the file.
+const MaxRow = 4 << 20
+
+// readBuffer is the size of the buffer between a file and the CSV parser.
+const readBuffer = 64 << 10
+
+// errRowTooLong is rowLimit's error for a row past MaxRow.
+var errRowTooLong = errors.New("row too long")
+
+// rowLimit is the reader under the CSV parser that bounds its rows: it
+// counts the bytes it has served (n) and fails once it is asked for more
+// than MaxRow beyond the start of the row being parsed (start, set after
+// each row from the parser's offset) and the buffer's read-ahead.
+type rowLimit struct {
+	r     io.Reader
+	n     int64 // bytes served
+	skip  int64 // bytes served but not given to the parser (a BOM)
+	start int64 // the parser's offset at the start of the current row
+}
+
+func (l *rowLimit) Read(p []byte) (int, error) {
+	if l.n-l.skip-l.start > MaxRow+readBuffer {
+		return 0, errRowTooLong
+	}
+	k, err := l.r.Read(p)
+	l.n += int64(k)
+	return k, err
+}
+
+// rowRead notes the end of a row read: the next starts at the parser's
+// offset, on the line after the last of rec's (fields can hold newlines).
+func (c *csvFile) rowRead(rec []string) {
+	c.lim.start = c.r.InputOffset()
+	if len(rec) > 0 {
+		line, _ := c.r.FieldPos(len(rec) - 1)
+		c.nextLine = line + strings.Count(rec[len(rec)-1], "\n") + 1
+	}
 }
 
 // maxPreamble is how many lines before the header a file may carry (report
@@ -44,7 +92,8 @@ const maxPreamble = 10
 // the next lines, in which case the lines before it are a preamble (a
 // report title) and are skipped.
 func openCSV(r io.Reader, name string, isHeader func([]string) bool) (*csvFile, error) {
-	br := bufio.NewReaderSize(r, 64<<10)
+	lim := &rowLimit{r: r}
+	br := bufio.NewReaderSize(lim, readBuffer)
 	head, err := br.Peek(8 << 10)
 	if err != nil && err != io.EOF && !errors.Is(err, bufio.ErrBufferFull) {
 		return nil, readError(name, err)
@@ -55,11 +104,12 @@ func openCSV(r io.Reader, name string, isHeader func([]string) bool) (*csvFile, 
 	if bytes.HasPrefix(head, []byte("\xef\xbb\xbf")) {
 		br.Discard(3)
 		head = head[3:]
+		lim.skip = 3
 	}
 	if len(bytes.TrimSpace(head)) == 0 {
 		return nil, &FileError{File: name, Msg: "the file is empty: expected a header line and one row per ticket or interval"}
 	}
-	c := &csvFile{name: name, delim: sniffDelimiter(head)}
+	c := &csvFile{name: name, delim: sniffDelimiter(head), lim: lim, nextLine: 1}
 	c.r = csv.NewReader(br)
 	c.r.Comma = c.delim
 	c.r.FieldsPerRecord = -1 // ragged rows are rejected one by one, not fatal
@@ -93,6 +143,7 @@ func (c *csvFile) readHeader(isHeader func([]string) bool) error {
 			readErr = err
 			break
 		}
+		c.rowRead(rec)
 		line, _ := c.r.FieldPos(0)
 		ahead = append(ahead, held{append([]string(nil), rec...), line})
 		if isHeader == nil || isHeader(rec) {
@@ -209,6 +260,7 @@ func (c *csvFile) next() (rec []string, line int, rej *Reject, err error) {
 			if pe.StartLine != pe.Line {
 				return nil, 0, nil, c.fatal(err)
 			}
+			c.lim.start, c.nextLine = c.r.InputOffset(), pe.Line+1
 			return nil, pe.StartLine, &Reject{File: c.name, Line: pe.StartLine, Reason: fmt.Sprintf("bad quoting at byte %d of the line: %v (put quotes around the whole field and double any quote inside it)", pe.Column, pe.Err)}, nil
 		}
 		if err == io.EOF {
@@ -216,6 +268,7 @@ func (c *csvFile) next() (rec []string, line int, rej *Reject, err error) {
 		}
 		return nil, 0, nil, c.fatal(err)
 	}
+	c.rowRead(rec)
 	line, _ = c.r.FieldPos(0)
 	return c.check(rec, line)
 }
@@ -228,11 +281,21 @@ func (c *csvFile) check(rec []string, line int) ([]string, int, *Reject, error) 
 		}
 		return nil, line, &Reject{File: c.name, Line: line, Reason: fmt.Sprintf("row has %d fields, the header has %d (a missing or extra %q?)", len(rec), len(c.header), string(c.delim))}, nil
 	}
+	for i, v := range rec {
+		if len(v) > MaxField {
+			return nil, line, &Reject{File: c.name, Line: line, Column: c.header[i], Reason: fmt.Sprintf("a field of %.1f MiB, longer than any export writes (at most %d MiB): a quote not closed where it should be, or a corrupt row?",
+				float64(len(v))/(1<<20), MaxField>>20)}, nil
+		}
+	}
 	return rec, line, nil, nil
 }
 
 // fatal turns a read error into a FileError.
 func (c *csvFile) fatal(err error) error {
+	if errors.Is(err, errRowTooLong) {
+		return &FileError{File: c.name, Line: c.nextLine, Msg: fmt.Sprintf("the row starting on this line runs past %d MiB, longer than any export writes: "+
+			"a quote never closed (the rest of the file would be one field) or a corrupt field; close or remove the stray quote", MaxRow>>20)}
+	}
 	var pe *csv.ParseError
 	if errors.As(err, &pe) {
 		if errors.Is(pe.Err, csv.ErrQuote) && pe.StartLine != pe.Line {

@@ -3,6 +3,7 @@ package history
 import (
 	"fmt"
 	"time"
+	"unicode/utf8"
 )
 
 // Reject is one bad row: where it is and why it was refused.
@@ -93,7 +94,24 @@ type Report struct {
 	maxRejects int
 }
 
+// maxReason bounds the length of a reject's reason, which quotes the bad
+// value: a field can be up to MaxField long.
+const maxReason = 300
+
+// shorten cuts a reason to maxReason bytes (at a rune boundary).
+func shorten(rej Reject) Reject {
+	if len(rej.Reason) > maxReason {
+		cut := maxReason
+		for cut > 0 && !utf8.RuneStart(rej.Reason[cut]) {
+			cut--
+		}
+		rej.Reason = rej.Reason[:cut] + "…"
+	}
+	return rej
+}
+
 func (r *Report) reject(rej Reject) {
+	rej = shorten(rej)
 	r.Rejected++
 	if len(r.Rejects) < r.maxRejects {
 		r.Rejects = append(r.Rejects, rej)
@@ -107,7 +125,7 @@ func (r *Report) drop(field string, rej Reject) {
 	}
 	r.Dropped[field]++
 	if len(r.Drops) < r.maxRejects {
-		r.Drops = append(r.Drops, rej)
+		r.Drops = append(r.Drops, shorten(rej))
 	}
 }
 
