@@ -5,12 +5,14 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"io"
 	"math"
 	"os"
 	"path/filepath"
 	"runtime"
 	"strings"
 	"testing"
+	"testing/iotest"
 	"time"
 )
 
@@ -445,5 +447,47 @@ func TestHugeFieldsBoundMemory(t *testing.T) {
 	if err != nil || rep.Records != 2 || rep.Rejected != 1 || rep.Rejects[0].Line != 3 || rep.Rejects[0].Column != "note" ||
 		!strings.Contains(rep.Rejects[0].Reason, "a field of 2.0 MiB") {
 		t.Errorf("a 2 MiB field: err %v report %+v", err, rep)
+	}
+}
+
+// TestWindows1252: a file saved as Windows-1252 (Excel on Windows) is
+// transcoded, so its values are text and header names typed in UTF-8
+// match. The byte values are those of the CP1252 table
+// (unicode.org/Public/MAPPINGS/VENDORS/MICSFT/WINDOWS/CP1252.TXT):
+// 0xE9 é, 0xF6 ö, 0xE4 ä, 0x80 €.
+func TestWindows1252(t *testing.T) {
+	t.Parallel()
+	p := filepath.Join("testdata", "good", "windows1252.csv")
+	var c collect
+	rep, err := ReadFile(p, Options{Now: fixedNow, Columns: map[string]string{"created_at": "Erstellt", "resolved_at": "Gelöst", "category": "Catégorie"}}, &c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rep.Encoding != EncodingWindows1252 || rep.Records != 2 || rep.Columns[FieldResolvedAt] != "Gelöst" ||
+		c.tickets[0].Category != "Réseau" || c.tickets[1].Category != "Café €" || c.tickets[0].Resolved.Format("15:04") != "10:00" {
+		t.Errorf("encoding %q records %d columns %v tickets %+v", rep.Encoding, rep.Records, rep.Columns, c.tickets)
+	}
+	// Read one byte at a time (every sequence split across reads), a
+	// UTF-8 file passes through untouched and a Windows-1252 one is
+	// transcoded alike.
+	raw, err := os.ReadFile(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		in, want, enc string
+	}{
+		{"a,é€ö\n", "a,é€ö\n", EncodingUTF8},
+		{"a,\xe9\x80\xf6\n", "a,é€ö\n", EncodingWindows1252},
+		{string(raw), strings.NewReplacer("\xf6", "ö", "\xe9", "é", "\xe4", "ä", "\x80", "€").Replace(string(raw)), EncodingWindows1252},
+		{"ascii only\n", "ascii only\n", EncodingUTF8},
+	} {
+		for _, r := range []io.Reader{strings.NewReader(tc.in), iotest.OneByteReader(strings.NewReader(tc.in))} {
+			tr := &textReader{r: r}
+			got, err := io.ReadAll(tr)
+			if err != nil || string(got) != tc.want || tr.encoding() != tc.enc {
+				t.Errorf("%q: got %q %s, err %v; want %q %s", tc.in, got, tr.encoding(), err, tc.want, tc.enc)
+			}
+		}
 	}
 }

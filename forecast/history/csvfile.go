@@ -32,6 +32,7 @@ type csvFile struct {
 	aheadLine  []int
 	aheadErr   error // the read error after the rows ahead, if any
 	lim        *rowLimit
+	text       *textReader
 	nextLine   int // the line the next row starts on, for a row too long
 }
 
@@ -86,20 +87,25 @@ func (c *csvFile) rowRead(rec []string) {
 const maxPreamble = 10
 
 // openCSV starts reading r (called name in messages): it refuses what is
-// not delimited text (empty, binary, compressed), skips a UTF-8 byte-order
-// mark, detects the delimiter (comma, semicolon or tab) and reads the
+// not delimited text (empty, binary, compressed), reads a file that is not
+// UTF-8 as Windows-1252 (textReader), skips a UTF-8 byte-order mark, detects the delimiter (comma, semicolon or tab) and reads the
 // header: the first line, unless isHeader rejects it and accepts one of
 // the next lines, in which case the lines before it are a preamble (a
 // report title) and are skipped.
 func openCSV(r io.Reader, name string, isHeader func([]string) bool) (*csvFile, error) {
-	lim := &rowLimit{r: r}
-	br := bufio.NewReaderSize(lim, readBuffer)
-	head, err := br.Peek(8 << 10)
+	raw := bufio.NewReaderSize(r, readBuffer)
+	head, err := raw.Peek(8 << 10)
 	if err != nil && err != io.EOF && !errors.Is(err, bufio.ErrBufferFull) {
 		return nil, readError(name, err)
 	}
 	if msg := NotText(head); msg != "" {
 		return nil, &FileError{File: name, Msg: msg}
+	}
+	text := &textReader{r: raw}
+	lim := &rowLimit{r: text}
+	br := bufio.NewReaderSize(lim, readBuffer)
+	if head, err = br.Peek(8 << 10); err != nil && err != io.EOF && !errors.Is(err, bufio.ErrBufferFull) {
+		return nil, readError(name, err)
 	}
 	if bytes.HasPrefix(head, []byte("\xef\xbb\xbf")) {
 		br.Discard(3)
@@ -109,7 +115,7 @@ func openCSV(r io.Reader, name string, isHeader func([]string) bool) (*csvFile, 
 	if len(bytes.TrimSpace(head)) == 0 {
 		return nil, &FileError{File: name, Msg: "the file is empty: expected a header line and one row per ticket or interval"}
 	}
-	c := &csvFile{name: name, delim: sniffDelimiter(head), lim: lim, nextLine: 1}
+	c := &csvFile{name: name, delim: sniffDelimiter(head), lim: lim, text: text, nextLine: 1}
 	c.r = csv.NewReader(br)
 	c.r.Comma = c.delim
 	c.r.FieldsPerRecord = -1 // ragged rows are rejected one by one, not fatal

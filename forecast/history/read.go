@@ -219,7 +219,7 @@ func NewReader(name string, r io.Reader, opt Options) (rd *Reader, err error) {
 	}
 	rd = &Reader{src: src, opt: opt, loc: opt.location(), now: opt.now(), header: c.header, idx: -1, layouts: map[string]string{}}
 	rd.rep = &Report{File: name, Columns: map[string]string{}, Layouts: map[string]string{},
-		Delimiter: string(c.delim), Location: rd.loc.String(), maxRejects: opt.maxRejects()}
+		Delimiter: string(c.delim), Location: rd.loc.String(), Encoding: c.text.encoding(), maxRejects: opt.maxRejects()}
 	rd.shape = opt.Shape
 	if rd.shape == ShapeAuto {
 		rd.shape = ShapeTickets
@@ -382,6 +382,9 @@ func (rd *Reader) run(sink Sink) error {
 			}
 			rd.rep.reject(*rej)
 		}
+	}
+	if rd.rep.Encoding = c.text.encoding(); rd.rep.Encoding != EncodingUTF8 {
+		rd.rep.Notes = append(rd.rep.Notes, fmt.Sprintf("%s is not UTF-8: it was read as %s (the encoding Excel on Windows saves CSV in)", rd.rep.File, rd.rep.Encoding))
 	}
 	if rd.events != nil {
 		if err := rd.flushEvents(sink); err != nil {
