@@ -2,6 +2,7 @@ package history
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 )
 
@@ -56,7 +57,9 @@ func normName(s string) string {
 }
 
 // findHeader returns the index of name in header: an exact match first,
-// then one ignoring case, spaces and punctuation; -1 if absent.
+// then one ignoring case, spaces and punctuation, then a column given by
+// its position, "#3" for the third (for a header that names two columns
+// alike); -1 if absent.
 func findHeader(header []string, name string) int {
 	for i, h := range header {
 		if h == name {
@@ -69,7 +72,51 @@ func findHeader(header []string, name string) int {
 			return i
 		}
 	}
+	if i, ok := columnNumber(name); ok && i < len(header) {
+		return i
+	}
 	return -1
+}
+
+// columnNumber parses a column given by position, "#3", into its index 2.
+func columnNumber(s string) (int, bool) {
+	if len(s) < 2 || s[0] != '#' {
+		return 0, false
+	}
+	n, err := strconv.Atoi(s[1:])
+	if err != nil || n < 1 {
+		return 0, false
+	}
+	return n - 1, true
+}
+
+// duplicates returns a note for each column read whose name the header
+// gives to another column too (normalised): which one is read, and how to
+// pick another by position.
+func duplicates(header []string, cols map[string]*column) []string {
+	var notes []string
+	for _, f := range Fields() {
+		c := cols[f]
+		if c == nil {
+			continue
+		}
+		for _, idx := range []int{c.idx, c.idx2} {
+			if idx < 0 {
+				continue
+			}
+			var same []string
+			for i, h := range header {
+				if i != idx && normName(h) == normName(header[idx]) {
+					same = append(same, "#"+strconv.Itoa(i+1))
+				}
+			}
+			if len(same) > 0 {
+				notes = append(notes, fmt.Sprintf("the header names more than one column %q (#%d, %s): %s reads #%d; to read another, give its position, e.g. --column %s=%s",
+					header[idx], idx+1, strings.Join(same, ", "), f, idx+1, f, same[0]))
+			}
+		}
+	}
+	return notes
 }
 
 // column is where a field's value comes from: one column, or for a time

@@ -491,3 +491,67 @@ func TestWindows1252(t *testing.T) {
 		}
 	}
 }
+
+// TestExportShapes: shapes of real exports that used to be refused or
+// misread. Expected times are those the inputs state: Excel serial 39448
+// is 2008-01-01 (Microsoft's DATE function documentation: "January 1,
+// 2008 is serial number 39448"), its fraction the time of day.
+func TestExportShapes(t *testing.T) {
+	t.Parallel()
+	paris, err := time.LoadLocation("Europe/Paris")
+	if err != nil {
+		t.Skip("no tz database")
+	}
+	for _, tc := range []struct {
+		name, csv string
+		opt       Options
+		first     string // RFC 3339 in the desk's zone
+		records   int
+		delim     string
+		note      string // in the notes, if any
+	}{
+		{"interval report", "Date,Interval,Offered,AHT\n2026-01-05,08:00-08:30,10,0:04:00\n2026-01-05,08:30-09:00,12,0:04:10\n2026-01-06,08:00 - 08:30,9,0:03:50\n",
+			Options{}, "2026-01-05T08:00:00Z", 3, ",", `interval_start is the date of column "Date" and the clock time of column "Interval"`},
+		{"range in one column", "interval_start,arrivals\n05/01/2026 08:00-08:30,3\n13/01/2026 08:30–09:00,4\n", Options{}, "2026-01-05T08:00:00Z", 2, ",", ""},
+		{"range, start's layout forced", "interval_start,arrivals\n05/01/2026 08:00-08:30,3\n06/01/2026 08:30-09:00,4\n", Options{TimeFormat: "02/01/2006 15:04"}, "2026-01-05T08:00:00Z", 2, ",", ""},
+		{"Excel serial dates", "created_at\n39448.5\n39448.75\n", Options{}, "2008-01-01T12:00:00Z", 2, ",", ""},
+		{"Excel serial dates, desk zone", "created_at\n39448.5\n", Options{Location: paris}, "2008-01-01T12:00:00+01:00", 1, ",", ""},
+		{"offset +0000", "created_at\n2026-01-05T09:00:00+0100\n2026-01-05T10:00:00+0000\n", Options{}, "2026-01-05T08:00:00Z", 2, ",", ""},
+		{"offset +0000 after a space", "created_at\n2026-01-05 09:00 +0000\n", Options{Location: paris}, "2026-01-05T10:00:00+01:00", 1, ",", ""},
+		{"zone GMT", "created_at\n2026-01-05 09:00:00 GMT\n", Options{Location: paris}, "2026-01-05T10:00:00+01:00", 1, ",", ""},
+		{"zone UTC", "created_at\n2026-01-05 09:00:00 UTC\n", Options{Location: paris}, "2026-01-05T10:00:00+01:00", 1, ",", ""},
+		{"HTTP date", "created_at\n\"Mon, 05 Jan 2026 09:00:00 GMT\"\n", Options{}, "2026-01-05T09:00:00Z", 1, ",", ""},
+		{"lower-case pm", "created_at\n01/05/2026 9:00 am\n01/13/2026 3:00 pm\n", Options{}, "2026-01-05T09:00:00Z", 2, ",", ""},
+		{"Excel sep= line", "sep=;\nCreated;Handle;Note\n05.01.2026 09:00;1,5;a,b,c\n05.01.2026 09:10;2;d,e,f\n", Options{}, "2026-01-05T09:00:00Z", 2, ";", ""},
+		{"duplicate names", "Created,Priority,Created\n2026-01-05 09:00,P1,2026-01-05 10:00\n", Options{}, "2026-01-05T09:00:00Z", 1, ",",
+			`the header names more than one column "Created" (#1, #3): created_at reads #1; to read another, give its position, e.g. --column created_at=#3`},
+		{"duplicate picked by position", "Created,Priority,Created\n2026-01-05 09:00,P1,2026-01-05 10:00\n", Options{Columns: map[string]string{"created_at": "#3"}}, "2026-01-05T10:00:00Z", 1, ",", ""},
+	} {
+		tc.opt.Now = fixedNow
+		var c collect
+		rep, err := Read("h.csv", strings.NewReader(tc.csv), tc.opt, &c)
+		if err != nil {
+			t.Errorf("%s: %v", tc.name, err)
+			continue
+		}
+		notes := strings.Join(rep.Notes, "\n")
+		if rep.First.Format(time.RFC3339) != tc.first || rep.Records != tc.records || rep.Rejected != 0 || rep.DroppedTotal() != 0 || rep.Delimiter != tc.delim || !strings.Contains(notes, tc.note) {
+			t.Errorf("%s: first %s records %d rejected %d %v dropped %v delimiter %q notes %q; want %s %d 0 %q %q", tc.name, rep.First.Format(time.RFC3339),
+				rep.Records, rep.Rejected, rep.Rejects, rep.Drops, rep.Delimiter, notes, tc.first, tc.records, tc.delim, tc.note)
+		}
+		if tc.name == "interval report" && (rep.Interval != 30*time.Minute || c.volumes[1].AHTSeconds != 250) {
+			t.Errorf("%s: interval %v volumes %+v", tc.name, rep.Interval, c.volumes)
+		}
+	}
+	// A layout naming the time of day twice would read a range's end.
+	_, err = Read("h.csv", strings.NewReader("created_at\n05/01/2026 08:00-08:30\n"), Options{Now: fixedNow, TimeFormat: "02/01/2006 15:04-15:04"}, &collect{})
+	var oe *OptionError
+	if !errors.As(err, &oe) || !strings.Contains(err.Error(), `names the time of day twice`) || !strings.Contains(err.Error(), `--time-format "02/01/2006 15:04"`) {
+		t.Errorf("--time-format with the clock twice: err %v; want an OptionError suggesting the start's layout", err)
+	}
+	// A position past the header is a mistake the message explains.
+	_, err = Read("h.csv", strings.NewReader("Created,Created\n2026-01-05 09:00,2026-01-05 10:00\n"), Options{Now: fixedNow, Columns: map[string]string{"created_at": "#5"}}, &collect{})
+	if !errors.As(err, &oe) || !strings.Contains(err.Error(), `no column "#5"`) {
+		t.Errorf("--column created_at=#5: err %v", err)
+	}
+}

@@ -33,6 +33,7 @@ type csvFile struct {
 	aheadErr   error // the read error after the rows ahead, if any
 	lim        *rowLimit
 	text       *textReader
+	sepLine    bool // the first line is Excel's sep=X, skipped
 	nextLine   int // the line the next row starts on, for a row too long
 }
 
@@ -116,6 +117,9 @@ func openCSV(r io.Reader, name string, isHeader func([]string) bool) (*csvFile, 
 		return nil, &FileError{File: name, Msg: "the file is empty: expected a header line and one row per ticket or interval"}
 	}
 	c := &csvFile{name: name, delim: sniffDelimiter(head), lim: lim, text: text, nextLine: 1}
+	if d, ok := excelSep(head); ok {
+		c.delim, c.sepLine = d, true
+	}
 	c.r = csv.NewReader(br)
 	c.r.Comma = c.delim
 	c.r.FieldsPerRecord = -1 // ragged rows are rejected one by one, not fatal
@@ -141,6 +145,11 @@ func (c *csvFile) readHeader(isHeader func([]string) bool) error {
 		rec, err := c.r.Read()
 		if err == io.EOF {
 			break
+		}
+		if err == nil && c.sepLine {
+			c.sepLine = false
+			c.rowRead(rec)
+			continue
 		}
 		if err != nil {
 			if len(ahead) == 0 {
@@ -204,6 +213,19 @@ func NotText(head []byte) string {
 		return "is a binary file, not CSV text"
 	}
 	return ""
+}
+
+// excelSep reads Excel's "sep=;" first line, which names the delimiter
+// (Excel writes it, and honours it, in files meant for another locale).
+func excelSep(head []byte) (rune, bool) {
+	if len(head) < 6 || !bytes.EqualFold(head[:4], []byte("sep=")) {
+		return 0, false
+	}
+	d, rest := head[4], head[5:]
+	if d == '\r' || d == '\n' || d == '"' || !(rest[0] == '\r' || rest[0] == '\n') {
+		return 0, false
+	}
+	return rune(d), true
 }
 
 // sniffDelimiter picks the delimiter that occurs most often outside quotes

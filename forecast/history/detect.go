@@ -20,7 +20,7 @@ func headerTest(opt *Options) func([]string) bool {
 	for _, v := range opt.Columns {
 		names[normName(v)] = true
 		for _, part := range strings.Split(v, "+") {
-			if !looksLiteral(strings.TrimSpace(part)) {
+			if _, pos := columnNumber(strings.TrimSpace(part)); !pos && !looksLiteral(strings.TrimSpace(part)) {
 				names[normName(part)] = true
 			}
 		}
@@ -132,6 +132,9 @@ func (rd *Reader) detect(c *csvFile) error {
 			continue
 		}
 		good++
+		if good == 1 {
+			rd.dateAndClock(rec)
+		}
 		if !done {
 			for _, g := range groups {
 				for _, m := range g {
@@ -176,7 +179,7 @@ func (rd *Reader) detect(c *csvFile) error {
 				if err != nil && firstErr == nil {
 					firstErr = fmt.Errorf("column %q: %v", m.col.header, err)
 				}
-				if ok {
+				if ok && (m.det.mostlyTimes() || tc == rd.created || tc == rd.start) {
 					chosen, m.col.layout = m.col, l
 					break
 				}
@@ -213,6 +216,38 @@ func (rd *Reader) detect(c *csvFile) error {
 	return nil
 }
 
+// dateColumns are the names of a date column beside a clock-only interval
+// column (phone systems' interval reports: Date, Interval 08:00-08:30).
+var dateColumns = []string{"date", "day", "reportdate", "calldate", "intervaldate", "perioddate"}
+
+// dateAndClock reads the interval start from a date column and a clock
+// column when the interval column found by its name holds only a clock
+// time or a range of them ("08:00-08:30") and a date column sits beside
+// it: as if mapped --column interval_start=DATE+INTERVAL. rec is the first
+// row.
+func (rd *Reader) dateAndClock(rec []string) {
+	c := rd.start
+	if c == nil || c.split || c.idx < 0 || rd.opt.Columns[FieldIntervalStart] != "" {
+		return
+	}
+	v := strings.TrimSpace(c.value(rec))
+	if start, ok := rangeStart(v); ok {
+		v = start
+	}
+	if !isClock(v) {
+		return
+	}
+	d := findHeaderAny(rd.header, dateColumns...)
+	if d < 0 || d == c.idx {
+		return
+	}
+	c.idx2, c.split = c.idx, true
+	c.idx, c.lit2 = d, ""
+	c.header = rd.header[d] + "+" + rd.header[c.idx2]
+	rd.rep.Columns[FieldIntervalStart] = c.header
+	rd.rep.Notes = append(rd.rep.Notes, fmt.Sprintf("interval_start is the date of column %q and the clock time of column %q", rd.header[d], rd.header[c.idx2]))
+}
+
 // findHeaderAny returns the first column whose normalised name is one of names.
 func findHeaderAny(header []string, names ...string) int {
 	for _, n := range names {
@@ -231,7 +266,7 @@ func spacing(starts []string, layout string, loc *time.Location) time.Duration {
 	var prev time.Time
 	var best time.Duration
 	for _, s := range starts {
-		t, err := parseTime(layout, s, loc)
+		t, err := parseValue(layout, s, loc)
 		if err != nil {
 			continue
 		}

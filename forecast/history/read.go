@@ -207,6 +207,9 @@ type Reader struct {
 // each time column's layout, and for volumes the spacing of the rows.
 // Errors are those of Read.
 func NewReader(name string, r io.Reader, opt Options) (rd *Reader, err error) {
+	if err := checkTimeFormat(name, opt.TimeFormat); err != nil {
+		return nil, err
+	}
 	src := newSource(opt.context(), r)
 	defer func() {
 		if err != nil {
@@ -244,6 +247,7 @@ func NewReader(name string, r io.Reader, opt Options) (rd *Reader, err error) {
 	for f, col := range rd.cols {
 		rd.setColumn(f, col)
 	}
+	rd.rep.Notes = append(rd.rep.Notes, duplicates(c.header, rd.cols)...)
 	cols := strings.Join(c.header, ", ")
 	switch rd.shape {
 	case ShapeTickets:
@@ -290,6 +294,22 @@ func NewReader(name string, r io.Reader, opt Options) (rd *Reader, err error) {
 		return nil, err
 	}
 	return rd, nil
+}
+
+// checkTimeFormat refuses a forced layout that names the time of day twice
+// ("02/01/2006 15:04-15:04", written for an interval range): Go's parser
+// would keep the later, the interval's end. A range is read by its start
+// with the start's layout.
+func checkTimeFormat(name, layout string) error {
+	if strings.Count(layout, ":04") < 2 {
+		return nil
+	}
+	hint := layout
+	if start, ok := rangeStart(layout); ok {
+		hint = start
+	}
+	return &OptionError{fmt.Sprintf("%s: --time-format %q names the time of day twice (an interval range?): the later, the interval's end, would be read; "+
+		"give the layout of the start, e.g. --time-format %q (a range such as 08:00-08:30 is read by its start)", name, layout, hint)}
 }
 
 // setColumn makes col the column of field (nil: the field is not read).

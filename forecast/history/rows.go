@@ -29,7 +29,7 @@ func (rd *Reader) timeField(c *column, rec []string, line int) (time.Time, *Reje
 	if layout == "" {
 		return time.Time{}, rd.reject(line, c, "%q is not a time in a known layout", v)
 	}
-	t, err := parseTime(layout, v, rd.loc)
+	t, err := parseValue(layout, v, rd.loc)
 	if err != nil {
 		return time.Time{}, rd.reject(line, c, "%q does not match the time layout %q of this column (set it with --time-format)", v, layout)
 	}
