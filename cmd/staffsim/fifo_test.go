@@ -25,7 +25,9 @@ func TestInspectFIFOInterrupted(t *testing.T) {
 	time.AfterFunc(50*time.Millisecond, cancel)
 	done := make(chan int, 1)
 	var out, errb bytes.Buffer
-	go func() { done <- run(ctx, []string{"inspect", p}, streams{in: strings.NewReader(""), out: &out, err: &errb}) }()
+	go func() {
+		done <- run(ctx, []string{"inspect", p}, streams{in: strings.NewReader(""), out: &out, err: &errb})
+	}()
 	select {
 	case code := <-done:
 		if code != exitInterrupted || !strings.Contains(errb.String(), "interrupted") {

@@ -34,7 +34,7 @@ type csvFile struct {
 	lim        *rowLimit
 	text       *textReader
 	sepLine    bool // the first line is Excel's sep=X, skipped
-	nextLine   int // the line the next row starts on, for a row too long
+	nextLine   int  // the line the next row starts on, for a row too long
 }
 
 // MaxField is the longest field a history row may hold, 1 MiB: no export
