@@ -38,9 +38,9 @@ type historyFlags struct {
 func (h *historyFlags) register(flags *pflag.FlagSet) {
 	flags.StringVar(&h.shape, "shape", "auto", "history shape: tickets (one row per ticket or call), volumes (one row per interval) or auto (from the header)")
 	flags.StringArrayVar(&h.columns, "column", nil, "map a field to a header name, FIELD=HEADER (repeatable): fields "+strings.Join(history.Fields(), ", ")+
-		"; a time may be split: created_at=DATE+TIME, either part a column or a literal (created_at=1999-08-01+vru_entry)")
+		"; a time may be split: created_at=DATE+TIME, either part a column or a literal (created_at=1999-08-01+vru_entry); #N is the Nth column (created_at=#3)")
 	flags.StringVar(&h.idColumn, "id-column", "", "event log: the ticket-id column; rows with the same id collapse into one ticket (earliest creation, latest resolution)")
-	flags.StringVar(&h.timeFormat, "time-format", "", "force a Go time layout for every time column, e.g. '02-01-2006 15:04', or unix / unixms for epoch times (default: detected per column)")
+	flags.StringVar(&h.timeFormat, "time-format", "", "force a Go time layout for every time column, e.g. '02-01-2006 15:04', or unix / unixms for epoch times, excel for Excel serial dates (default: detected per column)")
 	flags.StringVar(&h.tz, "tz", "UTC", "the desk's time zone (IANA name, e.g. Europe/London): times without an offset are read in it and intervals are its wall-clock slots")
 	flags.BoolVar(&h.strict, "strict", false, "fail on the first bad row instead of rejecting and counting it")
 }
@@ -62,7 +62,7 @@ func (h *historyFlags) options() (history.Options, error) {
 	}
 	opt.IDColumn = strings.TrimSpace(h.idColumn)
 	opt.TimeFormat = h.timeFormat
-	if h.timeFormat != "" && h.timeFormat != history.LayoutUnix && h.timeFormat != history.LayoutUnixMilli && !strings.ContainsAny(h.timeFormat, "0123456789") {
+	if h.timeFormat != "" && h.timeFormat != history.LayoutUnix && h.timeFormat != history.LayoutUnixMilli && h.timeFormat != history.LayoutExcel && !strings.ContainsAny(h.timeFormat, "0123456789") {
 		return opt, usagef("--time-format %q: write a Go layout of the reference time Mon Jan 2 15:04:05 2006, e.g. '02-01-2006 15:04', or unix / unixms for epoch seconds / milliseconds", h.timeFormat)
 	}
 	if opt.Location, err = loadZone(h.tz); err != nil {

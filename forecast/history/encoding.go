@@ -1,6 +1,7 @@
 package history
 
 import (
+	"encoding/binary"
 	"io"
 	"unicode/utf8"
 
@@ -24,8 +25,9 @@ const (
 type textReader struct {
 	r     io.Reader
 	state int    // textASCII until the first non-ASCII byte, then textUTF8 or text1252
-	buf   []byte // raw bytes read
-	pend  []byte // an incomplete sequence at the end of the last read (textASCII)
+	raw   []byte // bytes read to settle or transcode
+	pend  [utf8.UTFMax]byte
+	npend int    // an incomplete sequence held from the end of the last read (textASCII)
 	out   []byte // bytes to serve
 	dec   []byte // transcoded bytes (text1252)
 	err   error
@@ -46,26 +48,59 @@ func (t *textReader) encoding() string {
 	return EncodingUTF8
 }
 
+// Read serves ASCII and UTF-8 straight from the reader below (only
+// scanning ASCII for its first non-ASCII byte) and Windows-1252 through a
+// buffer, transcoded.
 func (t *textReader) Read(p []byte) (int, error) {
 	for len(t.out) == 0 {
-		if t.err != nil {
+		if t.npend == 0 && t.err != nil {
 			return 0, t.err
 		}
-		if t.state == textUTF8 && len(t.pend) == 0 {
+		switch {
+		case t.state == textUTF8 && t.npend == 0:
 			return t.r.Read(p)
+		case t.state == textASCII && t.npend == 0 && len(p) > 0:
+			k, err := t.r.Read(p)
+			i := asciiPrefix(p[:k])
+			if i == k {
+				return k, err
+			}
+			t.err = err
+			t.raw = append(t.raw[:0], p[i:k]...)
+			t.out = t.settle(t.raw, err != nil)
+			if i > 0 {
+				return i, nil
+			}
+		default:
+			if cap(t.raw) < 32<<10 {
+				t.raw = make([]byte, 32<<10)
+			}
+			t.raw = t.raw[:cap(t.raw)]
+			n := copy(t.raw, t.pend[:t.npend])
+			t.npend = 0
+			k, err := t.r.Read(t.raw[n:])
+			t.err = err
+			t.out = t.settle(t.raw[:n+k], err != nil)
 		}
-		if t.buf == nil {
-			t.buf = make([]byte, 32<<10)
-		}
-		n := copy(t.buf, t.pend)
-		t.pend = nil
-		k, err := t.r.Read(t.buf[n:])
-		t.err = err
-		t.out = t.settle(t.buf[:n+k], err != nil)
 	}
 	n := copy(p, t.out)
 	t.out = t.out[n:]
 	return n, nil
+}
+
+// asciiPrefix returns the length of the ASCII prefix of b, eight bytes at
+// a time.
+func asciiPrefix(b []byte) int {
+	i := 0
+	for ; i+8 <= len(b); i += 8 {
+		if binary.LittleEndian.Uint64(b[i:])&0x8080808080808080 != 0 {
+			break
+		}
+	}
+	for i < len(b) && b[i] < utf8.RuneSelf {
+		i++
+	}
+	return i
 }
 
 // settle returns the bytes of data to serve, settling the encoding at the
@@ -73,15 +108,12 @@ func (t *textReader) Read(p []byte) (int, error) {
 // UTF-8 sequence is held back for the next read.
 func (t *textReader) settle(data []byte, eof bool) []byte {
 	if t.state == textASCII {
-		i := 0
-		for i < len(data) && data[i] < utf8.RuneSelf {
-			i++
-		}
+		i := asciiPrefix(data)
 		if i == len(data) {
 			return data
 		}
 		if !eof && !utf8.FullRune(data[i:]) {
-			t.pend = data[i:]
+			t.npend = copy(t.pend[:], data[i:])
 			return data[:i]
 		}
 		if r, size := utf8.DecodeRune(data[i:]); r != utf8.RuneError || size > 1 {
