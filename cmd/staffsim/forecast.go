@@ -195,7 +195,7 @@ func runForecast(cmd *cobra.Command, s streams, o *forecastOptions) error {
 			return err
 		}
 	}
-	name, r, done, err := historyInput(s.in, o.path)
+	name, r, done, err := historyInput(ctx, s.in, o.path, &ropt)
 	if err != nil {
 		return err
 	}

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"fmt"
 	"io"
 	"strings"
@@ -37,9 +38,9 @@ type historyFlags struct {
 func (h *historyFlags) register(flags *pflag.FlagSet) {
 	flags.StringVar(&h.shape, "shape", "auto", "history shape: tickets (one row per ticket or call), volumes (one row per interval) or auto (from the header)")
 	flags.StringArrayVar(&h.columns, "column", nil, "map a field to a header name, FIELD=HEADER (repeatable): fields "+strings.Join(history.Fields(), ", ")+
-		"; a time may be split: created_at=DATE+TIME, either part a column or a literal (created_at=1999-08-01+vru_entry)")
+		"; a time may be split: created_at=DATE+TIME, either part a column or a literal (created_at=1999-08-01+vru_entry); #N is the Nth column (created_at=#3)")
 	flags.StringVar(&h.idColumn, "id-column", "", "event log: the ticket-id column; rows with the same id collapse into one ticket (earliest creation, latest resolution)")
-	flags.StringVar(&h.timeFormat, "time-format", "", "force a Go time layout for every time column, e.g. '02-01-2006 15:04', or unix / unixms for epoch times (default: detected per column)")
+	flags.StringVar(&h.timeFormat, "time-format", "", "force a Go time layout for every time column, e.g. '02-01-2006 15:04', or unix / unixms for epoch times, excel for Excel serial dates (default: detected per column)")
 	flags.StringVar(&h.tz, "tz", "UTC", "the desk's time zone (IANA name, e.g. Europe/London): times without an offset are read in it and intervals are its wall-clock slots")
 	flags.BoolVar(&h.strict, "strict", false, "fail on the first bad row instead of rejecting and counting it")
 }
@@ -61,7 +62,7 @@ func (h *historyFlags) options() (history.Options, error) {
 	}
 	opt.IDColumn = strings.TrimSpace(h.idColumn)
 	opt.TimeFormat = h.timeFormat
-	if h.timeFormat != "" && h.timeFormat != history.LayoutUnix && h.timeFormat != history.LayoutUnixMilli && !strings.ContainsAny(h.timeFormat, "0123456789") {
+	if h.timeFormat != "" && h.timeFormat != history.LayoutUnix && h.timeFormat != history.LayoutUnixMilli && h.timeFormat != history.LayoutExcel && !strings.ContainsAny(h.timeFormat, "0123456789") {
 		return opt, usagef("--time-format %q: write a Go layout of the reference time Mon Jan 2 15:04:05 2006, e.g. '02-01-2006 15:04', or unix / unixms for epoch seconds / milliseconds", h.timeFormat)
 	}
 	if opt.Location, err = loadZone(h.tz); err != nil {
@@ -106,24 +107,31 @@ func noteRead(w io.Writer, rep *history.Report) {
 	if rep.Rejected > 0 {
 		fmt.Fprintf(w, ", %d rejected (first: %s; run staffsim inspect for the list)", rep.Rejected, rep.Rejects[0])
 	}
+	if n := rep.DroppedTotal(); n > 0 {
+		fmt.Fprintf(w, ", %d bad optional values dropped, rows kept (first: %s)", n, rep.Drops[0])
+	}
 	fmt.Fprintln(w)
 	for _, n := range rep.Notes {
 		fmt.Fprintf(w, "note: %s\n", n)
 	}
 }
 
-// historyInput opens a history argument for the reader: "-" is standard
-// input (in), called "stdin" in messages; any other path is a file, a pipe
-// given by name (/dev/stdin, a shell's <(…)) included. The reader reads a
-// history twice; what cannot seek back (standard input, a pipe) it
-// replays from memory, at most history.MaxReplay bytes of it, so nothing
-// is copied to a temporary file. Call done when the read is over (it
-// closes the file); done is never nil.
-func historyInput(in io.Reader, path string) (name string, r io.Reader, done func(), err error) {
+// historyInput opens a history argument for the reader under ctx, and
+// sets opt.Context to ctx so that the read stops when ctx is done (Ctrl-C,
+// SIGTERM): "-" is standard input (in), called "stdin" in messages; any
+// other path is a file, a pipe given by name (/dev/stdin, a shell's <(…),
+// a named pipe, whose open waits for a writer until ctx is done)
+// included. The reader reads a history twice; what cannot seek back
+// (standard input, a pipe) it replays from memory, at most
+// history.MaxReplay bytes of it, so nothing is copied to a temporary
+// file. Call done when the read is over (it closes the file); done is
+// never nil.
+func historyInput(ctx context.Context, in io.Reader, path string, opt *history.Options) (name string, r io.Reader, done func(), err error) {
+	opt.Context = ctx
 	if path == "-" {
 		return "stdin", in, func() {}, nil
 	}
-	f, err := history.OpenFile(path)
+	f, err := history.OpenFileContext(ctx, path)
 	if err != nil {
 		return "", nil, func() {}, err
 	}

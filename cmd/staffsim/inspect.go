@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"fmt"
 	"io"
 	"math"
@@ -73,7 +74,7 @@ func newInspectCmd(s streams) *cobra.Command {
 			return nil
 		},
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return runInspect(s, &o, args[0])
+			return runInspect(cmd.Context(), s, &o, args[0])
 		},
 	}
 	f := cmd.Flags()
@@ -84,7 +85,7 @@ func newInspectCmd(s streams) *cobra.Command {
 	return cmd
 }
 
-func runInspect(s streams, o *inspectOptions, path string) error {
+func runInspect(ctx context.Context, s streams, o *inspectOptions, path string) error {
 	opt, err := o.history.options()
 	if err != nil {
 		return err
@@ -97,7 +98,7 @@ func runInspect(s streams, o *inspectOptions, path string) error {
 			return usagef("--plot: %v", err)
 		}
 	}
-	name, r, done, err := historyInput(s.in, path)
+	name, r, done, err := historyInput(ctx, s.in, path, &opt)
 	if err != nil {
 		return err
 	}
@@ -179,6 +180,16 @@ func writeInspectTable(out io.Writer, sum *history.Summary) error {
 	}
 	row("time layouts", "%s (times without an offset in %s)", fieldList(layouts), r.Location)
 	row("rows", "%d read, %d rejected", r.Rows, r.Rejected)
+	if len(r.Dropped) > 0 {
+		dropped := map[string]string{}
+		for f, n := range r.Dropped {
+			dropped[f] = strconv.Itoa(n)
+		}
+		row("values dropped", "%s (bad optional values left out; their rows are kept)", fieldList(dropped))
+	}
+	if r.Encoding != "" && r.Encoding != "UTF-8" {
+		row("encoding", "%s (not UTF-8: transcoded)", r.Encoding)
+	}
 	row("range", "%s → %s (%s)", r.First.Format("2006-01-02 15:04"), r.Last.Format("2006-01-02 15:04"), pluralize(sum.Days, "day"))
 	row(unit+" per day", "%s mean; busiest %s (%s)", inspectNum(sum.PerDay), sum.Busiest.Date, inspectNum(sum.Busiest.Count))
 	empty := strconv.Itoa(sum.EmptyDays)
@@ -234,6 +245,12 @@ func writeInspectTable(out io.Writer, sum *history.Summary) error {
 		fmt.Fprintf(out, "\nrejected rows (%d; the first %d):\n", r.Rejected, len(r.Rejects))
 		for _, rej := range r.Rejects {
 			fmt.Fprintf(out, "  %s\n", rej)
+		}
+	}
+	if n := r.DroppedTotal(); n > 0 {
+		fmt.Fprintf(out, "\ndropped values (%d; the first %d):\n", n, len(r.Drops))
+		for _, d := range r.Drops {
+			fmt.Fprintf(out, "  %s\n", d)
 		}
 	}
 	return nil

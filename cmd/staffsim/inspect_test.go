@@ -63,8 +63,10 @@ func TestInspectListsRejects(t *testing.T) {
 		t.Fatalf("exit %d: %s", code, errOut)
 	}
 	for _, want := range []string{
-		"11 read, 7 rejected",
-		"rejected rows (7; the first 7)",
+		"11 read, 4 rejected",
+		"rejected rows (4; the first 4)",
+		"values dropped     first_response_at=1, handle_seconds=1, resolved_at=1 (bad optional values left out; their rows are kept)",
+		"dropped values (3; the first 3)",
 		`mixed_rows.csv:5: column "handle_seconds": duration "-5" is negative`,
 		"mixed_rows.csv:6: row has 5 fields, the header has 7",
 		"SLA attainment (first response within 4h00m, goal 90.0%)",

@@ -334,7 +334,7 @@ func (pl *planner) loadHistory() error {
 	if err != nil {
 		return err
 	}
-	name, r, done, err := historyInput(pl.s.in, pl.o.path)
+	name, r, done, err := historyInput(pl.ctx, pl.s.in, pl.o.path, &ropt)
 	if err != nil {
 		return err
 	}

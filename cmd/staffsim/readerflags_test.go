@@ -151,12 +151,13 @@ func TestHistoryInputPipeByName(t *testing.T) {
 	if _, err := os.Stat(name); err != nil {
 		t.Skip("no /proc/self/fd:", err)
 	}
-	got, in, done, err := historyInput(strings.NewReader(""), name)
+	var opt history.Options
+	got, in, done, err := historyInput(context.Background(), strings.NewReader(""), name, &opt)
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer done()
-	s, rep, err := forecast.LoadSeries(got, in, history.Options{}, 0)
+	s, rep, err := forecast.LoadSeries(got, in, opt, 0)
 	if err != nil || s.Len() != 1 || s.Arrivals[0] != 10 || got != name || rep.File != name {
 		t.Errorf("series %+v, name %q, err %v", s, got, err)
 	}

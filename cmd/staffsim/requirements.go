@@ -113,7 +113,7 @@ func runRequirements(cmd *cobra.Command, s streams, o *requirementsOptions) erro
 	if err != nil {
 		return err
 	}
-	name, r, done, err := historyInput(s.in, o.file)
+	name, r, done, err := historyInput(cmd.Context(), s.in, o.file, &ropt)
 	if err != nil {
 		return err
 	}

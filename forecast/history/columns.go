@@ -2,6 +2,7 @@ package history
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 )
 
@@ -56,7 +57,9 @@ func normName(s string) string {
 }
 
 // findHeader returns the index of name in header: an exact match first,
-// then one ignoring case, spaces and punctuation; -1 if absent.
+// then one ignoring case, spaces and punctuation, then a column given by
+// its position, "#3" for the third (for a header that names two columns
+// alike); -1 if absent.
 func findHeader(header []string, name string) int {
 	for i, h := range header {
 		if h == name {
@@ -69,7 +72,51 @@ func findHeader(header []string, name string) int {
 			return i
 		}
 	}
+	if i, ok := columnNumber(name); ok && i < len(header) {
+		return i
+	}
 	return -1
+}
+
+// columnNumber parses a column given by position, "#3", into its index 2.
+func columnNumber(s string) (int, bool) {
+	if len(s) < 2 || s[0] != '#' {
+		return 0, false
+	}
+	n, err := strconv.Atoi(s[1:])
+	if err != nil || n < 1 {
+		return 0, false
+	}
+	return n - 1, true
+}
+
+// duplicates returns a note for each column read whose name the header
+// gives to another column too (normalised): which one is read, and how to
+// pick another by position.
+func duplicates(header []string, cols map[string]*column) []string {
+	var notes []string
+	for _, f := range Fields() {
+		c := cols[f]
+		if c == nil {
+			continue
+		}
+		for _, idx := range []int{c.idx, c.idx2} {
+			if idx < 0 {
+				continue
+			}
+			var same []string
+			for i, h := range header {
+				if i != idx && normName(h) == normName(header[idx]) {
+					same = append(same, "#"+strconv.Itoa(i+1))
+				}
+			}
+			if len(same) > 0 {
+				notes = append(notes, fmt.Sprintf("the header names more than one column %q (#%d, %s): %s reads #%d; to read another, give its position, e.g. --column %s=%s",
+					header[idx], idx+1, strings.Join(same, ", "), f, idx+1, f, same[0]))
+			}
+		}
+	}
+	return notes
 }
 
 // column is where a field's value comes from: one column, or for a time
@@ -83,6 +130,9 @@ type column struct {
 	lit2   string
 	split  bool
 	layout string // a time field's layout, once detected
+	// alts are other columns named by an alias of the same time field, in
+	// the aliases' order; detection may choose one of them instead.
+	alts []*column
 }
 
 // value returns the field's text in rec (parts joined by a space).
@@ -135,15 +185,28 @@ func resolveColumns(file string, header []string, shape Shape, opt *Options) (ma
 		if cols[f] != nil {
 			continue
 		}
-	alias:
+		// Every column named by an alias, in the aliases' order: the first
+		// is the field's column; for a time field the others are kept as
+		// alternates, and detection takes the first whose values are times
+		// (Zendesk's "Solved at" when its "Resolution time" is minutes).
+		var c *column
 		for _, a := range aliases[f] {
 			for i, n := range norm {
-				if n == a && !used[i] {
-					cols[f] = &column{field: f, header: header[i], idx: i, idx2: -1}
+				if n != a || used[i] {
+					continue
+				}
+				alt := &column{field: f, header: header[i], idx: i, idx2: -1}
+				switch {
+				case c == nil:
+					c = alt
 					used[i] = true
-					break alias
+				case timeFields[f]:
+					c.alts = append(c.alts, alt)
 				}
 			}
+		}
+		if c != nil {
+			cols[f] = c
 		}
 	}
 	return cols, nil

@@ -1,12 +1,18 @@
 package history
 
 import (
+	"bufio"
+	"bytes"
 	"errors"
 	"fmt"
+	"io"
 	"math"
+	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
+	"testing/iotest"
 	"time"
 )
 
@@ -60,17 +66,16 @@ func TestMixedRowsRejectedWithReasons(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	// Rejected: the rows without an arrival (a bad or future creation, a
+	// malformed row). Dropped: bad optional values; their rows are kept.
 	want := []struct {
 		line   int
 		column string
 		reason string
 	}{
 		{4, "created_at", "does not match the time layout"},
-		{5, "handle_seconds", "negative"},
 		{6, "", "row has 5 fields, the header has 7"},
 		{7, "created_at", "in the future"},
-		{8, "resolved_at", "before it was created"},
-		{9, "first_response_at", "before it was created"},
 		{11, "", "bad quoting"},
 	}
 	if rep.Rows != 11 || rep.Rejected != len(want) || rep.Records != 11-len(want) || len(c.tickets) != rep.Records {
@@ -85,9 +90,38 @@ func TestMixedRowsRejectedWithReasons(t *testing.T) {
 			t.Errorf("reject %d = %+v; want line %d column %q reason ~%q", i, r, w.line, w.column, w.reason)
 		}
 	}
+	drops := []struct {
+		line   int
+		column string
+		reason string
+	}{
+		{5, "handle_seconds", "negative"},
+		{8, "resolved_at", "before it was created"},
+		{9, "first_response_at", "before it was created"},
+	}
+	wantDropped := map[string]int{"handle_seconds": 1, "resolved_at": 1, "first_response_at": 1}
+	if fmt.Sprint(rep.Dropped) != fmt.Sprint(wantDropped) || len(rep.Drops) != len(drops) || rep.DroppedTotal() != 3 {
+		t.Errorf("dropped %v %v; want %v", rep.Dropped, rep.Drops, wantDropped)
+	}
+	for i, w := range drops {
+		if i >= len(rep.Drops) {
+			break
+		}
+		r := rep.Drops[i]
+		if r.File != p || r.Line != w.line || r.Column != w.column || !strings.Contains(r.Reason, w.reason) {
+			t.Errorf("drop %d = %+v; want line %d column %q reason ~%q", i, r, w.line, w.column, w.reason)
+		}
+	}
+	// The dropped values are left out, the tickets kept.
+	if tk := c.tickets[2]; tk.HasHandle || tk.Created.Format("15:04") != "10:00" {
+		t.Errorf("ticket 4 %+v; want its arrival without a handle time", tk)
+	}
+	if tk := c.tickets[3]; !tk.Resolved.IsZero() || tk.HandleSeconds != 120 {
+		t.Errorf("ticket 7 %+v; want its arrival without a resolution", tk)
+	}
 	// The h:mm duration and the quoted fields read right.
 	last := c.tickets[len(c.tickets)-1]
-	if last.HandleSeconds != 240 || c.tickets[2].Priority != "P1" || c.tickets[2].HandleSeconds != 90 {
+	if last.HandleSeconds != 240 || c.tickets[5].Priority != "P1" || c.tickets[5].HandleSeconds != 90 {
 		t.Errorf("tickets %+v", c.tickets)
 	}
 	// Strict: the first bad row is the error.
@@ -95,6 +129,11 @@ func TestMixedRowsRejectedWithReasons(t *testing.T) {
 	var re *RowError
 	if !errors.As(err, &re) || re.Line != 4 || re.Column != "created_at" {
 		t.Errorf("strict: err %v; want a RowError at line 4, column created_at", err)
+	}
+	// Strict fails on a dropped value too: nothing is left out silently.
+	_, err = Read("h.csv", strings.NewReader("created_at,handle_seconds\n2026-01-05T09:00:00Z,-5\n"), Options{Now: fixedNow, Strict: true}, &collect{})
+	if !errors.As(err, &re) || re.Line != 2 || re.Column != "handle_seconds" {
+		t.Errorf("strict, bad optional value: err %v; want a RowError at line 2, column handle_seconds", err)
 	}
 }
 
@@ -248,27 +287,30 @@ func TestDataRowNeverTakenForAHeader(t *testing.T) {
 }
 
 // TestAbsurdValuesRejected: numbers that parse but cannot be true (arrivals
-// of 1e308, a handle time of 10³⁰⁰ seconds) are rejected per row with a
-// reason, so that no Inf reaches a sum and no 300-digit count a table.
-// NaN in handle_seconds is a missing value (pandas writes it for empty
-// cells): the ticket counts, with an unknown handle time.
+// of 1e308, a handle time of 10³⁰⁰ seconds) are left out with a reason, so
+// that no Inf reaches a sum and no 300-digit count a table: a bad arrivals
+// count rejects its row; a bad handle time or AHT is dropped and the row
+// kept for its arrivals. NaN in handle_seconds is a missing value (pandas
+// writes it for empty cells): the ticket counts, with an unknown handle time.
 func TestAbsurdValuesRejected(t *testing.T) {
 	t.Parallel()
 	for _, tc := range []struct {
 		file    string
 		records int
 		rejects []string // "line column reason"
+		drops   []string
 	}{
-		{"absurd_volumes.csv", 2, []string{
+		{"absurd_volumes.csv", 5, []string{
 			"3 arrivals arrivals \"NaN\" must be a number ≥ 0",
 			"4 arrivals arrivals \"-1\" must be a number ≥ 0",
 			"5 arrivals arrivals \"1e308\" is more than 10⁹ contacts in one interval",
 			"6 arrivals arrivals \"2e9\" is more than 10⁹ contacts in one interval",
+		}, []string{
 			"7 aht_seconds duration \"1e308\" is more than 30 days",
 			"8 aht_seconds duration \"2592001\" is more than 30 days",
 			"9 aht_seconds duration \"Inf\" is not seconds",
 		}},
-		{"absurd_tickets.csv", 3, []string{
+		{"absurd_tickets.csv", 8, nil, []string{
 			"4 handle_seconds duration \"1e308\" is more than 30 days",
 			"5 handle_seconds duration \"Inf\" is not seconds",
 			"6 handle_seconds duration \"-5\" is negative",
@@ -281,16 +323,22 @@ func TestAbsurdValuesRejected(t *testing.T) {
 		if err != nil {
 			t.Fatalf("%s: %v", tc.file, err)
 		}
-		if rep.Records != tc.records || rep.Rejected != len(tc.rejects) {
-			t.Errorf("%s: %d records, %d rejected; want %d, %d (%v)", tc.file, rep.Records, rep.Rejected, tc.records, len(tc.rejects), rep.Rejects)
+		if rep.Records != tc.records || rep.Rejected != len(tc.rejects) || rep.DroppedTotal() != len(tc.drops) {
+			t.Errorf("%s: %d records, %d rejected, %d dropped; want %d, %d, %d (%v %v)", tc.file, rep.Records, rep.Rejected, rep.DroppedTotal(),
+				tc.records, len(tc.rejects), len(tc.drops), rep.Rejects, rep.Drops)
 		}
-		for i, w := range tc.rejects {
-			if i >= len(rep.Rejects) {
-				break
-			}
-			r := rep.Rejects[i]
-			if got := fmt.Sprintf("%d %s %s", r.Line, r.Column, r.Reason); !strings.HasPrefix(got, w) {
-				t.Errorf("%s: reject %d = %q; want %q…", tc.file, i, got, w)
+		for _, x := range []struct {
+			got  []Reject
+			want []string
+		}{{rep.Rejects, tc.rejects}, {rep.Drops, tc.drops}} {
+			for i, w := range x.want {
+				if i >= len(x.got) {
+					break
+				}
+				r := x.got[i]
+				if got := fmt.Sprintf("%d %s %s", r.Line, r.Column, r.Reason); !strings.HasPrefix(got, w) {
+					t.Errorf("%s: %d = %q; want %q…", tc.file, i, got, w)
+				}
 			}
 		}
 		for _, tk := range c.tickets {
@@ -298,5 +346,212 @@ func TestAbsurdValuesRejected(t *testing.T) {
 				t.Errorf("%s: ticket %+v", tc.file, tk)
 			}
 		}
+		for _, v := range c.volumes {
+			if v.HasAHT && v.AHTSeconds > 30*86400 {
+				t.Errorf("%s: volume %+v", tc.file, v)
+			}
+		}
+	}
+}
+
+// TestTimeColumnsThatHoldNoTimes: a Zendesk export names "Resolution
+// time" a number of minutes and "Solved at" the resolution time; the
+// resolution is read from the column whose values are times, and a
+// column named like a time that holds none is left out with a note, never
+// costing a row.
+func TestTimeColumnsThatHoldNoTimes(t *testing.T) {
+	t.Parallel()
+	zendesk := filepath.Join("testdata", "good", "zendesk_minutes.csv")
+	minutesOnly := writeCSV(t, "minutes.csv", "Created at,Resolution time\n2026-01-05 09:00:00,60\n2026-01-05 09:30:00,1245\n2026-01-05 10:00:00,\n")
+	for _, tc := range []struct {
+		file     string
+		resolved string // the column read as resolved_at, "" for none
+		note     string
+		first    string // the first ticket's resolution, RFC 3339
+	}{
+		{zendesk, "Solved at", `resolved_at is read from column "Solved at"`, "2026-01-05T10:00:00Z"},
+		{minutesOnly, "", `column "Resolution time" is named like resolved_at but its values are not times`, "0001-01-01T00:00:00Z"},
+	} {
+		var c collect
+		rep, err := ReadFile(tc.file, Options{Now: fixedNow}, &c)
+		if err != nil {
+			t.Fatalf("%s: %v", tc.file, err)
+		}
+		if rep.Rejected != 0 || rep.DroppedTotal() != 0 || rep.Records != rep.Rows || rep.Columns[FieldResolvedAt] != tc.resolved ||
+			!strings.Contains(strings.Join(rep.Notes, "\n"), tc.note) || c.tickets[0].Resolved.Format(time.RFC3339) != tc.first {
+			t.Errorf("%s: rows %d records %d rejected %d dropped %v columns %v notes %q first %+v", tc.file, rep.Rows, rep.Records, rep.Rejected, rep.Dropped, rep.Columns, rep.Notes, c.tickets[0])
+		}
+	}
+}
+
+// TestHugeFieldsBoundMemory: one 200 MB field took 1 GB of memory and an
+// unclosed quote in a 110 MB file 434 MB before its error. A row past
+// MaxRow now ends the read with an error naming its line, having held
+// little more than MaxRow; a field past MaxField rejects its row, naming
+// the column. Memory is measured as the bytes allocated during the read
+// (runtime.MemStats.TotalAlloc) on generated 48 MiB inputs.
+func TestHugeFieldsBoundMemory(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name string, head string, fill byte, n int, tail string) string {
+		p := filepath.Join(dir, name)
+		f, err := os.Create(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer f.Close()
+		w := bufio.NewWriter(f)
+		w.WriteString(head)
+		line := bytes.Repeat([]byte{fill}, 1<<10)
+		line[len(line)-1] = '\n'
+		if fill != '\n' {
+			line[len(line)-1] = fill
+		}
+		for range n >> 10 {
+			w.Write(line)
+		}
+		w.WriteString(tail)
+		if err := w.Flush(); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	const big = 48 << 20
+	for _, tc := range []struct {
+		name, head string
+		fill       byte
+		tail       string
+		want       string // in the error, or in the first reject
+		line       int
+	}{
+		{"one_field.csv", "created_at,note\n2026-01-05T09:00:00Z,ok\n2026-01-05T09:10:00Z,\"", 'x', "\"\n", "runs past 4 MiB", 3},
+		{"unclosed_quote.csv", "created_at,note\n2026-01-05T09:00:00Z,\"never closed\n", 'y', "", "runs past 4 MiB", 2},
+		{"unclosed_many_lines.csv", "created_at,note\n2026-01-05T09:00:00Z,ok\n2026-01-05T09:10:00Z,\"open\n", '\n', "", "runs past 4 MiB", 3},
+	} {
+		p := write(tc.name, tc.head, tc.fill, big, tc.tail)
+		var before, after runtime.MemStats
+		runtime.GC()
+		runtime.ReadMemStats(&before)
+		_, err := ReadFile(p, Options{Now: fixedNow}, &collect{})
+		runtime.ReadMemStats(&after)
+		var fe *FileError
+		if !errors.As(err, &fe) || !strings.Contains(err.Error(), tc.want) || fe.Line != tc.line {
+			t.Errorf("%s: err %v; want a FileError on line %d saying %q", tc.name, err, tc.line, tc.want)
+		}
+		if alloc := after.TotalAlloc - before.TotalAlloc; alloc > 10*MaxRow {
+			t.Errorf("%s: %.1f MiB allocated; want at most %d MiB (10 × MaxRow, less than the file)", tc.name, float64(alloc)/(1<<20), 10*MaxRow>>20)
+		}
+	}
+	// A field past MaxField but in a row within MaxRow: the row is rejected.
+	p := write("long_field.csv", "created_at,note\n2026-01-05T09:00:00Z,ok\n2026-01-05T09:10:00Z,\"", 'z', 2<<20, "\"\n2026-01-05T09:20:00Z,ok\n")
+	rep, err := ReadFile(p, Options{Now: fixedNow}, &collect{})
+	if err != nil || rep.Records != 2 || rep.Rejected != 1 || rep.Rejects[0].Line != 3 || rep.Rejects[0].Column != "note" ||
+		!strings.Contains(rep.Rejects[0].Reason, "a field of 2.0 MiB") {
+		t.Errorf("a 2 MiB field: err %v report %+v", err, rep)
+	}
+}
+
+// TestWindows1252: a file saved as Windows-1252 (Excel on Windows) is
+// transcoded, so its values are text and header names typed in UTF-8
+// match. The byte values are those of the CP1252 table
+// (unicode.org/Public/MAPPINGS/VENDORS/MICSFT/WINDOWS/CP1252.TXT):
+// 0xE9 é, 0xF6 ö, 0xE4 ä, 0x80 €.
+func TestWindows1252(t *testing.T) {
+	t.Parallel()
+	p := filepath.Join("testdata", "good", "windows1252.csv")
+	var c collect
+	rep, err := ReadFile(p, Options{Now: fixedNow, Columns: map[string]string{"created_at": "Erstellt", "resolved_at": "Gelöst", "category": "Catégorie"}}, &c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rep.Encoding != EncodingWindows1252 || rep.Records != 2 || rep.Columns[FieldResolvedAt] != "Gelöst" ||
+		c.tickets[0].Category != "Réseau" || c.tickets[1].Category != "Café €" || c.tickets[0].Resolved.Format("15:04") != "10:00" {
+		t.Errorf("encoding %q records %d columns %v tickets %+v", rep.Encoding, rep.Records, rep.Columns, c.tickets)
+	}
+	// Read one byte at a time (every sequence split across reads), a
+	// UTF-8 file passes through untouched and a Windows-1252 one is
+	// transcoded alike.
+	raw, err := os.ReadFile(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		in, want, enc string
+	}{
+		{"a,é€ö\n", "a,é€ö\n", EncodingUTF8},
+		{"a,\xe9\x80\xf6\n", "a,é€ö\n", EncodingWindows1252},
+		{string(raw), strings.NewReplacer("\xf6", "ö", "\xe9", "é", "\xe4", "ä", "\x80", "€").Replace(string(raw)), EncodingWindows1252},
+		{"ascii only\n", "ascii only\n", EncodingUTF8},
+	} {
+		for _, r := range []io.Reader{strings.NewReader(tc.in), iotest.OneByteReader(strings.NewReader(tc.in))} {
+			tr := &textReader{r: r}
+			got, err := io.ReadAll(tr)
+			if err != nil || string(got) != tc.want || tr.encoding() != tc.enc {
+				t.Errorf("%q: got %q %s, err %v; want %q %s", tc.in, got, tr.encoding(), err, tc.want, tc.enc)
+			}
+		}
+	}
+}
+
+// TestExportShapes: shapes of real exports that used to be refused or
+// misread. Expected times are those the inputs state: Excel serial 39448
+// is 2008-01-01 (Microsoft's DATE function documentation: "January 1,
+// 2008 is serial number 39448"), its fraction the time of day.
+func TestExportShapes(t *testing.T) {
+	t.Parallel()
+	paris, err := time.LoadLocation("Europe/Paris")
+	if err != nil {
+		t.Skip("no tz database")
+	}
+	for _, tc := range []struct {
+		name, csv string
+		opt       Options
+		first     string // RFC 3339 in the desk's zone
+		records   int
+		delim     string
+		note      string // in the notes, if any
+	}{
+		{"interval report", "Date,Interval,Offered,AHT\n2026-01-05,08:00-08:30,10,0:04:00\n2026-01-05,08:30-09:00,12,0:04:10\n2026-01-06,08:00 - 08:30,9,0:03:50\n",
+			Options{}, "2026-01-05T08:00:00Z", 3, ",", `interval_start is the date of column "Date" and the clock time of column "Interval"`},
+		{"range in one column", "interval_start,arrivals\n05/01/2026 08:00-08:30,3\n13/01/2026 08:30–09:00,4\n", Options{}, "2026-01-05T08:00:00Z", 2, ",", ""},
+		{"range, start's layout forced", "interval_start,arrivals\n05/01/2026 08:00-08:30,3\n06/01/2026 08:30-09:00,4\n", Options{TimeFormat: "02/01/2006 15:04"}, "2026-01-05T08:00:00Z", 2, ",", ""},
+		{"Excel serial dates", "created_at\n39448.5\n39448.75\n", Options{}, "2008-01-01T12:00:00Z", 2, ",", ""},
+		{"Excel serial dates, desk zone", "created_at\n39448.5\n", Options{Location: paris}, "2008-01-01T12:00:00+01:00", 1, ",", ""},
+		{"offset +0000", "created_at\n2026-01-05T09:00:00+0100\n2026-01-05T10:00:00+0000\n", Options{}, "2026-01-05T08:00:00Z", 2, ",", ""},
+		{"offset +0000 after a space", "created_at\n2026-01-05 09:00 +0000\n", Options{Location: paris}, "2026-01-05T10:00:00+01:00", 1, ",", ""},
+		{"zone GMT", "created_at\n2026-01-05 09:00:00 GMT\n", Options{Location: paris}, "2026-01-05T10:00:00+01:00", 1, ",", ""},
+		{"zone UTC", "created_at\n2026-01-05 09:00:00 UTC\n", Options{Location: paris}, "2026-01-05T10:00:00+01:00", 1, ",", ""},
+		{"HTTP date", "created_at\n\"Mon, 05 Jan 2026 09:00:00 GMT\"\n", Options{}, "2026-01-05T09:00:00Z", 1, ",", ""},
+		{"lower-case pm", "created_at\n01/05/2026 9:00 am\n01/13/2026 3:00 pm\n", Options{}, "2026-01-05T09:00:00Z", 2, ",", ""},
+		{"Excel sep= line", "sep=;\nCreated;Handle;Note\n05.01.2026 09:00;1,5;a,b,c\n05.01.2026 09:10;2;d,e,f\n", Options{}, "2026-01-05T09:00:00Z", 2, ";", ""},
+		{"duplicate names", "Created,Priority,Created\n2026-01-05 09:00,P1,2026-01-05 10:00\n", Options{}, "2026-01-05T09:00:00Z", 1, ",",
+			`the header names more than one column "Created" (#1, #3): created_at reads #1; to read another, give its position, e.g. --column created_at=#3`},
+		{"duplicate picked by position", "Created,Priority,Created\n2026-01-05 09:00,P1,2026-01-05 10:00\n", Options{Columns: map[string]string{"created_at": "#3"}}, "2026-01-05T10:00:00Z", 1, ",", ""},
+	} {
+		tc.opt.Now = fixedNow
+		var c collect
+		rep, err := Read("h.csv", strings.NewReader(tc.csv), tc.opt, &c)
+		if err != nil {
+			t.Errorf("%s: %v", tc.name, err)
+			continue
+		}
+		notes := strings.Join(rep.Notes, "\n")
+		if rep.First.Format(time.RFC3339) != tc.first || rep.Records != tc.records || rep.Rejected != 0 || rep.DroppedTotal() != 0 || rep.Delimiter != tc.delim || !strings.Contains(notes, tc.note) {
+			t.Errorf("%s: first %s records %d rejected %d %v dropped %v delimiter %q notes %q; want %s %d 0 %q %q", tc.name, rep.First.Format(time.RFC3339),
+				rep.Records, rep.Rejected, rep.Rejects, rep.Drops, rep.Delimiter, notes, tc.first, tc.records, tc.delim, tc.note)
+		}
+		if tc.name == "interval report" && (rep.Interval != 30*time.Minute || c.volumes[1].AHTSeconds != 250) {
+			t.Errorf("%s: interval %v volumes %+v", tc.name, rep.Interval, c.volumes)
+		}
+	}
+	// A layout naming the time of day twice would read a range's end.
+	_, err = Read("h.csv", strings.NewReader("created_at\n05/01/2026 08:00-08:30\n"), Options{Now: fixedNow, TimeFormat: "02/01/2006 15:04-15:04"}, &collect{})
+	var oe *OptionError
+	if !errors.As(err, &oe) || !strings.Contains(err.Error(), `names the time of day twice`) || !strings.Contains(err.Error(), `--time-format "02/01/2006 15:04"`) {
+		t.Errorf("--time-format with the clock twice: err %v; want an OptionError suggesting the start's layout", err)
+	}
+	// A position past the header is a mistake the message explains.
+	_, err = Read("h.csv", strings.NewReader("Created,Created\n2026-01-05 09:00,2026-01-05 10:00\n"), Options{Now: fixedNow, Columns: map[string]string{"created_at": "#5"}}, &collect{})
+	if !errors.As(err, &oe) || !strings.Contains(err.Error(), `no column "#5"`) {
+		t.Errorf("--column created_at=#5: err %v", err)
 	}
 }

@@ -3,6 +3,7 @@ package history
 import (
 	"bufio"
 	"bytes"
+	"context"
 	"encoding/csv"
 	"errors"
 	"fmt"
@@ -30,6 +31,56 @@ type csvFile struct {
 	ahead      [][]string
 	aheadLine  []int
 	aheadErr   error // the read error after the rows ahead, if any
+	lim        *rowLimit
+	text       *textReader
+	sepLine    bool // the first line is Excel's sep=X, skipped
+	nextLine   int  // the line the next row starts on, for a row too long
+}
+
+// MaxField is the longest field a history row may hold, 1 MiB: no export
+// writes a timestamp, count or label near it, so a longer field is a
+// corrupt row (rejected, naming its line and column).
+const MaxField = 1 << 20
+
+// MaxRow is the longest row read, 4 MiB: a row that runs past it (a quote
+// never closed swallows the rest of the file into one field) ends the read
+// with an error naming its line, so memory stays bounded whatever the file.
+const MaxRow = 4 << 20
+
+// readBuffer is the size of the buffer between a file and the CSV parser.
+const readBuffer = 64 << 10
+
+// errRowTooLong is rowLimit's error for a row past MaxRow.
+var errRowTooLong = errors.New("row too long")
+
+// rowLimit is the reader under the CSV parser that bounds its rows: it
+// counts the bytes it has served (n) and fails once it is asked for more
+// than MaxRow beyond the start of the row being parsed (start, set after
+// each row from the parser's offset) and the buffer's read-ahead.
+type rowLimit struct {
+	r     io.Reader
+	n     int64 // bytes served
+	skip  int64 // bytes served but not given to the parser (a BOM)
+	start int64 // the parser's offset at the start of the current row
+}
+
+func (l *rowLimit) Read(p []byte) (int, error) {
+	if l.n-l.skip-l.start > MaxRow+readBuffer {
+		return 0, errRowTooLong
+	}
+	k, err := l.r.Read(p)
+	l.n += int64(k)
+	return k, err
+}
+
+// rowRead notes the end of a row read: the next starts at the parser's
+// offset, on the line after the last of rec's (fields can hold newlines).
+func (c *csvFile) rowRead(rec []string) {
+	c.lim.start = c.r.InputOffset()
+	if len(rec) > 0 {
+		line, _ := c.r.FieldPos(len(rec) - 1)
+		c.nextLine = line + strings.Count(rec[len(rec)-1], "\n") + 1
+	}
 }
 
 // maxPreamble is how many lines before the header a file may carry (report
@@ -37,28 +88,38 @@ type csvFile struct {
 const maxPreamble = 10
 
 // openCSV starts reading r (called name in messages): it refuses what is
-// not delimited text (empty, binary, compressed), skips a UTF-8 byte-order
-// mark, detects the delimiter (comma, semicolon or tab) and reads the
+// not delimited text (empty, binary, compressed), reads a file that is not
+// UTF-8 as Windows-1252 (textReader), skips a UTF-8 byte-order mark, detects the delimiter (comma, semicolon or tab) and reads the
 // header: the first line, unless isHeader rejects it and accepts one of
 // the next lines, in which case the lines before it are a preamble (a
 // report title) and are skipped.
 func openCSV(r io.Reader, name string, isHeader func([]string) bool) (*csvFile, error) {
-	br := bufio.NewReaderSize(r, 64<<10)
-	head, err := br.Peek(8 << 10)
+	raw := bufio.NewReaderSize(r, readBuffer)
+	head, err := raw.Peek(8 << 10)
 	if err != nil && err != io.EOF && !errors.Is(err, bufio.ErrBufferFull) {
 		return nil, readError(name, err)
 	}
 	if msg := NotText(head); msg != "" {
 		return nil, &FileError{File: name, Msg: msg}
 	}
+	text := &textReader{r: raw}
+	lim := &rowLimit{r: text}
+	br := bufio.NewReaderSize(lim, readBuffer)
+	if head, err = br.Peek(8 << 10); err != nil && err != io.EOF && !errors.Is(err, bufio.ErrBufferFull) {
+		return nil, readError(name, err)
+	}
 	if bytes.HasPrefix(head, []byte("\xef\xbb\xbf")) {
 		br.Discard(3)
 		head = head[3:]
+		lim.skip = 3
 	}
 	if len(bytes.TrimSpace(head)) == 0 {
 		return nil, &FileError{File: name, Msg: "the file is empty: expected a header line and one row per ticket or interval"}
 	}
-	c := &csvFile{name: name, delim: sniffDelimiter(head)}
+	c := &csvFile{name: name, delim: sniffDelimiter(head), lim: lim, text: text, nextLine: 1}
+	if d, ok := excelSep(head); ok {
+		c.delim, c.sepLine = d, true
+	}
 	c.r = csv.NewReader(br)
 	c.r.Comma = c.delim
 	c.r.FieldsPerRecord = -1 // ragged rows are rejected one by one, not fatal
@@ -85,6 +146,11 @@ func (c *csvFile) readHeader(isHeader func([]string) bool) error {
 		if err == io.EOF {
 			break
 		}
+		if err == nil && c.sepLine {
+			c.sepLine = false
+			c.rowRead(rec)
+			continue
+		}
 		if err != nil {
 			if len(ahead) == 0 {
 				return c.fatal(err)
@@ -92,6 +158,7 @@ func (c *csvFile) readHeader(isHeader func([]string) bool) error {
 			readErr = err
 			break
 		}
+		c.rowRead(rec)
 		line, _ := c.r.FieldPos(0)
 		ahead = append(ahead, held{append([]string(nil), rec...), line})
 		if isHeader == nil || isHeader(rec) {
@@ -146,6 +213,19 @@ func NotText(head []byte) string {
 		return "is a binary file, not CSV text"
 	}
 	return ""
+}
+
+// excelSep reads Excel's "sep=;" first line, which names the delimiter
+// (Excel writes it, and honours it, in files meant for another locale).
+func excelSep(head []byte) (rune, bool) {
+	if len(head) < 6 || !bytes.EqualFold(head[:4], []byte("sep=")) {
+		return 0, false
+	}
+	d, rest := head[4], head[5:]
+	if d == '\r' || d == '\n' || d == '"' || !(rest[0] == '\r' || rest[0] == '\n') {
+		return 0, false
+	}
+	return rune(d), true
 }
 
 // sniffDelimiter picks the delimiter that occurs most often outside quotes
@@ -208,6 +288,7 @@ func (c *csvFile) next() (rec []string, line int, rej *Reject, err error) {
 			if pe.StartLine != pe.Line {
 				return nil, 0, nil, c.fatal(err)
 			}
+			c.lim.start, c.nextLine = c.r.InputOffset(), pe.Line+1
 			return nil, pe.StartLine, &Reject{File: c.name, Line: pe.StartLine, Reason: fmt.Sprintf("bad quoting at byte %d of the line: %v (put quotes around the whole field and double any quote inside it)", pe.Column, pe.Err)}, nil
 		}
 		if err == io.EOF {
@@ -215,6 +296,7 @@ func (c *csvFile) next() (rec []string, line int, rej *Reject, err error) {
 		}
 		return nil, 0, nil, c.fatal(err)
 	}
+	c.rowRead(rec)
 	line, _ = c.r.FieldPos(0)
 	return c.check(rec, line)
 }
@@ -227,11 +309,21 @@ func (c *csvFile) check(rec []string, line int) ([]string, int, *Reject, error) 
 		}
 		return nil, line, &Reject{File: c.name, Line: line, Reason: fmt.Sprintf("row has %d fields, the header has %d (a missing or extra %q?)", len(rec), len(c.header), string(c.delim))}, nil
 	}
+	for i, v := range rec {
+		if len(v) > MaxField {
+			return nil, line, &Reject{File: c.name, Line: line, Column: c.header[i], Reason: fmt.Sprintf("a field of %.1f MiB, longer than any export writes (at most %d MiB): a quote not closed where it should be, or a corrupt row?",
+				float64(len(v))/(1<<20), MaxField>>20)}, nil
+		}
+	}
 	return rec, line, nil, nil
 }
 
 // fatal turns a read error into a FileError.
 func (c *csvFile) fatal(err error) error {
+	if errors.Is(err, errRowTooLong) {
+		return &FileError{File: c.name, Line: c.nextLine, Msg: fmt.Sprintf("the row starting on this line runs past %d MiB, longer than any export writes: "+
+			"a quote never closed (the rest of the file would be one field) or a corrupt field; close or remove the stray quote", MaxRow>>20)}
+	}
 	var pe *csv.ParseError
 	if errors.As(err, &pe) {
 		if errors.Is(pe.Err, csv.ErrQuote) && pe.StartLine != pe.Line {
@@ -248,6 +340,9 @@ func readError(name string, err error) error {
 	var fe *FileError
 	if errors.As(err, &fe) {
 		return fe
+	}
+	if errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
+		return fmt.Errorf("%s: %w", name, err) // stopped (Options.Context): the caller's own error
 	}
 	var pe *os.PathError
 	if errors.As(err, &pe) {

@@ -81,6 +81,9 @@ func (rd *Reader) flushEvents(sink Sink) error {
 		} else {
 			rej = rd.check(tk, e.line)
 		}
+		if err := rd.settleDrops(rej == nil); err != nil {
+			return err
+		}
 		if rej != nil {
 			if rd.opt.Strict {
 				return &RowError{*rej}

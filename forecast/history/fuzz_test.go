@@ -31,6 +31,20 @@ func FuzzRead(f *testing.F) {
 		"interval_start,arrivals,aht_seconds\n2026-01-05T09:00:00Z,0,240\n2026-01-05T09:30:00Z,1e9,1e308\n2026-01-05T10:00:00Z,2e9,Inf\n",
 		"created_at,handle_seconds\n2026-01-05T09:00:00Z,NaN\n2026-01-05T09:10:00Z,1e308\n2026-01-05T09:20:00Z,720h1s\n2026-01-05T09:30:00Z,99999:00:00\n",
 		"created_at\n1971-01-01T09:00:00Z\n2026-01-01T09:00:00Z\n",
+		// issue 12: export shapes, encodings and hostile inputs.
+		"Date,Interval,Offered,AHT\n2026-01-05,08:00-08:30,10,0:04:00\n2026-01-05,08:30 - 09:00,12,\n",
+		"interval_start,arrivals\n05/01/2026 08:00\xe2\x80\x9308:30,3\n",
+		"created_at\n46027.344\n39448.5\n25568\n109575\n",
+		"created_at\n2026-01-05T09:00:00+0000\n2026-01-05 09:00:00 GMT\n\"Mon, 05 Jan 2026 09:00:00 GMT\"\n",
+		"created_at\n01/05/2026 9:00 am\n01/13/2026 3:00 pm\n",
+		"sep=;\nCreated;Handle\n05.01.2026 09:00;1,5\n",
+		"sep=\n\ncreated_at\n2026-01-05T09:00:00Z\n",
+		"Created,Priority,Created\n2026-01-05 09:00,P1,2026-01-05 10:00\n",
+		"Erstellt;Gel\xf6st;Cat\xe9gorie\r\n05.01.2026 09:00;05.01.2026 10:00;R\xe9seau \x80\r\n",
+		"Id,Created at,Solved at,Resolution time\n1,2026-01-05 09:00:00,2026-01-05 10:00:00,60\n2,2026-01-05 09:30:00,,\n3,2026-01-05 10:00:00,2026-01-05 09:00:00,30000\n",
+		"created_at,resolved_at,first_response_at,handle_seconds\n2026-01-05T09:00:00Z,2026-01-05T08:00:00Z,bad,-1\n",
+		"created_at,note\n2026-01-05T09:00:00Z,\"never closed\n2026-01-05T09:10:00Z,x\n",
+		"created_at,x\n2026-01-05T09:00:00Z,\xc3\n2026-01-05T09:10:00Z,\xc3\xa9\n",
 	}
 	for _, s := range seeds {
 		f.Add([]byte(s), false)

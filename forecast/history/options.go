@@ -1,6 +1,7 @@
 package history
 
 import (
+	"context"
 	"fmt"
 	"sort"
 	"strings"
@@ -108,6 +109,17 @@ type Options struct {
 	// MaxRejects is how many rejects the Report keeps in detail (all are
 	// counted); 0 means 20.
 	MaxRejects int
+	// Context stops a read: once it is done, the read ends with its error
+	// (errors.Is(err, ctx.Err())) at the next block of input, even one
+	// waiting on a pipe. Nil means a read that cannot be stopped.
+	Context context.Context
+}
+
+func (o *Options) context() context.Context {
+	if o.Context == nil {
+		return context.Background()
+	}
+	return o.Context
 }
 
 func (o *Options) location() *time.Location {

@@ -1,11 +1,13 @@
 package history
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
 	"os"
 	"strings"
+	"syscall"
 	"time"
 )
 
@@ -67,9 +69,10 @@ func Read(name string, r io.Reader, opt Options, sink Sink) (*Report, error) {
 	return rd.Read(sink)
 }
 
-// ReadFile reads the history file at path (its name in messages) as Read does.
+// ReadFile reads the history file at path (its name in messages) as Read
+// does, under opt.Context (see OpenFileContext).
 func ReadFile(path string, opt Options, sink Sink) (*Report, error) {
-	f, err := OpenFile(path)
+	f, err := openFile(opt.Context, path)
 	if err != nil {
 		return nil, err
 	}
@@ -78,21 +81,99 @@ func ReadFile(path string, opt Options, sink Sink) (*Report, error) {
 }
 
 // OpenFile opens the history file at path, with the *FileError Read gives
-// for a file that is missing, unreadable or a directory.
-func OpenFile(path string) (*os.File, error) {
-	f, err := os.Open(path)
-	if err != nil {
+// for a file that is missing, unreadable, a directory, or not a regular
+// file: a named pipe (FIFO) or a device could block without end, and
+// without a context nothing could interrupt it (OpenFileContext reads them).
+func OpenFile(path string) (*os.File, error) { return openFile(nil, path) }
+
+// OpenFileContext is OpenFile under ctx, which also opens a named pipe
+// (FIFO, a shell's <(…)) or a device: opening a FIFO waits for a writer,
+// and when ctx is done first the wait ends with ctx's error. Read the file
+// with Options.Context set to the same ctx, so that a read waiting on the
+// pipe stops too.
+func OpenFileContext(ctx context.Context, path string) (*os.File, error) {
+	if ctx == nil {
+		ctx = context.Background()
+	}
+	return openFile(ctx, path)
+}
+
+func openFile(ctx context.Context, path string) (*os.File, error) {
+	cannot := func(err error) error {
 		var pe *os.PathError
 		if errors.As(err, &pe) {
 			err = pe.Err
 		}
-		return nil, &FileError{File: path, Msg: fmt.Sprintf("cannot open: %v", err)}
+		return &FileError{File: path, Msg: fmt.Sprintf("cannot open: %v", err)}
 	}
-	if st, err := f.Stat(); err == nil && st.IsDir() {
-		f.Close()
+	st, err := os.Stat(path)
+	if err != nil {
+		return nil, cannot(err)
+	}
+	switch m := st.Mode(); {
+	case m.IsDir():
 		return nil, &FileError{File: path, Msg: "is a directory, not a CSV file"}
+	case m.IsRegular():
+	case ctx == nil:
+		return nil, &FileError{File: path, Msg: fmt.Sprintf("is not a regular file (%s), and reading it could wait without end: save it to a file, or give it as standard input", fileKind(m))}
+	case m&os.ModeNamedPipe != 0:
+		return openFIFO(ctx, path)
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, cannot(err)
 	}
 	return f, nil
+}
+
+// fileKind names the kind of a file that is not regular, for messages.
+func fileKind(m os.FileMode) string {
+	switch {
+	case m&os.ModeNamedPipe != 0:
+		return "a named pipe"
+	case m&os.ModeSocket != 0:
+		return "a socket"
+	case m&os.ModeDevice != 0:
+		return "a device"
+	}
+	return "a special file"
+}
+
+// openFIFO opens a named pipe, which blocks until a writer opens it, in
+// a goroutine, and returns when it is open or when ctx is done. Then a
+// writer's open (which does not block when a reader waits) wakes the
+// waiting open, so no goroutine is left behind.
+func openFIFO(ctx context.Context, path string) (*os.File, error) {
+	type opened struct {
+		f   *os.File
+		err error
+	}
+	ch := make(chan opened, 1)
+	go func() {
+		f, err := os.Open(path)
+		ch <- opened{f, err}
+	}()
+	select {
+	case o := <-ch:
+		if o.err != nil {
+			var pe *os.PathError
+			if errors.As(o.err, &pe) {
+				o.err = pe.Err
+			}
+			return nil, &FileError{File: path, Msg: fmt.Sprintf("cannot open: %v", o.err)}
+		}
+		return o.f, nil
+	case <-ctx.Done():
+		if w, err := os.OpenFile(path, os.O_WRONLY|syscall.O_NONBLOCK, 0); err == nil {
+			w.Close()
+		}
+		go func() {
+			if o := <-ch; o.f != nil {
+				o.f.Close()
+			}
+		}()
+		return nil, fmt.Errorf("%s: a named pipe no writer opened: %w", path, ctx.Err())
+	}
 }
 
 // Reader is a history whose header and time layouts are settled (the
@@ -118,21 +199,30 @@ type Reader struct {
 
 	prevStart time.Time
 	events    map[string]*event
+	pending   []pendingDrop // values dropped from the row being read
 }
 
 // NewReader runs the first pass of Read over r (called name in reports
 // and errors): it reads the header, settles the shape, the columns and
 // each time column's layout, and for volumes the spacing of the rows.
 // Errors are those of Read.
-func NewReader(name string, r io.Reader, opt Options) (*Reader, error) {
-	src := newSource(r)
+func NewReader(name string, r io.Reader, opt Options) (rd *Reader, err error) {
+	if err := checkTimeFormat(name, opt.TimeFormat); err != nil {
+		return nil, err
+	}
+	src := newSource(opt.context(), r)
+	defer func() {
+		if err != nil {
+			src.close()
+		}
+	}()
 	c, err := openCSV(src.first(), name, headerTest(&opt))
 	if err != nil {
 		return nil, err
 	}
-	rd := &Reader{src: src, opt: opt, loc: opt.location(), now: opt.now(), header: c.header, idx: -1, layouts: map[string]string{}}
+	rd = &Reader{src: src, opt: opt, loc: opt.location(), now: opt.now(), header: c.header, idx: -1, layouts: map[string]string{}}
 	rd.rep = &Report{File: name, Columns: map[string]string{}, Layouts: map[string]string{},
-		Delimiter: string(c.delim), Location: rd.loc.String(), maxRejects: opt.maxRejects()}
+		Delimiter: string(c.delim), Location: rd.loc.String(), Encoding: c.text.encoding(), maxRejects: opt.maxRejects()}
 	rd.shape = opt.Shape
 	if rd.shape == ShapeAuto {
 		rd.shape = ShapeTickets
@@ -155,12 +245,9 @@ func NewReader(name string, r io.Reader, opt Options) (*Reader, error) {
 		return nil, err
 	}
 	for f, col := range rd.cols {
-		rd.rep.Columns[f] = col.header
+		rd.setColumn(f, col)
 	}
-	cl := rd.cols
-	rd.created, rd.firstResp, rd.resolved, rd.handle = cl[FieldCreatedAt], cl[FieldFirstResponseAt], cl[FieldResolvedAt], cl[FieldHandleSeconds]
-	rd.priority, rd.channel, rd.category = cl[FieldPriority], cl[FieldChannel], cl[FieldCategory]
-	rd.start, rd.arrivals, rd.aht = cl[FieldIntervalStart], cl[FieldArrivals], cl[FieldAHTSeconds]
+	rd.rep.Notes = append(rd.rep.Notes, duplicates(c.header, rd.cols)...)
 	cols := strings.Join(c.header, ", ")
 	switch rd.shape {
 	case ShapeTickets:
@@ -209,6 +296,39 @@ func NewReader(name string, r io.Reader, opt Options) (*Reader, error) {
 	return rd, nil
 }
 
+// checkTimeFormat refuses a forced layout that names the time of day twice
+// ("02/01/2006 15:04-15:04", written for an interval range): Go's parser
+// would keep the later, the interval's end. A range is read by its start
+// with the start's layout.
+func checkTimeFormat(name, layout string) error {
+	if strings.Count(layout, ":04") < 2 {
+		return nil
+	}
+	hint := layout
+	if start, ok := rangeStart(layout); ok {
+		hint = start
+	}
+	return &OptionError{fmt.Sprintf("%s: --time-format %q names the time of day twice (an interval range?): the later, the interval's end, would be read; "+
+		"give the layout of the start, e.g. --time-format %q (a range such as 08:00-08:30 is read by its start)", name, layout, hint)}
+}
+
+// setColumn makes col the column of field (nil: the field is not read).
+func (rd *Reader) setColumn(field string, col *column) {
+	if col == nil {
+		delete(rd.cols, field)
+		delete(rd.rep.Columns, field)
+	} else {
+		rd.cols[field] = col
+		rd.rep.Columns[field] = col.header
+	}
+	p := map[string]**column{
+		FieldCreatedAt: &rd.created, FieldFirstResponseAt: &rd.firstResp, FieldResolvedAt: &rd.resolved, FieldHandleSeconds: &rd.handle,
+		FieldPriority: &rd.priority, FieldChannel: &rd.channel, FieldCategory: &rd.category,
+		FieldIntervalStart: &rd.start, FieldArrivals: &rd.arrivals, FieldAHTSeconds: &rd.aht,
+	}[field]
+	*p = col
+}
+
 // Shape returns the shape of the history, detected or forced.
 func (rd *Reader) Shape() Shape { return rd.shape }
 
@@ -227,6 +347,7 @@ func (rd *Reader) Read(sink Sink) (*Report, error) {
 		panic("history: Reader.Read called twice")
 	}
 	rd.done = true
+	defer rd.src.close()
 	if err := rd.run(sink); err != nil {
 		return nil, err
 	}
@@ -272,12 +393,18 @@ func (rd *Reader) run(sink Sink) error {
 				}
 			}
 		}
+		if err := rd.settleDrops(rej == nil); err != nil {
+			return err
+		}
 		if rej != nil {
 			if rd.opt.Strict {
 				return &RowError{*rej}
 			}
 			rd.rep.reject(*rej)
 		}
+	}
+	if rd.rep.Encoding = c.text.encoding(); rd.rep.Encoding != EncodingUTF8 {
+		rd.rep.Notes = append(rd.rep.Notes, fmt.Sprintf("%s is not UTF-8: it was read as %s (the encoding Excel on Windows saves CSV in)", rd.rep.File, rd.rep.Encoding))
 	}
 	if rd.events != nil {
 		if err := rd.flushEvents(sink); err != nil {

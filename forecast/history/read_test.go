@@ -1,7 +1,9 @@
 package history
 
 import (
+	"context"
 	"errors"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -56,5 +58,58 @@ func TestForcedShapeThatDoesNotFit(t *testing.T) {
 		if !errors.As(err, &oe) || !strings.Contains(err.Error(), tc.want) {
 			t.Errorf("%s as %s: err %v; want an OptionError saying %q", tc.file, tc.shape, err, tc.want)
 		}
+	}
+}
+
+// cancelAfter is a Sink that cancels a context after n records.
+type cancelAfter struct {
+	n      int
+	cancel context.CancelFunc
+}
+
+func (c *cancelAfter) Ticket(*Ticket) {
+	if c.n--; c.n == 0 {
+		c.cancel()
+	}
+}
+func (c *cancelAfter) Volume(*Volume) {}
+
+// TestReadStopsWhenCancelled: Ctrl-C during a long read ends it at the
+// next block of input with the context's error (exit 130 in the command),
+// not after the last row.
+func TestReadStopsWhenCancelled(t *testing.T) {
+	t.Parallel()
+	var b strings.Builder
+	b.WriteString("created_at\n")
+	const rows = 200_000
+	for i := range rows {
+		b.WriteString(time.Date(2026, 1, 5, 0, 0, i, 0, time.UTC).Format(time.RFC3339) + "\n")
+	}
+	p := writeCSV(t, "big.csv", b.String())
+	for _, seekable := range []bool{true, false} {
+		ctx, cancel := context.WithCancel(context.Background())
+		f, err := os.Open(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var r io.Reader = f
+		if !seekable {
+			r = io.MultiReader(f)
+		}
+		sink := &cancelAfter{n: 10, cancel: cancel}
+		_, err = Read(p, r, Options{Now: fixedNow, Context: ctx}, sink)
+		f.Close()
+		if !errors.Is(err, context.Canceled) || !strings.Contains(err.Error(), p) {
+			t.Errorf("seekable %v: err %v; want context.Canceled naming the file", seekable, err)
+		}
+		if sink.n < -rows/10 {
+			t.Errorf("seekable %v: %d records delivered after the cancel; want it to stop within a block", seekable, -sink.n)
+		}
+	}
+	// Summarize (inspect) stops too.
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	if _, err := SummarizeFile(p, Options{Now: fixedNow, Context: ctx}, SummaryOptions{}); !errors.Is(err, context.Canceled) {
+		t.Errorf("Summarize, cancelled: err %v", err)
 	}
 }

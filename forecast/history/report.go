@@ -3,6 +3,7 @@ package history
 import (
 	"fmt"
 	"time"
+	"unicode/utf8"
 )
 
 // Reject is one bad row: where it is and why it was refused.
@@ -55,9 +56,24 @@ type Report struct {
 	Location  string            `json:"time_zone"`
 	// Rows is the number of data rows read (the header excluded).
 	Rows int `json:"rows"`
-	// Rejected counts the rows refused; Rejects details the first of them.
+	// Rejected counts the rows refused (a malformed row, or a creation
+	// time that is missing, unreadable, out of range or in the future);
+	// Rejects details the first of them. Rows − Rejected rows were kept
+	// (for an event log, merged into Records tickets). A caller refusing
+	// a history with too many rejects compares Rejected with Rows.
 	Rejected int      `json:"rejected"`
 	Rejects  []Reject `json:"rejects"`
+	// Dropped counts, per field (FieldResolvedAt, FieldHandleSeconds, …),
+	// the values of an optional column that were left out of a row kept
+	// for its arrival: a value that does not parse, is out of range, or
+	// lies before the creation. A bad optional value never costs a row.
+	// Drops details the first of them (as many as Rejects keeps). Nil
+	// when nothing was dropped.
+	Dropped map[string]int `json:"dropped_fields,omitempty"`
+	Drops   []Reject       `json:"drops,omitempty"`
+	// Encoding is the text encoding read: "UTF-8", or "Windows-1252" for
+	// a file that is not valid UTF-8 and was transcoded.
+	Encoding string `json:"encoding"`
 	// IDColumn, Collapsed: with an event log, the id column and how many
 	// rows merged into an earlier row of the same ticket.
 	IDColumn  string `json:"id_column,omitempty"`
@@ -78,11 +94,48 @@ type Report struct {
 	maxRejects int
 }
 
+// maxReason bounds the length of a reject's reason, which quotes the bad
+// value: a field can be up to MaxField long.
+const maxReason = 300
+
+// shorten cuts a reason to maxReason bytes (at a rune boundary).
+func shorten(rej Reject) Reject {
+	if len(rej.Reason) > maxReason {
+		cut := maxReason
+		for cut > 0 && !utf8.RuneStart(rej.Reason[cut]) {
+			cut--
+		}
+		rej.Reason = rej.Reason[:cut] + "…"
+	}
+	return rej
+}
+
 func (r *Report) reject(rej Reject) {
+	rej = shorten(rej)
 	r.Rejected++
 	if len(r.Rejects) < r.maxRejects {
 		r.Rejects = append(r.Rejects, rej)
 	}
+}
+
+// drop counts a value of field left out of a kept row.
+func (r *Report) drop(field string, rej Reject) {
+	if r.Dropped == nil {
+		r.Dropped = map[string]int{}
+	}
+	r.Dropped[field]++
+	if len(r.Drops) < r.maxRejects {
+		r.Drops = append(r.Drops, shorten(rej))
+	}
+}
+
+// DroppedTotal is the number of values dropped over all fields.
+func (r *Report) DroppedTotal() int {
+	n := 0
+	for _, v := range r.Dropped {
+		n += v
+	}
+	return n
 }
 
 func (r *Report) see(t time.Time) {

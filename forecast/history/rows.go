@@ -29,7 +29,7 @@ func (rd *Reader) timeField(c *column, rec []string, line int) (time.Time, *Reje
 	if layout == "" {
 		return time.Time{}, rd.reject(line, c, "%q is not a time in a known layout", v)
 	}
-	t, err := parseTime(layout, v, rd.loc)
+	t, err := parseValue(layout, v, rd.loc)
 	if err != nil {
 		return time.Time{}, rd.reject(line, c, "%q does not match the time layout %q of this column (set it with --time-format)", v, layout)
 	}
@@ -48,11 +48,12 @@ func (rd *Reader) ticketRow(rec []string, line int, tk *Ticket) *Reject {
 	if tk.Created.IsZero() && rd.events == nil {
 		return rd.reject(line, rd.created, "no creation time")
 	}
+	// The optional fields: a bad value is dropped, the row kept.
 	if tk.FirstResponse, rej = rd.timeField(rd.firstResp, rec, line); rej != nil {
-		return rej
+		rd.drop(rd.firstResp, rej)
 	}
 	if tk.Resolved, rej = rd.timeField(rd.resolved, rec, line); rej != nil {
-		return rej
+		rd.drop(rd.resolved, rej)
 	}
 	tk.HandleSeconds, tk.HasHandle = 0, false
 	if rd.handle != nil {
@@ -60,27 +61,60 @@ func (rd *Reader) ticketRow(rec []string, line int, tk *Ticket) *Reject {
 		if !missing(v) {
 			s, err := parseSeconds(v)
 			if err != nil {
-				return rd.reject(line, rd.handle, "%v", err)
+				rd.drop(rd.handle, rd.reject(line, rd.handle, "%v", err))
+			} else {
+				tk.HandleSeconds, tk.HasHandle = s, s > 0
 			}
-			tk.HandleSeconds, tk.HasHandle = s, s > 0
 		}
 	}
 	tk.Priority, tk.Channel, tk.Category = text(rd.priority, rec), text(rd.channel, rec), text(rd.category, rec)
 	return nil
 }
 
-// check applies the rules a whole ticket must meet.
+// check applies the rules a whole ticket must meet: a creation in the
+// future rejects the ticket; a resolution or first response before the
+// creation is dropped (the ticket keeps its arrival).
 func (rd *Reader) check(tk *Ticket, line int) *Reject {
 	if tk.Created.After(rd.now) {
 		return rd.reject(line, rd.created, "created %s, which is in the future (now is %s): a wrong year, time zone or day/month order?",
 			tk.Created.Format(time.RFC3339), rd.now.In(rd.loc).Format(time.RFC3339))
 	}
 	if !tk.Resolved.IsZero() && tk.Resolved.Before(tk.Created) {
-		return rd.reject(line, rd.resolved, "resolved %s before it was created %s", tk.Resolved.Format(time.RFC3339), tk.Created.Format(time.RFC3339))
+		rd.drop(rd.resolved, rd.reject(line, rd.resolved, "resolved %s before it was created %s", tk.Resolved.Format(time.RFC3339), tk.Created.Format(time.RFC3339)))
+		tk.Resolved = time.Time{}
 	}
 	if !tk.FirstResponse.IsZero() && tk.FirstResponse.Before(tk.Created) {
-		return rd.reject(line, rd.firstResp, "first response %s before it was created %s", tk.FirstResponse.Format(time.RFC3339), tk.Created.Format(time.RFC3339))
+		rd.drop(rd.firstResp, rd.reject(line, rd.firstResp, "first response %s before it was created %s", tk.FirstResponse.Format(time.RFC3339), tk.Created.Format(time.RFC3339)))
+		tk.FirstResponse = time.Time{}
 	}
+	return nil
+}
+
+// drop notes that the value of the optional field c in the current row is
+// bad and left out; settleDrops records it once the row is kept.
+func (rd *Reader) drop(c *column, rej *Reject) {
+	rd.pending = append(rd.pending, pendingDrop{c.field, *rej})
+}
+
+// pendingDrop is a value dropped from the row being read.
+type pendingDrop struct {
+	field string
+	rej   Reject
+}
+
+// settleDrops records the values dropped from a row that was kept (or,
+// with Options.Strict, fails on the first); a rejected row's drops are
+// forgotten, since the whole row is counted as rejected.
+func (rd *Reader) settleDrops(kept bool) error {
+	if kept && len(rd.pending) > 0 {
+		if rd.opt.Strict {
+			return &RowError{rd.pending[0].rej}
+		}
+		for _, d := range rd.pending {
+			rd.rep.drop(d.field, d.rej)
+		}
+	}
+	rd.pending = rd.pending[:0]
 	return nil
 }
 
@@ -120,11 +154,11 @@ func (rd *Reader) volumeRow(rec []string, line int, v *Volume) *Reject {
 	}
 	v.Start, v.Arrivals, v.AHTSeconds, v.HasAHT = t, a, 0, false
 	if rd.aht != nil && !missing(rec[rd.aht.idx]) {
-		s, err := parseSeconds(rec[rd.aht.idx])
-		if err != nil {
-			return rd.reject(line, rd.aht, "%v", err)
+		if s, err := parseSeconds(rec[rd.aht.idx]); err != nil {
+			rd.drop(rd.aht, rd.reject(line, rd.aht, "%v", err))
+		} else {
+			v.AHTSeconds, v.HasAHT = s, true
 		}
-		v.AHTSeconds, v.HasAHT = s, true
 	}
 	rd.prevStart = t
 	return nil

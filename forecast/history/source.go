@@ -2,8 +2,12 @@ package history
 
 import (
 	"bytes"
+	"context"
+	"errors"
 	"fmt"
 	"io"
+	"os"
+	"time"
 )
 
 // MaxReplay is how many bytes of a history that cannot seek (standard
@@ -18,21 +22,53 @@ var replayLimit = MaxReplay
 // source serves the bytes of a history twice: by seeking back when it can
 // seek, or else by replaying what the first pass read, then going on.
 type source struct {
-	r     io.Reader
+	r     io.Reader // r under the context: see ctxReader
 	seek  io.Seeker // nil when r cannot seek
 	start int64     // the offset at which the first pass began
 	tee   *replay   // the first pass's bytes when r cannot seek
+	stop  func() bool
 }
 
-func newSource(r io.Reader) *source {
-	s := &source{r: r}
+// newSource reads r under ctx: once ctx is done, reads fail with its error
+// (and a read blocked on a pipe, FIFO or terminal is woken). Call close
+// when the reading is over.
+func newSource(ctx context.Context, r io.Reader) *source {
+	s := &source{r: ctxReader{ctx, r}, stop: func() bool { return false }}
 	if sk, ok := r.(io.Seeker); ok {
 		// A pipe is an *os.File too, but its Seek fails.
 		if off, err := sk.Seek(0, io.SeekCurrent); err == nil {
 			s.seek, s.start = sk, off
 		}
 	}
+	if d, ok := r.(interface{ SetReadDeadline(time.Time) error }); ok && ctx.Done() != nil {
+		// A deadline in the past wakes a read blocked on a descriptor the
+		// runtime polls (pipes, FIFOs, terminals); a regular file refuses
+		// deadlines, and its reads do not block.
+		s.stop = context.AfterFunc(ctx, func() { d.SetReadDeadline(time.Unix(1, 0)) })
+	}
 	return s
+}
+
+// close ends the watch on the context.
+func (s *source) close() { s.stop() }
+
+// ctxReader is a reader that stops once its context is done: every Read
+// checks it first, and a read woken by the deadline newSource sets
+// returns the context's error.
+type ctxReader struct {
+	ctx context.Context
+	r   io.Reader
+}
+
+func (c ctxReader) Read(p []byte) (int, error) {
+	if err := c.ctx.Err(); err != nil {
+		return 0, err
+	}
+	n, err := c.r.Read(p)
+	if err != nil && errors.Is(err, os.ErrDeadlineExceeded) && c.ctx.Err() != nil {
+		err = c.ctx.Err()
+	}
+	return n, err
 }
 
 // first returns the reader of the first pass.

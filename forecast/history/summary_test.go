@@ -11,20 +11,23 @@ import (
 
 func TestSummarizeSLAByPriority(t *testing.T) {
 	t.Parallel()
-	// mixed_rows.csv keeps tickets 1, 2, 9 and 11 (the others are bad):
-	// P1 #1 answered in 10 min, P2 #2 not answered, P1 #9 not answered,
-	// P2 #11 answered in 6 h. Against 90/4h, counted by hand:
+	// mixed_rows.csv keeps tickets 1, 2, 4, 7, 8, 9 and 11 (3, 5, 6 and
+	// 10 are rejected; #8's first response before its creation is
+	// dropped): P1 #1 answered in 10 min, #8 and #9 not answered; P2 #2
+	// and #4 not answered, #11 answered in 6 h; P3 #7 not answered.
+	// Against 90/4h, counted by hand:
 	//   P1: 1 responded, 1 within → 100 %;  P2: 1 responded, 0 within → 0 %;
-	//   all: 2 responded, 1 within → 50 %, 2 without a response.
+	//   P3: none responded; all: 2 responded, 1 within → 50 %, 5 without.
 	s, err := SummarizeFile(filepath.Join("testdata", "bad", "mixed_rows.csv"), Options{Now: fixedNow},
 		SummaryOptions{SLAWithin: 4 * time.Hour, SLAGoal: 0.9})
 	if err != nil {
 		t.Fatal(err)
 	}
 	want := map[string]SLAAttainment{
-		"P1":  {Responded: 1, Within: 1, NoResponse: 1, Attainment: 1, Met: true},
-		"P2":  {Responded: 1, Within: 0, NoResponse: 1, Attainment: 0},
-		"all": {Responded: 2, Within: 1, NoResponse: 2, Attainment: 0.5},
+		"P1":  {Responded: 1, Within: 1, NoResponse: 2, Attainment: 1, Met: true},
+		"P2":  {Responded: 1, Within: 0, NoResponse: 2, Attainment: 0},
+		"P3":  {Responded: 0, Within: 0, NoResponse: 1, Attainment: 0},
+		"all": {Responded: 2, Within: 1, NoResponse: 5, Attainment: 0.5},
 	}
 	if len(s.SLA) != len(want) || s.SLA[len(s.SLA)-1].Priority != "all" {
 		t.Fatalf("SLA rows %+v", s.SLA)
@@ -35,16 +38,16 @@ func TestSummarizeSLAByPriority(t *testing.T) {
 			t.Errorf("%s: %+v, want %+v", a.Priority, a, w)
 		}
 	}
-	if s.Total != 4 || s.Days != 2 || s.Busiest.Date != "2026-01-05" || s.Busiest.Count != 3 || s.EmptyDays != 0 {
+	if s.Total != 7 || s.Days != 2 || s.Busiest.Date != "2026-01-05" || s.Busiest.Count != 6 || s.EmptyDays != 0 {
 		t.Errorf("total %v days %d busiest %+v empty %d", s.Total, s.Days, s.Busiest, s.EmptyDays)
 	}
-	// 2026-01-05 is a Monday: tickets at 09:00, 09:30 and 12:00 UTC.
+	// 2026-01-05 is a Monday: tickets at 09:00, 09:30, 10:00, 11:00, 11:30 and 12:00 UTC.
 	mon := s.ByWeekdayHour[0]
 	if mon.Weekday != "Monday" || mon.Days != 1 || mon.Mean[9] != 2 || mon.Mean[12] != 1 {
 		t.Errorf("Monday %+v", mon)
 	}
-	if s.Handle == nil || s.Handle.Count != 4 || s.Handle.Mean != (300+240+90+240)/4.0 {
-		t.Errorf("handle %+v; want 4 values, mean 217.5", s.Handle)
+	if s.Handle == nil || s.Handle.Count != 6 || s.Handle.Mean != (300+240+120+60+90+240)/6.0 {
+		t.Errorf("handle %+v; want 6 values (#4's -5 dropped), mean 175", s.Handle)
 	}
 }
 

@@ -49,8 +49,20 @@ func buildCandidates() []candidate {
 		"2 Jan 2006 15:04",
 		"Jan 2, 2006 3:04 PM",
 		"Jan 2, 2006 15:04",
+		// Offsets without a colon (+0000) and zones written as GMT or UTC
+		// (read as UTC: see zoneUTC).
+		"2006-01-02T15:04:05-0700",
+		"2006-01-02 15:04:05-0700",
+		"2006-01-02 15:04 -0700",
+		"2006-01-02 15:04:05 GMT",
+		"2006-01-02 15:04 GMT",
+		"2006-01-02 15:04 UTC",
+		"2006-01-02T15:04:05 GMT",
+		"Mon, 02 Jan 2006 15:04:05 GMT", // RFC 1123 (HTTP dates)
+		"Mon, 02 Jan 2006 15:04:05 -0700",
 		LayoutUnix,
 		LayoutUnixMilli,
+		LayoutExcel,
 	} {
 		add(l)
 	}
@@ -82,6 +94,31 @@ const (
 	LayoutUnix      = "unix"
 	LayoutUnixMilli = "unixms"
 )
+
+// LayoutExcel is the pseudo-layout of Excel serial dates (--time-format
+// excel): days since 1899-12-30 with the time of day as the fraction,
+// "46027.344" for 2026-01-05 08:15:22, in the desk's wall-clock time (a
+// serial has no zone). Detection picks it for 5-digit day numbers from
+// 25569 (1970-01-01) to 109574 (2199-12-31).
+const LayoutExcel = "excel"
+
+// excelEpoch is day 0 of Excel's (1900) date system: 1899-12-30, so that
+// day 1 is 1900-01-01 as Excel counts (it takes 1900 for a leap year, which
+// moves the epoch back a day for every date after February 1900).
+var excelEpoch = time.Date(1899, 12, 30, 0, 0, 0, 0, time.UTC)
+
+// parseExcel parses an Excel serial date in loc, to the nearest second.
+func parseExcel(v string, loc *time.Location) (time.Time, error) {
+	day, _, _ := strings.Cut(v, ".")
+	f, err := strconv.ParseFloat(v, 64)
+	if len(day) != 5 || err != nil || strings.ContainsAny(v, "eE+-_xXpP") || f < 25569 || f >= 109575 {
+		return time.Time{}, fmt.Errorf("%q is not an Excel serial date (days since 1899-12-30, e.g. 46027.344)", v)
+	}
+	days := math.Floor(f)
+	sec := int(math.Round((f - days) * 86400))
+	y, m, d := excelEpoch.AddDate(0, 0, int(days)).Date()
+	return time.Date(y, m, d, 0, 0, sec, 0, loc), nil
+}
 
 // parseEpoch parses an epoch timestamp of the pseudo-layout.
 func parseEpoch(layout, v string) (time.Time, error) {
@@ -120,7 +157,12 @@ type layoutDetector struct {
 	alive []bool
 	ok    []bool // scratch: the layouts that parsed the current value
 	n     int    // values that some surviving layout parsed
+	miss  int    // values (not missing) that no surviving layout parsed
 }
+
+// hopeless reports whether the column is counted out: giveUp values and
+// not one a time.
+func (d *layoutDetector) hopeless() bool { return d.n == 0 && d.miss >= giveUp }
 
 func newLayoutDetector() *layoutDetector {
 	d := &layoutDetector{alive: make([]bool, len(candidates)), ok: make([]bool, len(candidates))}
@@ -147,6 +189,11 @@ func (d *layoutDetector) add(v string) {
 		}
 	}
 	if !any {
+		if start, ok := rangeStart(v); ok {
+			d.add(start) // an interval range: its start is the time
+			return
+		}
+		d.miss++
 		return
 	}
 	d.n++
@@ -166,8 +213,19 @@ func (d *layoutDetector) survivors() []int {
 	return s
 }
 
-// done reports whether the column's layout is settled: one survivor.
-func (d *layoutDetector) done() bool { return d.n > 0 && len(d.survivors()) == 1 }
+// minSample is how many values detection weighs at least before it
+// settles a column, so that a column of numbers where a few happen to fit
+// a layout (minutes above 25569 read as Excel dates) shows its misses.
+const minSample = 20
+
+// done reports whether the column's layout is settled: one survivor, over
+// at least minSample values.
+func (d *layoutDetector) done() bool {
+	return d.n > 0 && d.n+d.miss >= minSample && len(d.survivors()) == 1
+}
+
+// mostlyTimes reports whether at least half the values seen are times.
+func (d *layoutDetector) mostlyTimes() bool { return d.n >= d.miss }
 
 // ambiguousOrder reports whether the survivors include a day-first layout
 // and its month-first twin.
@@ -233,20 +291,87 @@ func dayOrder(layout string) int {
 // result is in loc.
 func parseTime(layout, v string, loc *time.Location) (time.Time, error) {
 	v = strings.TrimSpace(v)
-	if layout == LayoutUnix || layout == LayoutUnixMilli {
+	switch layout {
+	case LayoutUnix, LayoutUnixMilli:
 		t, err := parseEpoch(layout, v)
 		return t.In(loc), err
-	}
-	if layout == time.RFC3339 {
+	case LayoutExcel:
+		return parseExcel(v, loc)
+	case time.RFC3339:
 		if t, ok := parseRFC3339Fast(v, loc); ok {
 			return t, nil
 		}
 	}
-	t, err := time.ParseInLocation(layout, v, loc)
+	in := loc
+	if zoneUTC(layout) {
+		in = time.UTC
+	}
+	if n := len(v); n > 2 && strings.Contains(layout, "PM") {
+		// Go reads "AM"/"PM" for a PM layout, not "am"/"pm".
+		switch v[n-2:] {
+		case "am", "pm", "Am", "Pm", "aM", "pM":
+			v = v[:n-2] + strings.ToUpper(v[n-2:])
+		}
+	}
+	t, err := time.ParseInLocation(layout, v, in)
 	if err != nil {
 		return time.Time{}, err
 	}
 	return t.In(loc), nil
+}
+
+// parseValue parses a time column's value v with layout in loc: as
+// parseTime, or, for an interval written as a range of clock times, its
+// start.
+func parseValue(layout, v string, loc *time.Location) (time.Time, error) {
+	t, err := parseTime(layout, v, loc)
+	if err != nil {
+		if start, ok := rangeStart(v); ok {
+			return parseTime(layout, start, loc)
+		}
+	}
+	return t, err
+}
+
+// zoneUTC reports whether a layout ends in the zone written " GMT" or
+// " UTC": literal text to Go's parser, which would read the time in the
+// desk's zone, so such a layout is parsed in UTC.
+func zoneUTC(layout string) bool {
+	return strings.HasSuffix(layout, " GMT") || strings.HasSuffix(layout, " UTC")
+}
+
+// rangeStart returns the start of an interval written as a range of clock
+// times ("08:00-08:30", "2026-01-05 08:00 - 08:30", en dash too) and ok;
+// ok is false when v does not end in such a range. Phone systems' interval
+// reports write them; the start is the interval's time.
+func rangeStart(v string) (string, bool) {
+	i := strings.LastIndexAny(v, "-–")
+	if i <= 0 {
+		return v, false
+	}
+	left, right := strings.TrimSpace(v[:i]), strings.TrimSpace(v[i+len(string([]rune(v[i:])[0])):])
+	if !isClock(right) {
+		return v, false
+	}
+	j := strings.LastIndexAny(left, " T")
+	if !isClock(left[j+1:]) {
+		return v, false
+	}
+	return left, true
+}
+
+// isClock reports whether s is a clock time H:MM or HH:MM[:SS].
+func isClock(s string) bool {
+	parts := strings.Split(s, ":")
+	if len(parts) < 2 || len(parts) > 3 || len(parts[0]) < 1 || len(parts[0]) > 2 {
+		return false
+	}
+	for i, p := range parts {
+		if (i > 0 && len(p) != 2) || strings.Trim(p, "0123456789") != "" || p == "" {
+			return false
+		}
+	}
+	return true
 }
 
 // parseRFC3339Fast parses the common RFC 3339 forms
