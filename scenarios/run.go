@@ -136,6 +136,7 @@ func (o *Outcome) toReport(demands []demand) *report.Run {
 	if !sc.Cost.None {
 		hourly := sc.Cost.Hourly
 		sum.HourlyCost = &hourly
+		sum.Currency = sc.Cost.Currency
 	}
 	for qi, q := range sc.Queues {
 		m := res.Summary.Queues[qi]

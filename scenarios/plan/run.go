@@ -114,7 +114,7 @@ func (pl *planner) requirements() error {
 		return inputErrorf("%s: %v: give the mean handle time with --aht", pl.res.Source, err)
 	}
 	if filled > 0 {
-		pl.warn("forecast intervals with contacts but no AHT: %d, given the mean AHT of the others (%s)", filled, secsWords(meanAHT(pl.res.Forecast)))
+		pl.warn("forecast intervals with contacts but no AHT: %d, given the mean AHT of the others (%s)", filled, report.Seconds(meanAHT(pl.res.Forecast)))
 	}
 	reqs, err := erlang.Requirements(demand, pl.opt.Targets, opt)
 	if err != nil {
@@ -126,9 +126,9 @@ func (pl *planner) requirements() error {
 	pl.res.Requirements = reqs
 	pl.res.ReqSummary = erlang.Summarize(reqs, iv, pl.opt.HoursPerFTE)
 	pl.note("requirements: %s, AHT %s: peak %d agents on the phones (%d scheduled), %.1f FTE before rostering",
-		pl.opt.Model, secsWords(pl.res.AHT.Seconds()), pl.res.ReqSummary.PeakAgents, pl.res.ReqSummary.PeakScheduled, pl.res.ReqSummary.FTE)
+		pl.opt.Model, report.Seconds(pl.res.AHT.Seconds()), pl.res.ReqSummary.PeakAgents, pl.res.ReqSummary.PeakScheduled, pl.res.ReqSummary.FTE)
 	pl.res.Steps = append(pl.res.Steps, fmt.Sprintf("Requirements: %s per %s for %s (AHT %s, shrinkage %.1f%%): at most %d agents on the phones, %d scheduled; %.1f FTE if agents could be scheduled interval by interval.",
-		pl.opt.Model, report.IntervalWords(iv), pl.opt.Targets, secsWords(pl.res.AHT.Seconds()), 100*pl.opt.Shrinkage, pl.res.ReqSummary.PeakAgents, pl.res.ReqSummary.PeakScheduled, pl.res.ReqSummary.FTE))
+		pl.opt.Model, report.IntervalWords(iv), pl.opt.Targets, report.Seconds(pl.res.AHT.Seconds()), 100*pl.opt.Shrinkage, pl.res.ReqSummary.PeakAgents, pl.res.ReqSummary.PeakScheduled, pl.res.ReqSummary.FTE))
 	return nil
 }
 
@@ -272,17 +272,6 @@ func (pl *planner) headcount() error {
 	sl := pt.Queues[0].ServiceLevel
 	pl.note("today: %d agents, %.1f FTE: service level %.1f%% ± %.1f%%, SLA met in %s", pt.Agents, pt.FTE, 100*sl.Mean, 100*sl.HalfWidth(), report.WeeksWords(pt.PMeet, pl.opt.Replications))
 	return nil
-}
-
-// secsWords writes seconds for people: 24 s, 4.5 min, 2.1 h.
-func secsWords(s float64) string {
-	switch {
-	case s < 90:
-		return fmt.Sprintf("%.0f s", s)
-	case s < 90*60:
-		return fmt.Sprintf("%.1f min", s/60)
-	}
-	return fmt.Sprintf("%.1f h", s/3600)
 }
 
 // bestScore is bt.Best, false when there was no backtest.

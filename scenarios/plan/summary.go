@@ -25,7 +25,7 @@ func (pl *planner) simulate() error {
 	q := out.Report.Summary.Queues[0]
 	pl.note("simulate: %d days × %d replications: service level %.1f%% ± %.1f%%, ASA %s, occupancy %.1f%%",
 		pl.res.Days, out.Result.Replications, 100*q.ServiceLevel.Mean, 100*(q.ServiceLevel.High-q.ServiceLevel.Low)/2,
-		secsWords(q.ASASeconds.Mean), 100*out.Report.Summary.Occupancy.Mean)
+		report.Seconds(q.ASASeconds.Mean), 100*out.Report.Summary.Occupancy.Mean)
 	return nil
 }
 
@@ -149,9 +149,9 @@ func (pl *planner) lines(p *report.Plan) []string {
 	}
 	if t := p.Today; t != nil && p.TodayLabel == "optimised roster" {
 		out = append(out, fmt.Sprintf("The optimised roster before scaling (%d agents, %s FTE, %s a year) gives a service level of %s at forecast volume (SLA met in %s, ASA %s).",
-			t.Agents, report.FTEWords(t.FTE), money(t.CostPerYear), report.PercentPM(t.ServiceLevel), report.WeeksWords(t.PMeet, p.Weeks), secsWords(t.ASASeconds.Mean)))
+			t.Agents, report.FTEWords(t.FTE), money(t.CostPerYear), report.PercentPM(t.ServiceLevel), report.WeeksWords(t.PMeet, p.Weeks), report.Seconds(t.ASASeconds.Mean)))
 	} else if t != nil {
-		s := fmt.Sprintf("At today's %s FTE the service level is %s (SLA met in %s, ASA %s)", report.FTEWords(t.FTE), report.PercentPM(t.ServiceLevel), report.WeeksWords(t.PMeet, p.Weeks), secsWords(t.ASASeconds.Mean))
+		s := fmt.Sprintf("At today's %s FTE the service level is %s (SLA met in %s, ASA %s)", report.FTEWords(t.FTE), report.PercentPM(t.ServiceLevel), report.WeeksWords(t.PMeet, p.Weeks), report.Seconds(t.ASASeconds.Mean))
 		if ok {
 			switch d := rec.FTE - t.FTE; {
 			case d > 0.05:

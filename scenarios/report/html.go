@@ -155,17 +155,8 @@ var funcs = template.FuncMap{
 	},
 }
 
-// secs writes a wait in seconds for people: 12.3 s, 4.2 min, 3.1 h.
-func secs(x float64) string {
-	x = finite(x)
-	switch {
-	case x < 90:
-		return strconv.FormatFloat(math.Round(x*10)/10, 'f', -1, 64) + " s"
-	case x < 90*60:
-		return strconv.FormatFloat(math.Round(x/6)/10, 'f', -1, 64) + " min"
-	}
-	return strconv.FormatFloat(math.Round(x/360)/10, 'f', -1, 64) + " h"
-}
+// secs is Seconds, the one duration format.
+func secs(x float64) string { return Seconds(x) }
 
 func money(x float64) string { return thousands(x, 2) }
 
