@@ -258,3 +258,19 @@ func meanCI(xs []float64) report.Estimate {
 	hw := distuv.StudentsT{Mu: 0, Sigma: 1, Nu: float64(n - 1)}.Quantile(0.975) * sd / math.Sqrt(float64(n))
 	return report.Estimate{Mean: m, Low: m - hw, High: m + hw, N: n}
 }
+
+// RosterTable is the scenario's roster as the report's table of shifts,
+// titled title. contract, if not nil, names a shift's contract
+// ("full-time", "part-time") by the shift's name; nil leaves it unknown.
+func (s *Scenario) RosterTable(title string, words report.Words, contract func(name string) string) *report.Roster {
+	t := &report.Roster{Title: title, Words: words}
+	for _, sh := range s.Roster.Shifts {
+		row := report.ShiftRow{Name: sh.Name, Start: sh.Start, Length: sh.Length, Days: sh.Days, Agents: sh.Agents,
+			Breaks: append([]Break(nil), sh.Breaks...)}
+		if contract != nil {
+			row.Contract = contract(sh.Name)
+		}
+		t.Rows = append(t.Rows, row)
+	}
+	return t
+}

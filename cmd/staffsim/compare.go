@@ -251,8 +251,8 @@ func writeCompareTable(w io.Writer, runs []*report.Run, names []string, best int
 	row("Occupancy", func(r *report.Run) string { return estPct(r.Summary.Occupancy) })
 	row("Paid hours", func(r *report.Run) string { return estNum(r.Summary.PaidHours, 1) })
 	row("Overtime hours", func(r *report.Run) string { return estNum(r.Summary.OvertimeHours, 1) })
-	row("Cost", func(r *report.Run) string { return estNum(r.Summary.Cost, 2) })
-	row("Cost per contact", func(r *report.Run) string { return estNum(r.Summary.CostPerContact, 2) })
+	row("Cost", func(r *report.Run) string { return estMoney(r.Summary.Currency, r.Summary.Cost) })
+	row("Cost per contact", func(r *report.Run) string { return estMoney(r.Summary.Currency, r.Summary.CostPerContact) })
 	if err := tw.Flush(); err != nil {
 		return err
 	}

@@ -343,7 +343,7 @@ func (pl *planner) loadHistory() error {
 	if err := plan.CheckRejects(rep, float64(pl.o.maxRejects)); err != nil {
 		return err
 	}
-	pl.in = plan.Input{Series: s, Source: pl.o.path}
+	pl.in = plan.Input{Series: s, Source: pl.o.path, Read: rep}
 	pl.note("history: %s, %.1f days from %s, %.0f contacts", pl.o.path, float64(s.Len())/float64(s.SlotsPerDay()), s.Start.Format("Mon 2006-01-02"), floats.Sum(s.Arrivals))
 	return nil
 }

@@ -125,7 +125,8 @@ func (pl *planner) write() error {
 		}
 	}
 	page := &report.Page{Title: "Staffing plan: " + res.Source, Runs: []*report.Run{res.Run}, Names: []string{"plan"}, Cheapest: -1,
-		Charts: charts, Notes: notes(res.Run), Generated: "staffsim " + version + " plan", Plan: res.Plan}
+		Charts: charts, Notes: notes(res.Run), Generated: "staffsim " + version + " plan", Plan: res.Plan,
+		Roster: res.RosterTable, Words: res.Words}
 	if err := pl.stageFile("report.html", func(w io.Writer) error { return report.WriteHTML(w, page) }); err != nil {
 		return err
 	}

@@ -144,4 +144,19 @@ func init() {
 	funcs["daysWords"] = daysWords
 	funcs["breaks"] = breaksWords
 	funcs["hoursv"] = func(x float64) string { return thousands(x, 1) + " h" }
+	funcs["peopleWords"] = func(r *Roster) string { return PeopleWords(r) }
+}
+
+// PeopleWords splits a roster's people by contract: "30 full-time, 5
+// part-time"; "" when no row knows its contract.
+func PeopleWords(r *Roster) string {
+	full, part, unknown := r.People()
+	if full+part == 0 {
+		return ""
+	}
+	s := fmt.Sprintf("%d full-time, %d part-time", full, part)
+	if unknown > 0 {
+		s += fmt.Sprintf(", %d not known", unknown)
+	}
+	return s
 }
