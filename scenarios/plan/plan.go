@@ -131,6 +131,11 @@ func Run(ctx context.Context, in Input, opt Options) (*Result, error) {
 	if opt.Replications < 2 || opt.HoursPerFTE <= 0 || opt.Confidence <= 0 || opt.Confidence > 1 {
 		return nil, inputErrorf("plan: replications ≥ 2, hours per FTE > 0 and a confidence in (0, 1] are required")
 	}
+	// Checked before the forecast, so that a missing --aht is said at once,
+	// not after minutes of work.
+	if opt.AHT <= 0 && !in.Series.HasAHT() {
+		return nil, inputErrorf("%s has no handle times: give the mean handle time with --aht, e.g. --aht 240s", in.Source)
+	}
 	if opt.Today != nil && opt.TodayLabel == "" {
 		opt.TodayLabel = "today's roster"
 	}

@@ -70,6 +70,16 @@ func (pl *planner) forecast() error {
 	} else {
 		pl.res.Steps = append(pl.res.Steps, fmt.Sprintf("Forecast: %s; %s forecast the next %d days with an %.0f%% prediction band.", strings.Join(fc.Notes, "; "), fc.Method, pl.res.Days, 100*fc.Level))
 	}
+	if pl.opt.AHT > 0 {
+		// A note asking for --aht is moot when it was given.
+		var kept []string
+		for _, n := range fc.Notes {
+			if !strings.Contains(n, "--aht") {
+				kept = append(kept, n)
+			}
+		}
+		fc.Notes = kept
+	}
 	for _, n := range fc.Notes {
 		pl.warn("%s", n)
 	}
