@@ -171,14 +171,20 @@ func (o *Outcome) toReport(demands []demand) *report.Run {
 	}
 
 	for _, p := range res.Intervals {
-		iv := report.Interval{Start: p.Start, AgentsAvailable: count(p.Total.AgentsAvailable), Occupancy: share(p.Total.Occupancy)}
+		iv := report.Interval{Start: p.Start, AgentsAvailable: count(p.Total.AgentsAvailable)}
+		offered := 0.0
 		for _, m := range p.Queues {
-			iv.Queues = append(iv.Queues, report.QueueInterval{
+			q := report.QueueInterval{
 				Offered: count(m.Offered), Answered: count(m.Answered), Abandoned: count(m.Abandoned),
 				ServiceLevel: share(m.ServiceLevel), ASASeconds: count(m.ASA), AbandonRate: share(m.AbandonRate),
-				Occupancy: share(m.Occupancy), AgentsAvailable: count(m.AgentsAvailable), Backlog: count(m.Backlog),
-			})
+				AgentsAvailable: count(m.AgentsAvailable), Backlog: count(m.Backlog),
+			}
+			// No occupancy where hardly an agent was on or nothing came in.
+			q.Occupancy = report.MeaningfulOccupancy(share(m.Occupancy), q.AgentsAvailable, q.Offered.Mean)
+			offered += q.Offered.Mean
+			iv.Queues = append(iv.Queues, q)
 		}
+		iv.Occupancy = report.MeaningfulOccupancy(share(p.Total.Occupancy), iv.AgentsAvailable, offered)
 		r.Intervals = append(r.Intervals, iv)
 	}
 	edges := make([]time.Duration, len(sim.WaitBins))

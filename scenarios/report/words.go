@@ -78,3 +78,31 @@ func OccupancyWords(occ float64, w Words) string {
 	}
 	return ""
 }
+
+// MinAgentsForOccupancy is the fewest agents available on average in an
+// interval for its occupancy to be shown: below half an agent (a shift
+// edge, a break) the busy share of a sliver of time is noise, not a
+// workload ("100 % with 0.039 agents").
+const MinAgentsForOccupancy = 0.5
+
+// MeaningfulOccupancy returns occ, or an undefined estimate (a gap in a
+// chart, an empty cell in intervals.csv) when fewer than
+// MinAgentsForOccupancy agents were available on average or nothing was
+// offered.
+func MeaningfulOccupancy(occ, agents Estimate, offered float64) Estimate {
+	if !agents.Defined() || agents.Mean < MinAgentsForOccupancy || !(offered > 0) {
+		return Estimate{}
+	}
+	return occ
+}
+
+// ShownServiceLevel is the service level a chart draws for an interval:
+// its mean when at least half the replications had contacts in it, else
+// NaN (a gap). An interval of the night where one replication in twenty
+// had one contact, missed, is not "0 %".
+func ShownServiceLevel(sl Estimate, replications int) float64 {
+	if !sl.Defined() || 2*sl.N < replications {
+		return math.NaN()
+	}
+	return sl.Mean
+}
