@@ -50,7 +50,7 @@ func newCompareCmd(s streams) *cobra.Command {
 			return runCompare(cmd, s, o, args)
 		},
 	}
-	o.register(cmd.Flags())
+	o.register(cmd.Flags(), "summary.json, intervals-<scenario>.csv for each scenario, the overlay charts (PNG and SVG) and report.html")
 	return cmd
 }
 

@@ -131,7 +131,7 @@ func newPlanCmd(s streams) *cobra.Command {
 	f.StringVar(&o.path, "history", "", "history file: tickets or interval volumes (default: the built-in sample desk)")
 	o.history.register(f)
 	o.staffing.register(f)
-	f.Var(&o.interval, "interval", "planning interval: whole minutes dividing an hour, e.g. 15m, 30m or 60m")
+	f.Var(&o.interval, "interval", "planning interval: whole minutes from 5m to 60m dividing an hour (so a day too), e.g. 15m, 30m or 60m")
 	f.Var(&o.horizon, "horizon", "how far ahead to plan, e.g. 28d (at least 7d)")
 	f.Var(&o.aht, "aht", "flat average handle time, e.g. 240s (required when the history has no handle times)")
 	f.Float64Var(&o.hoursPerFTE, "hours-per-fte", 37.5, "contracted hours per FTE per week")

@@ -31,10 +31,12 @@ type runFlags struct {
 	format       format
 }
 
-func (r *runFlags) register(f *pflag.FlagSet) {
+// register adds the flags; files says what --out writes, since simulate
+// and compare write different files.
+func (r *runFlags) register(f *pflag.FlagSet, files string) {
 	f.IntVar(&r.replications, "replications", 0, "replications to run (default: the scenario's)")
 	f.Uint64Var(&r.seed, "seed", 0, "random seed (default: the scenario's)")
-	f.StringVarP(&r.out, "out", "o", "", "write intervals.csv, summary.json, charts (PNG and SVG) and report.html into this directory")
+	f.StringVarP(&r.out, "out", "o", "", "write "+files+" into this directory")
 	addFormatFlag(f, &r.format)
 }
 

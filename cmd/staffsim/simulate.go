@@ -40,7 +40,7 @@ func newSimulateCmd(s streams) *cobra.Command {
 			return runSimulate(cmd, s, o, args[0])
 		},
 	}
-	o.register(cmd.Flags())
+	o.register(cmd.Flags(), "intervals.csv, summary.json, charts (PNG and SVG) and report.html")
 	return cmd
 }
 
