@@ -96,7 +96,8 @@ func (pl *planner) write() error {
 	res.Plan.Charts = hc
 	var charts []report.Chart
 	if p, err := forecastPlot(res.Series, res.Forecast, nil); err == nil {
-		charts = append(charts, report.NewChart("forecast", "Forecast", fmt.Sprintf("The last two weeks of history and the %s forecast, with its %.0f%% prediction band; the upper band is the second volume case of the headcount charts.", res.Forecast.Method, 100*res.Forecast.Level), p))
+		charts = append(charts, report.NewChart("forecast", "Forecast", fmt.Sprintf("The last %d days of history (grey) and the %s forecast for the next %d days (blue), with its %.0f%% prediction band; the upper band is the second volume case of the headcount charts.",
+			forecastChartHistory(res.Series), res.Forecast.Method, res.Days, 100*res.Forecast.Level), p))
 	} else {
 		return err
 	}
@@ -158,7 +159,7 @@ func (pl *planner) print() error {
 	}
 	fmt.Fprintln(w)
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
-	fmt.Fprintf(tw, "case\tFTE needed\tagents\tSL\tP(meet in a week)\tpaid h/week\tcost/year\t\n")
+	fmt.Fprintf(tw, "case\tFTE needed\t%s\tSL\tP(meet in a week)\tpaid h/week\tcost/year\t\n", pl.res.Words.Agents)
 	for _, c := range p.Cases {
 		r, ok := c.Recommended()
 		need := report.FTEWords(r.FTE)
