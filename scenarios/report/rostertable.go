@@ -148,15 +148,21 @@ func init() {
 }
 
 // PeopleWords splits a roster's people by contract: "30 full-time, 5
-// part-time"; "" when no row knows its contract.
+// part-time", "12 full-time" (no zero count); "" when no row knows its
+// contract.
 func PeopleWords(r *Roster) string {
 	full, part, unknown := r.People()
 	if full+part == 0 {
 		return ""
 	}
-	s := fmt.Sprintf("%d full-time, %d part-time", full, part)
-	if unknown > 0 {
-		s += fmt.Sprintf(", %d not known", unknown)
+	var parts []string
+	for _, c := range []struct {
+		n    int
+		what string
+	}{{full, "full-time"}, {part, "part-time"}, {unknown, "contract not known"}} {
+		if c.n > 0 {
+			parts = append(parts, fmt.Sprintf("%d %s", c.n, c.what))
+		}
 	}
-	return s
+	return strings.Join(parts, ", ")
 }

@@ -111,3 +111,20 @@ func TestWhen(t *testing.T) {
 		}
 	}
 }
+
+// TestPeopleWords: people split by contract, no zero counts.
+func TestPeopleWords(t *testing.T) {
+	row := func(n int, c string) ShiftRow { return ShiftRow{Agents: n, Contract: c} }
+	for _, tc := range []struct {
+		rows []ShiftRow
+		want string
+	}{
+		{[]ShiftRow{row(27, "full-time"), row(8, "part-time")}, "27 full-time, 8 part-time"},
+		{[]ShiftRow{row(12, "full-time")}, "12 full-time"},
+		{[]ShiftRow{row(5, "")}, ""},
+	} {
+		if got := PeopleWords(&Roster{Rows: tc.rows}); got != tc.want {
+			t.Errorf("%v: %q, want %q", tc.rows, got, tc.want)
+		}
+	}
+}
