@@ -5,6 +5,9 @@ import (
 	"fmt"
 	"math"
 	"strings"
+	"time"
+
+	"github.com/staffsim/staffsim/internal/quantity"
 )
 
 // Targets are what a headcount must achieve. A zero field sets no target,
@@ -61,10 +64,10 @@ func (t Targets) Met(r Result) bool {
 func (t Targets) String() string {
 	var parts []string
 	if t.ServiceLevel > 0 {
-		parts = append(parts, fmt.Sprintf("SL %.4g%% within %.4gs", t.ServiceLevel*100, t.Within))
+		parts = append(parts, fmt.Sprintf("SL %.4g%% within %s", t.ServiceLevel*100, secondsWords(t.Within)))
 	}
 	if t.ASA > 0 {
-		parts = append(parts, fmt.Sprintf("ASA ≤ %.4gs", t.ASA))
+		parts = append(parts, "ASA ≤ "+secondsWords(t.ASA))
 	}
 	if t.MaxOccupancy > 0 {
 		parts = append(parts, fmt.Sprintf("occupancy ≤ %.4g%%", t.MaxOccupancy*100))
@@ -76,6 +79,12 @@ func (t Targets) String() string {
 		return "no targets"
 	}
 	return strings.Join(parts, ", ")
+}
+
+// secondsWords writes a time in seconds as the flags take it: 20s, 4h,
+// 1h30m (quantity.FormatDuration, to the millisecond).
+func secondsWords(s float64) string {
+	return quantity.FormatDuration(time.Duration(math.Round(s*1000)) * time.Millisecond)
 }
 
 // searchLimit is the largest headcount the solvers try for traffic a:

@@ -63,3 +63,21 @@ func TestScheduledNeverNegative(t *testing.T) {
 		}
 	}
 }
+
+// TestTargetsString: targets are written as the flags take them, never in
+// exponent notation ("SL 90% within 1.44e+04s" was issue 12).
+func TestTargetsString(t *testing.T) {
+	for _, tc := range []struct {
+		t    Targets
+		want string
+	}{
+		{Targets{ServiceLevel: 0.9, Within: 4 * 3600}, "SL 90% within 4h"},
+		{Targets{ServiceLevel: 0.8, Within: 20}, "SL 80% within 20s"},
+		{Targets{ServiceLevel: 0.8, Within: 5400, ASA: 30}, "SL 80% within 1h30m, ASA ≤ 30s"},
+		{Targets{Within: 20, MaxAbandon: 0.05}, "abandon ≤ 5%"},
+	} {
+		if got := tc.t.String(); got != tc.want {
+			t.Errorf("%+v: %q, want %q", tc.t, got, tc.want)
+		}
+	}
+}

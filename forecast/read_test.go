@@ -32,7 +32,7 @@ func TestLoadSeriesForecastCSV(t *testing.T) {
 		"2026-12-07T10:30:00+01:00,4,3,5,300,d\r\n")
 	paris, err := time.LoadLocation("Europe/Paris")
 	if err != nil {
-		t.Skip("no tz database:", err)
+		t.Fatal("tz database (time/tzdata is compiled into the tests):", err)
 	}
 	s, rep, err := LoadSeriesFile(p, history.Options{Location: paris}, 0)
 	if err != nil {
@@ -76,7 +76,7 @@ func TestLoadSeriesTicketsDST(t *testing.T) {
 	t.Parallel()
 	london, err := time.LoadLocation("Europe/London")
 	if err != nil {
-		t.Skip("no tz database:", err)
+		t.Fatal("tz database (time/tzdata is compiled into the tests):", err)
 	}
 	// 2026-10-25: clocks go back at 02:00 BST, so the day has 50 half-hours.
 	// 01:30 happens twice (+01:00, then +00:00); both are distinct intervals.
@@ -122,7 +122,7 @@ func TestForecastCSVRoundTrip(t *testing.T) {
 	t.Parallel()
 	london, err := time.LoadLocation("Europe/London")
 	if err != nil {
-		t.Skip("no tz database:", err)
+		t.Fatal("tz database (time/tzdata is compiled into the tests):", err)
 	}
 	n := 50 // 2026-10-25 has 50 half-hours
 	f := &Forecast{Series: Series{Start: time.Date(2026, 10, 25, 0, 0, 0, 0, london), Interval: 30 * time.Minute, Arrivals: make([]float64, n)},

@@ -28,6 +28,7 @@ type Desk struct {
 	SLA          SLA
 	Shrinkage    float64
 	Hourly       float64 // cost of a paid hour; see Cost
+	Currency     string  // written before money; see Cost
 	Seed         uint64
 	Replications int
 }
@@ -61,8 +62,8 @@ func (d *Desk) Scenario(name string, start time.Time, days int, shifts []Shift) 
 		Replications: d.Replications,
 		Seed:         d.Seed,
 		Queues:       []Queue{q},
-		Roster:       Roster{Shrinkage: d.Shrinkage, Shifts: shifts},
-		Cost:         Cost{Hourly: d.Hourly},
+		Roster:       Roster{Shrinkage: RoundShrinkage(d.Shrinkage), Shifts: shifts},
+		Cost:         Cost{Hourly: d.Hourly, Currency: d.Currency},
 	}
 }
 

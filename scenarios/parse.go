@@ -9,6 +9,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/staffsim/staffsim/forecast"
 	"github.com/staffsim/staffsim/forecast/history"
@@ -157,7 +159,16 @@ func (w *walker) scenario(n *yaml.Node, s *Scenario) {
 	}
 	s.Cost.None = true
 	if v := f.Vals["cost"]; v != nil {
-		if cf, ok := w.Mapping(v, "cost", "a mapping such as {hourly: 32.50}", "hourly"); ok {
+		if cf, ok := w.Mapping(v, "cost", "a mapping such as {hourly: 32.50, currency: £}", "hourly", "currency"); ok {
+			if cv := cf.Vals["currency"]; cv != nil {
+				if c, ok := w.Str(cv, "cost.currency", "a currency symbol or code such as £, € or USD"); ok {
+					if utf8.RuneCountInString(c) > 8 || strings.TrimSpace(c) == "" || strings.IndexFunc(c, unicode.IsControl) >= 0 {
+						w.Errorf(cv, "cost.currency", "a currency symbol or code of at most 8 characters, e.g. £, € or USD", "%q", c)
+					} else {
+						s.Cost.Currency = c
+					}
+				}
+			}
 			if hv := cf.Vals["hourly"]; hv != nil {
 				if h, ok := w.Number(hv, "cost.hourly", "the cost of one paid agent hour, e.g. 32.50"); ok {
 					if h < 0 {

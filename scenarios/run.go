@@ -136,6 +136,7 @@ func (o *Outcome) toReport(demands []demand) *report.Run {
 	if !sc.Cost.None {
 		hourly := sc.Cost.Hourly
 		sum.HourlyCost = &hourly
+		sum.Currency = sc.Cost.Currency
 	}
 	for qi, q := range sc.Queues {
 		m := res.Summary.Queues[qi]
@@ -170,14 +171,20 @@ func (o *Outcome) toReport(demands []demand) *report.Run {
 	}
 
 	for _, p := range res.Intervals {
-		iv := report.Interval{Start: p.Start, AgentsAvailable: count(p.Total.AgentsAvailable), Occupancy: share(p.Total.Occupancy)}
+		iv := report.Interval{Start: p.Start, AgentsAvailable: count(p.Total.AgentsAvailable)}
+		offered := 0.0
 		for _, m := range p.Queues {
-			iv.Queues = append(iv.Queues, report.QueueInterval{
+			q := report.QueueInterval{
 				Offered: count(m.Offered), Answered: count(m.Answered), Abandoned: count(m.Abandoned),
 				ServiceLevel: share(m.ServiceLevel), ASASeconds: count(m.ASA), AbandonRate: share(m.AbandonRate),
-				Occupancy: share(m.Occupancy), AgentsAvailable: count(m.AgentsAvailable), Backlog: count(m.Backlog),
-			})
+				AgentsAvailable: count(m.AgentsAvailable), Backlog: count(m.Backlog),
+			}
+			// No occupancy where hardly an agent was on or nothing came in.
+			q.Occupancy = report.MeaningfulOccupancy(share(m.Occupancy), q.AgentsAvailable, q.Offered.Mean)
+			offered += q.Offered.Mean
+			iv.Queues = append(iv.Queues, q)
 		}
+		iv.Occupancy = report.MeaningfulOccupancy(share(p.Total.Occupancy), iv.AgentsAvailable, offered)
 		r.Intervals = append(r.Intervals, iv)
 	}
 	edges := make([]time.Duration, len(sim.WaitBins))
@@ -256,4 +263,20 @@ func meanCI(xs []float64) report.Estimate {
 	sd := math.Sqrt(ss / float64(n-1))
 	hw := distuv.StudentsT{Mu: 0, Sigma: 1, Nu: float64(n - 1)}.Quantile(0.975) * sd / math.Sqrt(float64(n))
 	return report.Estimate{Mean: m, Low: m - hw, High: m + hw, N: n}
+}
+
+// RosterTable is the scenario's roster as the report's table of shifts,
+// titled title. contract, if not nil, names a shift's contract
+// ("full-time", "part-time") by the shift's name; nil leaves it unknown.
+func (s *Scenario) RosterTable(title string, words report.Words, contract func(name string) string) *report.Roster {
+	t := &report.Roster{Title: title, Words: words}
+	for _, sh := range s.Roster.Shifts {
+		row := report.ShiftRow{Name: sh.Name, Start: sh.Start, Length: sh.Length, Days: sh.Days, Agents: sh.Agents,
+			Breaks: append([]Break(nil), sh.Breaks...)}
+		if contract != nil {
+			row.Contract = contract(sh.Name)
+		}
+		t.Rows = append(t.Rows, row)
+	}
+	return t
 }

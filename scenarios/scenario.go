@@ -226,6 +226,9 @@ func (r *Roster) PaidHours() float64 {
 // Cost holds the money side of a scenario.
 type Cost struct {
 	Hourly float64 // cost of one paid agent hour, ≥ 0
+	// Currency is the symbol or code written before money in reports and
+	// tables ("£", "EUR"); "" writes bare amounts.
+	Currency string
 	// None says the file gives no cost (no cost.hourly): the report then
 	// leaves cost figures out (null in JSON) instead of showing 0.00.
 	None bool

@@ -100,7 +100,7 @@ func (s *Scenario) node() (*yaml.Node, error) {
 	}
 	m.add("queues", qs)
 	rm := newMap(false)
-	rm.add("shrinkage", str(fmtFraction(s.Roster.Shrinkage)))
+	rm.add("shrinkage", str(fmtShrinkage(s.Roster.Shrinkage)))
 	shs := &yaml.Node{Kind: yaml.SequenceNode}
 	for _, sh := range s.Roster.Shifts {
 		shm := newMap(false)
@@ -142,6 +142,9 @@ func (s *Scenario) node() (*yaml.Node, error) {
 	if !s.Cost.None {
 		cm := newMap(false)
 		cm.add("hourly", num(fmtFloat(s.Cost.Hourly)))
+		if s.Cost.Currency != "" {
+			cm.add("currency", str(s.Cost.Currency))
+		}
 		m.add("cost", cm.Node)
 	}
 	return m.Node, nil
@@ -241,6 +244,24 @@ func fmtFraction(x float64) string {
 		return p
 	}
 	return fmtFloat(x)
+}
+
+// fmtShrinkage writes a shrinkage as a person types it, a percentage to
+// 0.01 % ("11.28%", not "0.11281471917366037"); it reads back as
+// RoundShrinkage(x), which is what Desk gives its scenarios, so that a
+// written scenario simulates the same as the one in memory.
+func fmtShrinkage(x float64) string {
+	return strconv.FormatFloat(math.Round(x*1e4)/100, 'f', -1, 64) + "%"
+}
+
+// RoundShrinkage is x to 0.01 %, exactly as a scenario file written with it
+// reads back.
+func RoundShrinkage(x float64) float64 {
+	v, err := quantity.ParseFraction(fmtShrinkage(x))
+	if err != nil {
+		return x
+	}
+	return v
 }
 
 // fmtRate writes a per-hour rate as COUNT/h such that quantity.ParseRate

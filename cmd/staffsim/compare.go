@@ -51,7 +51,7 @@ func newCompareCmd(s streams) *cobra.Command {
 			return runCompare(cmd, s, o, args)
 		},
 	}
-	o.register(cmd.Flags())
+	o.register(cmd.Flags(), "summary.json, intervals-<scenario>.csv for each scenario, the overlay charts (PNG and SVG) and report.html")
 	return cmd
 }
 
@@ -207,8 +207,8 @@ func writeCompareTable(w io.Writer, runs []*report.Run, names []string, best int
 	row("Occupancy", func(r *report.Run) string { return estPct(r.Summary.Occupancy) })
 	row("Paid hours", func(r *report.Run) string { return estNum(r.Summary.PaidHours, 1) })
 	row("Overtime hours", func(r *report.Run) string { return estNum(r.Summary.OvertimeHours, 1) })
-	row("Cost", func(r *report.Run) string { return estNum(r.Summary.Cost, 2) })
-	row("Cost per contact", func(r *report.Run) string { return estNum(r.Summary.CostPerContact, 2) })
+	row("Cost", func(r *report.Run) string { return estMoney(r.Summary.Currency, r.Summary.Cost) })
+	row("Cost per contact", func(r *report.Run) string { return estMoney(r.Summary.Currency, r.Summary.CostPerContact) })
 	if err := tw.Flush(); err != nil {
 		return err
 	}

@@ -14,6 +14,7 @@ import (
 	"github.com/staffsim/staffsim/erlang"
 	"github.com/staffsim/staffsim/internal/csvfield"
 	"github.com/staffsim/staffsim/internal/quantity"
+	"github.com/staffsim/staffsim/scenarios/report"
 )
 
 // erlangOptions are the flags of `staffsim erlang`.
@@ -251,14 +252,9 @@ func writeErlangCSV(w io.Writer, recs []erlangRecord) error {
 
 func pct(v float64) string { return strconv.FormatFloat(v*100, 'f', 1, 64) + "%" }
 
-// secs writes seconds for people, to 0.1 s ("12.1s", "4m", "2m2.8s"); a
-// positive time below 0.05 s is "<0.1s" rather than a misleading "0s".
-func secs(v float64) string {
-	if v > 0 && v < 0.05 {
-		return "<0.1s"
-	}
-	return quantity.FormatDuration(time.Duration(math.Round(v*10)) * time.Second / 10)
-}
+// secs writes seconds for people: report.Seconds, the one duration format
+// of tables and reports ("12.1 s", "2 min 3 s", "<0.1 s").
+func secs(v float64) string { return report.Seconds(v) }
 
 func writeErlangText(w io.Writer, q erlangQuery, r erlangRecord, evaluated bool) error {
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)

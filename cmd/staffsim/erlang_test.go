@@ -56,7 +56,7 @@ func TestErlangWorkedExampleTable(t *testing.T) {
 	if code != exitOK {
 		t.Fatalf("exit %d: %s", code, errOut)
 	}
-	for _, want := range []string{"agents            14", "88.8% within 20s", "scheduled agents  20", "occupancy         71.4%"} {
+	for _, want := range []string{"agents            14", "88.8% within 20 s", "scheduled agents  20", "occupancy         71.4%"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("output lacks %q:\n%s", want, out)
 		}
@@ -195,13 +195,14 @@ func TestErlangTableJSONAndLargeTraffic(t *testing.T) {
 	}
 }
 
-// TestErlangTextTimes: times read as typed ("4m", not "4m0s"), and a
-// tiny positive AHT is not shown as "0s" (found by the CLI audit).
+// TestErlangTextTimes: times in the one table format of report.Seconds
+// ("4 min", "2 min 30 s", not "4m0s" or "2m30s"; issue 12), and a tiny
+// positive AHT is not shown as "0 s" (found by the CLI audit).
 func TestErlangTextTimes(t *testing.T) {
 	t.Parallel()
 	for _, c := range []struct {
 		aht, want string
-	}{{"4m", "AHT               4m\n"}, {"1ms", "AHT               <0.1s\n"}, {"150s", "AHT               2m30s\n"}} {
+	}{{"4m", "AHT               4 min\n"}, {"1ms", "AHT               <0.1 s\n"}, {"150s", "AHT               2 min 30 s\n"}, {"800ms", "AHT               0.8 s\n"}, {"122.8s", "AHT               2 min 3 s\n"}} {
 		code, out, errOut := runCLI(t, "erlang", "--rate", "720/h", "--aht", c.aht)
 		if code != exitOK || !strings.Contains(out, c.want) {
 			t.Errorf("--aht %s: exit %d, stderr %q, stdout %q; want a line %q", c.aht, code, errOut, out, c.want)

@@ -298,12 +298,23 @@ func writeForecastPlot(path string, hist *forecast.Series, fc *forecast.Forecast
 	return atomicdir.WriteFile(path, func(w io.Writer) error { return report.Save(p, w, format, 0, 0) })
 }
 
-// forecastPlot is the chart of the last three weeks of history and the
-// forecast with its prediction band (and the actuals of a holdout).
+// forecastChartDays is how much history the forecast chart draws before
+// the forecast: two weeks, enough to see the weekly pattern.
+const forecastChartDays = 14
+
+// forecastChartHistory is the number of days of history forecastPlot
+// draws (fewer when the history is shorter), for captions that say what
+// the chart shows.
+func forecastChartHistory(hist *forecast.Series) int {
+	return min(forecastChartDays, int(math.Ceil(float64(hist.Len())/float64(hist.SlotsPerDay()))))
+}
+
+// forecastPlot is the chart of the last forecastChartDays of history and
+// the forecast with its prediction band (and the actuals of a holdout).
 func forecastPlot(hist *forecast.Series, fc *forecast.Forecast, actual []float64) (*plot.Plot, error) {
 	d := report.ForecastData{Interval: fc.Interval, Forecast: fc.Arrivals, Lower: fc.Lower, Upper: fc.Upper,
 		Level: fc.Level, Actual: actual, Method: fc.Method}
-	from := max(0, hist.Len()-14*hist.SlotsPerDay())
+	from := max(0, hist.Len()-forecastChartDays*hist.SlotsPerDay())
 	for i := from; i < hist.Len(); i++ {
 		d.HistoryTimes = append(d.HistoryTimes, hist.Time(i))
 		d.History = append(d.History, hist.Arrivals[i])
@@ -314,7 +325,7 @@ func forecastPlot(hist *forecast.Series, fc *forecast.Forecast, actual []float64
 	if len(d.Actual) > len(d.Times) {
 		d.Actual = d.Actual[:len(d.Times)]
 	}
-	c, err := report.ForecastChart("Arrivals: last weeks of history and forecast", fc.Start.Location(), d)
+	c, err := report.ForecastChart(fmt.Sprintf("Arrivals: the last %d days of history and the forecast", forecastChartHistory(hist)), fc.Start.Location(), d)
 	if err != nil {
 		return nil, err
 	}

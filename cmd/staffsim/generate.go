@@ -70,8 +70,10 @@ func newGenerateCmd(s streams) *cobra.Command {
 		Use:   "generate",
 		Short: "Write a realistic synthetic ticket history (CSV), deterministic for a seed",
 		Long:  generateLong,
-		Example: `  staffsim generate > tickets.csv                        # 26 weeks × 400/day from 2026-01-05
-  staffsim generate --days 365 --daily-volume 1200 --trend 10% --seed 7 --out tickets.csv
+		// The first example's comment is the defaults themselves, so that it
+		// cannot drift from them: a mean per weekday, fewer at weekends.
+		Example: fmt.Sprintf("  staffsim generate > tickets.csv                        # %d weeks × %g tickets a weekday (fewer at weekends) from %s\n",
+			def.Days/7, def.DailyVolume, def.Start.Format(time.DateOnly)) + `  staffsim generate --days 365 --daily-volume 1200 --trend 10% --seed 7 --out tickets.csv
   staffsim generate --tz Europe/London --holidays holidays.txt --out tickets.csv
   staffsim generate --days 7 --interval 30m > volumes.csv  # interval volumes instead of tickets`,
 		Args: usageArgs(cobra.NoArgs),

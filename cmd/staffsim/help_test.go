@@ -34,3 +34,34 @@ func TestHelpReadsWell(t *testing.T) {
 		}
 	}
 }
+
+// TestHelpMatchesCode: help texts that disagreed with the code (issue 12).
+func TestHelpMatchesCode(t *testing.T) {
+	t.Parallel()
+	for _, tc := range []struct {
+		cmd       string
+		want, not []string
+	}{
+		// --sl's default is not a target when only --max-abandon is given.
+		{"requirements", []string{"only when no other target"}, nil},
+		// plan's --interval divides an hour, as checkPlanInterval checks.
+		{"plan", []string{"5m to 60m dividing an hour"}, nil},
+		// generate's default volume is a mean per weekday, not per day.
+		{"generate", []string{"tickets a weekday (fewer at weekends)"}, []string{"400/day"}},
+		// compare writes intervals-<scenario>.csv, not intervals.csv.
+		{"compare", []string{"intervals-<scenario>.csv for each scenario"}, []string{"write intervals.csv"}},
+		{"simulate", []string{"write intervals.csv"}, nil},
+	} {
+		_, out, _ := runCLI(t, tc.cmd, "--help")
+		for _, w := range tc.want {
+			if !strings.Contains(out, w) {
+				t.Errorf("%s --help lacks %q", tc.cmd, w)
+			}
+		}
+		for _, w := range tc.not {
+			if strings.Contains(out, w) {
+				t.Errorf("%s --help still says %q", tc.cmd, w)
+			}
+		}
+	}
+}

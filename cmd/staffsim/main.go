@@ -9,6 +9,10 @@ import (
 	"os"
 	"os/signal"
 	"syscall"
+
+	// The time-zone database compiled in (about 450 kB), so that --tz
+	// works on hosts without zoneinfo (containers, Windows).
+	_ "time/tzdata"
 )
 
 func main() {

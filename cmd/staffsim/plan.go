@@ -132,7 +132,7 @@ func newPlanCmd(s streams) *cobra.Command {
 	f.StringVar(&o.path, "history", "", "history file: tickets or interval volumes (default: the built-in sample desk)")
 	o.history.register(f)
 	o.staffing.register(f)
-	f.Var(&o.interval, "interval", "planning interval: whole minutes dividing an hour, e.g. 15m, 30m or 60m")
+	f.Var(&o.interval, "interval", "planning interval: whole minutes from 5m to 60m dividing an hour (so a day too), e.g. 15m, 30m or 60m")
 	f.Var(&o.horizon, "horizon", "how far ahead to plan, e.g. 28d (at least 7d)")
 	f.Var(&o.aht, "aht", "flat average handle time, e.g. 240s (required when the history has no handle times)")
 	f.Float64Var(&o.hoursPerFTE, "hours-per-fte", 37.5, "contracted hours per FTE per week")
@@ -347,7 +347,7 @@ func (pl *planner) loadHistory() error {
 	if err := plan.CheckRejects(rep, float64(pl.o.maxRejects)); err != nil {
 		return err
 	}
-	pl.in = plan.Input{Series: s, Source: pl.o.path}
+	pl.in = plan.Input{Series: s, Source: pl.o.path, Read: rep}
 	pl.note("history: %s, %.1f days from %s, %.0f contacts", pl.o.path, float64(s.Len())/float64(s.SlotsPerDay()), s.Start.Format("Mon 2006-01-02"), floats.Sum(s.Arrivals))
 	return nil
 }

@@ -44,7 +44,8 @@ func (pl *planner) write() error {
 	res.Plan.Charts = hc
 	var charts []report.Chart
 	if p, err := forecastPlot(res.Series, res.Forecast, nil); err == nil {
-		charts = append(charts, report.NewChart("forecast", "Forecast", fmt.Sprintf("The last two weeks of history and the %s forecast, with its %.0f%% prediction band; the upper band is the second volume case of the headcount charts.", res.Forecast.Method, 100*res.Forecast.Level), p))
+		charts = append(charts, report.NewChart("forecast", "Forecast", fmt.Sprintf("The last %d days of history (grey) and the %s forecast for the next %d days (blue), with its %.0f%% prediction band; the upper band is the second volume case of the headcount charts.",
+			forecastChartHistory(res.Series), res.Forecast.Method, res.Days, 100*res.Forecast.Level), p))
 	} else {
 		return err
 	}
@@ -73,7 +74,8 @@ func (pl *planner) write() error {
 		}
 	}
 	page := &report.Page{Title: "Staffing plan: " + res.Source, Runs: []*report.Run{res.Run}, Names: []string{"plan"}, Cheapest: -1,
-		Charts: charts, Notes: notes(res.Run), Generated: "staffsim " + version + " plan", Plan: res.Plan}
+		Charts: charts, Notes: notes(res.Run), Generated: "staffsim " + version + " plan", Plan: res.Plan,
+		Roster: res.RosterTable, Words: res.Words}
 	if err := pl.dir.WriteFile("report.html", func(w io.Writer) error { return report.WriteHTML(w, page) }); err != nil {
 		return err
 	}
@@ -105,7 +107,7 @@ func (pl *planner) print() error {
 	}
 	fmt.Fprintln(w)
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
-	fmt.Fprintf(tw, "case\tFTE needed\tagents\tSL\tP(meet in a week)\tpaid h/week\tcost/year\t\n")
+	fmt.Fprintf(tw, "case\tFTE needed\t%s\tSL\tP(meet in a week)\tpaid h/week\tcost/year\t\n", pl.res.Words.Agents)
 	for _, c := range p.Cases {
 		r, ok := c.Recommended()
 		need := report.FTEWords(r.FTE)

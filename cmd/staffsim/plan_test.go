@@ -110,7 +110,7 @@ func TestPlanSample(t *testing.T) {
 	if code != exitOK {
 		t.Fatalf("exit %d: %s", code, errOut)
 	}
-	for _, w := range []string{"Holding 80% in 20s at forecast volume needs", "At today's", "today's roster", "report.html"} {
+	for _, w := range []string{"Holding 80% in 20s at forecast volume needs", "With today's 27 agents", "the plan hires", "full-time", "part-time", "today's roster", "report.html"} {
 		if !strings.Contains(out, w) {
 			t.Errorf("stdout lacks %q:\n%s", w, out)
 		}

@@ -41,10 +41,11 @@ func requirementsPlot(s *forecast.Series, reqs []erlang.Requirement) (*plot.Plot
 	}
 	zero := 0.0
 	chart := report.TimeChart{
-		Title:  fmt.Sprintf("Agents required per %s interval", quantity.FormatDuration(s.Interval)),
-		YLabel: "agents",
-		Loc:    s.Start.Location(),
-		YMin:   &zero,
+		Title:   fmt.Sprintf("Agents required per %s interval", quantity.FormatDuration(s.Interval)),
+		YLabel:  "agents",
+		Loc:     s.Start.Location(),
+		YMin:    &zero,
+		Integer: true,
 		Lines: []report.Line{
 			{Label: "scheduled (after shrinkage)", Times: times, Values: scheduled, Step: true, Last: s.Interval},
 			{Label: "required on the phones", Times: times, Values: agents, Step: true, Last: s.Interval},

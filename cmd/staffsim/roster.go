@@ -23,6 +23,7 @@ import (
 type rosterOptions struct {
 	requirements, shifts, out, tz string
 	chart                         string
+	currency                      string
 	sl                            quantity.Target
 	simulate                      bool
 	replications, rounds          int
@@ -58,6 +59,7 @@ the templates or limits cannot cover are listed, never an error.`,
 	f.StringVar(&o.out, "out", "", "write the roster as a scenario file (YAML) here")
 	f.StringVar(&o.chart, "chart", "", "draw required vs staffed agents per interval (over- and understaffing) to this .png or .svg")
 	f.StringVar(&o.tz, "tz", "", "desk time zone (IANA) for shift times; default: the offset of the first row (required when the file's offsets change, e.g. at a DST change)")
+	f.StringVar(&o.currency, "currency", "£", "currency symbol or code written before the cost (the shifts file's cost.hourly is in it)")
 	f.BoolVar(&o.simulate, "simulate", true, "check and adjust the roster in simulation")
 	f.IntVar(&o.replications, "replications", 10, "simulation replications per round")
 	f.IntVar(&o.rounds, "rounds", 10, "most simulation rounds (adding agents, then removing slack)")
@@ -85,6 +87,9 @@ func runRoster(cmd *cobra.Command, s streams, o *rosterOptions) error {
 	// agents in vain and the run end with "SLA met false". Say so now.
 	if err := (erlang.Targets{ServiceLevel: o.sl.Goal, Within: o.sl.Within.Seconds()}).Validate(erlang.ModelC); err != nil {
 		return usagef("--sl %s: %v", o.sl, err)
+	}
+	if err := checkCurrency(o.currency); err != nil {
+		return err
 	}
 	if o.chart != "" {
 		if _, err := report.FormatOf(o.chart); err != nil {
@@ -117,7 +122,9 @@ func runRoster(cmd *cobra.Command, s streams, o *rosterOptions) error {
 	}
 	var opt roster.Options
 	t0 := time.Now()
+	stop := stageSpinner(s.err, "roster: LP bound and integer roster")
 	r, err := roster.Solve(ctx, p, opt)
+	stop()
 	if err != nil {
 		return err
 	}
@@ -133,7 +140,10 @@ func runRoster(cmd *cobra.Command, s streams, o *rosterOptions) error {
 			return err
 		}
 		chk := roster.Check{Desk: cfg, Targets: erlang.Targets{ServiceLevel: o.sl.Goal, Within: o.sl.Within.Seconds()}, Rounds: o.rounds}
-		if r, rep, err = roster.Refine(ctx, p, r, chk, opt); err != nil {
+		stop := stageSpinner(s.err, fmt.Sprintf("roster: checking in simulation (at most %d rounds of %d replications)", o.rounds, o.replications))
+		r, rep, err = roster.Refine(ctx, p, r, chk, opt)
+		stop()
+		if err != nil {
 			return err
 		}
 		sc.Roster.Shifts = scenarios.ShiftsOf(r.SimShifts(p))
@@ -175,7 +185,7 @@ func runRoster(cmd *cobra.Command, s streams, o *rosterOptions) error {
 	case formatCSV:
 		return writeRosterCSV(s.out, p, r, rep)
 	}
-	return writeRosterTable(s.out, p, sh, &before, r, rep)
+	return writeRosterTable(s.out, p, sh, o.currency, &before, r, rep)
 }
 
 // rosterDesk is the desk the roster serves, as plan models it
@@ -200,6 +210,7 @@ func rosterDesk(o *rosterOptions, req *roster.Requirements, sh *roster.Shifts) (
 		SLA:          scenarios.SLA{Target: o.sl.Within, Goal: o.sl.Goal},
 		Shrinkage:    req.Shrinkage(),
 		Hourly:       sh.Hourly,
+		Currency:     o.currency,
 		Seed:         o.seed,
 		Replications: o.replications,
 	}
@@ -286,12 +297,12 @@ func writeRosterCSV(w io.Writer, p *roster.Problem, r *roster.Roster, rep *roste
 	return gocsv.Marshal(rosterIntervals(p, r, rep), w)
 }
 
-func writeRosterTable(w io.Writer, p *roster.Problem, sh *roster.Shifts, before, r *roster.Roster, rep *roster.SimReport) error {
+func writeRosterTable(w io.Writer, p *roster.Problem, sh *roster.Shifts, currency string, before, r *roster.Roster, rep *roster.SimReport) error {
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 	fmt.Fprintf(tw, "agents\t%d\n", r.Agents)
 	fmt.Fprintf(tw, "paid hours\t%.1f\n", r.PaidHours)
 	if sh.Hourly > 0 {
-		fmt.Fprintf(tw, "cost\t%.2f\n", r.PaidHours*sh.Hourly)
+		fmt.Fprintf(tw, "cost\t%s%.2f\n", currency, r.PaidHours*sh.Hourly)
 	}
 	fmt.Fprintf(tw, "lower bound (%s)\t%.1f\n", r.Bound, r.LowerBound)
 	fmt.Fprintf(tw, "gap before simulation\t%.1f%%\n", 100*before.Gap())

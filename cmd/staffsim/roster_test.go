@@ -114,7 +114,7 @@ func TestRosterTableWording(t *testing.T) {
 	}{{1, "(1 round)"}, {3, "(3 rounds)"}} {
 		var b strings.Builder
 		rep := &roster.SimReport{Met: true, Rounds: make([]roster.Round, c.rounds)}
-		if err := writeRosterTable(&b, p, &roster.Shifts{}, before, r, rep); err != nil {
+		if err := writeRosterTable(&b, p, &roster.Shifts{}, "£", before, r, rep); err != nil {
 			t.Fatal(err)
 		}
 		out := b.String()

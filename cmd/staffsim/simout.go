@@ -35,10 +35,12 @@ type runFlags struct {
 	format       format
 }
 
-func (r *runFlags) register(f *pflag.FlagSet) {
+// register adds the flags; files says what --out writes, since simulate
+// and compare write different files.
+func (r *runFlags) register(f *pflag.FlagSet, files string) {
 	f.IntVar(&r.replications, "replications", 0, "replications to run (default: the scenario's)")
 	f.Uint64Var(&r.seed, "seed", 0, "random seed (default: the scenario's)")
-	f.StringVarP(&r.out, "out", "o", "", "write intervals.csv, summary.json, charts (PNG and SVG) and report.html into this directory")
+	f.StringVarP(&r.out, "out", "o", "", "write "+files+" into this directory")
 	addFormatFlag(f, &r.format)
 }
 
@@ -166,5 +168,45 @@ func scenarioArgs(min, max int, what, example string) cobra.PositionalArgs {
 			return usagef("got %d arguments (%s), want %d: give %s, e.g. %s", len(args), strings.Join(args, " "), max, what, example)
 		}
 		return nil
+	}
+}
+
+// stageSpinner shows that a long stage without a progress count is still
+// running: on a terminal, "what… 12 s" on stderr, rewritten every second
+// and cleared by the returned stop. Off a terminal it writes nothing
+// (logs and pipes get the stage's result lines only).
+func stageSpinner(w io.Writer, what string) (stop func()) {
+	f, ok := w.(*os.File)
+	if !ok || !term.IsTerminal(int(f.Fd())) {
+		return func() {}
+	}
+	return spin(f, what, time.Second)
+}
+
+// spin writes "\rwhat… N s" to w every tick until stop, then clears the
+// line; stop waits for the last write.
+func spin(w io.Writer, what string, tick time.Duration) (stop func()) {
+	done, finished := make(chan struct{}), make(chan struct{})
+	t0 := time.Now()
+	go func() {
+		defer close(finished)
+		t := time.NewTicker(tick)
+		defer t.Stop()
+		width := 0
+		for {
+			s := fmt.Sprintf("\r%s… %.0f s", what, time.Since(t0).Seconds())
+			width = max(width, len(s))
+			fmt.Fprint(w, s)
+			select {
+			case <-done:
+				fmt.Fprintf(w, "\r%*s\r", width, "")
+				return
+			case <-t.C:
+			}
+		}
+	}()
+	return func() {
+		close(done)
+		<-finished
 	}
 }

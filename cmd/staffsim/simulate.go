@@ -42,7 +42,7 @@ func newSimulateCmd(s streams) *cobra.Command {
 			return runSimulate(cmd, s, o, args[0])
 		},
 	}
-	o.register(cmd.Flags())
+	o.register(cmd.Flags(), "intervals.csv, summary.json, charts (PNG and SVG) and report.html")
 	return cmd
 }
 
@@ -81,6 +81,7 @@ func runSimulate(cmd *cobra.Command, s streams, o *runFlags, path string) error 
 		page := &report.Page{
 			Title: "Scenario " + quoteName(sc.Name), Runs: []*report.Run{r}, Names: []string{sc.Name}, Cheapest: -1,
 			Charts: charts, Notes: notes(r), Generated: "staffsim " + version + " · " + path,
+			Roster: sc.RosterTable("The roster: shifts, agents and breaks", report.ContactWords, nil),
 		}
 		if err := publishOutDir(cmd.Context(), s.err, o.out, dir, map[string]*report.Run{"intervals.csv": r}, &r.Summary, page); err != nil {
 			return err
@@ -132,8 +133,8 @@ func writeSummaryTable(w io.Writer, r *report.Run) error {
 	fmt.Fprintf(tw, "Paid hours\t%s\n", estNum(sum.PaidHours, 1))
 	fmt.Fprintf(tw, "Overtime hours\t%s\n", estNum(sum.OvertimeHours, 1))
 	if sum.HasCost() {
-		fmt.Fprintf(tw, "Cost\t%s at %.2f per paid hour\n", estNum(sum.Cost, 2), sum.Hourly())
-		fmt.Fprintf(tw, "Cost per contact\t%s per answered contact\n", estNum(sum.CostPerContact, 2))
+		fmt.Fprintf(tw, "Cost\t%s at %s%.2f per paid hour%s\n", estMoney(sum.Currency, sum.Cost), sum.Currency, sum.Hourly(), noCurrency(sum.Currency))
+		fmt.Fprintf(tw, "Cost per contact\t%s per answered contact\n", estMoney(sum.Currency, sum.CostPerContact))
 	} else {
 		fmt.Fprintf(tw, "Cost\tno cost given (add cost: {hourly: …} to the scenario)\n")
 	}
@@ -190,6 +191,26 @@ func estSecs(e report.Estimate) string {
 		return fmt.Sprintf("%.1f%s", e.Mean/div, unit)
 	}
 	return fmt.Sprintf("%.1f%s (%.1f–%.1f)", e.Mean/div, unit, e.Low/div, e.High/div)
+}
+
+// estMoney writes an amount with its currency and 95% CI: "£117879.48
+// (£117002.10–£118756.86)"; "–" when undefined.
+func estMoney(currency string, e report.Estimate) string {
+	if !e.Defined() {
+		return "–"
+	}
+	if e.N < 2 || e.High-e.Low == 0 {
+		return fmt.Sprintf("%s%.2f", currency, e.Mean)
+	}
+	return fmt.Sprintf("%s%.2f (%s%.2f–%s%.2f)", currency, e.Mean, currency, e.Low, currency, e.High)
+}
+
+// noCurrency is a hint when a scenario's cost names no currency.
+func noCurrency(currency string) string {
+	if currency != "" {
+		return ""
+	}
+	return " (no currency given: add cost: {currency: …} to the scenario)"
 }
 
 func estNum(e report.Estimate, decimals int) string {

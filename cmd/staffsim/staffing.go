@@ -39,7 +39,7 @@ const maxShrinkage = 0.99
 // register adds the staffing flags to f.
 func (sf *staffingFlags) register(f *pflag.FlagSet) {
 	sf.sl = quantity.Target{Goal: 0.8, Within: 20 * time.Second}
-	f.Var(&sf.sl, "sl", "service-level target PCT/DURATION, e.g. 80/20s")
+	f.Var(&sf.sl, "sl", "service-level target PCT/DURATION, e.g. 80/20s; the default applies only when no other target (--asa, --max-occupancy, --max-abandon) is given, else only its time is used, to report the service level")
 	f.Var(&sf.asa, "asa", "maximum average speed of answer, e.g. 30s")
 	f.Var(&sf.maxOcc, "max-occupancy", "maximum agent occupancy, e.g. 85%")
 	f.Var(&sf.shrinkage, "shrinkage", "share of paid time not available for contacts, e.g. 30%")

@@ -9,6 +9,7 @@ import (
 
 	"github.com/staffsim/staffsim/erlang"
 	"github.com/staffsim/staffsim/forecast"
+	"github.com/staffsim/staffsim/forecast/history"
 	"github.com/staffsim/staffsim/internal/quantity"
 	"github.com/staffsim/staffsim/scenarios"
 	"github.com/staffsim/staffsim/scenarios/headcount"
@@ -25,6 +26,10 @@ type Input struct {
 	Holidays forecast.Holidays
 	// Source names the history in notes and the report ("tickets.csv").
 	Source string
+	// Read is the history reader's report (rows read and rejected, the
+	// columns found), shown in the report's data-quality section; nil for
+	// a history not read from a file (the built-in sample).
+	Read *history.Report
 }
 
 // Options are the plan's settings. Model, Targets, SL, Templates,
@@ -34,16 +39,19 @@ type Options struct {
 	Horizon time.Duration // how far ahead to plan, ≥ 7 days
 	// AHT, when positive, is a flat handle time for every interval;
 	// 0 takes each interval's forecast AHT (the history's handle times).
-	AHT          time.Duration
-	HandleCV     float64 // coefficient of variation of log-normal handle times; 0 means 1
-	Model        erlang.Model
-	Targets      erlang.Targets  // what requirements are sized for
-	SL           quantity.Target // the service level the plan is judged on
-	Shrinkage    float64
-	Patience     time.Duration // mean patience (Erlang A); 0: nobody abandons
-	HoursPerFTE  float64
-	HourlyCost   float64
-	Currency     string
+	AHT         time.Duration
+	HandleCV    float64 // coefficient of variation of log-normal handle times; 0 means 1
+	Model       erlang.Model
+	Targets     erlang.Targets  // what requirements are sized for
+	SL          quantity.Target // the service level the plan is judged on
+	Shrinkage   float64
+	Patience    time.Duration // mean patience (Erlang A); 0: nobody abandons
+	HoursPerFTE float64
+	HourlyCost  float64
+	Currency    string
+	// Words name the desk's people and work in the report and the lines;
+	// nil picks them by WordsFor.
+	Words        *report.Words
 	Templates    *roster.Shifts      // the shift templates the roster is built from
 	Today        *scenarios.Scenario // today's roster (its roster section), or nil
 	TodayLabel   string              // names Today in the report
@@ -98,9 +106,15 @@ type Result struct {
 	Curves     []headcount.Curve
 	Today      *headcount.Point // today's roster (or the optimised one) over the headcount week
 	TodayLabel string
-	Steps      []string // what each stage did, in words, for the report
-	Plan       *report.Plan
-	Summary    *Summary
+	// Words are the report's nouns (Options.Words, or WordsFor).
+	Words report.Words
+	// Quality is the report's data-quality section.
+	Quality *report.DataQuality
+	// RosterTable is the recommended roster as the report's table.
+	RosterTable *report.Roster
+	Steps       []string // what each stage did, in words, for the report
+	Plan        *report.Plan
+	Summary     *Summary
 }
 
 // Run runs the whole pipeline on the history: forecast → requirements →
@@ -117,10 +131,20 @@ func Run(ctx context.Context, in Input, opt Options) (*Result, error) {
 	if opt.Replications < 2 || opt.HoursPerFTE <= 0 || opt.Confidence <= 0 || opt.Confidence > 1 {
 		return nil, inputErrorf("plan: replications ≥ 2, hours per FTE > 0 and a confidence in (0, 1] are required")
 	}
+	// Checked before the forecast, so that a missing --aht is said at once,
+	// not after minutes of work.
+	if opt.AHT <= 0 && !in.Series.HasAHT() {
+		return nil, inputErrorf("%s has no handle times: give the mean handle time with --aht, e.g. --aht 240s", in.Source)
+	}
 	if opt.Today != nil && opt.TodayLabel == "" {
 		opt.TodayLabel = "today's roster"
 	}
-	pl := &planner{ctx: ctx, opt: opt, res: &Result{Source: in.Source, Series: in.Series, TodayLabel: opt.TodayLabel}, holidays: in.Holidays}
+	pl := &planner{ctx: ctx, opt: opt, res: &Result{Source: in.Source, Series: in.Series, TodayLabel: opt.TodayLabel}, holidays: in.Holidays, in: in}
+	if opt.Words != nil {
+		pl.res.Words = *opt.Words
+	} else {
+		pl.res.Words = WordsFor(in, opt)
+	}
 	for _, stage := range []func() error{pl.forecast, pl.requirements, pl.buildRoster, pl.headcount, pl.simulate} {
 		if err := stage(); err != nil {
 			return nil, err
@@ -129,6 +153,8 @@ func Run(ctx context.Context, in Input, opt Options) (*Result, error) {
 			return nil, err
 		}
 	}
+	pl.res.Quality = pl.quality()
+	pl.res.RosterTable = pl.rosterTable()
 	pl.res.Plan = pl.reportPlan()
 	pl.res.Summary = pl.summary()
 	return pl.res, nil
@@ -140,6 +166,33 @@ type planner struct {
 	opt      Options
 	res      *Result
 	holidays forecast.Holidays
+	in       Input
+}
+
+// WordsFor picks the report's nouns from the history and the SLA, the one
+// rule of the vocabulary: an incident or ticket desk ("analysts",
+// "tickets") when
+//
+//   - the SLA target is an hour or more (90/4h: tickets resolved, not
+//     calls answered), or
+//   - the history has a priority or channel column (what ticketing tools
+//     export; phone systems export interval volumes), or
+//   - the history is one row per ticket without handle times;
+//
+// otherwise a contact centre ("agents", "contacts").
+func WordsFor(in Input, opt Options) report.Words {
+	if opt.SL.Within >= time.Hour || opt.Targets.Within >= 3600 {
+		return report.TicketWords
+	}
+	if r := in.Read; r != nil {
+		if r.Columns[history.FieldPriority] != "" || r.Columns[history.FieldChannel] != "" {
+			return report.TicketWords
+		}
+		if r.Shape == "tickets" && in.Series != nil && !in.Series.HasAHT() {
+			return report.TicketWords
+		}
+	}
+	return report.ContactWords
 }
 
 // note writes one progress line to the log.

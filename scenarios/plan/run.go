@@ -70,6 +70,16 @@ func (pl *planner) forecast() error {
 	} else {
 		pl.res.Steps = append(pl.res.Steps, fmt.Sprintf("Forecast: %s; %s forecast the next %d days with an %.0f%% prediction band.", strings.Join(fc.Notes, "; "), fc.Method, pl.res.Days, 100*fc.Level))
 	}
+	if pl.opt.AHT > 0 {
+		// A note asking for --aht is moot when it was given.
+		var kept []string
+		for _, n := range fc.Notes {
+			if !strings.Contains(n, "--aht") {
+				kept = append(kept, n)
+			}
+		}
+		fc.Notes = kept
+	}
 	for _, n := range fc.Notes {
 		pl.warn("%s", n)
 	}
@@ -95,6 +105,7 @@ func (pl *planner) forecast() error {
 		SLA:          scenarios.SLA{Target: pl.opt.SL.Within, Goal: pl.opt.SL.Goal},
 		Shrinkage:    pl.opt.Shrinkage,
 		Hourly:       pl.opt.HourlyCost,
+		Currency:     pl.opt.Currency,
 		Seed:         pl.opt.Seed,
 		Replications: pl.opt.Replications,
 	}
@@ -114,7 +125,7 @@ func (pl *planner) requirements() error {
 		return inputErrorf("%s: %v: give the mean handle time with --aht", pl.res.Source, err)
 	}
 	if filled > 0 {
-		pl.warn("forecast intervals with contacts but no AHT: %d, given the mean AHT of the others (%s)", filled, secsWords(meanAHT(pl.res.Forecast)))
+		pl.warn("forecast intervals with contacts but no AHT: %d, given the mean AHT of the others (%s)", filled, report.Seconds(meanAHT(pl.res.Forecast)))
 	}
 	reqs, err := erlang.Requirements(demand, pl.opt.Targets, opt)
 	if err != nil {
@@ -125,10 +136,11 @@ func (pl *planner) requirements() error {
 	}
 	pl.res.Requirements = reqs
 	pl.res.ReqSummary = erlang.Summarize(reqs, iv, pl.opt.HoursPerFTE)
-	pl.note("requirements: %s, AHT %s: peak %d agents on the phones (%d scheduled), %.1f FTE before rostering",
-		pl.opt.Model, secsWords(pl.res.AHT.Seconds()), pl.res.ReqSummary.PeakAgents, pl.res.ReqSummary.PeakScheduled, pl.res.ReqSummary.FTE)
-	pl.res.Steps = append(pl.res.Steps, fmt.Sprintf("Requirements: %s per %s for %s (AHT %s, shrinkage %.1f%%): at most %d agents on the phones, %d scheduled; %.1f FTE if agents could be scheduled interval by interval.",
-		pl.opt.Model, report.IntervalWords(iv), pl.opt.Targets, secsWords(pl.res.AHT.Seconds()), 100*pl.opt.Shrinkage, pl.res.ReqSummary.PeakAgents, pl.res.ReqSummary.PeakScheduled, pl.res.ReqSummary.FTE))
+	w := pl.res.Words
+	pl.note("requirements: %s, AHT %s: peak %d %s %s (%d scheduled), %.1f FTE before rostering",
+		pl.opt.Model, report.Seconds(pl.res.AHT.Seconds()), pl.res.ReqSummary.PeakAgents, w.Agents, w.Working, pl.res.ReqSummary.PeakScheduled, pl.res.ReqSummary.FTE)
+	pl.res.Steps = append(pl.res.Steps, fmt.Sprintf("Requirements: %s per %s for %s (AHT %s, shrinkage %.1f%%): at most %d %s %s, %d scheduled; %.1f FTE if %s could be scheduled interval by interval.",
+		pl.opt.Model, report.IntervalWords(iv), pl.opt.Targets, report.Seconds(pl.res.AHT.Seconds()), 100*pl.opt.Shrinkage, pl.res.ReqSummary.PeakAgents, w.Agents, w.Working, pl.res.ReqSummary.PeakScheduled, pl.res.ReqSummary.FTE, w.Agents))
 	return nil
 }
 
@@ -158,13 +170,13 @@ func (pl *planner) buildRoster() error {
 	}
 	pl.res.Roster, pl.res.RosterReport = r, rep
 	weekly := r.PaidHours // the problem is one week
-	pl.note("roster: %d agents on %d shift patterns, %.0f paid hours a week (LP bound before simulation %.0f), %d intervals short",
+	pl.note("roster: %d "+pl.res.Words.Agents+" on %d shift patterns, %.0f paid hours a week (LP bound before simulation %.0f), %d intervals short",
 		r.Agents, len(r.Shifts), weekly, r.LowerBound, len(r.Short))
 	met := "met"
 	if !rep.Met {
 		met = "not met in every interval"
 	}
-	pl.res.Steps = append(pl.res.Steps, fmt.Sprintf("Roster: %d agents on %d shift patterns (%.0f paid hours a week) cover a typical week — for each weekday and time slot the most agents any week of the horizon schedules — and were adjusted in %d simulation rounds (SLA %s).",
+	pl.res.Steps = append(pl.res.Steps, fmt.Sprintf("Roster: %d "+pl.res.Words.Agents+" on %d shift patterns (%.0f paid hours a week) cover a typical week — for each weekday and time slot the most agents any week of the horizon schedules — and were adjusted in %d simulation rounds (SLA %s).",
 		r.Agents, len(r.Shifts), weekly, len(rep.Rounds), met))
 	if len(r.Short) > 0 {
 		pl.warn("the shift templates leave %d intervals of the typical week short by %.1f agent-hours in all; give --shifts with templates that reach them",
@@ -235,7 +247,7 @@ func (pl *planner) headcount() error {
 			}
 		}
 		pl.res.Scenario.Roster.Shifts = kept
-		pl.res.Steps = append(pl.res.Steps, fmt.Sprintf("Recommendation: the optimised roster scaled from %d to %d agents, the smallest headcount that met %s in %s at forecast volume; scenario.yaml holds it.",
+		pl.res.Steps = append(pl.res.Steps, fmt.Sprintf("Recommendation: the optimised roster scaled from %d to %d "+pl.res.Words.Agents+", the smallest headcount that met %s in %s at forecast volume; scenario.yaml holds it.",
 			pl.res.RosterAgents, rec.Agents, pl.opt.SL, report.AtLeastWords(float64(pl.opt.Confidence), pl.opt.Replications)))
 	}
 	for _, c := range curves {
@@ -272,17 +284,6 @@ func (pl *planner) headcount() error {
 	sl := pt.Queues[0].ServiceLevel
 	pl.note("today: %d agents, %.1f FTE: service level %.1f%% ± %.1f%%, SLA met in %s", pt.Agents, pt.FTE, 100*sl.Mean, 100*sl.HalfWidth(), report.WeeksWords(pt.PMeet, pl.opt.Replications))
 	return nil
-}
-
-// secsWords writes seconds for people: 24 s, 4.5 min, 2.1 h.
-func secsWords(s float64) string {
-	switch {
-	case s < 90:
-		return fmt.Sprintf("%.0f s", s)
-	case s < 90*60:
-		return fmt.Sprintf("%.1f min", s/60)
-	}
-	return fmt.Sprintf("%.1f h", s/3600)
 }
 
 // bestScore is bt.Best, false when there was no backtest.

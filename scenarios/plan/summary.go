@@ -25,7 +25,7 @@ func (pl *planner) simulate() error {
 	q := out.Report.Summary.Queues[0]
 	pl.note("simulate: %d days × %d replications: service level %.1f%% ± %.1f%%, ASA %s, occupancy %.1f%%",
 		pl.res.Days, out.Result.Replications, 100*q.ServiceLevel.Mean, 100*(q.ServiceLevel.High-q.ServiceLevel.Low)/2,
-		secsWords(q.ASASeconds.Mean), 100*out.Report.Summary.Occupancy.Mean)
+		report.Seconds(q.ASASeconds.Mean), 100*out.Report.Summary.Occupancy.Mean)
 	return nil
 }
 
@@ -117,7 +117,8 @@ type SummaryCase struct {
 // reportPlan is the headcount case as the report draws it.
 func (pl *planner) reportPlan() *report.Plan {
 	p := &report.Plan{Source: pl.res.Source, Currency: pl.opt.Currency, HourlyCost: pl.opt.HourlyCost, HoursPerFTE: pl.opt.HoursPerFTE,
-		Goal: pl.opt.SL.Goal, Target: pl.opt.SL.Within, Confidence: float64(pl.opt.Confidence), Weeks: pl.opt.Replications, Week: pl.res.SweepAt, Steps: pl.res.Steps}
+		Goal: pl.opt.SL.Goal, Target: pl.opt.SL.Within, Confidence: float64(pl.opt.Confidence), Weeks: pl.opt.Replications, Week: pl.res.SweepAt, Steps: pl.res.Steps,
+		Quality: pl.res.Quality, Roster: pl.res.RosterTable, Words: pl.res.Words}
 	for _, c := range pl.res.Curves {
 		hc := report.HeadcountCase{Name: c.Case.Name, Smallest: c.Smallest}
 		for _, pt := range c.Points {
@@ -133,34 +134,50 @@ func (pl *planner) reportPlan() *report.Plan {
 	return p
 }
 
-// lines are the plain-language sentences for a budget request.
+// rosterTable is the recommended roster (scenario.yaml) as the report's
+// table, each shift's contract from its template (roster.Template.PartTime).
+func (pl *planner) rosterTable() *report.Roster {
+	contract := map[string]string{}
+	for _, s := range pl.res.Roster.Shifts {
+		t := &pl.res.Problem.Templates[s.Template]
+		c := "full-time"
+		if t.PartTime {
+			c = "part-time"
+		}
+		contract[t.Shift(s.Week, 0).Name] = c
+	}
+	return pl.res.Scenario.RosterTable("The recommended roster (scenario.yaml): shifts, "+pl.res.Words.Agents+" and breaks", pl.res.Words,
+		func(name string) string { return contract[name] })
+}
+
+// lines are the plain-language sentences for a budget request: FTE and
+// cost, the people on the roster (full- and part-time) and how many to
+// hire, occupancy when it is low or high.
 func (pl *planner) lines(p *report.Plan) []string {
 	money := func(x float64) string { return report.Money(p.Currency, x) }
 	sla := report.SLAWords(p.Goal, p.Target)
+	w := pl.res.Words
 	var out []string
 	fc := p.Cases[0]
 	rec, ok := fc.Recommended()
 	if ok {
-		out = append(out, fmt.Sprintf("Holding %s at forecast volume needs %s FTE (%s a year): %d agents on the roster in scenario.yaml, meeting the SLA in %s.",
-			sla, report.FTEWords(rec.FTE), money(rec.CostPerYear), rec.Agents, report.WeeksWords(rec.PMeet, p.Weeks)))
+		people := fmt.Sprintf("%d %s", rec.Agents, w.Agents)
+		if split := report.PeopleWords(pl.res.RosterTable); split != "" {
+			people += " (" + split + ")"
+		}
+		out = append(out, fmt.Sprintf("Holding %s at forecast volume needs %s on the roster in scenario.yaml: %s FTE, %s a year; it meets the SLA in %s.",
+			sla, people, report.FTEWords(rec.FTE), money(rec.CostPerYear), report.WeeksWords(rec.PMeet, p.Weeks)))
 	} else {
 		out = append(out, fmt.Sprintf("No headcount up to %s FTE (%d agents) holds %s at forecast volume in %s; at that headcount the service level is %s.",
 			report.FTEWords(rec.FTE), rec.Agents, sla, report.AtLeastWords(p.Confidence, p.Weeks), report.PercentPM(rec.ServiceLevel)))
 	}
 	if t := p.Today; t != nil && p.TodayLabel == "optimised roster" {
-		out = append(out, fmt.Sprintf("The optimised roster before scaling (%d agents, %s FTE, %s a year) gives a service level of %s at forecast volume (SLA met in %s, ASA %s).",
-			t.Agents, report.FTEWords(t.FTE), money(t.CostPerYear), report.PercentPM(t.ServiceLevel), report.WeeksWords(t.PMeet, p.Weeks), secsWords(t.ASASeconds.Mean)))
+		out = append(out, fmt.Sprintf("The optimised roster before scaling (%d %s, %s FTE, %s a year) gives a service level of %s at forecast volume (SLA met in %s, ASA %s).",
+			t.Agents, w.Agents, report.FTEWords(t.FTE), money(t.CostPerYear), report.PercentPM(t.ServiceLevel), report.WeeksWords(t.PMeet, p.Weeks), report.Seconds(t.ASASeconds.Mean)))
 	} else if t != nil {
-		s := fmt.Sprintf("At today's %s FTE the service level is %s (SLA met in %s, ASA %s)", report.FTEWords(t.FTE), report.PercentPM(t.ServiceLevel), report.WeeksWords(t.PMeet, p.Weeks), secsWords(t.ASASeconds.Mean))
+		s := fmt.Sprintf("With today's %d %s (%s FTE) the service level is %s (SLA met in %s, ASA %s)", t.Agents, w.Agents, report.FTEWords(t.FTE), report.PercentPM(t.ServiceLevel), report.WeeksWords(t.PMeet, p.Weeks), report.Seconds(t.ASASeconds.Mean))
 		if ok {
-			switch d := rec.FTE - t.FTE; {
-			case d > 0.05:
-				s += fmt.Sprintf("; the plan adds %s FTE (%s a year).", report.FTEWords(d), money(rec.CostPerYear-t.CostPerYear))
-			case d < -0.05:
-				s += fmt.Sprintf("; the plan needs %s FTE fewer (%s a year less).", report.FTEWords(-d), money(t.CostPerYear-rec.CostPerYear))
-			default:
-				s += "; the plan keeps the headcount."
-			}
+			s += "; " + hireWords(rec.Agents-t.Agents, rec.FTE-t.FTE, rec.CostPerYear-t.CostPerYear, w, money) + "."
 		} else {
 			s += "."
 		}
@@ -190,7 +207,40 @@ func (pl *planner) lines(p *report.Plan) []string {
 		}
 		out = append(out, "If volume runs high, "+s+".")
 	}
+	if pl.res.Run != nil {
+		if s := report.OccupancyWords(pl.res.Run.Summary.Occupancy.Mean, w); s != "" && pl.res.Run.Summary.Occupancy.Defined() {
+			out = append(out, s)
+		}
+	}
 	return out
+}
+
+// hireWords says what the plan changes against today's roster, people
+// first and FTE beside them: "hire 8 more agents (35 on the roster against
+// 27 today), adding 2.8 FTE (£136 k a year)". People and FTE can move
+// apart (part-time contracts, shorter shifts), so both are said.
+func hireWords(people int, fte, cost float64, w report.Words, money func(float64) string) string {
+	var s string
+	switch {
+	case people > 0:
+		s = fmt.Sprintf("the plan hires %d more %s", people, w.Agents)
+	case people < 0:
+		s = fmt.Sprintf("the plan needs %d fewer %s", -people, w.Agents)
+	default:
+		s = fmt.Sprintf("the plan keeps the number of %s", w.Agents)
+	}
+	switch {
+	case fte > 0.05:
+		s += fmt.Sprintf(", adding %s FTE (%s a year)", report.FTEWords(fte), money(cost))
+	case fte < -0.05:
+		s += fmt.Sprintf(", %s FTE fewer (%s a year less)", report.FTEWords(-fte), money(-cost))
+	default:
+		s += ", at the same FTE"
+	}
+	if (people > 0 && fte < -0.05) || (people < 0 && fte > 0.05) {
+		s += fmt.Sprintf(" (more %s on shorter or part-time contracts, or fewer on longer ones)", w.Agents)
+	}
+	return s
 }
 
 // summary assembles the plan's summary.

@@ -71,6 +71,15 @@ type TimeChart struct {
 	YMax   *float64 // nil: automatic
 	// Percent formats the y axis as a percentage of 1 (0.8 → 80 %).
 	Percent bool
+	// Integer ticks the y axis at whole numbers only (agents, people).
+	Integer bool
+}
+
+func maxOr(p *float64, x float64) *float64 {
+	if p != nil {
+		return p
+	}
+	return &x
 }
 
 // Plot builds the gonum plot of the chart.
@@ -164,19 +173,24 @@ func (c TimeChart) Plot() (*plot.Plot, error) {
 	}
 	p.X.Tick.Marker = TimeTicks{Loc: loc}
 	p.X.Label.Text = "time (" + zoneName(loc, tmin) + ")"
-	if hasLegend(c) {
-		// Headroom so the legend does not sit on the data.
-		p.Y.Max += (p.Y.Max - p.Y.Min) * 0.18
-	}
 	if c.YMin != nil {
 		p.Y.Min = *c.YMin
 	}
 	if c.YMax != nil {
 		p.Y.Max = *c.YMax
 	}
-	if c.Percent {
-		p.Y.Tick.Marker = percentTicks{}
-	} else {
+	if n := legendEntries(c); n > 0 {
+		// Headroom above the data for the legend's lines (about 5 % of
+		// the height each, with a margin), after any fixed maximum, so
+		// that the legend never sits on the data.
+		p.Y.Max += (p.Y.Max - p.Y.Min) * (0.06*float64(n) + 0.04)
+	}
+	switch {
+	case c.Percent:
+		p.Y.Tick.Marker = percentTicks{max: *maxOr(c.YMax, p.Y.Max)}
+	case c.Integer:
+		p.Y.Tick.Marker = countTicks{integer: true}
+	default:
 		p.Y.Tick.Marker = countTicks{}
 	}
 	p.Legend.Top = true
@@ -375,9 +389,11 @@ func FormatOf(path string) (string, error) {
 
 // countTicks labels an axis of counts at 1, 2 or 5 × 10^k steps, four to
 // seven labels, without needless decimals ("25", not "25.00").
-type countTicks struct{}
+type countTicks struct {
+	integer bool // whole numbers only: steps of at least 1
+}
 
-func (countTicks) Ticks(min, max float64) []plot.Tick {
+func (ct countTicks) Ticks(min, max float64) []plot.Tick {
 	if !(max > min) {
 		return plot.DefaultTicks{}.Ticks(min, max)
 	}
@@ -390,13 +406,16 @@ func (countTicks) Ticks(min, max float64) []plot.Tick {
 			break
 		}
 	}
+	if ct.integer && step < 1 {
+		step = 1
+	}
 	decimals := int(math.Max(0, -math.Floor(math.Log10(step)+1e-9)))
 	var ticks []plot.Tick
 	for i := math.Ceil(min / step); i*step <= max+step*1e-9; i++ {
 		v := i * step
 		ticks = append(ticks, plot.Tick{Value: v, Label: strconv.FormatFloat(v, 'f', decimals, 64)})
 		for k := 1; k < 5; k++ { // minor ticks
-			if m := v + float64(k)*step/5; m <= max {
+			if m := v + float64(k)*step/5; m <= max && (!ct.integer || m == math.Trunc(m)) {
 				ticks = append(ticks, plot.Tick{Value: m})
 			}
 		}
@@ -404,11 +423,16 @@ func (countTicks) Ticks(min, max float64) []plot.Tick {
 	return ticks
 }
 
-// percentTicks labels a 0–1 axis in percent.
-type percentTicks struct{}
+// percentTicks labels a 0–1 axis in percent, at most up to max (the
+// headroom above 100 % for the legend gets no label).
+type percentTicks struct{ max float64 }
 
-func (percentTicks) Ticks(min, max float64) []plot.Tick {
-	ticks := plot.DefaultTicks{}.Ticks(min, max)
+func (pt percentTicks) Ticks(min, max float64) []plot.Tick {
+	top := max
+	if pt.max > 0 && pt.max < max {
+		top = pt.max
+	}
+	ticks := plot.DefaultTicks{}.Ticks(min, top)
 	for i := range ticks {
 		if ticks[i].Label != "" {
 			ticks[i].Label = fmt.Sprintf("%.0f%%", ticks[i].Value*100)
@@ -417,21 +441,24 @@ func (percentTicks) Ticks(min, max float64) []plot.Tick {
 	return ticks
 }
 
-func hasLegend(c TimeChart) bool {
+// legendEntries counts the chart's labelled lines, bands and reference
+// lines: the legend's rows.
+func legendEntries(c TimeChart) int {
+	n := 0
 	for _, l := range c.Lines {
 		if l.Label != "" {
-			return true
+			n++
 		}
 	}
 	for _, b := range c.Bands {
 		if b.Label != "" {
-			return true
+			n++
 		}
 	}
 	for _, h := range c.HLines {
 		if h.Label != "" {
-			return true
+			n++
 		}
 	}
-	return false
+	return n
 }

@@ -66,7 +66,7 @@ func Charts(r *Run) ([]Chart, error) {
 	per := IntervalWords(r.Interval)
 
 	zero, one := 0.0, 1.08
-	agents := TimeChart{YLabel: "agents", YMin: &zero, Lines: []Line{{
+	agents := TimeChart{YLabel: "agents", YMin: &zero, Integer: true, Lines: []Line{{
 		Label: "available (roster after breaks and absence)", Times: ts, Values: means(r.Intervals, func(iv Interval) Estimate { return iv.AgentsAvailable }),
 		Step: true, Last: r.Interval, Color: Palette[0],
 	}}}
@@ -83,14 +83,20 @@ func Charts(r *Run) ([]Chart, error) {
 	for qi, q := range r.Summary.Queues {
 		sl := func(iv Interval) Estimate { return iv.Queues[qi].ServiceLevel }
 		lo, hi := bounds(r.Intervals, sl)
+		shown := shownSL(r.Intervals, sl, r.Summary.Replications)
+		for i, v := range shown {
+			if math.IsNaN(v) {
+				lo[i], hi[i] = math.NaN(), math.NaN()
+			}
+		}
 		tc := TimeChart{
 			YLabel: "answered within " + fmtTarget(q.SLATargetSeconds), Percent: true, YMin: &zero, YMax: &one,
-			Lines:  []Line{{Label: "service level (mean of replications)", Times: ts, Values: means(r.Intervals, sl), Step: true, Last: r.Interval, Color: Palette[0]}},
+			Lines:  []Line{{Label: "service level (mean of replications)", Times: ts, Values: shown, Step: true, Last: r.Interval, Color: Palette[0]}},
 			Bands:  []Band{{Label: "95% confidence interval", Times: ts, Low: lo, High: hi, Step: true, Last: r.Interval}},
 			HLines: []HLine{{Label: fmt.Sprintf("goal %s", pct(q.SLAGoal)), Y: q.SLAGoal}},
 		}
 		title := fmt.Sprintf("%s: service level per %s (goal %s within %s)", titleCase(q.Queue), per, pct(q.SLAGoal), fmtTarget(q.SLATargetSeconds))
-		ex := fmt.Sprintf("Share of %s answered within %s, by the %s they arrived in; the shaded band is the 95%% confidence interval, the dashed line the goal. Gaps are %ss without contacts.", queueContacts(q.Queue), fmtTarget(q.SLATargetSeconds), per, per)
+		ex := fmt.Sprintf("Share of %s answered within %s, by the %s they arrived in; the shaded band is the 95%% confidence interval, the dashed line the goal. Gaps are %ss with contacts in fewer than half the replications (the night): their service level is undefined, not 0%%.", queueContacts(q.Queue), fmtTarget(q.SLATargetSeconds), per, per)
 		if err := add("service-level-"+slugs[qi], title, ex, tc); err != nil {
 			return nil, err
 		}
@@ -120,7 +126,7 @@ func Charts(r *Run) ([]Chart, error) {
 		Lines: []Line{{Label: "occupancy (whole desk)", Times: ts, Values: means(r.Intervals, occ), Step: true, Last: r.Interval, Color: Palette[2]}},
 		Bands: []Band{{Label: "95% confidence interval", Times: ts, Low: olo, High: ohi, Step: true, Last: r.Interval, Color: color.NRGBA{0, 158, 115, 60}}},
 	}
-	if err := add("occupancy", "Occupancy: how busy available agents were", "The share of available agent time spent handling contacts; above about 85% for long stretches, agents burn out and the SLA becomes fragile.", occupancy); err != nil {
+	if err := add("occupancy", "Occupancy: how busy available agents were", fmt.Sprintf("The share of available agent time spent handling contacts; above about 85%% for long stretches, agents burn out and the SLA becomes fragile. Gaps are %ss with fewer than %.1f agents available on average or no contacts: their occupancy means nothing.", per, MinAgentsForOccupancy), occupancy); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -145,7 +151,7 @@ func CompareCharts(runs []*Run, names []string) ([]Chart, error) {
 	}
 	per := IntervalWords(runs[0].Interval)
 	zero, one := 0.0, 1.08
-	agents := TimeChart{YLabel: "agents", YMin: &zero}
+	agents := TimeChart{YLabel: "agents", YMin: &zero, Integer: true}
 	for i, r := range runs {
 		agents.Lines = append(agents.Lines, Line{Label: names[i], Times: r.times(), Values: means(r.Intervals, func(iv Interval) Estimate { return iv.AgentsAvailable }), Step: true, Last: r.Interval, Color: Palette[i%len(Palette)]})
 	}
@@ -164,7 +170,7 @@ func CompareCharts(runs []*Run, names []string) ([]Chart, error) {
 			if k < 0 {
 				continue
 			}
-			tc.Lines = append(tc.Lines, Line{Label: names[i], Times: r.times(), Values: means(r.Intervals, func(iv Interval) Estimate { return iv.Queues[k].ServiceLevel }), Step: true, Last: r.Interval, Color: Palette[i%len(Palette)]})
+			tc.Lines = append(tc.Lines, Line{Label: names[i], Times: r.times(), Values: shownSL(r.Intervals, func(iv Interval) Estimate { return iv.Queues[k].ServiceLevel }, r.Summary.Replications), Step: true, Last: r.Interval, Color: Palette[i%len(Palette)]})
 		}
 		title := fmt.Sprintf("%s: service level per %s in each scenario", titleCase(q.Queue), per)
 		if err := add("compare-service-level-"+slugs[qi], title, "Share of "+queueContacts(q.Queue)+" answered within "+fmtTarget(q.SLATargetSeconds)+" per "+per+", one line per scenario; the dashed line is the goal.", tc); err != nil {
@@ -218,6 +224,16 @@ func means(ivs []Interval, f func(Interval) Estimate) []float64 {
 	out := make([]float64, len(ivs))
 	for i, iv := range ivs {
 		out[i] = f(iv).Value()
+	}
+	return out
+}
+
+// shownSL is the service level per interval as charts draw it
+// (ShownServiceLevel).
+func shownSL(ivs []Interval, f func(Interval) Estimate, replications int) []float64 {
+	out := make([]float64, len(ivs))
+	for i, iv := range ivs {
+		out[i] = ShownServiceLevel(f(iv), replications)
 	}
 	return out
 }

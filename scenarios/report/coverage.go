@@ -42,10 +42,11 @@ func CoverageChart(title string, d CoverageData) (TimeChart, error) {
 	}
 	zero := 0.0
 	return TimeChart{
-		Title:  title,
-		YLabel: "agents",
-		Loc:    d.Start.Location(),
-		YMin:   &zero,
+		Title:   title,
+		YLabel:  "agents",
+		Loc:     d.Start.Location(),
+		YMin:    &zero,
+		Integer: true,
 		Bands: []Band{
 			{Label: "overstaffed", Times: times, Low: overLo, High: overHi, Step: true, Last: d.Interval,
 				Color: color.NRGBA{0, 158, 115, 90}},

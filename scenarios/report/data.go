@@ -118,7 +118,9 @@ type Summary struct {
 	OvertimeHours Estimate `json:"overtime_hours"`
 	// HourlyCost is nil, and Cost and CostPerContact undefined (null),
 	// when the scenario gives no cost.
-	HourlyCost     *float64 `json:"hourly_cost"`
+	HourlyCost *float64 `json:"hourly_cost"`
+	// Currency is written before money ("£"); "" when the scenario gives none.
+	Currency       string   `json:"currency,omitempty"`
 	Cost           Estimate `json:"cost"`
 	CostPerContact Estimate `json:"cost_per_contact"`
 }

@@ -52,6 +52,7 @@ func headcountPlot(p *Plan, prob bool) (*plot.Plot, error) {
 	}
 	pl := newPlot(title, fmt.Sprintf("headcount, FTE (paid hours a week ÷ %g h)", p.HoursPerFTE), ylabel)
 	pl.Y.Tick.Marker = percentTicks{}
+	pl.X.Tick.Marker = countTicks{}
 	xmin, xmax := math.Inf(1), math.Inf(-1)
 	ymin := 1.0
 	value := func(pt HeadcountPoint) float64 {

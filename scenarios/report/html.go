@@ -13,7 +13,7 @@ import (
 	"time"
 )
 
-//go:embed report.html.tmpl plan.html.tmpl
+//go:embed report.html.tmpl plan.html.tmpl roster.html.tmpl
 var templates embed.FS
 
 // Page is one HTML report: a single run (simulate) or several runs side by
@@ -37,12 +37,26 @@ type Page struct {
 	// Plan, when set, heads the page with the headcount case of
 	// staffsim plan (plan.html.tmpl).
 	Plan *Plan
+	// Roster, when set, is shown as a table of shifts (the scenario's
+	// roster; the recommended one in a plan).
+	Roster *Roster
+	// Words name the desk's people and work; the zero value means
+	// ContactWords.
+	Words Words
+}
+
+// words returns the page's vocabulary (ContactWords by default).
+func (p *Page) words() Words {
+	if p.Words == (Words{}) {
+		return ContactWords
+	}
+	return p.Words
 }
 
 // WriteHTML writes the page as one self-contained HTML file: styles inline,
 // charts embedded as base64 PNG, no script and no network access.
 func WriteHTML(w io.Writer, p *Page) error {
-	t, err := template.New("report.html.tmpl").Funcs(funcs).ParseFS(templates, "report.html.tmpl", "plan.html.tmpl")
+	t, err := template.New("report.html.tmpl").Funcs(funcs).ParseFS(templates, "report.html.tmpl", "plan.html.tmpl", "roster.html.tmpl")
 	if err != nil {
 		return err
 	}
@@ -61,7 +75,8 @@ func WriteHTML(w io.Writer, p *Page) error {
 	return t.Execute(w, struct {
 		*Page
 		ChartViews []chartView
-	}{p, views})
+		W          Words
+	}{p, views, p.words()})
 }
 
 // Cheapest returns the index of the run with the lowest mean cost among
@@ -109,11 +124,20 @@ var funcs = template.FuncMap{
 		return secs(e.Mean)
 	},
 	"target": fmtTarget,
-	"money": func(e Estimate) string {
+	// money writes an amount with its currency: "£117 879.48".
+	"money": func(currency string, e Estimate) string {
 		if !e.Defined() {
 			return "–"
 		}
-		return money(e.Mean)
+		return currency + money(e.Mean)
+	},
+	"moneyv": func(currency string, x float64) string { return currency + money(x) },
+	"when":   when,
+	"occWords": func(e Estimate, w Words) string {
+		if !e.Defined() {
+			return ""
+		}
+		return OccupancyWords(e.Mean, w)
 	},
 	"hours": func(e Estimate) string {
 		if !e.Defined() {
@@ -155,17 +179,19 @@ var funcs = template.FuncMap{
 	},
 }
 
-// secs writes a wait in seconds for people: 12.3 s, 4.2 min, 3.1 h.
-func secs(x float64) string {
-	x = finite(x)
-	switch {
-	case x < 90:
-		return strconv.FormatFloat(math.Round(x*10)/10, 'f', -1, 64) + " s"
-	case x < 90*60:
-		return strconv.FormatFloat(math.Round(x/6)/10, 'f', -1, 64) + " min"
+// when writes the start of a run with its time zone: "Mon 06 Jul 2026
+// 00:00 BST (Europe/London)", and "Mon 06 Jul 2026 00:00 UTC" when the
+// zone's name is its abbreviation (not "UTC (UTC)").
+func when(t time.Time, zone string) string {
+	s := t.Format("Mon 02 Jan 2006 15:04 MST")
+	if abbr, _ := t.Zone(); zone == "" || zone == abbr || zone == "Local" {
+		return s
 	}
-	return strconv.FormatFloat(math.Round(x/360)/10, 'f', -1, 64) + " h"
+	return s + " (" + zone + ")"
 }
+
+// secs is Seconds, the one duration format.
+func secs(x float64) string { return Seconds(x) }
 
 func money(x float64) string { return thousands(x, 2) }
 

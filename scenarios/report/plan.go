@@ -50,6 +50,22 @@ type Plan struct {
 	Steps []string
 	// Charts are shown in the headcount section (HeadcountCharts).
 	Charts []Chart
+	// Quality is the data-quality section: what the plan was built from;
+	// nil leaves it out.
+	Quality *DataQuality
+	// Roster is the recommended roster (scenario.yaml) as a table; nil
+	// leaves it out.
+	Roster *Roster
+	// Words name the desk's people and work (ContactWords when zero).
+	Words Words
+}
+
+// W is the plan's vocabulary (ContactWords by default).
+func (p *Plan) W() Words {
+	if p.Words == (Words{}) {
+		return ContactWords
+	}
+	return p.Words
 }
 
 // HeadcountCase is one volume case of the sweep: a point per headcount in
