@@ -3,6 +3,7 @@ package erlang
 import (
 	"fmt"
 	"math"
+	"time"
 )
 
 // maxSeriesTerms bounds the Erlang A series (seriesTerms). The number of terms is about
@@ -34,7 +35,7 @@ const (
 // for the formulas).
 func (q Queue) evalA(n int, target, b float64) (Result, error) {
 	a := q.Traffic()
-	lam, th := q.Rate, 1/q.Patience
+	lam, th := q.RatePer(time.Second), 1/q.Patience
 	nmu := float64(n) / q.AHT
 	r := Result{Model: ModelA, Agents: n, Traffic: a, Target: target}
 	if b == 0 {

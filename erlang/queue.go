@@ -3,21 +3,48 @@ package erlang
 import (
 	"fmt"
 	"math"
+	"time"
 )
 
 // Queue is one queue's offered work and the model used for it.
 //
 // The zero Model is Erlang C. Patience is used only by Erlang A, which
 // needs it positive.
+//
+// The arrival rate is Rate contacts per Per: Queue{Rate: 153, Per:
+// 15 * time.Minute} is 153 contacts a quarter hour. The zero Per means a
+// second, so Queue{Rate: λ} is λ contacts per second. Giving the count and
+// its period rather than a rate per second keeps the traffic exact when it
+// is (see Traffic).
 type Queue struct {
 	Model    Model
-	Rate     float64 // arrival rate λ, contacts per second, ≥ 0
-	AHT      float64 // mean handle time 1/μ, seconds, > 0
-	Patience float64 // mean patience 1/θ, seconds (Erlang A only), > 0
+	Rate     float64       // arrival rate λ, contacts per Per, ≥ 0
+	Per      time.Duration // the period of Rate, ≥ 0; zero means a second
+	AHT      float64       // mean handle time 1/μ, seconds, > 0
+	Patience float64       // mean patience 1/θ, seconds (Erlang A only), > 0
 }
 
-// Traffic returns the offered traffic a = λ·AHT in erlangs.
-func (q Queue) Traffic() float64 { return q.Rate * q.AHT }
+// Traffic returns the offered traffic a = λ·AHT in erlangs, computed as
+// Rate·AHT / Per (in seconds) with the product first: integral counts and
+// handle times give an exact product, so an exact traffic comes out exact
+// (153 contacts of 300 s in 900 s are 51 erlangs, where 153/900·300 would
+// give 51.00000000000001).
+func (q Queue) Traffic() float64 {
+	if q.Per == 0 {
+		return q.Rate * q.AHT
+	}
+	return q.Rate * q.AHT / q.Per.Seconds()
+}
+
+// RatePer returns the arrival rate in contacts per d, computed as
+// Rate·d / Per with the product first (so 153 per 15 minutes is exactly
+// 612 per hour).
+func (q Queue) RatePer(d time.Duration) float64 {
+	if q.Per == 0 {
+		return q.Rate * d.Seconds()
+	}
+	return q.Rate * d.Seconds() / q.Per.Seconds()
+}
 
 // Validate checks that the queue's figures are finite and in their domain,
 // and names the one that is not.
@@ -27,10 +54,12 @@ func (q Queue) Validate() error {
 		return fmt.Errorf("unknown model %v: use erlang-b, erlang-c or erlang-a", q.Model)
 	case math.IsNaN(q.Rate) || math.IsInf(q.Rate, 0) || q.Rate < 0:
 		return fmt.Errorf("arrival rate %v must be a finite number ≥ 0", q.Rate)
+	case q.Per < 0:
+		return fmt.Errorf("arrival-rate period %v must be positive (or zero for a rate per second)", q.Per)
 	case math.IsNaN(q.AHT) || math.IsInf(q.AHT, 0) || q.AHT <= 0:
 		return fmt.Errorf("AHT %v s must be a positive, finite number of seconds", q.AHT)
 	case q.Model == ModelA && (math.IsNaN(q.Patience) || math.IsInf(q.Patience, 0) || q.Patience <= 0):
-		return fmt.Errorf("Erlang A needs a positive, finite mean patience, got %v s", q.Patience)
+		return fmt.Errorf("mean patience %v s must be positive and finite for Erlang A", q.Patience)
 	case q.Traffic() > MaxTraffic:
 		return fmt.Errorf("traffic %.6g erlangs is above the supported %d erlangs", q.Traffic(), MaxTraffic)
 	}
@@ -91,7 +120,7 @@ func (q Queue) Evaluate(n int, target float64) (Result, error) {
 		if n == 0 {
 			// Nobody is ever served: everyone waits and abandons.
 			r.ProbWait, r.Abandon = 1, 1
-			r.QueueLength = q.Rate * q.Patience
+			r.QueueLength = q.RatePer(time.Second) * q.Patience
 			return r, nil
 		}
 		return q.evalA(n, target, B(n, a))

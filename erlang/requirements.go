@@ -43,8 +43,9 @@ func (e *IntervalError) Unwrap() error { return e.Err }
 
 // Requirements returns the agents needed in every interval to meet the
 // targets, with the arrival rate of interval i taken as
-// d[i].Arrivals / o.Interval (stationary within the interval, the usual
-// staffing assumption). An interval without arrivals needs 0 agents and
+// d[i].Arrivals per o.Interval (stationary within the interval, the usual
+// staffing assumption), so its traffic is d[i].Arrivals·d[i].AHT /
+// o.Interval, exact when that is an exact number. An interval without arrivals needs 0 agents and
 // reports a service level of 1. An error about one interval is an
 // *IntervalError naming its index.
 func Requirements(d []Demand, t Targets, o Options) ([]Requirement, error) {
@@ -67,7 +68,6 @@ func RequirementsContext(ctx context.Context, d []Demand, t Targets, o Options) 
 	if !t.any() {
 		return nil, fmt.Errorf("no target given: set a service level, ASA, maximum occupancy or maximum abandon rate")
 	}
-	secs := o.Interval.Seconds()
 	out := make([]Requirement, len(d))
 	for i, x := range d {
 		if i%256 == 0 {
@@ -84,7 +84,7 @@ func RequirementsContext(ctx context.Context, d []Demand, t Targets, o Options) 
 			out[i] = req
 			continue
 		}
-		q := Queue{Model: o.Model, Rate: x.Arrivals / secs, AHT: x.AHT, Patience: o.Patience}
+		q := Queue{Model: o.Model, Rate: x.Arrivals, Per: o.Interval, AHT: x.AHT, Patience: o.Patience}
 		r, err := q.Agents(t)
 		if err != nil {
 			return nil, &IntervalError{i, err}

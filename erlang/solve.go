@@ -52,12 +52,33 @@ func (t Targets) any() bool {
 	return t.ServiceLevel > 0 || t.ASA > 0 || t.MaxOccupancy > 0 || t.MaxAbandon > 0
 }
 
-// Met reports whether r meets every target. r must be at t.Within.
+// TargetTolerance is the relative slack with which Met compares a result
+// with a target: a figure within TargetTolerance·target of it meets it.
+//
+// A target met with equality must be met, but the figures come from
+// floating-point arithmetic: 51 erlangs on 60 agents are exactly 85 %
+// occupancy, yet a traffic rounded to 51.00000000000001 gives
+// 0.8500000000000001 and, compared strictly, one agent too many. Each
+// figure is a short chain of rounded operations on the inputs (the B
+// recurrence damps its own errors, see startB), so its relative error is
+// a small multiple of the unit roundoff 1.1e-16; 1e-12 absorbs that with
+// room to spare, yet is far below any difference a target can mean.
+const TargetTolerance = 1e-12
+
+// atMost reports whether x ≤ limit up to TargetTolerance.
+func atMost(x, limit float64) bool { return x <= limit*(1+TargetTolerance) }
+
+// atLeast reports whether x ≥ goal up to TargetTolerance.
+func atLeast(x, goal float64) bool { return x >= goal*(1-TargetTolerance) }
+
+// Met reports whether r meets every target, each compared with a
+// relative slack of TargetTolerance so that a target met with equality
+// is met despite rounding. r must be at t.Within.
 func (t Targets) Met(r Result) bool {
-	return (t.ServiceLevel == 0 || r.ServiceLevel >= t.ServiceLevel) &&
-		(t.ASA == 0 || r.ASA <= t.ASA) &&
-		(t.MaxOccupancy == 0 || r.Occupancy <= t.MaxOccupancy) &&
-		(t.MaxAbandon == 0 || r.Abandon <= t.MaxAbandon)
+	return (t.ServiceLevel == 0 || atLeast(r.ServiceLevel, t.ServiceLevel)) &&
+		(t.ASA == 0 || atMost(r.ASA, t.ASA)) &&
+		(t.MaxOccupancy == 0 || atMost(r.Occupancy, t.MaxOccupancy)) &&
+		(t.MaxAbandon == 0 || atMost(r.Abandon, t.MaxAbandon))
 }
 
 // String describes the targets for messages: "SL 80% within 20s, ASA ≤ 30s".
@@ -135,7 +156,9 @@ func (q Queue) Agents(t Targets) (Result, error) {
 		if q.Model == ModelC {
 			n = minStable(a)
 			if t.MaxOccupancy > 0 {
-				// occupancy a/n ≤ max needs n ≥ a/max; floor is a safe lower bound.
+				// occupancy a/n ≤ max needs n ≥ a/max; its floor is a safe
+				// lower bound, and stays one when Met's tolerance lets
+				// a/n exceed max by a rounding error.
 				lb := a / t.MaxOccupancy
 				if lb > float64(limit) {
 					return Result{}, unmet()
@@ -164,7 +187,7 @@ func (q Queue) Agents(t Targets) (Result, error) {
 	// relieves the queue); a few evaluations then suffice.
 	guess := max(1, int(math.Ceil(a)))
 	if tc := (Targets{ServiceLevel: t.ServiceLevel, Within: t.Within, ASA: t.ASA, MaxOccupancy: t.MaxOccupancy}); tc.any() {
-		if rc, err := (Queue{Model: ModelC, Rate: q.Rate, AHT: q.AHT}).Agents(tc); err == nil {
+		if rc, err := (Queue{Model: ModelC, Rate: q.Rate, Per: q.Per, AHT: q.AHT}).Agents(tc); err == nil {
 			guess = max(1, rc.Agents)
 		}
 	}
@@ -253,7 +276,7 @@ func (q Queue) Agents(t Targets) (Result, error) {
 // rate. Each target worsens as traffic grows, so the answer is found by
 // bisection to a relative precision of 1e-10.
 func (q Queue) MaxTraffic(n int, t Targets) (float64, error) {
-	q.Rate = 0
+	q.Rate, q.Per = 0, 0
 	if err := q.Validate(); err != nil {
 		return 0, err
 	}
@@ -267,7 +290,7 @@ func (q Queue) MaxTraffic(n int, t Targets) (float64, error) {
 		return 0, fmt.Errorf("agents %d must be between 1 and %d", n, MaxAgents)
 	}
 	meets := func(a float64) (bool, error) {
-		q.Rate = a / q.AHT
+		q.Rate, q.Per = a/q.AHT, 0
 		if q.Model == ModelC && a >= float64(n) {
 			return false, nil
 		}

@@ -95,9 +95,9 @@ func parseErlangFlags(cmd *cobra.Command, s streams, o *erlangOptions) (erlangQu
 		if o.interval <= 0 {
 			return q, usagef("--interval must be positive, e.g. 30m")
 		}
-		q.queue.Rate = o.arrivals / time.Duration(o.interval).Seconds()
+		q.queue.Rate, q.queue.Per = o.arrivals, time.Duration(o.interval)
 	case f.Changed("rate"):
-		q.queue.Rate = o.rate.PerSecond()
+		q.queue.Rate, q.queue.Per = float64(o.rate), time.Hour
 	default:
 		return q, usagef("give the arrivals: --arrivals N --interval 30m, or --rate 720/h")
 	}
@@ -225,7 +225,7 @@ type erlangRecord struct {
 func newErlangRecord(q erlangQuery, r erlang.Result) erlangRecord {
 	rec := erlangRecord{
 		Model:           q.queue.Model.String(),
-		RatePerHour:     csvfield.Float(q.queue.Rate * 3600),
+		RatePerHour:     csvfield.Float(q.queue.RatePer(time.Hour)),
 		AHTSeconds:      csvfield.Float(q.queue.AHT),
 		Traffic:         csvfield.Float(r.Traffic),
 		Agents:          r.Agents,
