@@ -140,18 +140,3 @@ func (in *Input) closedKeys(n int) []bool {
 	}
 	return closed
 }
-
-// days returns the number of whole days of history intervals [0, n).
-func (in *Input) wholeDays(n int) int {
-	c := 0
-	for j, st := range in.DayStart {
-		end := len(in.Keys)
-		if j+1 < len(in.DayStart) {
-			end = in.DayStart[j+1]
-		}
-		if st < n && end <= n {
-			c++
-		}
-	}
-	return c
-}

@@ -122,9 +122,8 @@ func erlangA(n int, lambda, mu, theta, t float64) mmnm {
 	lt := rate * t
 	v := make([]float64, M+1)   // P(served within k steps | m)
 	acc := make([]float64, M+1) // Σ_k Poisson(k; lt)·v_k
-	w := math.Exp(-lt)          // Poisson weight of k = 0 (v_0 = 0)
 	kmax := int(lt + 12*math.Sqrt(lt) + 30)
-	logw := -lt
+	logw := -lt // log Poisson(k; lt), from k = 0, which adds nothing (v_0 = 0)
 	for k := 1; k <= kmax; k++ {
 		nv := make([]float64, M+1)
 		for m := 0; m <= M; m++ {
@@ -138,7 +137,7 @@ func erlangA(n int, lambda, mu, theta, t float64) mmnm {
 		}
 		v = nv
 		logw += math.Log(lt) - math.Log(float64(k))
-		w = math.Exp(logw)
+		w := math.Exp(logw)
 		for m := range acc {
 			acc[m] += w * v[m]
 		}

@@ -17,8 +17,6 @@ func readerCorpus(parts ...string) string {
 	return filepath.Join(append([]string{"..", "..", "forecast", "history", "testdata"}, parts...)...)
 }
 
-func isFile(p string) bool { _, err := os.Stat(p); return err == nil }
-
 func TestInspectBadFiles(t *testing.T) {
 	t.Parallel()
 	for _, tc := range []struct {

@@ -144,11 +144,6 @@ func createOut(out string) (*atomicdir.Dir, error) {
 	return atomicdir.Create(out)
 }
 
-// fileStem is a file name without directory and extension.
-func fileStem(path string) string {
-	return strings.TrimSuffix(filepath.Base(path), filepath.Ext(path))
-}
-
 // quantityDuration writes seconds as a short duration: 20s, 4m, 8h, 1h30m.
 func quantityDuration(secs float64) string {
 	return quantity.FormatDuration(time.Duration(math.Round(secs)) * time.Second)

@@ -97,7 +97,7 @@ func headcountPlot(p *Plan, prob bool) (*plot.Plot, error) {
 			bars := ciBars{xy: xy, ci: errs, color: col}
 			pl.Add(bars)
 		}
-		label := c.Name
+		var label string
 		if rp, ok := c.Recommended(); ok {
 			label = fmt.Sprintf("%s: %s FTE needed", c.Name, fte(rp.FTE))
 			ring, err := plotter.NewScatter(plotter.XYs{{X: rp.FTE, Y: value(rp)}})
