@@ -5,10 +5,12 @@
 //
 // # Units and definitions
 //
-// Rates are per second, times in seconds, traffic in erlangs. For arrival
-// rate λ, mean handle time AHT = 1/μ and mean patience 1/θ, the offered
-// traffic is a = λ·AHT and n is the number of agents. The definitions are
-// those of DESIGN.md:
+// Times are in seconds, traffic in erlangs, and rates per second unless a
+// Queue gives their period (Rate contacts per Per, so that a count per
+// interval keeps its exact traffic: 153 contacts of 300 s per 15 minutes
+// are 51 erlangs). For arrival rate λ, mean handle time AHT = 1/μ and mean
+// patience 1/θ, the offered traffic is a = λ·AHT and n is the number of
+// agents. The definitions are those of DESIGN.md:
 //
 //   - service level SL(T) = contacts answered within T / all arrivals
 //     (answered + abandoned, or + blocked for Erlang B);
@@ -75,7 +77,10 @@
 // Erlang B and C it evaluates B once at a lower bound n₀ (the stability
 // bound ⌊a⌋+1 or a/max-occupancy) and steps up in O(1) per agent; the
 // answer is O(√a) steps away (square-root staffing). Erlang A starts from
-// the Erlang C answer, gallops to bracket its own and bisects.
+// the Erlang C answer, gallops to bracket its own and bisects. A target
+// met with equality is met: each comparison allows a relative rounding
+// error of TargetTolerance (1e-12), so 51 erlangs at most 85 % occupied
+// need 60 agents, not the 61 that 0.8500000000000001 would ask for.
 // Queue.MaxTraffic is the inverse: the largest traffic n agents carry at
 // the targets. Requirements applies Agents to every interval of a forecast.
 //

@@ -11,7 +11,7 @@ import (
 // The classic worked example: 100 calls per 30 minutes, AHT 180 s, 80 %
 // answered within 20 s.
 func ExampleQueue_Agents() {
-	q := erlang.Queue{Model: erlang.ModelC, Rate: 100.0 / 1800, AHT: 180}
+	q := erlang.Queue{Model: erlang.ModelC, Rate: 100, Per: 30 * time.Minute, AHT: 180}
 	r, err := q.Agents(erlang.Targets{ServiceLevel: 0.8, Within: 20})
 	if err != nil {
 		fmt.Println(err)
