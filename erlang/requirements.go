@@ -44,10 +44,10 @@ func (e *IntervalError) Unwrap() error { return e.Err }
 // Requirements returns the agents needed in every interval to meet the
 // targets, with the arrival rate of interval i taken as
 // d[i].Arrivals per o.Interval (stationary within the interval, the usual
-// staffing assumption), so its traffic is d[i].Arrivals·d[i].AHT /
-// o.Interval, exact when that is an exact number. An interval without arrivals needs 0 agents and
-// reports a service level of 1. An error about one interval is an
-// *IntervalError naming its index.
+// staffing assumption), so that its traffic is d[i].Arrivals·d[i].AHT /
+// o.Interval, exact whenever that is a representable number. An interval
+// without arrivals needs 0 agents and reports a service level of 1. An
+// error about one interval is an *IntervalError naming its index.
 func Requirements(d []Demand, t Targets, o Options) ([]Requirement, error) {
 	return RequirementsContext(context.Background(), d, t, o)
 }

@@ -271,7 +271,7 @@ func (q Queue) Agents(t Targets) (Result, error) {
 }
 
 // MaxTraffic returns the largest offered traffic, in erlangs, that n
-// agents carry while meeting every target (the queue's Rate is ignored;
+// agents carry while meeting every target (the queue's Rate and Per are ignored;
 // its AHT, patience and model are used). Divide by AHT for the arrival
 // rate. Each target worsens as traffic grows, so the answer is found by
 // bisection to a relative precision of 1e-10.
