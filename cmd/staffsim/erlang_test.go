@@ -209,3 +209,25 @@ func TestErlangTextTimes(t *testing.T) {
 		}
 	}
 }
+
+// TestErlangExactOccupancyCap: 153 contacts of 300 s per 15 minutes are
+// 153·300/900 = 51 erlangs (612 an hour), and 51/60 = 0.85 exactly, so an
+// 85 % cap staffs 60. Dividing first gave 51.00000000000001 erlangs,
+// 0.8500000000000001 on 60 agents, and 61.
+func TestErlangExactOccupancyCap(t *testing.T) {
+	t.Parallel()
+	code, out, errOut := runCLI(t, "erlang", "--arrivals", "153", "--interval", "15m", "--aht", "300s",
+		"--max-occupancy", "85%", "--format", "json")
+	if code != exitOK {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	var m map[string]any
+	if err := json.Unmarshal([]byte(out), &m); err != nil {
+		t.Fatal(err)
+	}
+	for k, v := range map[string]float64{"agents": 60, "traffic_erlangs": 51, "occupancy": 0.85, "arrival_rate_per_hour": 612} {
+		if got, ok := m[k].(float64); !ok || got != v {
+			t.Errorf("%s = %v, want exactly %v", k, m[k], v)
+		}
+	}
+}
