@@ -1,6 +1,7 @@
 package history
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -72,7 +73,7 @@ func Read(name string, r io.Reader, opt Options, sink Sink) (*Report, error) {
 // ReadFile reads the history file at path (its name in messages) as Read
 // does, under opt.Context (see OpenFileContext).
 func ReadFile(path string, opt Options, sink Sink) (*Report, error) {
-	f, err := openFile(opt.Context, path)
+	f, err := openFile(cmp.Or(opt.Context, context.Background()), path, opt.Context != nil)
 	if err != nil {
 		return nil, err
 	}
@@ -84,7 +85,7 @@ func ReadFile(path string, opt Options, sink Sink) (*Report, error) {
 // for a file that is missing, unreadable, a directory, or not a regular
 // file: a named pipe (FIFO) or a device could block without end, and
 // without a context nothing could interrupt it (OpenFileContext reads them).
-func OpenFile(path string) (*os.File, error) { return openFile(nil, path) }
+func OpenFile(path string) (*os.File, error) { return openFile(context.Background(), path, false) }
 
 // OpenFileContext is OpenFile under ctx, which also opens a named pipe
 // (FIFO, a shell's <(…)) or a device: opening a FIFO waits for a writer,
@@ -95,10 +96,12 @@ func OpenFileContext(ctx context.Context, path string) (*os.File, error) {
 	if ctx == nil {
 		ctx = context.Background()
 	}
-	return openFile(ctx, path)
+	return openFile(ctx, path, true)
 }
 
-func openFile(ctx context.Context, path string) (*os.File, error) {
+// openFile opens path; a FIFO or device only when canWait (a context can
+// end the wait).
+func openFile(ctx context.Context, path string, canWait bool) (*os.File, error) {
 	cannot := func(err error) error {
 		var pe *os.PathError
 		if errors.As(err, &pe) {
@@ -114,7 +117,7 @@ func openFile(ctx context.Context, path string) (*os.File, error) {
 	case m.IsDir():
 		return nil, &FileError{File: path, Msg: "is a directory, not a CSV file"}
 	case m.IsRegular():
-	case ctx == nil:
+	case !canWait:
 		return nil, &FileError{File: path, Msg: fmt.Sprintf("is not a regular file (%s), and reading it could wait without end: save it to a file, or give it as standard input", fileKind(m))}
 	case m&os.ModeNamedPipe != 0:
 		return openFIFO(ctx, path)
