@@ -438,3 +438,23 @@ func TestPlanRefusesRejectedHistory(t *testing.T) {
 		t.Errorf("--max-rejects 50%%: exit %d: %s", code, errOut)
 	}
 }
+
+// TestPlanSameBytes: the same inputs and seed give the same files, byte
+// for byte (summary.json had the run's elapsed seconds and report.html the
+// wall-clock time; both are gone, timings go to stderr only).
+func TestPlanSameBytes(t *testing.T) {
+	t.Parallel()
+	dirs := []string{filepath.Join(t.TempDir(), "a"), filepath.Join(t.TempDir(), "b")}
+	for _, d := range dirs {
+		if code, _, errOut := runCLI(t, append([]string{"plan", "--out", d}, planFast...)...); code != exitOK {
+			t.Fatalf("plan: exit %d: %s", code, errOut)
+		}
+	}
+	for _, name := range []string{"summary.json", "report.html", "forecast.csv", "requirements.csv", "scenario.yaml", "intervals.csv", "headcount.csv"} {
+		a, errA := os.ReadFile(filepath.Join(dirs[0], name))
+		b, errB := os.ReadFile(filepath.Join(dirs[1], name))
+		if errA != nil || errB != nil || !bytes.Equal(a, b) {
+			t.Errorf("%s differs between two runs with the same inputs (%v, %v)", name, errA, errB)
+		}
+	}
+}
