@@ -186,7 +186,7 @@ func noContacts(in *Input, i int) bool {
 func naiveScale(in *Input, n int) float64 {
 	var sum, cnt float64
 	for i := in.Period; i < n; i++ {
-		if in.Holiday[i] || in.Holiday[i-in.Period] {
+		if in.skip(i) || in.skip(i-in.Period) {
 			continue
 		}
 		sum += math.Abs(in.Y[i] - in.Y[i-in.Period])
@@ -216,7 +216,7 @@ func scoreMethod(ctx context.Context, in *Input, m Method, idx []int, scale, lev
 		// Score non-holiday intervals against the recorded arrivals.
 		var ff, yy []float64
 		for j := range h {
-			if in.Holiday[o+j] {
+			if in.skip(o + j) {
 				continue
 			}
 			ff = append(ff, f[j])
@@ -342,7 +342,7 @@ func ScoreHoldout(in *Input, f *Forecast, actual []float64) (Score, error) {
 		if j >= len(f.Arrivals) {
 			break
 		}
-		if n+j < len(in.Holiday) && in.Holiday[n+j] {
+		if n+j < len(in.Holiday) && in.skip(n+j) {
 			continue
 		}
 		p := f.Arrivals[j]

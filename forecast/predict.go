@@ -94,7 +94,7 @@ func predictWith(in *Input, m Method, kappa float64, opt Options) (*Forecast, er
 	f := &Forecast{
 		Series: Series{Start: in.Time(n), Interval: in.Series.Interval, Arrivals: pt},
 		Lower:  make([]float64, h), Upper: make([]float64, h),
-		Level: level, Method: m.Name(), Notes: notes,
+		Level: level, Method: m.Name(), Notes: append(append([]string(nil), in.Notes...), notes...),
 	}
 	for j, mu := range pt {
 		f.Lower[j], f.Upper[j] = countInterval(mu, kappa, level)
