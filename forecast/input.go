@@ -38,6 +38,8 @@ type Input struct {
 	// SlotsPerDay is the number of intervals in a 24-hour day; Period =
 	// 7·SlotsPerDay is the number of keys.
 	SlotsPerDay, Period int
+
+	cache forecastCache // raw method forecasts by method and prefix
 }
 
 // Prepare builds the Input of series s for forecasts up to horizon intervals
