@@ -79,13 +79,18 @@ func (m Taylor) Forecast(in *Input, n, h int) ([]float64, error) {
 	y, keys := in.Y[lo:n], in.Keys[lo:n]
 	p, st := fitTaylor(y, keys, in.SlotsPerDay, in.Period)
 	out := make([]float64, h)
-	adj := st.err
-	for j := range out {
-		k := in.Keys[n+j]
-		adj *= p.phi
-		out[j] = (st.level+float64(j+1)*st.trend)*st.day[int(k)%in.SlotsPerDay]*st.week[k] + adj
-	}
+	taylorForecast(&st, p, in.Keys[n:n+h], in.SlotsPerDay, out)
 	return out, nil
+}
+
+// taylorForecast writes into out the forecasts ŷ_n(k), k = 1 … len(out),
+// from state st for the keys given.
+func taylorForecast(st *taylorState, p taylorParams, keys []int32, spd int, out []float64) {
+	adj := st.err
+	for j, k := range keys {
+		adj *= p.phi
+		out[j] = (st.level+float64(j+1)*st.trend)*st.day[int(k)%spd]*st.week[k] + adj
+	}
 }
 
 // fitTaylor fits the parameters to y from R's start values and returns
