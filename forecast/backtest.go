@@ -48,6 +48,18 @@ type Score struct {
 	DispersionByDay []float64 `json:"dispersion_by_day"`
 }
 
+// recencyWAPE returns Score.Weighted from the absolute errors and actual
+// totals of each origin, oldest first.
+func recencyWAPE(absErr, sumY []float64) float64 {
+	var e, y float64
+	for k := range absErr {
+		w := math.Pow(RecencyWeight, float64(len(absErr)-1-k))
+		e += w * absErr[k]
+		y += w * sumY[k]
+	}
+	return e / y
+}
+
 // RecencyWeight is the weight of each backtest origin relative to the one
 // a week later in Score.Weighted: demand drifts, so the last weeks say most
 // about the next.
@@ -264,18 +276,18 @@ func scoreMethod(ctx context.Context, in *Input, m Method, idx []int, scale, lev
 		}
 		return pf, py
 	}
-	var absErr, sumY, sumF, count, covered, open, wErr, wY float64
+	var absErr, sumY, sumF, count, covered, open float64
 	dayCov, dayOpen := make([]float64, maxDay), make([]float64, maxDay)
+	oErr, oY := make([]float64, origins), make([]float64, origins)
 	for k := range origins {
-		wt := math.Pow(RecencyWeight, float64(origins-1-k))
 		for d := range maxDay {
 			pf, py := pool(k, d)
 			kappa := calibrate(pf, py, level)
 			for j, f := range fs[k][d] {
 				y := ys[k][d][j]
 				absErr += math.Abs(y - f)
-				wErr += wt * math.Abs(y-f)
-				wY += wt * y
+				oErr[k] += math.Abs(y - f)
+				oY[k] += y
 				sumY += y
 				sumF += f
 				count++
@@ -298,7 +310,7 @@ func scoreMethod(ctx context.Context, in *Input, m Method, idx []int, scale, lev
 	sc := Score{
 		Method:   m.Name(),
 		WAPE:     absErr / sumY,
-		Weighted: wErr / wY,
+		Weighted: recencyWAPE(oErr, oY),
 		Bias:     (sumF - sumY) / sumY,
 		Coverage: covered / open,
 	}
