@@ -28,7 +28,7 @@ func forecastAHT(in *Input, n, h, weeks int) ([]float64, string) {
 	H := make([]float64, in.Period)
 	N := make([]float64, in.Period)
 	for i := lo; i < n; i++ {
-		if in.Holiday[i] {
+		if in.skip(i) {
 			continue
 		}
 		H[in.Keys[i]] += s.HandleSeconds[i]

@@ -10,9 +10,13 @@ import (
 )
 
 // Score is the accuracy of one method on a rolling-origin backtest, over
-// every scored interval of every origin (holidays are not scored):
+// every scored interval of every origin (holidays and outage days are not
+// scored):
 //
 //	WAPE     = Σ|y − ŷ| / Σy
+//	Weighted = Σ_o r^(O−1−o)·Σ|y − ŷ| / Σ_o r^(O−1−o)·Σy   over origins o =
+//	           0 … O−1 (oldest first), r = RecencyWeight: the WAPE with the
+//	           recent weeks counting most, which Auto ranks by
 //	MASE     = mean|y − ŷ| / mean|y_t − y_{t−1 week}|   (the scale: one-week
 //	           seasonal naive errors on the history before the first origin;
 //	           Hyndman & Koehler 2006)
@@ -20,19 +24,46 @@ import (
 //	Coverage = share of actual counts inside [lower, upper], over the
 //	           intervals where the forecast or the actual is not 0
 //
-// The prediction intervals scored by Coverage use a dispersion calibrated
-// on the other origins (leave one origin out), so the coverage is out of
-// sample; with a single origin it is in sample (and so at least nominal).
+// The prediction intervals widen with the lead time: the dispersion κ is
+// calibrated separately for each day ahead of the origin (day 1 = the
+// first 24 hours). Those scored by Coverage and CoverageByDay use a
+// dispersion calibrated on the other origins (leave one origin out), so
+// the coverage is out of sample; with a single origin it is in sample (and
+// so at least nominal).
 type Score struct {
 	Method   string  `json:"method"`
 	WAPE     float64 `json:"wape"`
+	Weighted float64 `json:"weighted_wape"`
 	MASE     float64 `json:"mase"`
 	Bias     float64 `json:"bias"`
 	Coverage float64 `json:"coverage"`
-	// Dispersion is κ of Var = μ + κμ², calibrated on all origins (see
-	// calibrate), which Predict uses for the final forecast's intervals.
-	Dispersion float64 `json:"dispersion"`
+	// CoverageByDay is the coverage of the intervals of each day ahead
+	// (index 0: the first 24 hours after the origin).
+	CoverageByDay []float64 `json:"coverage_by_day"`
+	// Dispersion is κ of Var = μ + κμ², calibrated on all origins and lead
+	// times (see calibrate); DispersionByDay is κ per day ahead, which
+	// Predict uses for the final forecast's intervals (the last day's κ for
+	// lead times past the backtest horizon).
+	Dispersion      float64   `json:"dispersion"`
+	DispersionByDay []float64 `json:"dispersion_by_day"`
 }
+
+// recencyWAPE returns Score.Weighted from the absolute errors and actual
+// totals of each origin, oldest first.
+func recencyWAPE(absErr, sumY []float64) float64 {
+	var e, y float64
+	for k := range absErr {
+		w := math.Pow(RecencyWeight, float64(len(absErr)-1-k))
+		e += w * absErr[k]
+		y += w * sumY[k]
+	}
+	return e / y
+}
+
+// RecencyWeight is the weight of each backtest origin relative to the one
+// a week later in Score.Weighted: demand drifts, so the last weeks say most
+// about the next.
+const RecencyWeight = 0.75
 
 // BacktestReport is the result of a rolling-origin backtest.
 type BacktestReport struct {
@@ -43,14 +74,15 @@ type BacktestReport struct {
 	Notes   []string    `json:"notes,omitempty"`
 }
 
-// Best returns the score with the lowest WAPE, and false when there is none.
+// Best returns the score with the lowest recency-weighted WAPE
+// (Score.Weighted), and false when there is none.
 func (b *BacktestReport) Best() (Score, bool) {
 	if b == nil || len(b.Scores) == 0 {
 		return Score{}, false
 	}
 	best := b.Scores[0]
 	for _, s := range b.Scores[1:] {
-		if s.WAPE < best.WAPE {
+		if s.Weighted < best.Weighted {
 			best = s
 		}
 	}
@@ -186,7 +218,7 @@ func noContacts(in *Input, i int) bool {
 func naiveScale(in *Input, n int) float64 {
 	var sum, cnt float64
 	for i := in.Period; i < n; i++ {
-		if in.Holiday[i] || in.Holiday[i-in.Period] {
+		if in.skip(i) || in.skip(i-in.Period) {
 			continue
 		}
 		sum += math.Abs(in.Y[i] - in.Y[i-in.Period])
@@ -202,8 +234,13 @@ func naiveScale(in *Input, n int) float64 {
 // forecasting up to idx[k+1].
 func scoreMethod(ctx context.Context, in *Input, m Method, idx []int, scale, level float64) (Score, error) {
 	origins := len(idx) - 1
-	fs := make([][]float64, origins)
-	ys := make([][]float64, origins)
+	// Per origin and day ahead, the scored forecasts and actuals.
+	var maxDay int
+	for k := range origins {
+		maxDay = max(maxDay, (idx[k+1]-idx[k]+in.SlotsPerDay-1)/in.SlotsPerDay)
+	}
+	fs := make([][][]float64, origins)
+	ys := make([][][]float64, origins)
 	for k := range origins {
 		if err := ctx.Err(); err != nil {
 			return Score{}, err
@@ -213,58 +250,80 @@ func scoreMethod(ctx context.Context, in *Input, m Method, idx []int, scale, lev
 		if err != nil {
 			return Score{}, err
 		}
-		// Score non-holiday intervals against the recorded arrivals.
-		var ff, yy []float64
+		fs[k], ys[k] = make([][]float64, maxDay), make([][]float64, maxDay)
 		for j := range h {
-			if in.Holiday[o+j] {
+			if in.skip(o + j) {
 				continue
 			}
-			ff = append(ff, f[j])
-			yy = append(yy, in.Series.Arrivals[o+j])
+			d := j / in.SlotsPerDay
+			fs[k][d] = append(fs[k][d], f[j])
+			ys[k][d] = append(ys[k][d], in.Series.Arrivals[o+j])
 		}
-		fs[k], ys[k] = ff, yy
+	}
+	// pool returns the pairs of day d (all days when d < 0) of the origins
+	// other than k (all origins when k < 0 or there is only one).
+	pool := func(k, d int) (pf, py []float64) {
+		for o := range origins {
+			if o == k && origins > 1 {
+				continue
+			}
+			for dd := range maxDay {
+				if d < 0 || dd == d {
+					pf = append(pf, fs[o][dd]...)
+					py = append(py, ys[o][dd]...)
+				}
+			}
+		}
+		return pf, py
 	}
 	var absErr, sumY, sumF, count, covered, open float64
-	var allF, allY []float64
+	dayCov, dayOpen := make([]float64, maxDay), make([]float64, maxDay)
+	oErr, oY := make([]float64, origins), make([]float64, origins)
 	for k := range origins {
-		allF = append(allF, fs[k]...)
-		allY = append(allY, ys[k]...)
-	}
-	for k := range origins {
-		// Leave origin k out of the dispersion that scores its coverage.
-		var of, oy []float64
-		for j := range origins {
-			if j != k || origins == 1 {
-				of = append(of, fs[j]...)
-				oy = append(oy, ys[j]...)
+		for d := range maxDay {
+			pf, py := pool(k, d)
+			kappa := calibrate(pf, py, level)
+			for j, f := range fs[k][d] {
+				y := ys[k][d][j]
+				absErr += math.Abs(y - f)
+				oErr[k] += math.Abs(y - f)
+				oY[k] += y
+				sumY += y
+				sumF += f
+				count++
+				if f == 0 && y == 0 {
+					continue // closed: trivially covered, not counted
+				}
+				lo, hi := countInterval(f, kappa, level)
+				if y >= lo && y <= hi {
+					covered++
+					dayCov[d]++
+				}
+				open++
+				dayOpen[d]++
 			}
-		}
-		kappa := calibrate(of, oy, level)
-		for j, f := range fs[k] {
-			y := ys[k][j]
-			absErr += math.Abs(y - f)
-			sumY += y
-			sumF += f
-			count++
-			if f == 0 && y == 0 {
-				continue // closed: trivially covered, not counted
-			}
-			lo, hi := countInterval(f, kappa, level)
-			if y >= lo && y <= hi {
-				covered++
-			}
-			open++
 		}
 	}
 	if sumY <= 0 {
 		return Score{}, errors.New("no contacts in the backtest weeks")
 	}
 	sc := Score{
-		Method:     m.Name(),
-		WAPE:       absErr / sumY,
-		Bias:       (sumF - sumY) / sumY,
-		Coverage:   covered / open,
-		Dispersion: calibrate(allF, allY, level),
+		Method:   m.Name(),
+		WAPE:     absErr / sumY,
+		Weighted: recencyWAPE(oErr, oY),
+		Bias:     (sumF - sumY) / sumY,
+		Coverage: covered / open,
+	}
+	allF, allY := pool(-1, -1)
+	sc.Dispersion = calibrate(allF, allY, level)
+	for d := range maxDay {
+		f, y := pool(-1, d)
+		sc.DispersionByDay = append(sc.DispersionByDay, calibrate(f, y, level))
+		c := 1.0 // a day closed at every origin: nothing to miss
+		if dayOpen[d] > 0 {
+			c = dayCov[d] / dayOpen[d]
+		}
+		sc.CoverageByDay = append(sc.CoverageByDay, c)
 	}
 	if scale > 0 {
 		sc.MASE = absErr / count / scale
@@ -321,7 +380,7 @@ func AutoContext(ctx context.Context, in *Input, opt Options) (*Forecast, *Backt
 	if err != nil {
 		return nil, bt, err
 	}
-	f, err := predictWith(in, m, best.Dispersion, opt)
+	f, err := predictWith(in, m, best.DispersionByDay, opt)
 	if err != nil {
 		return nil, bt, err
 	}
@@ -342,7 +401,7 @@ func ScoreHoldout(in *Input, f *Forecast, actual []float64) (Score, error) {
 		if j >= len(f.Arrivals) {
 			break
 		}
-		if n+j < len(in.Holiday) && in.Holiday[n+j] {
+		if n+j < len(in.Holiday) && in.skip(n+j) {
 			continue
 		}
 		p := f.Arrivals[j]

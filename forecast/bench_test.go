@@ -43,7 +43,8 @@ func BenchmarkMethod(b *testing.B) {
 }
 
 // BenchmarkAuto measures the full auto run: backtest of every method on 4
-// origins, then the final fit and 4-week forecast with intervals.
+// origins, then the final fit and 4-week forecast with intervals. The
+// target is ≤ 2 s on one core (go test -bench Auto -cpu 1).
 func BenchmarkAuto(b *testing.B) {
 	in := benchInput(b)
 	for b.Loop() {

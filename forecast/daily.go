@@ -95,7 +95,7 @@ func (m DailyProfile) profile(in *Input, n int) []float64 {
 		if j+1 < len(in.DayStart) {
 			end = in.DayStart[j+1]
 		}
-		if end > n || in.Holiday[st] {
+		if end > n || in.skip(st) {
 			continue
 		}
 		wd := in.Keys[st] / int32(in.SlotsPerDay)

@@ -43,7 +43,7 @@ func ExampleAuto() {
 	fmt.Println(lines[0])
 	fmt.Println(lines[1])
 	// Output:
-	// 6 methods backtested; chosen: true
+	// 8 methods backtested; chosen: true
 	// 1344 intervals from 2026-03-02T00:00:00Z
 	// interval_start,arrivals,lower,upper,aht_seconds
 	// 2026-03-02T00:00:00Z,0,0,0,

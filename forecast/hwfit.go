@@ -23,6 +23,11 @@ func logit(p float64) float64 { return math.Log(p / (1 - p)) }
 // of interval data) and at most maxEvals evaluations. It returns the best
 // point found, which is start itself if the optimiser fails.
 func minimise(f func(p []float64) float64, start []float64) []float64 {
+	return minimiseN(f, start, maxEvals)
+}
+
+// minimiseN is minimise with at most evals evaluations.
+func minimiseN(f func(p []float64) float64, start []float64, evals int) []float64 {
 	x0 := make([]float64, len(start))
 	for i, p := range start {
 		x0[i] = logit(p)
@@ -40,7 +45,7 @@ func minimise(f func(p []float64) float64, start []float64) []float64 {
 	}
 	best := append([]float64(nil), start...)
 	res, err := optimize.Minimize(optimize.Problem{Func: obj}, x0,
-		&optimize.Settings{FuncEvaluations: maxEvals, Converger: &optimize.FunctionConverge{Absolute: 1e-10, Relative: 1e-7, Iterations: 40}},
+		&optimize.Settings{FuncEvaluations: evals, Converger: &optimize.FunctionConverge{Absolute: 1e-10, Relative: 1e-7, Iterations: 40}},
 		&optimize.NelderMead{})
 	if res == nil || (err != nil && res.X == nil) {
 		return best

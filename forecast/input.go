@@ -2,6 +2,7 @@ package forecast
 
 import (
 	"fmt"
+	"strings"
 	"time"
 )
 
@@ -24,6 +25,12 @@ type Input struct {
 	Keys []int32
 	// Holiday[i] reports whether interval i lies on a holiday date.
 	Holiday []bool
+	// Missing[i] reports whether history interval i lies on an outage day
+	// (OutageDays): a whole open day without a contact, imputed in Y like a
+	// holiday and left out of backtest scores, but forecast as usual.
+	Missing []bool
+	// Notes say which days of the history were treated as missing.
+	Notes []string
 	// DayStart lists the index of the first interval of each local day that
 	// begins in [0, len(Keys)), in order; DayStart[0] may be > 0 when the
 	// series does not start at midnight.
@@ -31,10 +38,13 @@ type Input struct {
 	// SlotsPerDay is the number of intervals in a 24-hour day; Period =
 	// 7·SlotsPerDay is the number of keys.
 	SlotsPerDay, Period int
+
+	cache forecastCache // raw method forecasts by method and prefix
 }
 
 // Prepare builds the Input of series s for forecasts up to horizon intervals
-// past its end. Holiday dates are flagged and their arrivals imputed.
+// past its end. Holiday dates are flagged and their arrivals imputed; so
+// are outage days (OutageDays), with a note naming them.
 func Prepare(s *Series, horizon int, holidays Holidays) (*Input, error) {
 	if err := s.Validate(); err != nil {
 		return nil, err
@@ -46,7 +56,12 @@ func Prepare(s *Series, horizon int, holidays Holidays) (*Input, error) {
 	total := n + horizon
 	spd := s.SlotsPerDay()
 	in := &Input{Series: s, Y: make([]float64, n), Keys: make([]int32, total), Holiday: make([]bool, total),
-		SlotsPerDay: spd, Period: 7 * spd}
+		Missing: make([]bool, n), SlotsPerDay: spd, Period: 7 * spd}
+	outages := OutageDays(s, holidays)
+	out := make(Holidays, len(outages))
+	for _, d := range outages {
+		out[d] = true
+	}
 	var prevDate Date
 	for i := range total {
 		t := s.Time(i)
@@ -63,14 +78,26 @@ func Prepare(s *Series, horizon int, holidays Holidays) (*Input, error) {
 			prevDate = d
 		}
 		in.Holiday[i] = holidays.Has(t)
+		if i < n {
+			in.Missing[i] = out.Has(t)
+		}
+	}
+	if len(outages) > 0 {
+		names := make([]string, len(outages))
+		for j, d := range outages {
+			names[j] = d.String()
+		}
+		in.Notes = append(in.Notes, fmt.Sprintf("%d day(s) without a contact on a weekday that is usually busy, treated as missing (an outage or a gap in the export), not as zero demand: %s",
+			len(outages), strings.Join(names, ", ")))
 	}
 	copy(in.Y, s.Arrivals)
 	in.imputeHolidays()
 	return in, nil
 }
 
-// imputeHolidays replaces holiday arrivals by the last non-holiday value of
-// the same key, or the next one when there is no earlier one, or 0.
+// imputeHolidays replaces the arrivals of holidays and outage days (skip)
+// by the last other value of the same key, or the next one when there is
+// no earlier one, or 0.
 func (in *Input) imputeHolidays() {
 	n := len(in.Y)
 	last := make([]float64, in.Period)
@@ -78,7 +105,7 @@ func (in *Input) imputeHolidays() {
 	var unfilled []int
 	for i := range n {
 		k := in.Keys[i]
-		if in.Holiday[i] {
+		if in.skip(i) {
 			if seen[k] {
 				in.Y[i] = last[k]
 			} else {
@@ -95,7 +122,7 @@ func (in *Input) imputeHolidays() {
 	u := len(unfilled) - 1
 	for i := n - 1; i >= 0 && u >= 0; i-- {
 		k := in.Keys[i]
-		if !in.Holiday[i] {
+		if !in.skip(i) {
 			last[k], seen[k] = in.Y[i], true
 		}
 		if unfilled[u] == i {
@@ -106,6 +133,12 @@ func (in *Input) imputeHolidays() {
 			u--
 		}
 	}
+}
+
+// skip reports whether interval i is left out of fitting and scoring: a
+// holiday or, in the history, an outage day.
+func (in *Input) skip(i int) bool {
+	return in.Holiday[i] || (i < len(in.Missing) && in.Missing[i])
 }
 
 // Len returns the number of history intervals.
@@ -127,7 +160,7 @@ func (in *Input) closedKeys(n int) []bool {
 	closed := make([]bool, in.Period)
 	seen := make([]bool, in.Period)
 	for i := range n {
-		if in.Holiday[i] {
+		if in.skip(i) {
 			continue
 		}
 		k := in.Keys[i]

@@ -66,6 +66,8 @@ func Methods() []Method {
 		HoltWinters{},
 		HoltWinters{Multiplicative: true},
 		Taylor{},
+		MSTL{},
+		Combination{},
 	}
 }
 

@@ -59,7 +59,7 @@ func Predict(in *Input, m Method, opt Options) (*Forecast, *BacktestReport, erro
 func PredictContext(ctx context.Context, in *Input, m Method, opt Options) (*Forecast, *BacktestReport, error) {
 	bt, err := BacktestContext(ctx, in, []Method{m}, opt)
 	var notes []string
-	kappa := 0.0
+	var kappa []float64
 	switch {
 	case ctx.Err() != nil:
 		return nil, nil, ctx.Err()
@@ -70,7 +70,7 @@ func PredictContext(ctx context.Context, in *Input, m Method, opt Options) (*For
 		notes = append(notes, bt.Notes...)
 		bt = nil
 	default:
-		kappa = bt.Scores[0].Dispersion
+		kappa = bt.Scores[0].DispersionByDay
 	}
 	f, err := predictWith(in, m, kappa, opt)
 	if err != nil {
@@ -80,8 +80,9 @@ func PredictContext(ctx context.Context, in *Input, m Method, opt Options) (*For
 	return f, bt, nil
 }
 
-// predictWith forecasts with method m and dispersion kappa.
-func predictWith(in *Input, m Method, kappa float64, opt Options) (*Forecast, error) {
+// predictWith forecasts with method m and dispersion kappa[d] on day d
+// ahead (the last one beyond; Poisson when kappa is empty).
+func predictWith(in *Input, m Method, kappa []float64, opt Options) (*Forecast, error) {
 	n, h := in.Len(), in.Horizon()
 	if h <= 0 {
 		return nil, fmt.Errorf("forecast horizon must be at least one interval")
@@ -94,10 +95,14 @@ func predictWith(in *Input, m Method, kappa float64, opt Options) (*Forecast, er
 	f := &Forecast{
 		Series: Series{Start: in.Time(n), Interval: in.Series.Interval, Arrivals: pt},
 		Lower:  make([]float64, h), Upper: make([]float64, h),
-		Level: level, Method: m.Name(), Notes: notes,
+		Level: level, Method: m.Name(), Notes: append(append([]string(nil), in.Notes...), notes...),
 	}
 	for j, mu := range pt {
-		f.Lower[j], f.Upper[j] = countInterval(mu, kappa, level)
+		k := 0.0
+		if len(kappa) > 0 {
+			k = kappa[min(j/in.SlotsPerDay, len(kappa)-1)]
+		}
+		f.Lower[j], f.Upper[j] = countInterval(mu, k, level)
 	}
 	if in.Series.HasAHT() {
 		aht, note := forecastAHT(in, n, h, opt.AHTWeeks)
@@ -121,7 +126,7 @@ func predictWith(in *Input, m Method, kappa float64, opt Options) (*Forecast, er
 //     slot of day, of the arrivals on the history's holidays, or 0 (closed)
 //     when the history has none.
 func point(in *Input, m Method, n, h int) ([]float64, []string, error) {
-	raw, err := m.Forecast(in, n, h)
+	raw, err := in.forecast(m, n, h)
 	if err != nil {
 		return nil, nil, err
 	}

@@ -1,38 +1,53 @@
 package forecast
 
-// Taylor is Taylor's double-seasonal Holt-Winters method at interval level,
-// with an intraday cycle (d, one component per slot of day) and a weekly
-// cycle (w, one per weekday and slot) on top of a level l, multiplicative,
-// with a first-order autoregressive adjustment of the one-step error
-// (Taylor 2003, eqs. 1–5 without the trend term):
+// Taylor is Taylor's double-seasonal Holt-Winters method (DSHW) at interval
+// level: a level l and additive trend b, an intraday cycle d (one
+// multiplicative component per slot of day, period s1 = one day) and a
+// weekly cycle w (one per weekday and slot, period s2 = one week) on top of
+// it, with a first-order autoregressive adjustment of the one-step error
+// (Taylor 2003, eqs. 5–9 and 12; the notation of R's forecast::dshw, which
+// implements it):
 //
-//	l_t = α·y_t/(d_{t−s1}·w_{t−s2}) + (1−α)·l_{t−1}
-//	d_t = δ·y_t/(l_t·w_{t−s2})     + (1−δ)·d_{t−s1}
-//	w_t = ω·y_t/(l_t·d_{t−s1})     + (1−ω)·w_{t−s2}
-//	e_t = y_t − l_{t−1}·d_{t−s1}·w_{t−s2}
-//	ŷ_t(k) = l_t·d_{t−s1+k}·w_{t−s2+k} + φ^k·e_t
+//	ŷ_t   = (l_{t−1} + b_{t−1})·d_{t−s1}·w_{t−s2}
+//	e_t   = y_t − ŷ_t
+//	l_t   = α·y_t/(d_{t−s1}·w_{t−s2}) + (1−α)·(l_{t−1} + b_{t−1})
+//	b_t   = β·(l_t − l_{t−1}) + (1−β)·b_{t−1}
+//	d_t   = γ·y_t/(l_t·w_{t−s2}) + (1−γ)·d_{t−s1}
+//	w_t   = ω·y_t/(l_t·d_{t−s1}) + (1−ω)·w_{t−s2}
+//	ŷ_t(k) = (l_t + k·b_t)·d_{t−s1+k}·w_{t−s2+k} + φ^k·e_t
 //
-// s1 and s2 are one day and one week of wall-clock slots. α, δ, ω, φ in
-// (0, 1) minimise the sum of squared one-step errors (ŷ_{t−1}(1) including
-// the φ·e adjustment) after the first week, with gonum's Nelder–Mead.
-// The trend term of the paper is left out: over forecast horizons of weeks
-// at interval level a fitted trend extrapolates noise, and the level adapts.
-// Where d·w < MinSeason (a thin or empty slot) the level is not updated,
-// and where a factor is ≈ 0 the update that would divide by it is skipped.
+// α, β, γ, ω, φ in (0, 1) minimise the mean squared AR-adjusted one-step
+// error (e_t − φ·e_{t−1})² over the fitting window (Nelder–Mead, as R's
+// optim does). Start values are R's (seasindex in forecast's dshw.R): the
+// intraday index is y over its centred moving average of order s1 on the
+// first two days, the weekly index the same ratio of order s2 on the first
+// two weeks divided by the intraday index, the trend half the mean of the
+// first week's one-step differences plus its mean change to the second
+// week per interval, and the level the two-week mean less (s2 + ½)·b. On
+// a strictly positive series this reproduces R's dshw; see
+// TestTaylorMatchesR.
 //
-// Start values: l = mean of the first week; d = mean over the first two
-// weeks of each slot's share of its day's mean, normalised to mean 1; w =
-// the remaining weekday-by-slot ratio, normalised to mean 1.
+// Departures, which only act on call-centre series with empty or thin
+// slots (R refuses a series with a zero): where d·w < MinSeason the level
+// is not updated from y (it follows l + b), and a seasonal update that
+// would divide by a component ≈ 0 is skipped; a start ratio over a zero
+// moving average is 0 for an empty interval, 1 otherwise.
 //
 // The fit uses at most the last FitWeeks weeks (0: 26) to bound its cost.
-// As with HoltWinters, forecasts start from the level re-estimated over the
-// last week, Σy/Σ(d·w), rather than the last smoothed level: on generated
-// 30m and 15m histories this cut the backtest bias from +16 % and +27 % to
-// +1 % and WAPE from 38 % to 29 % and from 55 % to 44 %.
+//
+// Why the earlier version underperformed (10.6 % WAPE on a bank's calls,
+// 2.2 % on Taylor's electricity series, against 1.6 % for the best method):
+// it had no trend, started the intraday index from two weeks' means but
+// the weekly one from the same data (so the two fought over the same
+// pattern), fitted from a start of φ = 0.5 with 250 evaluations, and
+// replaced the smoothed level by a re-estimate over the last week, which
+// threw away the level's recent movement that the AR term and trend
+// describe. It now follows the paper and R exactly.
 //
 // Reference: Taylor, J.W. (2003) Short-term electricity demand forecasting
 // using double seasonal exponential smoothing. Journal of the Operational
-// Research Society 54, 799–805.
+// Research Society 54, 799–805. Hyndman, R.J. et al., R package forecast,
+// dshw().
 type Taylor struct {
 	FitWeeks int
 }
@@ -40,144 +55,167 @@ type Taylor struct {
 // Name returns "taylor".
 func (Taylor) Name() string { return "taylor" }
 
-// taylorParams are α, δ, ω, φ.
-type taylorParams struct{ alpha, delta, omega, phi float64 }
+// taylorParams are α (level), β (trend), γ (intraday), ω (weekly) and φ
+// (AR(1) of the one-step error).
+type taylorParams struct{ alpha, beta, gamma, omega, phi float64 }
 
 // taylorState is the filter state after the last observation.
 type taylorState struct {
-	level, err float64
-	day, week  []float64
+	level, trend, err float64
+	day, week         []float64
 }
 
-// Forecast implements Method; it needs three weeks of history.
+// taylorEvals bounds the objective evaluations of Taylor's five-parameter
+// fit (R's optim allows 500 Nelder–Mead iterations).
+const taylorEvals = 600
+
+// Forecast implements Method; it needs three weeks of history (two to
+// start, one to fit).
 func (m Taylor) Forecast(in *Input, n, h int) ([]float64, error) {
 	if err := needWeeks(in, m.Name(), n, 3); err != nil {
 		return nil, err
 	}
 	lo := fitStart(in, n, m.FitWeeks)
 	y, keys := in.Y[lo:n], in.Keys[lo:n]
-	st0 := taylorStart(y, keys, in.SlotsPerDay, in.Period)
-	scratch := taylorState{day: make([]float64, in.SlotsPerDay), week: make([]float64, in.Period)}
+	p, st := fitTaylor(y, keys, in.SlotsPerDay, in.Period)
+	out := make([]float64, h)
+	taylorForecast(&st, p, in.Keys[n:n+h], in.SlotsPerDay, out)
+	return out, nil
+}
+
+// taylorForecast writes into out the forecasts ŷ_n(k), k = 1 … len(out),
+// from state st for the keys given.
+func taylorForecast(st *taylorState, p taylorParams, keys []int32, spd int, out []float64) {
+	adj := st.err
+	for j, k := range keys {
+		adj *= p.phi
+		out[j] = (st.level+float64(j+1)*st.trend)*st.day[int(k)%spd]*st.week[k] + adj
+	}
+}
+
+// fitTaylor fits the parameters to y from R's start values and returns
+// them with the state after the last observation.
+func fitTaylor(y []float64, keys []int32, spd, period int) (taylorParams, taylorState) {
+	st0 := taylorStart(y, keys, spd, period)
+	scratch := taylorState{day: make([]float64, spd), week: make([]float64, period)}
 	reset := func() {
-		scratch.level, scratch.err = st0.level, 0
+		scratch.level, scratch.trend, scratch.err = st0.level, st0.trend, 0
 		copy(scratch.day, st0.day)
 		copy(scratch.week, st0.week)
 	}
 	sse := func(p []float64) float64 {
 		reset()
-		return taylorFilter(y, keys, in.SlotsPerDay, in.Period, taylorParams{p[0], p[1], p[2], p[3]}, &scratch)
+		return taylorFilter(y, keys, spd, taylorParams{p[0], p[1], p[2], p[3], p[4]}, &scratch)
 	}
-	best := minimise(sse, []float64{0.05, 0.05, 0.05, 0.5})
+	best := minimiseN(sse, []float64{0.1, 0.01, 0.01, 0.01, 0.5}, taylorEvals)
 	reset()
-	p := taylorParams{best[0], best[1], best[2], best[3]}
-	taylorFilter(y, keys, in.SlotsPerDay, in.Period, p, &scratch)
-	// Re-estimate the level over the last week (see HoltWinters).
-	var sy, ss float64
-	for i := max(0, len(y)-in.Period); i < len(y); i++ {
-		k := keys[i]
-		sy += y[i]
-		ss += scratch.day[int(k)%in.SlotsPerDay] * scratch.week[k]
-	}
-	if ss > 0 {
-		scratch.level = sy / ss
-	}
-	out := make([]float64, h)
-	adj := scratch.err
-	for j := range out {
-		k := in.Keys[n+j]
-		adj *= p.phi
-		out[j] = scratch.level*scratch.day[int(k)%in.SlotsPerDay]*scratch.week[k] + adj
-	}
-	return out, nil
+	p := taylorParams{best[0], best[1], best[2], best[3], best[4]}
+	taylorFilter(y, keys, spd, p, &scratch)
+	return p, scratch
 }
 
-// taylorStart computes the start values from the first two weeks of y.
+// seasonIndex returns, per position q of a season of period p, the ratio
+// of y to its centred moving average of order p (a 2×p average when p is
+// even) at the one position of [⌊p/2⌋, ⌊p/2⌋+p) congruent to q, from the
+// first 2p values of y (R's forecast:::seasindex). A zero average gives 0
+// for an empty interval and 1 otherwise.
+func seasonIndex(y []float64, p int) []float64 {
+	sma := make([]float64, p+1)
+	s := 0.0
+	for i := range p {
+		s += y[i]
+	}
+	sma[0] = s / float64(p)
+	for j := 1; j <= p; j++ {
+		s += y[j+p-1] - y[j-1]
+		sma[j] = s / float64(p)
+	}
+	si := make([]float64, p)
+	half := p / 2
+	for j := range p {
+		ma := sma[j]
+		if p%2 == 0 {
+			ma = (sma[j] + sma[j+1]) / 2
+		}
+		pos := half + j
+		v := y[pos]
+		switch {
+		case ma > 0:
+			si[pos%p] = v / ma
+		case v == 0:
+			si[pos%p] = 0
+		default:
+			si[pos%p] = 1
+		}
+	}
+	return si
+}
+
+// taylorStart computes R's start values from the first two weeks of y
+// (positions are mapped to keys through keys).
 func taylorStart(y []float64, keys []int32, spd, period int) taylorState {
 	st := taylorState{day: make([]float64, spd), week: make([]float64, period)}
-	w2 := min(len(y), 2*period)
-	mean := 0.0
-	for i := range min(len(y), period) {
-		mean += y[i]
+	for k := range st.week {
+		st.week[k] = 1
 	}
-	mean /= float64(min(len(y), period))
-	st.level = mean
-	// Intraday shares relative to the two-week mean of each slot.
-	cnt := make([]float64, spd)
-	wk := make([]float64, period)
-	wcnt := make([]float64, period)
-	for i := range w2 {
-		k := int(keys[i])
-		st.day[k%spd] += y[i]
-		cnt[k%spd]++
-		wk[k] += y[i]
-		wcnt[k]++
+	for s := range st.day {
+		st.day[s] = 1
 	}
-	normalise := func(v, c []float64) {
-		s, seen := 0.0, 0.0
-		for j := range v {
-			if c[j] > 0 {
-				v[j] /= c[j]
-				s += v[j]
-				seen++
-			}
-		}
-		for j := range v {
-			switch {
-			case c[j] == 0 || s == 0:
-				v[j] = 1
-			default:
-				v[j] /= s / seen
-			}
+	dayIdx := seasonIndex(y, spd)
+	for q, v := range dayIdx {
+		st.day[int(keys[q])%spd] = v
+	}
+	weekIdx := seasonIndex(y, period)
+	for q, v := range weekIdx {
+		k := int(keys[q])
+		if d := dayIdx[q%spd]; d > 1e-9 {
+			st.week[k] = v / d
 		}
 	}
-	normalise(st.day, cnt)
-	// Weekly ratio: mean of the key over its slot's mean, i.e. (wk/mean)/d.
-	for k := range wk {
-		if wcnt[k] > 0 && mean > 0 {
-			wk[k] = wk[k] / wcnt[k] / mean
-			if d := st.day[k%spd]; d > 1e-9 {
-				wk[k] /= d
-			} else {
-				wk[k] = 1
-			}
-			wcnt[k] = 1
+	// Trend: ½·mean over the first week of (y_i − y_{i+s2})/s2 + (y_i − y_{i−1}).
+	var t, mean float64
+	for i := range period {
+		x := 0.0
+		if i > 0 {
+			x = y[i] - y[i-1]
 		}
+		t += (y[i]-y[i+period])/float64(period) + x
+		mean += y[i] + y[i+period]
 	}
-	normalise(wk, wcnt)
-	st.week = wk
+	st.trend = t / float64(period) / 2
+	st.level = mean/float64(2*period) - (float64(period)+0.5)*st.trend
 	return st
 }
 
-// taylorFilter runs the recursions over y, updating st, and returns the sum
-// of squared one-step errors after the first week. It allocates nothing.
-func taylorFilter(y []float64, keys []int32, spd, period int, p taylorParams, st *taylorState) float64 {
+// taylorFilter runs the recursions over y, updating st, and returns the
+// mean squared AR-adjusted one-step error. It allocates nothing.
+func taylorFilter(y []float64, keys []int32, spd int, p taylorParams, st *taylorState) float64 {
 	const tiny = 1e-9
-	l, e := st.level, st.err
+	l, b, ePrev := st.level, st.trend, st.err
 	day, week := st.day, st.week
 	sse := 0.0
 	for i, x := range y {
 		k := int(keys[i])
 		s := k % spd
-		dw := day[s] * week[k]
-		base := l * dw
-		r := x - (base + p.phi*e)
-		if i >= period {
-			sse += r * r
-		}
-		e = x - base
+		d0, w0 := day[s], week[k]
+		dw := d0 * w0
+		e := x - (l+b)*dw
+		r := e - p.phi*ePrev
+		sse += r * r
+		ePrev = e
+		l1 := l + b
 		if dw >= MinSeason {
-			l = p.alpha*(x/dw) + (1-p.alpha)*l
+			l1 = p.alpha*(x/dw) + (1-p.alpha)*(l+b)
 		}
-		if l > tiny {
-			d0, w0 := day[s], week[k]
-			if w0 >= MinSeason {
-				day[s] = p.delta*(x/(l*w0)) + (1-p.delta)*d0
-			}
-			if d0 >= MinSeason {
-				week[k] = p.omega*(x/(l*d0)) + (1-p.omega)*w0
-			}
+		b = p.beta*(l1-l) + (1-p.beta)*b
+		l = l1
+		if l*w0 > tiny {
+			day[s] = p.gamma*(x/(l*w0)) + (1-p.gamma)*d0
+		}
+		if l*d0 > tiny {
+			week[k] = p.omega*(x/(l*d0)) + (1-p.omega)*w0
 		}
 	}
-	st.level, st.err = l, e
-	return sse
+	st.level, st.trend, st.err = l, b, ePrev
+	return sse / float64(len(y))
 }

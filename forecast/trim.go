@@ -2,6 +2,7 @@ package forecast
 
 import (
 	"fmt"
+	"sort"
 	"time"
 )
 
@@ -187,4 +188,67 @@ func Usable(s *Series) (*Series, []string) {
 	r, notes := RecentRegime(s)
 	t, more := TrimPartialDays(r)
 	return t, append(notes, more...)
+}
+
+// OutageMean is the smallest median daily total, in contacts, of the same
+// weekday in the surrounding weeks above which a whole day without a
+// contact is taken for an outage or a gap in the export rather than a
+// quiet day: a Poisson day with that mean is empty with probability
+// e^−10 ≈ 5·10⁻⁵.
+const OutageMean = 10
+
+// OutageDays returns the whole local non-holiday days of s that have no contact although the same weekday usually has many: the
+// median total of the same weekday over up to four weeks before and four
+// after (whole, non-holiday days; empty ones count as 0, so a weekday the
+// desk is closed on has median 0 and its empty days stay) is at least
+// OutageMean.
+// Runs of a week or more of empty days are not outages but a closure or a
+// gap in the export (RecentRegime). The forecast treats an outage day as
+// missing: left out of fitting and of backtest scores, like a holiday.
+func OutageDays(s *Series, holidays Holidays) []Date {
+	ds := s.days()
+	spd := s.SlotsPerDay()
+	whole := func(d day) bool { return d.to-d.from >= spd-spd/24 } // a DST day has 23 hours
+	total := make([]float64, len(ds))
+	empty := make([]bool, len(ds))
+	for k, d := range ds {
+		total[k] = s.sum(d.from, d.to)
+		empty[k] = total[k] == 0 && whole(d) && !holidays.Has(s.Time(d.from))
+	}
+	var out []Date
+	for k := range ds {
+		if !empty[k] {
+			continue
+		}
+		run := 1
+		for j := k - 1; j >= 0 && total[j] == 0; j-- {
+			run++
+		}
+		for j := k + 1; j < len(ds) && total[j] == 0; j++ {
+			run++
+		}
+		if run >= 7 {
+			continue
+		}
+		var cmp []float64
+		for w := 1; w <= 4; w++ {
+			for _, j := range []int{k - 7*w, k + 7*w} {
+				if j >= 0 && j < len(ds) && whole(ds[j]) && !holidays.Has(s.Time(ds[j].from)) {
+					cmp = append(cmp, total[j])
+				}
+			}
+		}
+		if len(cmp) < 2 {
+			continue
+		}
+		sort.Float64s(cmp)
+		med := cmp[len(cmp)/2]
+		if len(cmp)%2 == 0 {
+			med = (cmp[len(cmp)/2-1] + med) / 2
+		}
+		if med >= OutageMean {
+			out = append(out, ds[k].date)
+		}
+	}
+	return out
 }

@@ -61,7 +61,7 @@ func weekProfile(in *Input, n, h, k int, weighted bool) []float64 {
 	// unless holidays intervene, and bounded whatever the history length.
 	lo := max(0, n-(k+2)*in.Period-in.SlotsPerDay)
 	for i := n - 1; i >= lo; i-- {
-		if in.Holiday[i] {
+		if in.skip(i) {
 			continue
 		}
 		key := in.Keys[i]

@@ -46,23 +46,32 @@ Methods (--method):
   hw-additive        Holt-Winters at interval level, weekly season
   hw-multiplicative  the same with a multiplicative season
   taylor             Taylor's double-seasonal Holt-Winters (daily and weekly
-                     cycles), parameters fitted by one-step error
+                     cycles, trend, AR(1) error adjustment), as R's dshw
+  mstl               day and week seasonal components (MSTL-like), the
+                     adjusted series exponentially smoothed
+  combination        the median of weighted, daily-profile, mstl and the
+                     two hw methods
   auto               (default) backtest every method on the last 4 weeks of
                      history, one week ahead from each origin, and forecast
-                     with the lowest WAPE
+                     with the lowest WAPE, recent weeks weighing most
 
 The forecast, as interval_start,arrivals,lower,upper,aht_seconds
 (aht_seconds empty when the history has no handle times), goes to stdout
 and the accuracy table (WAPE, MASE, bias, and the empirical coverage of
-the prediction intervals next to the nominal --level) to stderr. With
---out FILE the forecast goes to FILE (written whole, or not at all) and
-the accuracy table, in --format, to stdout.
+the prediction intervals next to the nominal --level, overall and by day
+ahead for the chosen method) to stderr. With --out FILE the forecast goes
+to FILE (written whole, or not at all) and the accuracy table, in
+--format, to stdout.
 
 Forecasts are never negative; intervals that were always empty (closed
 hours) stay empty; --holidays dates are left out of fitting and forecast
 with the history's holiday profile, or as closed when it has none.
 --holdout fits on the history without its last whole days and scores the
 forecast against them.
+
+A whole day without a contact on a weekday that is usually busy is an
+outage or a gap in the export: it is left out of fitting and scoring like
+a holiday, and a note names it.
 
 A history whose backtest weeks have no contacts at all (the desk went
 quiet, or the export stops early) cannot be scored: auto then forecasts
@@ -361,6 +370,16 @@ func printForecastResult(w io.Writer, f format, r forecastResult) error {
 				mark = "*"
 			}
 			fmt.Fprintf(w, "%s %-19s %7s %8.3f %8s  %s\n", mark, sc.Method, pct(sc.WAPE), sc.MASE, sign(sc.Bias), pct(sc.Coverage))
+		}
+		for _, sc := range bt.Scores {
+			if sc.Method != r.Method || len(sc.CoverageByDay) == 0 {
+				continue
+			}
+			cov := make([]string, len(sc.CoverageByDay))
+			for d, c := range sc.CoverageByDay {
+				cov[d] = fmt.Sprintf("d%d %s", d+1, pct(c))
+			}
+			fmt.Fprintf(w, "  %s coverage by day ahead (nominal %s): %s\n", sc.Method, pct(bt.Level), strings.Join(cov, ", "))
 		}
 	}
 	if h := r.Holdout; h != nil {

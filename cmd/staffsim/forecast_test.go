@@ -143,7 +143,7 @@ func TestForecastFormatsAndHoldout(t *testing.T) {
 	if err := json.Unmarshal([]byte(stdout), &res); err != nil {
 		t.Fatalf("stdout is not JSON: %v\n%s", err, stdout)
 	}
-	if res.Level != 0.9 || res.Interval != "30m" || len(res.Backtest.Scores) != 6 || res.Holdout == nil || res.Holdout.Duration != "7d" {
+	if res.Level != 0.9 || res.Interval != "30m" || len(res.Backtest.Scores) != len(forecast.Methods()) || res.Holdout == nil || res.Holdout.Duration != "7d" {
 		t.Errorf("JSON result %+v", res)
 	}
 	if res.Holdout != nil && !(res.Holdout.WAPE > 0 && res.Holdout.WAPE < 0.5) {
