@@ -3,6 +3,7 @@ package scenarios
 import (
 	"fmt"
 	"os"
+	"path/filepath"
 	"sort"
 	"strings"
 	"time"
@@ -77,36 +78,68 @@ func (w *walker) calendars(n *yaml.Node, s *Scenario) {
 		w.Errorf(n, "calendars", `name at least one calendar, e.g. office: {hours: {mon-fri: "09:00-17:30"}}, or leave calendars out`, "no calendars")
 	}
 	for _, p := range pairs {
-		path := sub("calendars", p.Key)
 		w.calendarNames = append(w.calendarNames, p.Key)
-		c := Calendar{Name: p.Key, Location: s.Location}
-		f, ok := w.Mapping(p.Val, path, "a calendar (timezone, hours, holidays)", "timezone", "hours", "holidays")
-		if !ok {
-			continue
+		if c, ok := w.calendar(p.Val, sub("calendars", p.Key), p.Key, s.Location); ok {
+			s.Calendars = append(s.Calendars, c)
 		}
-		w.Require(f, path, map[string]string{"hours": "add " + strings.TrimPrefix(hoursHint, "write ")}, "hours")
-		errs := w.Len()
-		if v := f.Vals["timezone"]; v != nil {
-			if loc, ok := w.zone(v, sub(path, "timezone")); ok {
-				c.Location = loc
-			}
-		}
-		if v := f.Vals["hours"]; v != nil {
-			c.Hours = w.hours(v, sub(path, "hours"))
-		}
-		if v := f.Vals["holidays"]; v != nil {
-			c.Holidays, c.HolidaysFile = w.holidays(v, sub(path, "holidays"))
-		}
-		if w.Len() == errs && f.Has("hours") {
-			cal, err := calendar.New(c.Location, c.Hours, c.Holidays)
-			if err != nil {
-				w.Errorf(f.Vals["hours"], sub(path, "hours"), "", "%v", err)
-			} else {
-				c.Hours = cal.Hours()
-			}
-		}
-		s.Calendars = append(s.Calendars, c)
 	}
+}
+
+// calendar walks one calendar's keys (timezone, hours, holidays); loc is
+// the zone when it names none.
+func (w *walker) calendar(n *yaml.Node, path, name string, loc *time.Location) (Calendar, bool) {
+	c := Calendar{Name: name, Location: loc}
+	f, ok := w.Mapping(n, path, "a calendar (timezone, hours, holidays)", "timezone", "hours", "holidays")
+	if !ok {
+		return c, false
+	}
+	w.Require(f, path, map[string]string{"hours": "add " + strings.TrimPrefix(hoursHint, "write ")}, "hours")
+	errs := w.Len()
+	if v := f.Vals["timezone"]; v != nil {
+		if loc, ok := w.zone(v, sub(path, "timezone")); ok {
+			c.Location = loc
+		}
+	}
+	if v := f.Vals["hours"]; v != nil {
+		c.Hours = w.hours(v, sub(path, "hours"))
+	}
+	if v := f.Vals["holidays"]; v != nil {
+		c.Holidays, c.HolidaysFile = w.holidays(v, sub(path, "holidays"))
+	}
+	if w.Len() == errs && f.Has("hours") {
+		cal, err := calendar.New(c.Location, c.Hours, c.Holidays)
+		if err != nil {
+			w.Errorf(f.Vals["hours"], sub(path, "hours"), "", "%v", err)
+		} else {
+			c.Hours = cal.Hours()
+		}
+	}
+	return c, true
+}
+
+// LoadCalendar reads a calendar file: the keys of one calendar of a
+// scenario's calendars: section (timezone, hours, holidays), at the top
+// level. loc is the zone when the file names none (nil: UTC); a holiday
+// file is relative to the calendar file. Errors are located like a
+// scenario's (an Errors of *Error).
+func LoadCalendar(path string, loc *time.Location) (*Calendar, error) {
+	if loc == nil {
+		loc = time.UTC
+	}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, yamlwalk.New("calendar", path).FileError("", "%v", err)
+	}
+	w := &walker{Walker: yamlwalk.New("calendar", path), dir: filepath.Dir(path)}
+	name := strings.TrimSuffix(filepath.Base(path), filepath.Ext(path))
+	var c Calendar
+	err = w.Parse(data, `a calendar needs hours, e.g. hours: {mon-fri: "09:00-17:30"}`, func(root *yaml.Node) {
+		c, _ = w.calendar(root, "", name, loc)
+	})
+	if err != nil {
+		return nil, err
+	}
+	return &c, nil
 }
 
 // hours walks opening hours: the text form of calendar.ParseHours ("24x7",
