@@ -53,6 +53,18 @@ func (h Holidays) Sorted() []Date {
 	return out
 }
 
+// ParseDate parses one holiday date, YYYY-MM-DD (spaces and double quotes
+// around it are ignored), as ReadHolidays reads each line's first field;
+// a scenario's list of holidays is read with it too.
+func ParseDate(s string) (Date, error) {
+	field := strings.Trim(strings.TrimSpace(s), `"`)
+	t, err := time.Parse("2006-01-02", field)
+	if err != nil {
+		return Date{}, fmt.Errorf("%q is not a date: write YYYY-MM-DD, e.g. 2026-12-25", field)
+	}
+	return DateOf(t), nil
+}
+
 // ReadHolidays reads a holiday file: one date (2006-01-02) per line, the
 // first field of a CSV line; blank lines, lines starting with '#' and a
 // header line whose first field is not a date ("date") are skipped. name
@@ -72,15 +84,14 @@ func ReadHolidays(r io.Reader, name string) (Holidays, error) {
 		if i := strings.IndexAny(field, ",;\t"); i >= 0 {
 			field = field[:i]
 		}
-		field = strings.Trim(strings.TrimSpace(field), `"`)
-		t, err := time.Parse("2006-01-02", field)
+		d, err := ParseDate(field)
 		if err != nil {
-			if line == 1 && strings.EqualFold(field, "date") {
+			if line == 1 && strings.EqualFold(strings.Trim(strings.TrimSpace(field), `"`), "date") {
 				continue // header
 			}
-			return nil, fmt.Errorf("%s: line %d: %q is not a date: write one date per line as YYYY-MM-DD, e.g. 2026-12-25", name, line, field)
+			return nil, fmt.Errorf("%s: line %d: %w (one date per line)", name, line, err)
 		}
-		h[DateOf(t)] = true
+		h[d] = true
 	}
 	if err := sc.Err(); err != nil {
 		return nil, fmt.Errorf("%s: line %d: %w", name, line+1, err)

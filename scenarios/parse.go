@@ -70,7 +70,7 @@ func Parse(name string, data []byte, dir string) (*Scenario, error) {
 	return s, nil
 }
 
-var topKeys = []string{"name", "start", "timezone", "days", "interval", "warmup", "replications", "seed", "queues", "roster", "cost"}
+var topKeys = []string{"name", "start", "timezone", "days", "interval", "warmup", "replications", "seed", "calendars", "queues", "roster", "cost"}
 
 func (w *walker) scenario(n *yaml.Node, s *Scenario) {
 	f, ok := w.Mapping(n, "", "a scenario (a mapping of keys such as start, queues and roster)", topKeys...)
@@ -89,15 +89,8 @@ func (w *walker) scenario(n *yaml.Node, s *Scenario) {
 	}
 	s.Location = time.UTC
 	if v := f.Vals["timezone"]; v != nil {
-		if tz, ok := w.Str(v, "timezone", "a time zone"); ok {
-			loc, err := time.LoadLocation(tz)
-			if strings.EqualFold(strings.TrimSpace(tz), "Local") { // the machine's zone: the same file would mean other times elsewhere
-				w.Errorf(v, "timezone", "name the desk's IANA zone, e.g. Europe/London (or UTC)", "%q is the machine's zone, not the desk's", tz)
-			} else if err != nil {
-				w.Errorf(v, "timezone", "use an IANA name such as Europe/London, America/New_York or UTC", "unknown time zone %q", tz)
-			} else {
-				s.Location = loc
-			}
+		if loc, ok := w.zone(v, "timezone"); ok {
+			s.Location = loc
 		}
 	}
 	if v := f.Vals["start"]; v != nil {
@@ -151,6 +144,9 @@ func (w *walker) scenario(n *yaml.Node, s *Scenario) {
 			s.Seed = seed
 		}
 	}
+	if v := f.Vals["calendars"]; v != nil {
+		w.calendars(v, s)
+	}
 	if v := f.Vals["queues"]; v != nil {
 		w.queues(v, s)
 	}
@@ -182,6 +178,25 @@ func (w *walker) scenario(n *yaml.Node, s *Scenario) {
 	w.crossCheck(s)
 }
 
+// zone parses an IANA time zone name; "Local" (the machine's zone) is
+// refused, as the same file would mean other times elsewhere.
+func (w *walker) zone(n *yaml.Node, path string) (*time.Location, bool) {
+	tz, ok := w.Str(n, path, "a time zone")
+	if !ok {
+		return nil, false
+	}
+	loc, err := time.LoadLocation(tz)
+	switch {
+	case strings.EqualFold(strings.TrimSpace(tz), "Local"):
+		w.Errorf(n, path, "name the desk's IANA zone, e.g. Europe/London (or UTC)", "%q is the machine's zone, not the desk's", tz)
+	case err != nil:
+		w.Errorf(n, path, "use an IANA name such as Europe/London, America/New_York or UTC", "unknown time zone %q", tz)
+	default:
+		return loc, true
+	}
+	return nil, false
+}
+
 var startLayouts = []string{"2006-01-02T15:04:05", "2006-01-02T15:04", "2006-01-02 15:04:05", "2006-01-02 15:04"}
 
 // start parses a date (midnight in loc), an RFC 3339 time, or a local
@@ -207,7 +222,7 @@ func (w *walker) start(n *yaml.Node, loc *time.Location) (time.Time, bool) {
 	return time.Time{}, false
 }
 
-var queueKeys = []string{"name", "priority", "arrivals", "handle_time", "patience", "sla", "initial_backlog"}
+var queueKeys = []string{"name", "priority", "arrivals", "handle_time", "patience", "sla", "ticket_sla", "initial_backlog"}
 
 func (w *walker) queues(n *yaml.Node, s *Scenario) {
 	items, ok := w.Seq(n, "queues", "a list of queues")
@@ -263,6 +278,9 @@ func (w *walker) queues(n *yaml.Node, s *Scenario) {
 		}
 		if v := f.Vals["sla"]; v != nil {
 			q.SLA = w.sla(v, sub(path, "sla"))
+		}
+		if v := f.Vals["ticket_sla"]; v != nil {
+			q.TicketSLA = w.ticketSLA(v, sub(path, "ticket_sla"))
 		}
 		if v := f.Vals["initial_backlog"]; v != nil {
 			q.InitialBacklog, _ = w.Integer(v, sub(path, "initial_backlog"), 0, "the number of contacts waiting at the start, ≥ 0")
@@ -500,10 +518,7 @@ func (w *walker) sla(n *yaml.Node, path string) SLA {
 // checkFile checks that a file named in the scenario exists, relative to
 // the scenario's directory.
 func (w *walker) checkFile(n *yaml.Node, path, rel string) {
-	full := rel
-	if !filepath.IsAbs(rel) && w.dir != "" {
-		full = filepath.Join(w.dir, rel)
-	}
+	full := w.resolve(rel)
 	st, err := os.Stat(full)
 	switch {
 	case err != nil && errors.Is(err, os.ErrNotExist):
@@ -513,6 +528,14 @@ func (w *walker) checkFile(n *yaml.Node, path, rel string) {
 	case st.IsDir():
 		w.Errorf(n, path, "name a CSV file", "%s is a directory", full)
 	}
+}
+
+// resolve resolves a path written in the scenario against its directory.
+func (w *walker) resolve(rel string) string {
+	if filepath.IsAbs(rel) || w.dir == "" {
+		return rel
+	}
+	return filepath.Join(w.dir, rel)
 }
 
 // Path resolves a path written in the scenario against its directory.

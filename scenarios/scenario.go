@@ -17,9 +17,12 @@ type Scenario struct {
 	Warmup       time.Duration // excluded from statistics
 	Replications int           // ≥ 1
 	Seed         uint64
-	Queues       []Queue
-	Roster       Roster
-	Cost         Cost
+	// Calendars are the named business calendars of the ticket SLAs
+	// (calendars: in a file), in file order.
+	Calendars []Calendar
+	Queues    []Queue
+	Roster    Roster
+	Cost      Cost
 
 	// File is the path the scenario was read from ("" when parsed from
 	// memory without a name); Dir is the directory relative paths in it
@@ -59,6 +62,10 @@ type Queue struct {
 	Patience       *Distribution
 	SLA            SLA
 	InitialBacklog int // contacts waiting at the start
+	// TicketSLA are the queue's ticket SLAs per priority (ticket_sla: in a
+	// file), in file order; nil for a phone queue. The simulator does not
+	// use them yet.
+	TicketSLA []TicketSLA
 }
 
 // Arrivals says where a queue's contacts come from: exactly one of Rate,

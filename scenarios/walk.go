@@ -19,6 +19,9 @@ type walker struct {
 	// where a shift had none), for the cross-check.
 	agentNodes []*yaml.Node
 	queuesOK   bool
+	// calendarNames are the names under calendars: (also of calendars
+	// whose body had problems), for the ticket SLAs' calendar: keys.
+	calendarNames []string
 }
 
 // The key-path helpers of yamlwalk, by their short names.

@@ -62,6 +62,13 @@ func (s *Scenario) node() (*yaml.Node, error) {
 	m.add("warmup", str(fmtDuration(s.Warmup)))
 	m.add("replications", num(strconv.Itoa(s.Replications)))
 	m.add("seed", num(strconv.FormatUint(s.Seed, 10)))
+	if len(s.Calendars) > 0 {
+		cn, err := s.calendarsNode()
+		if err != nil {
+			return nil, err
+		}
+		m.add("calendars", cn)
+	}
 	qs := &yaml.Node{Kind: yaml.SequenceNode}
 	for _, q := range s.Queues {
 		qm := newMap(false)
@@ -95,6 +102,9 @@ func (s *Scenario) node() (*yaml.Node, error) {
 		sm.add("target", str(fmtDuration(q.SLA.Target)))
 		sm.add("goal", str(fmtFraction(q.SLA.Goal)))
 		qm.add("sla", sm.Node)
+		if len(q.TicketSLA) > 0 {
+			qm.add("ticket_sla", ticketSLANode(q.TicketSLA))
+		}
 		qm.add("initial_backlog", num(strconv.Itoa(q.InitialBacklog)))
 		qs.Content = append(qs.Content, qm.Node)
 	}

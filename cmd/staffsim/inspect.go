@@ -18,6 +18,7 @@ import (
 	"github.com/staffsim/staffsim/internal/csvfield"
 	"github.com/staffsim/staffsim/internal/quantity"
 	"github.com/staffsim/staffsim/scenarios/report"
+	"github.com/staffsim/staffsim/scenarios/tickets"
 )
 
 // inspectOptions are the parsed flags of `staffsim inspect`.
@@ -26,6 +27,7 @@ type inspectOptions struct {
 	sl      quantity.Target
 	plot    string
 	format  format
+	tickets ticketFlags
 }
 
 const inspectLong = `Validate and summarise a history file: rows read and rejected (the first
@@ -81,6 +83,7 @@ func newInspectCmd(s streams) *cobra.Command {
 	o.history.register(f)
 	f.Var(&o.sl, "sl", "response SLA for historical attainment per priority, PCT/DURATION (e.g. 90/4h); needs a first_response_at column")
 	f.StringVar(&o.plot, "plot", "", "also write a weekday × hour heat map to this file (.png or .svg)")
+	o.tickets.register(f)
 	addFormatFlag(f, &o.format)
 	return cmd
 }
@@ -98,14 +101,34 @@ func runInspect(ctx context.Context, s streams, o *inspectOptions, path string) 
 			return usagef("--plot: %v", err)
 		}
 	}
+	var tk *tickets.Analyzer
+	if o.tickets.wanted() {
+		topt, err := o.tickets.options(opt.Location)
+		if err != nil {
+			return err
+		}
+		tk = tickets.New(topt)
+		opt.Extra = tickets.Columns
+	}
 	name, r, done, err := historyInput(ctx, s.in, path, &opt)
 	if err != nil {
 		return err
 	}
 	defer done()
-	sum, err := history.Summarize(name, r, opt, history.SummaryOptions{SLAWithin: o.sl.Within, SLAGoal: o.sl.Goal})
+	sopt := history.SummaryOptions{SLAWithin: o.sl.Within, SLAGoal: o.sl.Goal}
+	var sum *history.Summary
+	if tk != nil {
+		sum, err = history.SummarizeTo(name, r, opt, sopt, tk)
+	} else {
+		sum, err = history.Summarize(name, r, opt, sopt)
+	}
 	if err != nil {
 		return historyError(err)
+	}
+	var tres *tickets.Result
+	if tk != nil {
+		tres = tk.Result()
+		ticketNotes(s.err, tres)
 	}
 	for _, n := range sum.Report.Notes {
 		fmt.Fprintf(s.err, "note: %s\n", n)
@@ -124,11 +147,17 @@ func runInspect(ctx context.Context, s streams, o *inspectOptions, path string) 
 	}
 	switch o.format {
 	case formatJSON:
-		return writeJSON(s.out, sum)
+		return writeJSON(s.out, inspectJSON{sum, tres})
 	case formatCSV:
 		return writeWeekHourCSV(s.out, sum)
 	}
-	return writeInspectTable(s.out, sum)
+	if err := writeInspectTable(s.out, sum); err != nil {
+		return err
+	}
+	if tres != nil {
+		return writeTicketTable(s.out, tres)
+	}
+	return nil
 }
 
 // weekHourRow is a row of inspect --format csv: the mean arrivals of one

@@ -59,6 +59,7 @@ func (rd *Reader) eventRow(rec []string, line int) *Reject {
 	if tk.Category != "" && tk.Category != m.Category {
 		m.Category = strings.Clone(tk.Category)
 	}
+	mergeExtra(m, &tk)
 	return nil
 }
 

@@ -95,6 +95,13 @@ type Options struct {
 	// since an event log's last event closes the ticket) and the last
 	// non-empty priority, channel, category and handle time.
 	IDColumn string
+	// Extra names further columns (header names, matched as --column
+	// matches them) whose text each Ticket carries in Ticket.Extra, in
+	// this order: ticket attributes the reader does not interpret, such
+	// as ServiceNow's reassignment_count. An absent column gives "". In an
+	// event log a ticket keeps each column's last non-empty value in file
+	// order.
+	Extra []string
 	// TimeFormat forces a Go time layout ("02-01-2006 15:04") for every
 	// time column instead of detecting one per column.
 	TimeFormat string

@@ -26,6 +26,10 @@ type Ticket struct {
 	Priority      string
 	Channel       string
 	Category      string
+	// Extra holds the values of Options.Extra's columns, in that order
+	// ("" for an absent column or an empty cell); like the Ticket, the
+	// slice is only valid during the Sink's call.
+	Extra []string
 }
 
 // Volume is one row of an interval-volumes file (or of forecast.csv).
@@ -198,7 +202,8 @@ type Reader struct {
 	// the columns of the shape, nil when absent
 	created, firstResp, resolved, handle, priority, channel, category *column
 	start, arrivals, aht                                              *column
-	idx                                                               int // id column for event logs, −1 if none
+	idx                                                               int   // id column for event logs, −1 if none
+	extra                                                             []int // Options.Extra's columns, −1 if absent
 
 	prevStart time.Time
 	events    map[string]*event
@@ -293,6 +298,7 @@ func NewReader(name string, r io.Reader, opt Options) (rd *Reader, err error) {
 		rd.rep.IDColumn = c.header[rd.idx]
 		rd.events = map[string]*event{}
 	}
+	rd.findExtra()
 	if err := rd.detect(c); err != nil {
 		return nil, err
 	}

@@ -68,6 +68,7 @@ func (rd *Reader) ticketRow(rec []string, line int, tk *Ticket) *Reject {
 		}
 	}
 	tk.Priority, tk.Channel, tk.Category = text(rd.priority, rec), text(rd.channel, rec), text(rd.category, rec)
+	rd.extraValues(rec, tk)
 	return nil
 }
 
