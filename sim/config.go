@@ -118,6 +118,15 @@ type Shift struct {
 	Skills []string
 	// Breaks are taken by every agent of the shift at the same offsets.
 	Breaks []Break
+	// Dates, when not empty, are the days the shift starts on instead of
+	// Days: dates in Start's location (only the year, month and day count),
+	// for rosters by date and for staffing curves (CurveShifts).
+	Dates []time.Time
+	// HardEnd ends the shift on time: an agent busy at its end puts the
+	// contact in hand back at the head of its queue, with the handle time
+	// it has left, for the next agent (resumed, not answered again), and
+	// leaves. Without it the agent finishes the contact first (overtime).
+	HardEnd bool
 	// Always puts the shift on duty for the whole horizon, once, from time 0
 	// (Start and Days must be zero, Length is ignored; Break.After counts from
 	// time 0). It is how a steady-state desk — M/M/n — is written.

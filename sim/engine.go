@@ -23,6 +23,7 @@ type contact struct {
 	queue    int32
 	interval int32
 	gen      uint32 // bumped when the contact leaves the queue: cancels its timer and ring entry
+	resumed  bool   // put back by a hard shift end: already answered, handle is what is left
 }
 
 // ringEntry is a queued contact; it is stale when gen no longer matches.
@@ -43,6 +44,10 @@ type agent struct {
 	idleSeq  uint64
 	shiftEnd time.Duration
 	breakLen time.Duration // > 0: break due once the contact in hand is done
+	// The contact in hand, for a hard shift end: when its service ends,
+	// when it arrived and in which interval.
+	serviceEnd, arrival time.Duration
+	interval            int32
 }
 
 type queueRun struct {
@@ -173,7 +178,7 @@ func (e *engine) run(ctx context.Context, rep int) error {
 		case evArrival:
 			e.onArrival(ev.id)
 		case evServiceEnd:
-			e.onServiceEnd(ev.id)
+			e.onServiceEnd(ev.id, ev.gen)
 		case evAbandon:
 			e.onAbandon(ev.id, ev.gen)
 		case evShiftStart:
@@ -256,12 +261,12 @@ func (e *engine) arrive(qi int32) {
 	e.st.offered(iv, qi)
 	if a := e.idleAgentFor(qi); a >= 0 {
 		e.removeIdle(a)
-		e.startService(a, qi, iv, e.now, handle)
+		e.startService(a, qi, iv, e.now, handle, false)
 		return
 	}
 	id := e.newContact()
 	c := &e.contacts[id]
-	c.arrival, c.handle, c.queue, c.interval = e.now, handle, qi, iv
+	c.arrival, c.handle, c.queue, c.interval, c.resumed = e.now, handle, qi, iv, false
 	e.enqueue(qi, ringEntry{id: id, gen: c.gen})
 	if patience >= 0 {
 		e.ev.push(e.now+patience, evAbandon, id, c.gen)
@@ -291,7 +296,7 @@ func (e *engine) censor() {
 		for i := range q.n {
 			r := q.ring[(q.head+i)&(len(q.ring)-1)]
 			c := &e.contacts[r.id]
-			if c.gen == r.gen && e.now-c.arrival >= target && e.now > c.arrival {
+			if c.gen == r.gen && !c.resumed && e.now-c.arrival >= target && e.now > c.arrival {
 				e.st.late(c.interval, c.queue)
 			}
 		}
@@ -310,6 +315,16 @@ func (e *engine) releaseContact(id int32) {
 }
 
 func (e *engine) enqueue(qi int32, r ringEntry) {
+	e.grow(qi)
+	q := &e.queues[qi]
+	q.ring[(q.head+q.n)&(len(q.ring)-1)] = r
+	q.n++
+	q.waiting++
+	e.st.queueLen(e.now, qi, +1)
+}
+
+// grow makes room for one more entry in queue qi's ring.
+func (e *engine) grow(qi int32) {
 	q := &e.queues[qi]
 	if q.n == len(q.ring) {
 		grown := make([]ringEntry, 2*len(q.ring))
@@ -318,10 +333,37 @@ func (e *engine) enqueue(qi int32, r ringEntry) {
 		}
 		q.ring, q.head = grown, 0
 	}
-	q.ring[(q.head+q.n)&(len(q.ring)-1)] = r
+}
+
+// requeue puts the contact in agent a's hand back at the head of its
+// queue with the handle time it has left (a hard shift end): the next
+// agent resumes it; it was answered once and is not counted again, and it
+// does not abandon.
+func (e *engine) requeue(a int32) {
+	ag := &e.agents[a]
+	e.st.busy(e.now, ag.queue, -1)
+	id := e.newContact()
+	c := &e.contacts[id]
+	c.arrival, c.handle, c.queue, c.interval, c.resumed = ag.arrival, ag.serviceEnd-e.now, ag.queue, ag.interval, true
+	e.grow(ag.queue)
+	q := &e.queues[ag.queue]
+	q.head = (q.head - 1) & (len(q.ring) - 1)
+	q.ring[q.head] = ringEntry{id: id, gen: c.gen}
 	q.n++
 	q.waiting++
-	e.st.queueLen(e.now, qi, +1)
+	e.st.queueLen(e.now, ag.queue, +1)
+}
+
+// dispatch gives waiting contacts of queue qi to its idle agents.
+func (e *engine) dispatch(qi int32) {
+	for e.queues[qi].waiting > 0 {
+		b := e.idleAgentFor(qi)
+		if b < 0 {
+			return
+		}
+		e.removeIdle(b)
+		e.nextWork(b)
+	}
 }
 
 // peek returns the oldest live contact of queue qi, dropping stale entries,
@@ -355,18 +397,21 @@ func (e *engine) onAbandon(id int32, gen uint32) {
 
 // startService gives a contact of queue qi (arrived at arrival, interval
 // iv) to agent a, which must be available and not in the idle list.
-func (e *engine) startService(a int32, qi, iv int32, arrival, handle time.Duration) {
+func (e *engine) startService(a int32, qi, iv int32, arrival, handle time.Duration, resumed bool) {
 	qm := &e.m.queues[qi]
-	wait := e.now - arrival
-	e.st.answered(iv, qi, wait, wait <= qm.target)
-	if int(iv) >= e.m.warm {
-		e.queues[qi].histogram[waitBin(wait)]++
+	if !resumed {
+		wait := e.now - arrival
+		e.st.answered(iv, qi, wait, wait <= qm.target)
+		if int(iv) >= e.m.warm {
+			e.queues[qi].histogram[waitBin(wait)]++
+		}
 	}
 	ag := &e.agents[a]
 	ag.state = agentBusy
 	ag.queue = qi
+	ag.serviceEnd, ag.arrival, ag.interval = e.now+handle, arrival, iv
 	e.st.busy(e.now, qi, +1)
-	e.ev.push(e.now+handle, evServiceEnd, a, 0)
+	e.ev.push(e.now+handle, evServiceEnd, a, ag.gen)
 }
 
 // nextWork gives agent a (available, not in the idle list) the oldest
@@ -396,11 +441,14 @@ func (e *engine) nextWork(a int32) {
 	}
 	c := e.contacts[best]
 	e.releaseContact(best)
-	e.startService(a, c.queue, c.interval, c.arrival, c.handle)
+	e.startService(a, c.queue, c.interval, c.arrival, c.handle, c.resumed)
 }
 
-func (e *engine) onServiceEnd(a int32) {
+func (e *engine) onServiceEnd(a int32, gen uint32) {
 	ag := &e.agents[a]
+	if ag.gen != gen || ag.state != agentBusy {
+		return // the agent left at a hard shift end and put the contact back
+	}
 	e.st.busy(e.now, ag.queue, -1)
 	switch {
 	case ag.leaving:

@@ -53,6 +53,7 @@ type groupModel struct {
 type shiftModel struct {
 	name   string
 	key    uint64 // nameKey(name): absences follow the shift's name
+	hard   bool   // HardEnd
 	group  int32
 	agents int
 	breaks []Break
@@ -148,7 +149,7 @@ func compileModel(cfg *Config) *model {
 				m.queues[q].groups = append(m.queues[q].groups, g)
 			}
 		}
-		m.shifts = append(m.shifts, shiftModel{name: sh.Name, key: nameKey(sh.Name), group: g, agents: sh.Agents, breaks: sh.Breaks})
+		m.shifts = append(m.shifts, shiftModel{name: sh.Name, key: nameKey(sh.Name), hard: sh.HardEnd, group: g, agents: sh.Agents, breaks: sh.Breaks})
 	}
 	m.occs = expandRoster(cfg)
 	return m
@@ -179,6 +180,12 @@ func expandRoster(cfg *Config) []occurrence {
 		// horizon start at most 8 calendar days before Start.
 		for day := -8; ; day++ {
 			date := time.Date(y, mo, d+day, 0, 0, 0, 0, loc)
+			if len(sh.Dates) > 0 && !onDates(sh.Dates, date) {
+				if date.Sub(cfg.Start) >= cfg.Horizon {
+					break
+				}
+				continue
+			}
 			h := int(sh.Start / time.Hour)
 			mi := int(sh.Start % time.Hour / time.Minute)
 			sec := int(sh.Start % time.Minute / time.Second)
@@ -199,4 +206,16 @@ func expandRoster(cfg *Config) []occurrence {
 		return cmp.Or(cmp.Compare(a.start, b.start), cmp.Compare(a.shift, b.shift))
 	})
 	return occs
+}
+
+// onDates reports whether date (a local midnight) is one of dates, read
+// as calendar days in date's location.
+func onDates(dates []time.Time, date time.Time) bool {
+	y, m, d := date.Date()
+	for _, t := range dates {
+		if ty, tm, td := t.In(date.Location()).Date(); ty == y && tm == m && td == d {
+			return true
+		}
+	}
+	return false
 }

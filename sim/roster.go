@@ -126,6 +126,7 @@ func (e *engine) onShiftEnd(o int32) {
 	sh := &e.m.shifts[e.m.occs[o].shift]
 	e.st.paid(e.now, -int64(sh.agents))
 	run := &e.occs[o]
+	var requeued []int32
 	for _, a := range run.agents {
 		ag := &e.agents[a]
 		if ag.occ != o {
@@ -140,12 +141,21 @@ func (e *engine) onShiftEnd(o int32) {
 			ag.gen++
 			e.freeA = append(e.freeA, a)
 		case agentBusy:
+			if sh.hard {
+				requeued = append(requeued, ag.queue)
+				e.requeue(a)
+				e.leave(a)
+				continue
+			}
 			ag.leaving = true
 			ag.breakLen = 0
 			e.st.overtime(e.now, +1)
 		}
 	}
 	run.agents = run.agents[:0]
+	for _, qi := range requeued {
+		e.dispatch(qi)
+	}
 }
 
 // absent reports whether agent k of a shift occurrence (occKey, from the

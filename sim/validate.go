@@ -129,6 +129,9 @@ func (c Config) Validate() error {
 				bad("days", "%d is not a weekday", d)
 			}
 		}
+		if len(s.Dates) > 0 && (len(s.Days) > 0 || s.Always) {
+			bad("dates", "a shift on given dates has no weekdays and is not always on: give dates or days, not both")
+		}
 		for _, sk := range s.Skills {
 			if !names[sk] {
 				bad("skills", "no queue is named %q", sk)
