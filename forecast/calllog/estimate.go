@@ -26,8 +26,8 @@ type Config struct {
 	GapLimit time.Duration
 	// IdleAfter is how long an agent must have been off a call before a
 	// new call arrives for the call's wait to count as pick-up delay (the
-	// agent is surely done with wrap-up); 0 means the 99th percentile of
-	// the busy gaps (Gaps.Busy), so that wrap-up rarely leaks into it.
+	// agent is surely done with wrap-up); 0 means Gaps.Window, the 99th
+	// percentile of W + D, so that wrap-up rarely leaks into it.
 	IdleAfter time.Duration
 	// Interval is the length of the intervals of Gaps.Present; 0 means 30m.
 	Interval time.Duration
@@ -95,11 +95,21 @@ type Patience struct {
 // a ready agent is answered after a pick-up delay D):
 //
 //   - when the agent's next call was already waiting as the previous one
-//     ended, the gap between them is W + D exactly (the agent was busy
-//     throughout): Busy;
+//     ended, and the queue stayed non-empty for a fixed Window after
+//     that end (another call waiting then was still waiting Window
+//     later), the gap between the two calls is W + D exactly: the agent
+//     was busy throughout and had a call to take the moment it was
+//     ready: Busy. The window has a fixed length so that the choice of
+//     gaps does not depend on the wrap-up itself: asking only that the
+//     next call was waiting would keep short wrap-ups (during a long
+//     one, the queue empties and the agent's next call is a later one)
+//     and bias W low. Window is the 99th percentile of the gaps whose
+//     next call was waiting;
 //   - when the next call arrived after the agent had been off a call for
 //     IdleAfter or more (wrap-up surely over), the agent was ready and
-//     the call's wait is D: PickUp;
+//     the call's wait is D: PickUp. A caller who hangs up while the
+//     phone rings is not in the sample, so with short patience D reads
+//     a little short;
 //   - W's mean and standard deviation follow by difference, W and D being
 //     independent: E W = E(W+D) − E D, Var W = Var(W+D) − Var D: WrapUp.
 //
@@ -112,6 +122,7 @@ type Gaps struct {
 	Agents    int     // distinct agents
 	Pairs     int     // consecutive calls within the gap limit
 	Breaks    int     // gaps longer than the gap limit
+	Window    float64 // seconds: the window of the busy gaps
 	IdleAfter float64 // seconds: the IdleAfter used
 	Busy      Sample  // W + D, seconds
 	PickUp    Sample  // D, seconds
@@ -181,10 +192,14 @@ func (e *Estimator) Add(c *Call) {
 	}
 	k := call{arrival: c.Arrival.UnixNano(), wait: c.Wait, abandoned: c.Outcome == Abandoned, agent: -1}
 	e.counts.Queued++
-	if c.Outcome == Answered {
+	switch c.Outcome {
+	case Answered:
 		e.counts.Answered++
 		if c.Wait == 0 {
 			e.counts.Immediate++
+		}
+		if c.ServiceStart.IsZero() {
+			break // answered, but the log has no service record
 		}
 		k.start, k.end = c.ServiceStart.UnixNano(), c.ServiceEnd.UnixNano()
 		if c.Agent != "" {
@@ -195,7 +210,7 @@ func (e *Estimator) Add(c *Call) {
 			}
 			k.agent = id
 		}
-	} else {
+	default:
 		e.counts.Abandoned++
 	}
 	e.calls = append(e.calls, k)
@@ -224,7 +239,9 @@ func (e *Estimator) Estimate() (*Estimates, error) {
 			continue
 		}
 		waitAns += c.wait
-		handles = append(handles, float64(c.end-c.start)/1e9)
+		if c.start != 0 {
+			handles = append(handles, float64(c.end-c.start)/1e9)
+		}
 		for j, t := range cfg.Targets {
 			if c.wait <= t {
 				within[j]++
@@ -259,62 +276,133 @@ func (e *Estimator) Estimate() (*Estimates, error) {
 // gaps reads wrap-up, pick-up delay and presence from each agent's calls.
 func (e *Estimator) gaps(cfg Config) *Gaps {
 	g := &Gaps{Agents: len(e.agentID)}
-	byAgent := make([][]call, len(e.agentID))
-	for _, c := range e.calls {
+	byAgent := make([][]int32, len(e.agentID))
+	for i, c := range e.calls {
 		if c.agent >= 0 {
-			byAgent[c.agent] = append(byAgent[c.agent], c)
+			byAgent[c.agent] = append(byAgent[c.agent], int32(i))
 		}
 	}
-	limit := float64(cfg.GapLimit)
-	type pair struct{ prev, next call }
+	limit := int64(cfg.GapLimit)
+	type pair struct {
+		end  int64 // the previous call's end (the later end, for overlapping calls)
+		next int32 // the next call
+	}
 	var pairs []pair
-	var busy []float64
 	var spans []span
-	for _, calls := range byAgent {
-		sort.Slice(calls, func(i, j int) bool { return calls[i].start < calls[j].start })
-		s := span{calls[0].start, calls[0].end}
-		for i := 1; i < len(calls); i++ {
-			prev, next := calls[i-1], calls[i]
-			end := max(prev.end, s.to) // overlapping calls: the later end
-			gap := float64(next.start - end)
-			if gap > limit {
+	var waiting []float64 // gaps whose next call was waiting as the previous ended
+	for _, idx := range byAgent {
+		sort.Slice(idx, func(i, j int) bool { return e.calls[idx[i]].start < e.calls[idx[j]].start })
+		first := e.calls[idx[0]]
+		s := span{first.start, first.end}
+		for _, k := range idx[1:] {
+			next := e.calls[k]
+			if next.start-s.to > limit {
 				g.Breaks++
 				spans = append(spans, s)
 				s = span{next.start, next.end}
 				continue
 			}
 			g.Pairs++
-			s.to = max(s.to, next.end)
-			prev.end = end
-			pairs = append(pairs, pair{prev, next})
-			if next.arrival <= end {
-				busy = append(busy, math.Max(0, gap)/1e9)
+			pairs = append(pairs, pair{s.to, k})
+			if next.arrival <= s.to {
+				waiting = append(waiting, float64(max(0, next.start-s.to))/1e9)
 			}
+			s.to = max(s.to, next.end)
 		}
 		spans = append(spans, s)
 	}
-	g.Busy = describe(busy, cfg.Level) // sorts busy
+	// The window: long enough for nearly every W + D.
+	sort.Float64s(waiting)
+	window := quantileSorted(waiting, 0.99)
+	g.Window = window
 	idle := float64(cfg.IdleAfter) / 1e9
-	if cfg.IdleAfter == 0 && len(busy) > 0 {
-		idle = busy[min(len(busy)-1, int(math.Ceil(0.99*float64(len(busy))))-1)]
+	if cfg.IdleAfter == 0 {
+		idle = window
 	}
 	g.IdleAfter = idle
-	var pick []float64
+	q := e.queueHeld()
+	win := int64(window * 1e9)
+	var busy, pick []float64
 	for _, p := range pairs {
-		if float64(p.next.arrival-p.prev.end)/1e9 >= idle && idle > 0 {
-			pick = append(pick, p.next.wait)
+		next := e.calls[p.next]
+		gap := float64(max(0, next.start-p.end)) / 1e9
+		if next.arrival <= p.end && q.heldBeyond(p.end, p.end+win, p.next) {
+			busy = append(busy, gap)
+		}
+		if idle > 0 && float64(next.arrival-p.end)/1e9 >= idle {
+			pick = append(pick, next.wait)
 		}
 	}
+	g.Busy = describe(busy, cfg.Level)
 	g.PickUp = describe(pick, cfg.Level)
 	if g.Busy.N > 0 {
-		g.WrapUpMean = math.Max(0, g.Busy.Mean-g.PickUp.Mean)
-		se := math.Sqrt(g.Busy.SD*g.Busy.SD/float64(g.Busy.N) + varOverN(g.PickUp))
+		diff := g.Busy.Mean - g.PickUp.Mean
+		se := math.Sqrt(varOverN(g.Busy) + varOverN(g.PickUp))
 		h := zOf(cfg.Level) * se
-		g.WrapUpLow, g.WrapUpHigh = math.Max(0, g.Busy.Mean-g.PickUp.Mean-h), math.Max(0, g.Busy.Mean-g.PickUp.Mean+h)
+		g.WrapUpMean, g.WrapUpLow, g.WrapUpHigh = math.Max(0, diff), math.Max(0, diff-h), math.Max(0, diff+h)
 		g.WrapUpSD = math.Sqrt(math.Max(0, g.Busy.SD*g.Busy.SD-g.PickUp.SD*g.PickUp.SD))
 	}
 	g.Present = presence(spans, cfg.Interval, e.loc)
 	return g
+}
+
+// quantileSorted is the empirical q-quantile of sorted x (0 when empty).
+func quantileSorted(x []float64, q float64) float64 {
+	if len(x) == 0 {
+		return 0
+	}
+	return x[min(len(x)-1, max(0, int(math.Ceil(q*float64(len(x))))-1))]
+}
+
+// held answers "was some call that was waiting at t still waiting at u?"
+// from the queued calls sorted by arrival, with the two latest queue
+// exits among the calls that arrived up to each position.
+type held struct {
+	arrival []int64
+	exit1   []int64 // latest exit among calls[:i+1]
+	who1    []int32 // its call
+	exit2   []int64 // second latest
+}
+
+// queueHeld builds held over every queued call; a call's queue exit is
+// its arrival plus its wait.
+func (e *Estimator) queueHeld() *held {
+	n := len(e.calls)
+	order := make([]int32, n)
+	for i := range order {
+		order[i] = int32(i)
+	}
+	sort.Slice(order, func(i, j int) bool { return e.calls[order[i]].arrival < e.calls[order[j]].arrival })
+	h := &held{arrival: make([]int64, n), exit1: make([]int64, n), who1: make([]int32, n), exit2: make([]int64, n)}
+	var x1, x2 int64 = math.MinInt64, math.MinInt64
+	w1 := int32(-1)
+	for i, k := range order {
+		c := e.calls[k]
+		x := c.arrival + int64(c.wait*1e9)
+		switch {
+		case x > x1:
+			x1, x2, w1 = x, x1, k
+		case x > x2:
+			x2 = x
+		}
+		h.arrival[i], h.exit1[i], h.who1[i], h.exit2[i] = c.arrival, x1, w1, x2
+	}
+	return h
+}
+
+// heldBeyond reports whether a call other than not, waiting at t (arrived
+// by t), left the queue at u or later: the queue was never empty in
+// [t, u].
+func (h *held) heldBeyond(t, u int64, not int32) bool {
+	i := sort.Search(len(h.arrival), func(i int) bool { return h.arrival[i] > t }) - 1
+	if i < 0 {
+		return false
+	}
+	x := h.exit1[i]
+	if h.who1[i] == not {
+		x = h.exit2[i]
+	}
+	return x >= u
 }
 
 func varOverN(s Sample) float64 {

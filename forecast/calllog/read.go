@@ -63,16 +63,23 @@ type Call struct {
 	// without one, the service start) for an answered call, to the
 	// hang-up for an abandoned one.
 	Wait float64
-	// ServiceStart and ServiceEnd bound an answered call's service (zero
-	// otherwise).
+	// ServiceStart and ServiceEnd bound an answered call's service; both
+	// are zero when the call was not answered or the log does not say
+	// (the Anonymous Bank has answered calls with a queue exit but a
+	// service of 0:00:00).
 	ServiceStart, ServiceEnd time.Time
 	Agent string // the agent who answered; "" when unknown
 	Class string // the call type (the Anonymous Bank's PS, NW, IN …); "" when absent
 }
 
-// Handle returns an answered call's handle (service) time in seconds:
-// ServiceEnd − ServiceStart.
-func (c *Call) Handle() float64 { return c.ServiceEnd.Sub(c.ServiceStart).Seconds() }
+// Handle returns an answered call's handle (service) time in seconds,
+// ServiceEnd − ServiceStart, and whether the log records it.
+func (c *Call) Handle() (float64, bool) {
+	if c.ServiceStart.IsZero() {
+		return 0, false
+	}
+	return c.ServiceEnd.Sub(c.ServiceStart).Seconds(), true
+}
 
 // Field names: the canonical columns of a call log. Options.Columns maps
 // them to a file's own header names.
@@ -421,8 +428,15 @@ func (rd *rowReader) parse(rec []string, line int, c *Call) *Reject {
 	qExit, serStart, serEnd = next(qExit), next(serStart), next(serEnd)
 	switch o {
 	case Answered:
-		if serStart.IsZero() || serEnd.IsZero() {
-			return rd.reject(line, rd.serStart, "an answered call needs its service start and end")
+		if serStart.IsZero() != serEnd.IsZero() {
+			col := rd.serStart
+			if serEnd.IsZero() {
+				col = rd.serEnd
+			}
+			return rd.reject(line, col, "an answered call needs both its service start and end, or neither")
+		}
+		if serStart.IsZero() && (qStart.IsZero() || qExit.IsZero()) {
+			return rd.reject(line, rd.serStart, "an answered call needs its service start, or its queue entry and exit")
 		}
 		if serEnd.Before(serStart) {
 			return rd.reject(line, rd.serEnd, fmt.Sprintf("service ends at %s, before it starts at %s", serEnd.Format(time.TimeOnly), serStart.Format(time.TimeOnly)))
@@ -437,9 +451,8 @@ func (rd *rowReader) parse(rec []string, line int, c *Call) *Reject {
 				end = serStart
 			}
 			c.Wait = end.Sub(qStart).Seconds()
-		case !vruExit.IsZero() && !vruExit.After(serStart):
+		case !vruExit.IsZero() && vruExit.Before(serStart.Add(clockSkew)):
 			c.Arrival = vruExit
-			c.Wait = 0
 		default:
 			c.Arrival = serStart
 		}

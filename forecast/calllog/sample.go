@@ -77,9 +77,10 @@ type LogNormal struct {
 	// 1967, JASA 62: 399–402, the large-sample row of his table; n > 30).
 	// The plain KS critical value (1.36/√n) would be too lenient, since
 	// the parameters come from the same data. Fits reports KS ≤ KSCritical.
-	// Durations recorded in whole seconds put steps into Fₙ, which adds
-	// up to ~1/(2·median) to KS: read a near miss on short calls with that
-	// in mind.
+	// When every duration is a whole number of seconds (as exports record
+	// them) the fitted F is taken at k ± ½ around each recorded k, the
+	// interval that rounds to it; otherwise the rounding alone would
+	// exceed the critical value on a month of calls.
 	KS, KSCritical float64
 	Fits           bool
 }
@@ -116,15 +117,33 @@ func FitLogNormal(x []float64, level float64) LogNormal {
 	f.Mean = math.Exp(f.Mu + f.Sigma*f.Sigma/2)
 	f.CV = math.Sqrt(math.Expm1(f.Sigma * f.Sigma))
 	if f.Sigma > 0 {
+		// Whole seconds: a recorded k stands for (k − ½, k + ½), so Fₙ is
+		// compared with F(k + ½) after its jump and F(k − ½) before it.
+		half := 0.5
+		for _, v := range x {
+			if v > 0 && v != math.Trunc(v) {
+				half = 0
+				break
+			}
+		}
 		norm := distuv.Normal{Mu: f.Mu, Sigma: f.Sigma}
+		cdf := func(v float64) float64 {
+			if v <= 0 {
+				return 0
+			}
+			return norm.CDF(math.Log(v))
+		}
 		for i := 0; i < n; {
 			j := i
 			for j < n && logs[j] == logs[i] {
 				j++
 			}
-			F := norm.CDF(logs[i])
+			v := math.Round(math.Exp(logs[i])*1e6) / 1e6
+			if half == 0 {
+				v = math.Exp(logs[i])
+			}
 			// Fₙ jumps from i/n to j/n at a value held by logs[i:j].
-			f.KS = math.Max(f.KS, math.Max(math.Abs(float64(j)/float64(n)-F), math.Abs(F-float64(i)/float64(n))))
+			f.KS = math.Max(f.KS, math.Max(math.Abs(float64(j)/float64(n)-cdf(v+half)), math.Abs(cdf(v-half)-float64(i)/float64(n))))
 			i = j
 		}
 	} else {
