@@ -68,8 +68,8 @@ type Call struct {
 	// (the Anonymous Bank has answered calls with a queue exit but a
 	// service of 0:00:00).
 	ServiceStart, ServiceEnd time.Time
-	Agent string // the agent who answered; "" when unknown
-	Class string // the call type (the Anonymous Bank's PS, NW, IN …); "" when absent
+	Agent                    string // the agent who answered; "" when unknown
+	Class                    string // the call type (the Anonymous Bank's PS, NW, IN …); "" when absent
 }
 
 // Handle returns an answered call's handle (service) time in seconds,
@@ -560,4 +560,3 @@ func parseClock(s string) (h, m, sec int, ok bool) {
 	}
 	return h, m, sec, true
 }
-
