@@ -14,6 +14,7 @@ import (
 	"github.com/staffsim/staffsim/erlang"
 	"github.com/staffsim/staffsim/forecast"
 	"github.com/staffsim/staffsim/forecast/staffing"
+	"github.com/staffsim/staffsim/internal/atomicdir"
 	"github.com/staffsim/staffsim/internal/csvfield"
 	"github.com/staffsim/staffsim/internal/quantity"
 )
@@ -164,7 +165,7 @@ func runStaffed(ctx context.Context, s streams, o *requirementsOptions, series *
 	sum.ASASeconds = csvfield.Opt(wait/math.Max(answered, 1e-300), asaKnown && answered > 0)
 
 	if o.out != "" {
-		if err := writeFileAtomic(o.out, func(w io.Writer) error { return gocsv.Marshal(rows, w) }); err != nil {
+		if err := atomicdir.WriteFile(o.out, func(w io.Writer) error { return gocsv.Marshal(rows, w) }); err != nil {
 			return err
 		}
 		fmt.Fprintf(s.err, "wrote %s (%d intervals)\n", o.out, len(rows))

@@ -54,39 +54,39 @@ func (c Config) withDefaults() Config {
 
 // Counts are the calls of a log by what happened to them.
 type Counts struct {
-	Calls     int // every call read
-	Queued    int // asked for an agent: answered + abandoned
-	Answered  int
-	Abandoned int // hung up in the queue
-	VRUOnly   int // hung up in the voice menu, never queued (not in any estimate)
-	Other     int // neither answered nor abandoned (PHANTOM …), not in any estimate
+	Calls     int `json:"calls"`  // every call read
+	Queued    int `json:"queued"` // asked for an agent: answered + abandoned
+	Answered  int `json:"answered"`
+	Abandoned int `json:"abandoned"` // hung up in the queue
+	VRUOnly   int `json:"vru_only"`  // hung up in the voice menu, never queued (not in any estimate)
+	Other     int `json:"other"`     // neither answered nor abandoned (PHANTOM …), not in any estimate
 	// Immediate counts answered calls with no wait (0 s).
-	Immediate int
+	Immediate int `json:"answered_at_once"`
 }
 
 // Measured are the service figures of a log, with DESIGN.md's definitions.
 type Measured struct {
 	// ASA is the mean wait of answered calls, seconds.
-	ASA float64
+	ASA float64 `json:"asa_seconds"`
 	// MeanWaitAbandoned is the mean wait of abandoned calls, seconds.
-	MeanWaitAbandoned float64
+	MeanWaitAbandoned float64 `json:"mean_wait_abandoned_seconds"`
 	// AbandonRate is abandoned / (answered + abandoned).
-	AbandonRate float64
+	AbandonRate float64 `json:"abandon_rate"`
 	// ServiceLevels are, per target, answered within it (wait ≤ target)
 	// / (answered + abandoned).
-	ServiceLevels []ServiceLevel
+	ServiceLevels []ServiceLevel `json:"service_levels"`
 }
 
 // ServiceLevel is the share of queued calls answered within a target.
 type ServiceLevel struct {
-	Target float64 // seconds
-	Value  float64 // fraction
+	Target float64 `json:"target_seconds"` // seconds
+	Value  float64 `json:"service_level"`  // fraction
 }
 
 // Patience estimates the callers' patience.
 type Patience struct {
-	KaplanMeier Survival
-	Exponential Exponential
+	KaplanMeier Survival    `json:"kaplan_meier"`
+	Exponential Exponential `json:"exponential"`
 }
 
 // Gaps are the estimates read from each agent's consecutive calls, when
@@ -119,25 +119,33 @@ type Patience struct {
 // (an agent's next call starting before the last ended, as happens with
 // consultations and transfers) count as 0.
 type Gaps struct {
-	Agents    int     // distinct agents
-	Pairs     int     // consecutive calls within the gap limit
-	Breaks    int     // gaps longer than the gap limit
-	Window    float64 // seconds: the window of the busy gaps
-	IdleAfter float64 // seconds: the IdleAfter used
-	Busy      Sample  // W + D, seconds
-	PickUp    Sample  // D, seconds
+	Agents    int     `json:"agents"`             // distinct agents
+	Pairs     int     `json:"pairs"`              // consecutive calls within the gap limit
+	Breaks    int     `json:"breaks"`             // gaps longer than the gap limit
+	Window    float64 `json:"window_seconds"`     // seconds: the window of the busy gaps
+	IdleAfter float64 `json:"idle_after_seconds"` // seconds: the IdleAfter used
+	Busy      Sample  `json:"busy_gap"`           // W + D, seconds
+	PickUp    Sample  `json:"pick_up_delay"`      // D, seconds
 	// WrapUpMean, with WrapUpLow…WrapUpHigh its interval (the normal
 	// interval of a difference of independent means), and WrapUpSD are
 	// W's mean and standard deviation in seconds. WrapUpSD is 0 when the
 	// sample variances leave nothing for W.
-	WrapUpMean, WrapUpLow, WrapUpHigh float64
-	WrapUpSD                          float64
+	WrapUpMean float64 `json:"wrap_up_mean"`
+	WrapUpLow  float64 `json:"wrap_up_low"`
+	WrapUpHigh float64 `json:"wrap_up_high"`
+	WrapUpSD   float64 `json:"wrap_up_sd"`
+	// Separable is false when the pick-up delay is significantly longer
+	// than the busy gaps (their difference's interval lies below 0): the
+	// desk is not work-conserving — ready agents left calls waiting (not
+	// ready, a class they did not take) — so the idle-arrival waits are
+	// not the delay of the busy gaps and W cannot be read by difference.
+	Separable bool `json:"wrap_up_separable"`
 	// Present is the time-average of agents present per interval: an
 	// agent is present from the start of the first call of a stretch of
 	// work to the end of its last (a stretch ends at a gap longer than
 	// GapLimit). It misses the time before the first and after the last
 	// call of a stretch, so it is a lower bound on the agents logged in.
-	Present *staffing.Curve
+	Present *staffing.Curve `json:"-"`
 }
 
 // Estimates are everything an Estimator reads from a log.
@@ -340,6 +348,7 @@ func (e *Estimator) gaps(cfg Config) *Gaps {
 		se := math.Sqrt(varOverN(g.Busy) + varOverN(g.PickUp))
 		h := zOf(cfg.Level) * se
 		g.WrapUpMean, g.WrapUpLow, g.WrapUpHigh = math.Max(0, diff), math.Max(0, diff-h), math.Max(0, diff+h)
+		g.Separable = diff+h >= 0
 		g.WrapUpSD = math.Sqrt(math.Max(0, g.Busy.SD*g.Busy.SD-g.PickUp.SD*g.PickUp.SD))
 	}
 	g.Present = presence(spans, cfg.Interval, e.loc)

@@ -170,6 +170,9 @@ func TestRecoverKnownDesk(t *testing.T) {
 	t.Logf("%d calls; patience %.1f [%.1f, %.1f]; pick-up %.2f [%.2f, %.2f] (n=%d); wrap-up %.2f [%.2f, %.2f] (n=%d, window %v s); KS %.4f ≤ %.4f",
 		est.Counts.Queued, ex.Mean, ex.MeanLow, ex.MeanHigh, g.PickUp.Mean, g.PickUp.MeanLow, g.PickUp.MeanHigh, g.PickUp.N,
 		g.WrapUpMean, g.WrapUpLow, g.WrapUpHigh, g.Busy.N, g.Window, est.LogFit.KS, est.LogFit.KSCritical)
+	if !g.Separable {
+		t.Errorf("a work-conserving desk read as not separable: busy %v, pick-up %v", g.Busy.Mean, g.PickUp.Mean)
+	}
 	if g.Busy.N < 1000 || g.PickUp.N < 200 {
 		t.Errorf("samples too small to mean anything: %d busy gaps, %d pick-ups", g.Busy.N, g.PickUp.N)
 	}

@@ -1,6 +1,7 @@
 package calllog
 
 import (
+	"encoding/json"
 	"math"
 	"sort"
 
@@ -9,24 +10,24 @@ import (
 
 // Step is one distinct event time of a Kaplan–Meier curve.
 type Step struct {
-	Time     float64 // seconds
-	AtRisk   int     // nᵢ: observations with time ≥ Time
-	Events   int     // dᵢ: events (abandons) at Time
-	Censored int     // censored observations at Time (answered calls)
-	Survival float64 // Ŝ(Time), the estimate just after Time
-	SE       float64 // Greenwood standard error of Ŝ(Time)
-	Lower    float64 // pointwise confidence band at the curve's level
-	Upper    float64
+	Time     float64 `json:"seconds"`  // seconds
+	AtRisk   int     `json:"at_risk"`  // nᵢ: observations with time ≥ Time
+	Events   int     `json:"events"`   // dᵢ: events (abandons) at Time
+	Censored int     `json:"censored"` // censored observations at Time (answered calls)
+	Survival float64 `json:"survival"` // Ŝ(Time), the estimate just after Time
+	SE       float64 `json:"se"`       // Greenwood standard error of Ŝ(Time)
+	Lower    float64 `json:"lower"`    // pointwise confidence band at the curve's level
+	Upper    float64 `json:"upper"`
 }
 
 // Survival is a Kaplan–Meier estimate: the steps at the event times, in
 // time order. Ŝ(t) is 1 before the first step and the last step's value
 // after it, up to the largest observation.
 type Survival struct {
-	Steps []Step
-	N     int     // observations
-	Max   float64 // largest observed time (event or censored), seconds
-	Level float64 // confidence level of the bands, e.g. 0.95
+	Steps []Step  `json:"steps"`
+	N     int     `json:"n"`           // observations
+	Max   float64 `json:"max_seconds"` // largest observed time (event or censored), seconds
+	Level float64 `json:"level"`       // confidence level of the bands, e.g. 0.95
 }
 
 // KaplanMeier returns the product-limit estimate of the survival function
@@ -112,15 +113,38 @@ func (s Survival) Median() (float64, bool) {
 // Exponential is the maximum-likelihood fit of an exponential patience to
 // censored waits.
 type Exponential struct {
-	Events   int     // abandoned calls
-	Exposure float64 // Σ waits of all queued calls, seconds
+	Events   int     `json:"abandoned"`        // abandoned calls
+	Exposure float64 `json:"exposure_seconds"` // Σ waits of all queued calls, seconds
 	// Rate is θ̂ = Events / Exposure, abandons per second of waiting, and
 	// RateLow, RateHigh its confidence interval.
-	Rate, RateLow, RateHigh float64
+	Rate     float64 `json:"rate_per_second"`
+	RateLow  float64 `json:"rate_low"`
+	RateHigh float64 `json:"rate_high"`
 	// Mean is the mean patience 1/θ̂ in seconds, and MeanLow, MeanHigh its
-	// interval (1/RateHigh, 1/RateLow; +Inf when RateLow is 0).
-	Mean, MeanLow, MeanHigh float64
-	Level                   float64
+	// interval (1/RateHigh, 1/RateLow; +Inf when RateLow is 0, written
+	// null in JSON).
+	Mean     float64 `json:"-"`
+	MeanLow  float64 `json:"-"`
+	MeanHigh float64 `json:"-"`
+	Level    float64 `json:"level"`
+}
+
+// MarshalJSON writes e with its mean patience and interval in seconds,
+// null where infinite (no abandons).
+func (e Exponential) MarshalJSON() ([]byte, error) {
+	type plain Exponential
+	fin := func(v float64) *float64 {
+		if math.IsInf(v, 0) {
+			return nil
+		}
+		return &v
+	}
+	return json.Marshal(struct {
+		plain
+		Mean     *float64 `json:"mean_seconds"`
+		MeanLow  *float64 `json:"mean_low"`
+		MeanHigh *float64 `json:"mean_high"`
+	}{plain(e), fin(e.Mean), fin(e.MeanLow), fin(e.MeanHigh)})
 }
 
 // FitExponential returns the exponential MLE of patience from d events in

@@ -2,6 +2,7 @@ package calllog
 
 import (
 	"bufio"
+	"context"
 	"encoding/csv"
 	"errors"
 	"fmt"
@@ -152,10 +153,13 @@ type Options struct {
 	// MaxRejects is how many rejects the Report keeps in detail (all are
 	// counted); 0 means 20.
 	MaxRejects int
+	// Context, when not nil, stops the read when it is done: Read then
+	// returns its error. Nil reads to the end.
+	Context context.Context
 }
 
 // OptionError is a problem with the options themselves (an unknown
-// field, a column the file does not have, clock times without a date):
+// field, a mapped column the file does not have):
 // the caller's mistake, which a command reports as a usage error.
 type OptionError struct{ Msg string }
 
@@ -163,24 +167,32 @@ func (e *OptionError) Error() string { return e.Msg }
 
 // Reject is a row that was not read, and why.
 type Reject struct {
-	Line   int
-	Column string // header name; "" for the whole row
-	Reason string
+	Line   int    `json:"line"`
+	Column string `json:"column"` // header name; "" for the whole row
+	Reason string `json:"reason"`
 }
 
 // Report says what Read read.
 type Report struct {
-	File     string
-	Columns  map[string]string // field → header name used
-	Rows     int               // data rows, rejected ones included
-	Rejected int
-	Rejects  []Reject // the first Options.MaxRejects rejects
+	File     string            `json:"file"`
+	Columns  map[string]string `json:"columns"` // field → header name used
+	Rows     int               `json:"rows"`    // data rows, rejected ones included
+	Rejected int               `json:"rejected"`
+	Rejects  []Reject          `json:"rejects"` // the first Options.MaxRejects rejects
 }
 
 // RowError is the first bad row when Options.Strict.
 type RowError struct {
 	File string
 	Reject
+}
+
+// String writes the reject as "line 12: column q_exit: reason".
+func (r Reject) String() string {
+	if r.Column == "" {
+		return fmt.Sprintf("line %d: %s", r.Line, r.Reason)
+	}
+	return fmt.Sprintf("line %d: column %s: %s", r.Line, r.Column, r.Reason)
 }
 
 func (e *RowError) Error() string {
@@ -241,6 +253,11 @@ func Read(name string, r io.Reader, opt Options, fn func(*Call)) (*Report, error
 	}
 	var c Call
 	for {
+		if opt.Context != nil && rd.rep.Rows%4096 == 0 {
+			if err := opt.Context.Err(); err != nil {
+				return rd.rep, err
+			}
+		}
 		rec, err := cr.Read()
 		if err == io.EOF {
 			break
@@ -356,8 +373,8 @@ func newRowReader(name string, header []string, opt Options) (*rowReader, error)
 		}
 	}
 	if len(missing) > 0 {
-		return nil, &OptionError{fmt.Sprintf("%s: line 1: not a call log: no column for %s (map one with --column FIELD=HEADER, e.g. --column queue_start=enqueued); the header is %s",
-			name, strings.Join(missing, ", "), strings.Join(header, ","))}
+		return nil, fmt.Errorf("%s: line 1: not a call log: no column for %s (map one with --column FIELD=HEADER, e.g. --column queue_start=enqueued); the header is %s",
+			name, strings.Join(missing, ", "), strings.Join(header, ","))
 	}
 	return rd, nil
 }

@@ -145,9 +145,9 @@ func TestReadRejects(t *testing.T) {
 	}
 }
 
-// TestReadOptions checks the problems with the options, which are the
-// caller's: a log without the needed columns, a mapping to a column that
-// is absent, clock times without a date.
+// TestReadOptions checks a mapping to a column that is absent (the
+// caller's problem), a file without the needed columns (the file's) and
+// clock times without a date (every row rejected, saying what to give).
 func TestReadOptions(t *testing.T) {
 	t.Parallel()
 	for _, c := range []struct {
@@ -155,7 +155,6 @@ func TestReadOptions(t *testing.T) {
 		opt      Options
 		want     string
 	}{
-		{"not a call log", "created_at,priority\n2026-01-01 10:00:00,P1\n", Options{}, "no column for queue_start, queue_exit"},
 		{"absent mapped column", "q_start,q_exit,outcome,ser_start,ser_exit\n", Options{Columns: map[string]string{FieldAgent: "agent_name"}}, `no column "agent_name"`},
 	} {
 		_, err := Read("log.csv", strings.NewReader(c.in), c.opt, func(*Call) {})
@@ -163,6 +162,12 @@ func TestReadOptions(t *testing.T) {
 		if !errors.As(err, &oe) || !strings.Contains(err.Error(), c.want) {
 			t.Errorf("%s: got %v, want an *OptionError with %q", c.name, err, c.want)
 		}
+	}
+	// A file that is not a call log is the file's fault, not the options'.
+	_, err := Read("log.csv", strings.NewReader("created_at,priority\n2026-01-01 10:00:00,P1\n"), Options{}, func(*Call) {})
+	var oe *OptionError
+	if err == nil || errors.As(err, &oe) || !strings.Contains(err.Error(), "log.csv: line 1: not a call log: no column for queue_start, queue_exit") {
+		t.Errorf("not a call log: got %v", err)
 	}
 	rep, err := Read("log.csv", strings.NewReader("q_start,q_exit,outcome,ser_start,ser_exit\n10:00:00,10:01:00,HANG,0:00:00,0:00:00\n"), Options{}, func(*Call) {})
 	if err != nil || rep.Rejected != 1 || !strings.Contains(rep.Rejects[0].Reason, "give the day") {

@@ -10,18 +10,21 @@ import (
 
 // Sample describes a sample of durations in seconds.
 type Sample struct {
-	N    int
-	Mean float64
+	N    int     `json:"n"`
+	Mean float64 `json:"mean"`
 	// MeanLow and MeanHigh are the confidence interval of the mean at
 	// the sample's level: Mean ± t_{n−1}·SD/√n (Student; the central
 	// limit theorem makes it right for skewed durations at the sizes a
 	// call log has).
-	MeanLow, MeanHigh float64
-	SD                float64 // standard deviation (n − 1 in the denominator)
-	CV                float64 // SD / Mean
+	MeanLow  float64 `json:"mean_low"`
+	MeanHigh float64 `json:"mean_high"`
+	SD       float64 `json:"sd"` // standard deviation (n − 1 in the denominator)
+	CV       float64 `json:"cv"` // SD / Mean
 	// P10, P50 and P90 are the 10th, 50th and 90th percentiles (the
 	// empirical quantile, gonum's stat.Empirical).
-	P10, P50, P90 float64
+	P10 float64 `json:"p10"`
+	P50 float64 `json:"p50"`
+	P90 float64 `json:"p90"`
 }
 
 // describe returns the sample x (sorted in place) at confidence level.
@@ -59,18 +62,23 @@ func meanCI(mean, sd float64, n int, level float64) (lo, hi float64) {
 // LogNormal is the maximum-likelihood log-normal fit of a sample of
 // positive durations, and how well it fits.
 type LogNormal struct {
-	N int // positive durations fitted (zeros cannot be log-normal and are left out)
+	N int `json:"n"` // positive durations fitted (zeros cannot be log-normal and are left out)
 	// Mu and Sigma are the MLE of the log's mean and standard deviation:
 	//
 	//	μ̂ = (1/n) Σ log xᵢ,   σ̂² = (1/n) Σ (log xᵢ − μ̂)²,
 	//
 	// with MuLow…MuHigh = μ̂ ± z·σ̂/√n and SigmaLow…SigmaHigh from
 	// n·σ̂²/σ² ~ χ²_{n−1} at the fit's level.
-	Mu, MuLow, MuHigh          float64
-	Sigma, SigmaLow, SigmaHigh float64
+	Mu        float64 `json:"mu"`
+	MuLow     float64 `json:"mu_low"`
+	MuHigh    float64 `json:"mu_high"`
+	Sigma     float64 `json:"sigma"`
+	SigmaLow  float64 `json:"sigma_low"`
+	SigmaHigh float64 `json:"sigma_high"`
 	// Mean and CV are the fitted distribution's: exp(μ + σ²/2) seconds and
 	// √(exp(σ²) − 1).
-	Mean, CV float64
+	Mean float64 `json:"mean"`
+	CV   float64 `json:"cv"`
 	// KS is the Kolmogorov–Smirnov distance sup |Fₙ(x) − F(x; μ̂, σ̂)|,
 	// and KSCritical Lilliefors's 5 % critical value for a normal fit with
 	// estimated parameters, applied to the logs: 0.886/√n (Lilliefors
@@ -81,8 +89,9 @@ type LogNormal struct {
 	// them) the fitted F is taken at k ± ½ around each recorded k, the
 	// interval that rounds to it; otherwise the rounding alone would
 	// exceed the critical value on a month of calls.
-	KS, KSCritical float64
-	Fits           bool
+	KS         float64 `json:"ks"`
+	KSCritical float64 `json:"ks_critical"`
+	Fits       bool    `json:"fits"`
 }
 
 // FitLogNormal fits a log-normal to the positive values of x (seconds) at
