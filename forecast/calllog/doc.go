@@ -29,6 +29,15 @@
 // handle times, wrap-up and pick-up delay are seconds; agents are a
 // time-average per interval.
 //
+// Why its own reader: package forecast/history reads a call log as
+// tickets, and its Ticket carries a creation, a first response, a
+// resolution and a handle time — not the outcome, the queue exit of an
+// abandoned call or the agent, which every estimate here needs. Read is
+// encoding/csv with the header mapped once (gocsv's fixed struct tags
+// cannot follow an export's own column names), and parses clock times
+// without allocating: a month of 400 000 rows reads in a third of a
+// second (BenchmarkRead).
+//
 // Read streams the rows of a log to a callback, so reading keeps no rows;
 // the Estimator keeps a compact record of every queued call (a few dozen
 // bytes each: Kaplan–Meier and quantiles need them all), about 15 MB for

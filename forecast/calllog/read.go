@@ -262,14 +262,16 @@ func Read(name string, r io.Reader, opt Options, fn func(*Call)) (*Report, error
 		if err == io.EOF {
 			break
 		}
-		line, _ := cr.FieldPos(0)
 		rd.rep.Rows++
+		line := 0
 		if err != nil {
 			var pe *csv.ParseError
 			if !errors.As(err, &pe) || pe.Err != csv.ErrQuote && pe.Err != csv.ErrBareQuote {
 				return rd.rep, csvError(name, err)
 			}
-			rec, line = nil, pe.Line
+			rec, line = nil, pe.StartLine
+		} else {
+			line, _ = cr.FieldPos(0)
 		}
 		var rej *Reject
 		if rec == nil {
