@@ -237,7 +237,10 @@ func writeCallLogTable(out io.Writer, rep *calllog.Report, est *calllog.Estimate
 	h, ln := est.Handle, est.LogFit
 	row("handle time", "mean %s [%s, %s], cv %.2f, p10 %s, p50 %s, p90 %s (%d calls)", secs(h.Mean), secs(h.MeanLow), secs(h.MeanHigh), h.CV, secs(h.P10), secs(h.P50), secs(h.P90), h.N)
 	fit := "does not fit"
-	if ln.Fits {
+	switch {
+	case ln.N <= 30:
+		fit = "too few calls to judge"
+	case ln.Fits:
 		fit = "fits"
 	}
 	row("", "log-normal μ %.3f σ %.3f (mean %s, cv %.2f): %s, KS %.4f vs %.4f (Lilliefors 5%%)", ln.Mu, ln.Sigma, secs(ln.Mean), ln.CV, fit, ln.KS, ln.KSCritical)
@@ -245,9 +248,12 @@ func writeCallLogTable(out io.Writer, rep *calllog.Report, est *calllog.Estimate
 		row("agents", "%d named; %d gaps between consecutive calls, %d breaks longer than %s", g.Agents, g.Pairs, g.Breaks, quantity.FormatDuration(est.Config.GapLimit))
 		row("wrap-up + pick-up", "mean %s [%s, %s], p50 %s (%d gaps whose next call was waiting)", secs(g.Busy.Mean), secs(g.Busy.MeanLow), secs(g.Busy.MeanHigh), secs(g.Busy.P50), g.Busy.N)
 		row("pick-up delay", "mean %s [%s, %s], p50 %s, p90 %s (%d calls arriving to an agent idle ≥ %s)", secs(g.PickUp.Mean), secs(g.PickUp.MeanLow), secs(g.PickUp.MeanHigh), secs(g.PickUp.P50), secs(g.PickUp.P90), g.PickUp.N, secs(g.IdleAfter))
-		if g.Separable {
+		switch {
+		case g.Busy.N < 2 || g.PickUp.N < 2:
+			row("wrap-up", "too few gaps to separate from the pick-up delay (%d busy gaps, %d pick-ups)", g.Busy.N, g.PickUp.N)
+		case g.Separable:
 			row("wrap-up", "mean %s [%s, %s], sd %s (the difference of the two)", secs(g.WrapUpMean), secs(g.WrapUpLow), secs(g.WrapUpHigh), secs(g.WrapUpSD))
-		} else {
+		default:
 			row("wrap-up", "not separable: calls arriving to idle agents waited longer than the busy gaps, so ready agents left calls waiting (not ready, or a class they do not take); the busy gaps bound wrap-up + pick-up")
 		}
 		if p := g.Present; p != nil {

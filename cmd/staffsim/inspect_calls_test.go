@@ -25,7 +25,7 @@ func TestInspectCallsTable(t *testing.T) {
 		t.Fatalf("exit %d: %s", code, errOut)
 	}
 	for _, want := range []string{"7 queued: 5 answered (1 at once), 2 abandoned; 1 hung up in the VRU, 1 other",
-		"ASA 29s", "42.9% within 20s, 57.1% within 1m", "mean 1m42.5s", "2 named", "agents present"} {
+		"ASA 29 s", "42.9% within 20 s, 57.1% within 1 min", "mean 1 min 43 s", "2 named", "agents present", "too few gaps"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("table lacks %q:\n%s", want, out)
 		}

@@ -1,6 +1,7 @@
 package calllog
 
 import (
+	"context"
 	"encoding/csv"
 	"errors"
 	"math"
@@ -247,4 +248,15 @@ func BenchmarkEstimate(b *testing.B) {
 		}
 	}
 	b.ReportMetric(float64(len(calls))*float64(b.N)/b.Elapsed().Seconds(), "calls/s")
+}
+
+// TestReadCancelled: a done context stops the read with its error.
+func TestReadCancelled(t *testing.T) {
+	t.Parallel()
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	in := "q_start,q_exit,outcome,ser_start,ser_exit\n2026-03-02 10:00:00,2026-03-02 10:00:10,HANG,,\n"
+	if _, err := Read("log.csv", strings.NewReader(in), Options{Context: ctx}, func(*Call) {}); !errors.Is(err, context.Canceled) {
+		t.Errorf("got %v, want context.Canceled", err)
+	}
 }
