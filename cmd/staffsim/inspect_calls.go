@@ -75,7 +75,8 @@ type callAgentsJSON struct {
 func callOptions(h *historyFlags, c *callFlags, changed func(string) bool) (calllog.Options, calllog.Config, error) {
 	var opt calllog.Options
 	var cfg calllog.Config
-	for _, name := range []string{"shape", "id-column", "time-format", "sl", "plot"} {
+	for _, name := range []string{"shape", "id-column", "time-format", "sl", "plot",
+		"tickets", "calendar", "hours", "holidays", "sla-per-priority", "response-sla-per-priority"} {
 		if changed(name) {
 			return opt, cfg, usagef("--%s is for ticket histories; a call log (--calls) does not take it", name)
 		}

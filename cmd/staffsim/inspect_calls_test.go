@@ -113,6 +113,7 @@ func TestInspectCallsErrors(t *testing.T) {
 		{"bad within", []string{"inspect", callsFixture, "--calls", "--within", "soon"}, exitUsage, "--within \"soon\""},
 		{"bad interval", []string{"inspect", callsFixture, "--calls", "--interval", "7m"}, exitUsage, "--interval 7m"},
 		{"ticket flag", []string{"inspect", callsFixture, "--calls", "--sl", "80/20s"}, exitUsage, "--sl is for ticket histories"},
+		{"ticket section flag", []string{"inspect", callsFixture, "--calls", "--hours", "mon-fri=09:00-17:00"}, exitUsage, "--hours is for ticket histories"},
 		{"call flag without --calls", []string{"inspect", callsFixture, "--date", "2026-03-02"}, exitUsage, "add --calls"},
 		{"absent column", []string{"inspect", callsFixture, "--calls", "--column", "agent=agent_name"}, exitUsage, `no column "agent_name"`},
 		{"unknown field", []string{"inspect", callsFixture, "--calls", "--column", "wait=q_time"}, exitUsage, "unknown call-log field"},
