@@ -24,6 +24,7 @@ import (
 // inspectOptions are the parsed flags of `staffsim inspect`.
 type inspectOptions struct {
 	history historyFlags
+	calls   callFlags
 	sl      quantity.Target
 	plot    string
 	format  format
@@ -45,7 +46,36 @@ say what detection cannot.
 --format json prints the whole summary; --format csv prints the weekday ×
 hour table (weekday,hour,days,mean). Quantiles come from a log-spaced
 histogram (±1.2 %). Exit status 1 when the file cannot be read or no row
-is usable, 2 for bad flags.`
+is usable, 2 for bad flags.
+
+--calls reads FILE as a call log instead: one row per call with its queue
+entry and exit, outcome (answered/abandoned; the Anonymous Bank's AGENT,
+HANG, PHANTOM), service start and end and, if the log has it, the agent
+(server). It shows what the callers measured (answered, abandoned, ASA,
+service level at each --within target) and the desk's behaviour, each
+estimator after Brown et al. (2005), "Statistical analysis of a telephone
+call center", JASA 100: 36–50:
+
+  patience      Kaplan–Meier with answered calls censored at their wait,
+                Greenwood bands; and the exponential MLE, abandoned / total
+                wait of all queued calls, with its exact interval
+  handle time   mean, cv, quantiles; the log-normal MLE and its KS distance
+                against Lilliefors's critical value
+  wrap-up and   from the gaps between an agent's consecutive calls: a gap
+  pick-up delay whose next call was already waiting is wrap-up + pick-up;
+                a call arriving to an agent idle for long waits only the
+                pick-up delay
+  agents present  each agent from the first to the last call of a stretch
+                of work (a gap over --gap-limit ends it), per --interval
+
+Columns are found by the names of common exports (q_start, q_exit,
+outcome, ser_start, ser_exit, server, type, date, vru_exit) or mapped
+with --column FIELD=HEADER (fields queue_start, queue_exit, outcome,
+service_start, service_end, agent, class, date, vru_exit). Clock-only
+times need --date (or a date column). --format json prints every
+estimate with the whole Kaplan–Meier curve; --format csv prints the
+agents-present curve (interval_start,agents), which requirements
+--staffing evaluates.`
 
 func newInspectCmd(s streams) *cobra.Command {
 	var o inspectOptions
@@ -65,7 +95,10 @@ func newInspectCmd(s streams) *cobra.Command {
   # a call log with clock times only, for one known day
   staffsim inspect calls_one_day.csv --column created_at=1999-08-01+vru_entry --tz Asia/Jerusalem
   # a date and a time column; day-first dates forced
-  staffsim inspect calls.csv --column created_at=date+q_start --time-format '02/01/2006 15:04:05'`,
+  staffsim inspect calls.csv --column created_at=date+q_start --time-format '02/01/2006 15:04:05'
+  # the same call log read as calls: patience, handle time, wrap-up, pick-up delay, agents present
+  staffsim inspect calls_one_day.csv --calls --date 1999-08-01 --tz Asia/Jerusalem
+  staffsim inspect calls_one_day.csv --calls --date 1999-08-01 --format csv > staffing.csv`,
 		Args: func(_ *cobra.Command, args []string) error {
 			switch {
 			case len(args) == 0:
@@ -76,6 +109,14 @@ func newInspectCmd(s streams) *cobra.Command {
 			return nil
 		},
 		RunE: func(cmd *cobra.Command, args []string) error {
+			if o.calls.on {
+				return runInspectCalls(cmd.Context(), s, &o, args[0], cmd.Flags().Changed)
+			}
+			for _, name := range []string{"date", "within", "gap-limit", "interval"} {
+				if cmd.Flags().Changed(name) {
+					return usagef("--%s is for call logs: add --calls", name)
+				}
+			}
 			return runInspect(cmd.Context(), s, &o, args[0])
 		},
 	}
@@ -84,6 +125,7 @@ func newInspectCmd(s streams) *cobra.Command {
 	f.Var(&o.sl, "sl", "response SLA for historical attainment per priority, PCT/DURATION (e.g. 90/4h); needs a first_response_at column")
 	f.StringVar(&o.plot, "plot", "", "also write a weekday × hour heat map to this file (.png or .svg)")
 	o.tickets.register(f)
+	o.calls.register(f)
 	addFormatFlag(f, &o.format)
 	return cmd
 }

@@ -21,15 +21,16 @@ import (
 
 // requirementsOptions are the flags of `staffsim requirements`.
 type requirementsOptions struct {
-	history     historyFlags
-	file        string
-	interval    quantity.Duration
-	aht         quantity.Duration
-	staffing    staffingFlags
-	hoursPerFTE float64
-	out         string
-	plot        string
-	format      format
+	history      historyFlags
+	file         string
+	staffingFile string
+	interval     quantity.Duration
+	aht          quantity.Duration
+	staffing     staffingFlags
+	hoursPerFTE  float64
+	out          string
+	plot         string
+	format       format
 }
 
 const requirementsLong = `Agents needed in every interval of a forecast to meet the service level
@@ -45,7 +46,18 @@ FTE = scheduled (paid) agent hours per week / --hours-per-fte.
 
 Output: with --out, requirements.csv goes to that file and stdout gets the
 summary; without it stdout gets every interval (and the summary, in table
-and json formats). --plot draws agents and scheduled agents per interval.`
+and json formats). --plot draws agents and scheduled agents per interval.
+
+--staffing FILE turns the question round: instead of the agents needed,
+what the agents the desk had delivered. FILE is a staffing curve,
+interval_start,agents (agents a time-average, fractional allowed; e.g.
+written by "staffsim inspect --calls LOG --format csv"); each interval of
+the forecast it covers is evaluated by Erlang C (A with --patience) at its
+agents: SL, P(wait), ASA, occupancy, abandon rate, and whether the targets
+are met. A fractional n is ⌊n⌋ agents for part of the interval and ⌈n⌉ for
+the rest, each in steady state: per-contact figures interpolate linearly
+between the two. An interval whose agents do not exceed the traffic is
+unstable under Erlang C (its ASA is empty/null).`
 
 func newRequirementsCmd(s streams) *cobra.Command {
 	o := &requirementsOptions{}
@@ -55,7 +67,9 @@ func newRequirementsCmd(s streams) *cobra.Command {
 		Long:  requirementsLong,
 		Example: `  staffsim requirements --forecast forecast.csv --sl 80/20s --shrinkage 30% --out requirements.csv
   staffsim requirements --forecast forecast.csv --sl 80/20s --aht 240s --max-occupancy 85% --plot requirements.png
-  staffsim requirements --forecast volumes.csv --tz Europe/London --sl 80/20s --patience 3m --max-abandon 5% --format json`,
+  staffsim requirements --forecast volumes.csv --tz Europe/London --sl 80/20s --patience 3m --max-abandon 5% --format json
+  # what the agents the desk had delivered, interval by interval
+  staffsim requirements --forecast volumes.csv --staffing staffing.csv --sl 80/20s --patience 3m`,
 		Args: usageArgs(cobra.NoArgs),
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			return runRequirements(cmd, s, o)
@@ -63,6 +77,7 @@ func newRequirementsCmd(s streams) *cobra.Command {
 	}
 	f := cmd.Flags()
 	f.StringVar(&o.file, "forecast", "", "forecast or interval volumes CSV (required); - for standard input")
+	f.StringVar(&o.staffingFile, "staffing", "", "evaluate at this staffing instead of solving: a CSV interval_start,agents (fractional allowed)")
 	f.Var(&o.interval, "interval", "staff in intervals of this length (a multiple of the file's; default the file's own)")
 	f.Var(&o.aht, "aht", "flat average handle time instead of the forecast's aht_seconds, e.g. 240s")
 	o.staffing.register(f)
@@ -94,6 +109,14 @@ func runRequirements(cmd *cobra.Command, s streams, o *requirementsOptions) erro
 			return usageError{err}
 		}
 	}
+	if o.staffingFile != "" {
+		switch {
+		case o.plot != "":
+			return usagef("--plot draws the agents required; with --staffing the agents are given: drop --plot")
+		case f.Changed("shrinkage"):
+			return usagef("--shrinkage schedules agents on top of the requirement; with --staffing the agents are those on the phones: drop --shrinkage")
+		}
+	}
 	if sameFile(o.out, o.plot) {
 		return usagef("--out and --plot both name %s: give each its own file", o.out)
 	}
@@ -123,7 +146,7 @@ func runRequirements(cmd *cobra.Command, s streams, o *requirementsOptions) erro
 		return historyError(err)
 	}
 	noteRead(s.err, rep)
-	if !staffingTargetGiven(f.Changed) {
+	if !staffingTargetGiven(f.Changed) && o.staffingFile == "" {
 		fmt.Fprintf(s.err, "note: no target given; staffing for --sl %s\n", o.staffing.sl.String())
 	}
 	if err := cmd.Context().Err(); err != nil {
@@ -133,6 +156,9 @@ func runRequirements(cmd *cobra.Command, s streams, o *requirementsOptions) erro
 	demand, err := demandOf(s.err, o.file, series, time.Duration(o.aht).Seconds())
 	if err != nil {
 		return err
+	}
+	if o.staffingFile != "" {
+		return runStaffed(cmd.Context(), s, o, series, demand, model, targets)
 	}
 	opt := erlang.Options{Model: model, Interval: series.Interval,
 		Patience: o.staffing.patienceSeconds(), Shrinkage: float64(o.staffing.shrinkage)}
