@@ -24,7 +24,7 @@ set -- "generated=$dir/gen.csv@30m" "generated-noisy=$dir/gen-noisy.csv@30m" "el
 rspec="generated=$dir/generated.csv@48 generated-noisy=$dir/generated-noisy.csv@48 electricity=$dir/electricity.csv@48"
 bpi=../shared/data/bpi13-incidents/bpi_13_incidents.csv
 if [ -f "$bpi" ]; then
-	set -- "$@" "bpi13=$bpi@60m"
+	set -- "$@" "bpi13=$bpi@60m,id=CaseID"
 	rspec="$rspec bpi13=$dir/bpi13.csv@24"
 fi
 go run ./scripts/benchr -out "$dir" -test-days 14 "$@" >"$dir/staffsim.tsv"

@@ -47,8 +47,9 @@ Methods (--method):
   hw-multiplicative  the same with a multiplicative season
   taylor             Taylor's double-seasonal Holt-Winters (daily and weekly
                      cycles, trend, AR(1) error adjustment), as R's dshw
-  mstl               day and week seasonal components (MSTL-like), the
-                     adjusted series exponentially smoothed
+  mstl               MSTL, as R's mstl + ETS: day and week seasonal
+                     components by STL (loess), the adjusted series
+                     exponentially smoothed
   combination        the median of weighted, daily-profile, mstl and the
                      two hw methods
   auto               (default) backtest every method on the last 4 weeks of

@@ -8,7 +8,11 @@
 //
 // WAPE = Σ|y − ŷ| / Σy over the held-out intervals (ScoreHoldout). Usage:
 //
-//	go run ./scripts/benchr -out DIR -test-days 14 NAME=PATH@INTERVAL ...
+//	go run ./scripts/benchr -out DIR -test-days 14 NAME=PATH@INTERVAL[,id=COLUMN] ...
+//
+// id=COLUMN reads an event log (one row per update) as tickets, rows with
+// the same COLUMN collapsing into one (staffsim's --id-column). R gets the
+// usable series written here, so both sides forecast the same counts.
 package main
 
 import (
@@ -39,17 +43,32 @@ func run(arg, dir string, testDays int) error {
 	name, rest, ok := strings.Cut(arg, "=")
 	path, ivs, ok2 := strings.Cut(rest, "@")
 	if !ok || !ok2 {
-		return fmt.Errorf("want NAME=PATH@INTERVAL, e.g. bpi=bpi.csv@60m")
+		return fmt.Errorf("want NAME=PATH@INTERVAL[,id=COLUMN], e.g. bpi=bpi.csv@60m,id=CaseID")
+	}
+	var opt history.Options
+	ivs, idc, hasID := strings.Cut(ivs, ",")
+	if hasID {
+		col, ok := strings.CutPrefix(idc, "id=")
+		if !ok || col == "" {
+			return fmt.Errorf("%q after the interval: want id=COLUMN", idc)
+		}
+		opt.IDColumn = col
 	}
 	iv, err := time.ParseDuration(ivs)
 	if err != nil {
 		return err
 	}
-	s, _, err := forecast.LoadSeriesFile(path, history.Options{}, iv)
+	s, _, err := forecast.LoadSeriesFile(path, opt, iv)
 	if err != nil {
 		return err
 	}
-	s, _ = forecast.Usable(s)
+	full := s.Len()
+	s, notes := forecast.Usable(s)
+	for _, n := range notes {
+		fmt.Fprintf(os.Stderr, "%s: %s\n", name, n)
+	}
+	fmt.Fprintf(os.Stderr, "%s: usable series %s to %s, %d of %d intervals\n", name,
+		s.Start.Format(time.DateOnly), s.Time(s.Len()).Format(time.DateOnly), s.Len(), full)
 	f, err := os.Create(filepath.Join(dir, name+".csv"))
 	if err != nil {
 		return err
