@@ -7,7 +7,8 @@
 #
 # Series: two generated histories (staffsim generate: 30-minute volumes,
 # 26 weeks, with and without extra day-to-day noise), the BPI 2013 incidents
-# in ../shared/data (hourly, when present) and R's `taylor` (half-hourly
+# in ../shared/data (hourly, when present; read as incidents, --id-column
+# CaseID) and R's `taylor` (half-hourly
 # electricity demand, Taylor 2003; exported from the R package, not kept).
 # Prints series<TAB>method<TAB>WAPE lines, then the table for docs/accuracy.md.
 set -eu
