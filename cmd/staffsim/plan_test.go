@@ -458,3 +458,23 @@ func TestPlanSameBytes(t *testing.T) {
 		}
 	}
 }
+
+// TestPlanTinyHistory: a three-row history used to end in "headcount
+// sweep: the roster has no agents to scale" (exit 1); it is forecast by
+// its mean day, with the note saying why, and planned.
+func TestPlanTinyHistory(t *testing.T) {
+	t.Parallel()
+	data, err := os.ReadFile(filepath.Join("..", "..", "testdata", "tickets_sample.csv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.SplitN(string(data), "\n", 5)
+	tiny := filepath.Join(t.TempDir(), "three.csv")
+	if err := os.WriteFile(tiny, []byte(strings.Join(lines[:4], "\n")+"\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, out, errOut := runCLI(t, append([]string{"plan", "--history", tiny, "--out", filepath.Join(t.TempDir(), "p")}, planFast...)...)
+	if code != exitOK || !strings.Contains(errOut, "less than a week") || !strings.Contains(out, "Staffing plan") {
+		t.Errorf("exit %d, stderr %q; want a plan with the short-history note", code, errOut)
+	}
+}
