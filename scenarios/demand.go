@@ -8,6 +8,7 @@ import (
 
 	"github.com/staffsim/staffsim/forecast"
 	"github.com/staffsim/staffsim/forecast/history"
+	"github.com/staffsim/staffsim/forecast/staffing"
 	"github.com/staffsim/staffsim/sim"
 )
 
@@ -165,6 +166,13 @@ func (s *Scenario) simConfig() (sim.Config, []demand, error) {
 		cfg.Queues = append(cfg.Queues, sq)
 	}
 	cfg.Shifts = s.Roster.SimShifts()
+	if s.Roster.Staffing != "" {
+		curves, err := s.staffingShifts()
+		if err != nil {
+			return sim.Config{}, nil, err
+		}
+		cfg.Shifts = append(cfg.Shifts, curves...)
+	}
 	if err := cfg.Validate(); err != nil {
 		var fe *sim.FieldError
 		if errors.As(err, &fe) {
@@ -188,4 +196,32 @@ func (d Distribution) sim() sim.Dist {
 		return sim.Empirical(d.Values)
 	}
 	return sim.Exponential(d.Mean)
+}
+
+// staffingShifts reads the roster's staffing curve file and returns its
+// agents per interval as shifts (sim.CurveShifts): one curve per queue
+// column value, serving that queue, or one serving every queue.
+func (s *Scenario) staffingShifts() ([]sim.Shift, error) {
+	file := s.Roster.Staffing
+	curves, err := staffing.ReadFile(s.Path(file), s.Location)
+	if err != nil {
+		return nil, s.errorf("roster.staffing: "+file, "write interval_start,agents[,queue], one row per interval (staffsim inspect --calls --format csv writes one from a call log)", "%v", err)
+	}
+	var out []sim.Shift
+	for _, c := range curves {
+		var skills []string
+		name := "staffing"
+		if c.Queue != "" {
+			if s.Queue(c.Queue) == nil {
+				return nil, s.errorf("roster.staffing: "+file, "name a queue of the scenario in the queue column", "queue %q is not in the scenario", c.Queue)
+			}
+			skills, name = []string{c.Queue}, "staffing "+c.Queue
+		}
+		sh, err := sim.CurveShifts(name, c.Start, c.Interval, c.Agents, skills)
+		if err != nil {
+			return nil, s.errorf("roster.staffing: "+file, "", "%v", err)
+		}
+		out = append(out, sh...)
+	}
+	return out, nil
 }

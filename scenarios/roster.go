@@ -11,14 +11,21 @@ import (
 	"go.yaml.in/yaml/v3"
 )
 
-var shiftKeys = []string{"name", "start", "length", "days", "agents", "skills", "breaks"}
+var shiftKeys = []string{"name", "start", "length", "days", "dates", "end", "agents", "skills", "breaks"}
 
 func (w *walker) roster(n *yaml.Node, s *Scenario) {
-	f, ok := w.Mapping(n, "roster", "a roster (shrinkage and shifts)", "shrinkage", "shifts")
+	f, ok := w.Mapping(n, "roster", "a roster (shrinkage, shifts, staffing)", "shrinkage", "shifts", "staffing")
 	if !ok {
 		return
 	}
-	w.Require(f, "roster", map[string]string{"shifts": "add at least one shift (see testdata/phone-desk.yaml)"}, "shifts")
+	if v := f.Vals["staffing"]; v != nil {
+		if file, ok := w.Str(v, "roster.staffing", "a staffing CSV file (interval_start,agents[,queue])"); ok {
+			s.Roster.Staffing = file
+			w.checkFile(v, "roster.staffing", file)
+		}
+	} else {
+		w.Require(f, "roster", map[string]string{"shifts": "add at least one shift (see testdata/phone-desk.yaml), or a staffing curve: staffing: staffing.csv"}, "shifts")
+	}
 	if v := f.Vals["shrinkage"]; v != nil {
 		if x, ok := w.Fraction(v, "roster.shrinkage"); ok {
 			if x >= 1 {
@@ -75,6 +82,24 @@ func (w *walker) roster(n *yaml.Node, s *Scenario) {
 		if v := sf.Vals["days"]; v != nil {
 			sh.Days, _ = w.Weekdays(v, sub(path, "days"))
 		}
+		if v := sf.Vals["dates"]; v != nil {
+			if sf.Vals["days"] != nil {
+				w.Errorf(v, sub(path, "dates"), "give the weekdays the shift works (days) or its dates, not both", "both days and dates")
+			} else {
+				sh.Dates = w.dates(v, sub(path, "dates"), s.Location)
+			}
+		}
+		if v := sf.Vals["end"]; v != nil {
+			if e, ok := w.Str(v, sub(path, "end"), "soft or hard"); ok {
+				switch e {
+				case "soft":
+				case "hard":
+					sh.HardEnd = true
+				default:
+					w.Errorf(v, sub(path, "end"), "end: soft (the contact in hand is finished, as overtime) or end: hard (it goes back to the queue)", "unknown end %q", e)
+				}
+			}
+		}
 		if v := sf.Vals["agents"]; v != nil {
 			if a, ok := w.Integer(v, sub(path, "agents"), 0, "the number of agents on the shift, ≥ 0"); ok {
 				if a > 100_000 {
@@ -92,6 +117,41 @@ func (w *walker) roster(n *yaml.Node, s *Scenario) {
 		s.Roster.Shifts = append(s.Roster.Shifts, sh)
 		w.agentNodes = append(w.agentNodes, sf.Vals["agents"])
 	}
+}
+
+// dates parses a list of calendar dates (YYYY-MM-DD, in loc), each once.
+func (w *walker) dates(n *yaml.Node, path string, loc *time.Location) []time.Time {
+	const hint = "list dates as [2026-12-07, 2026-12-08], or give days: [mon, …] for every week"
+	items, ok := w.Seq(n, path, "a list of dates")
+	if !ok {
+		return nil
+	}
+	if len(items) == 0 {
+		w.Errorf(n, path, hint, "no dates")
+		return nil
+	}
+	if loc == nil {
+		loc = time.UTC
+	}
+	var out []time.Time
+	for i, it := range items {
+		str, ok := w.Str(it, index(path, i), "a date")
+		if !ok {
+			continue
+		}
+		d, err := time.ParseInLocation(time.DateOnly, str, loc)
+		if err != nil {
+			w.Errorf(it, index(path, i), hint, "want a date, got %q", str)
+			continue
+		}
+		if slices.ContainsFunc(out, d.Equal) {
+			w.Errorf(it, index(path, i), "list each date once", "%s repeated", str)
+			continue
+		}
+		out = append(out, d)
+	}
+	slices.SortFunc(out, func(a, b time.Time) int { return a.Compare(b) })
+	return out
 }
 
 func (w *walker) skills(n *yaml.Node, path string, s *Scenario) []string {
@@ -183,8 +243,8 @@ func (w *walker) breaks(n *yaml.Node, path string, length time.Duration) []Break
 func (w *walker) crossCheck(s *Scenario) {
 	// Earlier errors (a skill or agent count that did not parse) would
 	// make this check report their consequences, not new problems.
-	if w.Len() > 0 || len(s.Roster.Shifts) == 0 {
-		return
+	if w.Len() > 0 || len(s.Roster.Shifts) == 0 || s.Roster.Staffing != "" {
+		return // a staffing curve's queues are checked when it is read
 	}
 	for i, q := range s.Queues {
 		if q.Name == "" {

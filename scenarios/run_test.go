@@ -223,3 +223,31 @@ func TestRunCancelled(t *testing.T) {
 		t.Errorf("got %v, want context.Canceled", err)
 	}
 }
+
+// TestStaffingCurveScenario: a roster given as agents per interval
+// (roster.staffing) and a dated shift with a hard end put exactly those
+// agents on duty: 2.5, 3, 3 and 1.25 agents from 08:00, then the two
+// agents of 10:00–12:00, nobody after; nothing in overtime.
+func TestStaffingCurveScenario(t *testing.T) {
+	t.Parallel()
+	sc, err := Load(filepath.Join("testdata", "staffing.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if sc.Roster.Staffing != "staffing.csv" || len(sc.Roster.Shifts) != 1 || !sc.Roster.Shifts[0].HardEnd || len(sc.Roster.Shifts[0].Dates) != 1 {
+		t.Fatalf("parsed roster %+v", sc.Roster)
+	}
+	out, err := Run(context.Background(), sc, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[int]float64{16: 2.5, 17: 3, 18: 3, 19: 1.25, 20: 2, 21: 2, 22: 2, 23: 2, 24: 0}
+	for i, w := range want {
+		if got := out.Result.Intervals[i].Total.AgentsAvailable.Mean; math.Abs(got-w) > 1e-9 {
+			t.Errorf("interval %d: %v agents available; want %v", i, got, w)
+		}
+	}
+	if o := out.Result.Summary.Total.OvertimeHours.Mean; o != 0 {
+		t.Errorf("overtime %v h; want 0 (hard ends)", o)
+	}
+}

@@ -154,6 +154,11 @@ type Roster struct {
 	// (absence, meetings, training), in [0, 1).
 	Shrinkage float64
 	Shifts    []Shift
+	// Staffing is a staffing curve file as written in the scenario
+	// (relative to Dir): interval_start,agents[,queue], agents on duty per
+	// interval (fractions are time averages), on top of Shifts — how a
+	// desk's real staffing is replayed (sim.CurveShifts).
+	Staffing string
 }
 
 // Shift is a group of identical agents working the same hours.
@@ -165,6 +170,11 @@ type Shift struct {
 	Agents int            // ≥ 0
 	Skills []string       // queues these agents serve; nil means every queue
 	Breaks []Break
+	// Dates, when set, are the dates the shift starts on instead of Days.
+	Dates []time.Time
+	// HardEnd: the shift ends on time and the contact in hand goes back to
+	// its queue (end: hard); otherwise it is finished as overtime.
+	HardEnd bool
 }
 
 // Works reports whether the shift starts on weekday d.
@@ -201,7 +211,7 @@ type Break = sim.Break
 // scenario's roster to the simulator's, used by every command.
 func (sh *Shift) Sim() sim.Shift {
 	return sim.Shift{Name: sh.Name, Start: sh.Start, Length: sh.Length, Days: sh.Days, Agents: sh.Agents,
-		Skills: sh.Skills, Breaks: append([]Break(nil), sh.Breaks...)}
+		Skills: sh.Skills, Breaks: append([]Break(nil), sh.Breaks...), Dates: sh.Dates, HardEnd: sh.HardEnd}
 }
 
 // SimShifts returns the simulator's form of the roster's shifts.
@@ -211,23 +221,6 @@ func (r *Roster) SimShifts() []sim.Shift {
 		out[i] = r.Shifts[i].Sim()
 	}
 	return out
-}
-
-// PaidHours returns the roster's paid hours in one week: Σ over shifts of
-// agents × working days a week × paid time per occurrence (sim.PaidTime:
-// length less unpaid breaks). A simulation of whole weeks pays the same
-// per week.
-func (r *Roster) PaidHours() float64 {
-	var h float64
-	for i := range r.Shifts {
-		sh := &r.Shifts[i]
-		days := len(sh.Days)
-		if sh.Days == nil {
-			days = 7
-		}
-		h += float64(sh.Agents*days) * sim.PaidTime(sh.Length, sh.Breaks).Hours()
-	}
-	return h
 }
 
 // Cost holds the money side of a scenario.
@@ -247,7 +240,7 @@ func ShiftsOf(shifts []sim.Shift) []Shift {
 	out := make([]Shift, len(shifts))
 	for i, sh := range shifts {
 		out[i] = Shift{Name: sh.Name, Start: sh.Start, Length: sh.Length, Days: sh.Days, Agents: sh.Agents,
-			Skills: sh.Skills, Breaks: append([]Break(nil), sh.Breaks...)}
+			Skills: sh.Skills, Breaks: append([]Break(nil), sh.Breaks...), Dates: sh.Dates, HardEnd: sh.HardEnd}
 	}
 	return out
 }

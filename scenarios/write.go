@@ -124,6 +124,16 @@ func (s *Scenario) node() (*yaml.Node, error) {
 			}
 			shm.add("days", days)
 		}
+		if sh.Dates != nil {
+			dates := &yaml.Node{Kind: yaml.SequenceNode, Style: yaml.FlowStyle}
+			for _, d := range sh.Dates {
+				dates.Content = append(dates.Content, str(d.Format(time.DateOnly)))
+			}
+			shm.add("dates", dates)
+		}
+		if sh.HardEnd {
+			shm.add("end", str("hard"))
+		}
 		shm.add("agents", num(strconv.Itoa(sh.Agents)))
 		if sh.Skills != nil {
 			sk := &yaml.Node{Kind: yaml.SequenceNode, Style: yaml.FlowStyle}
@@ -147,7 +157,12 @@ func (s *Scenario) node() (*yaml.Node, error) {
 		}
 		shs.Content = append(shs.Content, shm.Node)
 	}
-	rm.add("shifts", shs)
+	if len(s.Roster.Shifts) > 0 || s.Roster.Staffing == "" {
+		rm.add("shifts", shs)
+	}
+	if s.Roster.Staffing != "" {
+		rm.add("staffing", str(s.Roster.Staffing))
+	}
 	m.add("roster", rm.Node)
 	if !s.Cost.None {
 		cm := newMap(false)
