@@ -76,21 +76,28 @@ func (res *Result) supplyStep() string {
 func (res *Result) lines() []string {
 	money := func(x float64) string { return report.Money(res.Options.Plan.Currency, x) }
 	target := fmt.Sprintf("%.0f%%", 100*res.Target)
-	sla := res.Options.Plan.SL.String()
+	sla := report.SLAWords(res.Options.Plan.SL.Goal, res.Options.Plan.SL.Within)
 	var out []string
 	p := res.Plan
-	span := fmt.Sprintf("%s to %s", res.Months[0].Label(), res.Months[len(res.Months)-1].Start.Format("Jan 2006"))
+	span := fmt.Sprintf("from %s to %s", res.Months[0].Label(), res.Months[len(res.Months)-1].Label())
+	except := ""
+	if len(p.Unmet) > 0 {
+		except = fmt.Sprintf(" except the %d below", len(p.Unmet))
+		if len(p.Unmet) == 1 {
+			except = " except the one below"
+		}
+	}
 	if len(p.Classes) == 0 {
-		out = append(out, fmt.Sprintf("No hiring is needed: the %d people on staff meet %s with at least %s probability in every month %s (%s).",
-			res.Options.Supply.Headcount, sla, target, span, money(p.Cost)))
+		out = append(out, fmt.Sprintf("No hiring is needed: the %d people on staff meet %s with at least %s probability in every month %s%s (%s).",
+			res.Options.Supply.Headcount, sla, target, span, except, money(p.Cost)))
 	} else {
 		var when, reqs []string
 		for _, c := range p.Classes {
 			when = append(when, fmt.Sprintf("%d on %s", c.Size, c.Start.Format("2 Jan 2006")))
 			reqs = append(reqs, c.Requisition(res.Options.Supply.LeadTime).Format("2 Jan"))
 		}
-		out = append(out, fmt.Sprintf("Open %s: %s (requisitions by %s). With them the desk has enough staff for %s with at least %s probability in every month %s it can; %d hires, %s in all.",
-			classesWords(p.Classes), joinAnd(when), joinAnd(reqs), sla, target, span, p.Hires, money(p.Cost)))
+		out = append(out, fmt.Sprintf("Open %s: %s (requisitions by %s). With them the desk has enough staff for %s with at least %s probability in every month %s%s; %d hires, %s in all.",
+			classesWords(p.Classes), joinAnd(when), joinAnd(reqs), sla, target, span, except, p.Hires, money(p.Cost)))
 	}
 	if n := res.NoHire; n.FirstMiss >= 0 && len(p.Classes) > 0 {
 		m := n.Months[n.FirstMiss]

@@ -25,14 +25,9 @@ func (p Period) Days() int { return dayNumber(p.End) - dayNumber(p.Start) }
 // Weeks returns the period's length in weeks (days ÷ 7).
 func (p Period) Weeks() float64 { return float64(p.Days()) / 7 }
 
-// Label names the period for people: "Mar 2027", or "from 6 Jul 2026"
-// for a first period that starts mid-month.
-func (p Period) Label() string {
-	if p.Start.Day() != 1 {
-		return "from " + p.Start.Format("2 Jan 2006")
-	}
-	return p.Start.Format("Jan 2006")
-}
+// Label names the period's month for people: "Mar 2027" (the first
+// period may start mid-month).
+func (p Period) Label() string { return p.Start.Format("Jan 2006") }
 
 // Months returns n periods from today (a local midnight): the rest of
 // today's month, then whole calendar months.

@@ -178,6 +178,18 @@ func Run(ctx context.Context, in plan.Input, opt Options) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
+	// Dates of events and classes are calendar days of the desk's zone.
+	loc := base.Start.Location()
+	opt.Events = append([]Event(nil), opt.Events...)
+	for i := range opt.Events {
+		opt.Events[i].From, opt.Events[i].To = localDay(opt.Events[i].From, loc), localDay(opt.Events[i].To, loc)
+	}
+	if opt.Given != nil {
+		opt.Given = append([]Class{}, opt.Given...)
+		for i := range opt.Given {
+			opt.Given[i].Start = localDay(opt.Given[i].Start, loc)
+		}
+	}
 	res := &Result{Source: in.Source, Base: base, Today: base.Start, Target: opt.Target, Runs: opt.Runs, Options: opt}
 	res.Steps = append(res.Steps, base.Steps...)
 	trend, notes, err := FitTrend(base.Series, in.Holidays, opt.Growth, opt.AHTGrowth)
