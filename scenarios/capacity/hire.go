@@ -178,12 +178,12 @@ func (md *model) reason(m int, req, target float64) string {
 		if start.IsZero() {
 			return fmt.Sprintf("no class can start within the horizon: the lead time of %d days from %s ends after it", wholeDays(md.sup.LeadTime), md.periods[0].Start.Format("2 Jan 2006"))
 		}
-		return fmt.Sprintf("the first class can start on %s (%d days' lead time from %s) and is productive from %s, after %d days of training — too late for %s",
+		return fmt.Sprintf("the first class can start on %s (%d days' lead time from %s) and is productive only from %s, after %d days of training",
 			start.Format("Mon 2 Jan 2006"), wholeDays(md.sup.LeadTime), md.periods[0].Start.Format("2 Jan 2006"),
-			start.AddDate(0, 0, wholeDays(md.sup.Training)).Format("2 Jan 2006"), wholeDays(md.sup.Training), p.Label())
+			start.AddDate(0, 0, wholeDays(md.sup.Training)).Format("2 Jan 2006"), wholeDays(md.sup.Training))
 	}
 	if md.sup.MaxClass > 0 {
-		return fmt.Sprintf("even with every class that can help %s at its largest size (%d), it has enough staff in only %.0f%% of paths (target %.0f%%)",
+		return fmt.Sprintf("even with every class that can help %s at its largest size (%d), it has enough staff in only %.0f%% of the simulated paths (target %.0f%%)",
 			p.Label(), md.sup.MaxClass, 100*md.pmeet(m, req), 100*target)
 	}
 	return fmt.Sprintf("P(enough staff) %.0f%% is below the target %.0f%%", 100*md.pmeet(m, req), 100*target)

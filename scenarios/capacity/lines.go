@@ -110,8 +110,18 @@ func (res *Result) lines() []string {
 		out = append(out, fmt.Sprintf("Without them, the SLA fails from %s with %.0f%% probability; by %s the desk is short by %s FTE.",
 			m.Label(), 100*(1-m.PMeet), worst.Label(), report.FTEWords(worst.Short)))
 	}
-	for _, u := range p.Unmet {
-		out = append(out, fmt.Sprintf("%s cannot be met by hiring: %s; cover it with overtime, temporary staff or a shorter lead time.", u.Label, u.Reason))
+	// Consecutive months with the same reason make one sentence.
+	for i := 0; i < len(p.Unmet); {
+		j := i + 1
+		for j < len(p.Unmet) && p.Unmet[j].Reason == p.Unmet[i].Reason && p.Unmet[j].Month == p.Unmet[j-1].Month+1 {
+			j++
+		}
+		when, it := p.Unmet[i].Label, "it"
+		if j > i+1 {
+			when, it = p.Unmet[i].Label+" to "+p.Unmet[j-1].Label, "them"
+		}
+		out = append(out, fmt.Sprintf("%s cannot be met by hiring: %s; cover %s with overtime, temporary staff or a shorter lead time.", when, p.Unmet[i].Reason, it))
+		i = j
 	}
 	if g := res.Given; g != nil {
 		s := fmt.Sprintf("%s (%d hires in %s) ", titleCase(g.Name), g.Hires, classesWords(g.Classes))

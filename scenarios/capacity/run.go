@@ -83,8 +83,10 @@ func (o Options) withDefaults() Options {
 	return o
 }
 
-// Validate checks the options that do not need the history.
+// Validate checks the options that do not need the history (their zero
+// values taking their defaults).
 func (o Options) Validate() error {
+	o = o.withDefaults()
 	s := o.Supply
 	switch {
 	case o.Months < 1 || o.Months > MaxMonths:

@@ -3,6 +3,7 @@ package report
 import (
 	"fmt"
 	"image/color"
+	"math"
 	"time"
 
 	"gonum.org/v1/plot"
@@ -39,6 +40,10 @@ type CapacityPlan struct {
 	Months  []CapacityMonth
 	Cost    float64
 	Hires   int
+	// OwnDemand marks a plan for another volume (the +10 % case): its
+	// months have their own requirement, so the supply chart leaves it
+	// out.
+	OwnDemand bool
 }
 
 // CapacityClass is one hiring class.
@@ -103,16 +108,22 @@ func CapacityCharts(c *Capacity) ([]Chart, error) {
 	sd.Lines = append(sd.Lines, Line{Label: "required", Times: ts, Values: series(rec, func(m CapacityMonth) float64 { return m.Required }), Step: true, Last: last, Color: color.Black, Width: vg.Points(2)})
 	bandColors := []color.Color{color.NRGBA{0, 114, 178, 60}, color.NRGBA{213, 94, 0, 45}, color.NRGBA{0, 158, 115, 45}, color.NRGBA{204, 121, 167, 45}}
 	for i, p := range c.Plans {
-		if i >= len(bandColors) {
-			break
+		if i >= len(bandColors) || p.OwnDemand {
+			continue
 		}
 		sd.Bands = append(sd.Bands, Band{Label: p.Name + " (80% band)", Times: ts, Low: series(p, func(m CapacityMonth) float64 { return m.Low }),
 			High: series(p, func(m CapacityMonth) float64 { return m.High }), Color: bandColors[i], Step: true, Last: last})
 		sd.Lines = append(sd.Lines, Line{Label: p.Name + ": mean", Times: ts, Values: series(p, func(m CapacityMonth) float64 { return m.OnStaff }),
 			Step: true, Last: last, Color: Palette[i%len(Palette)], Dashed: i > 0})
 	}
-	zero := 0.0
-	sd.YMin = &zero
+	zero, top := 0.0, 0.0
+	for _, p := range c.Plans {
+		for _, m := range p.Months {
+			top = math.Max(top, math.Max(m.High, m.Required))
+		}
+	}
+	top *= 1.3 // room for the legend
+	sd.YMin, sd.YMax = &zero, &top
 	p, err := sd.Plot()
 	if err != nil {
 		return nil, err
@@ -169,7 +180,11 @@ func hiringPlot(c *Capacity, p CapacityPlan) (*plot.Plot, error) {
 	pl.Legend.Add("expected leavers", lb)
 	pl.Legend.Top = true
 	pl.NominalX(names...)
-	pl.Y.Min = 0
+	top := 1.0
+	for _, m := range p.Months {
+		top = math.Max(top, math.Max(float64(m.Hires), m.Leavers))
+	}
+	pl.Y.Min, pl.Y.Max = 0, top*1.3 // room for the legend
 	return pl, nil
 }
 
