@@ -52,7 +52,12 @@
 // month, so the last day of the month must also be covered.
 //
 // Month m's productive FTE is Σ heads × productivity × hours per head ÷
-// hours per FTE (headcount.Pay); overtime can stretch it by at most
+// hours per FTE (headcount.Pay), with the heads still there at the month's
+// end and their productivity on its first day — the month's weakest point
+// on both counts, so that every week of the month is covered (the typical
+// week is the month's busiest too). A class therefore helps a month only
+// when its training has ended by the month's first day. Pay counts every
+// day from the class's start; overtime can stretch it by at most
 // Overtime (a share of contracted hours) at OvertimePremium × the hourly
 // cost. P(meet) of month m is the share of simulated attrition paths whose
 // productive FTE with overtime reaches the required FTE: the roster

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math"
 	"slices"
+	"sort"
 	"time"
 )
 
@@ -174,29 +175,20 @@ func (md *model) reason(m int, req, target float64) string {
 		}
 	}
 	if first < 0 {
-		start := md.firstClass()
-		if start.IsZero() {
-			return fmt.Sprintf("no class can start within the horizon: the lead time of %d days from %s ends after it", wholeDays(md.sup.LeadTime), md.periods[0].Start.Format("2 Jan 2006"))
+		start := md.earliest
+		for start.Weekday() != time.Monday {
+			start = start.AddDate(0, 0, 1)
 		}
-		return fmt.Sprintf("the first class can start on %s (%d days' lead time from %s) and is productive only from %s, after %d days of training",
+		trained := start.AddDate(0, 0, wholeDays(md.sup.Training))
+		return fmt.Sprintf("the earliest class starts on %s (%d days' lead time from %s) and is trained only by %s (%d days)",
 			start.Format("Mon 2 Jan 2006"), wholeDays(md.sup.LeadTime), md.periods[0].Start.Format("2 Jan 2006"),
-			start.AddDate(0, 0, wholeDays(md.sup.Training)).Format("2 Jan 2006"), wholeDays(md.sup.Training))
+			trained.Format("2 Jan 2006"), wholeDays(md.sup.Training))
 	}
 	if md.sup.MaxClass > 0 {
 		return fmt.Sprintf("even with every class that can help %s at its largest size (%d), it has enough staff in only %.0f%% of the simulated paths (target %.0f%%)",
 			p.Label(), md.sup.MaxClass, 100*md.pmeet(m, req), 100*target)
 	}
 	return fmt.Sprintf("P(enough staff) %.0f%% is below the target %.0f%%", 100*md.pmeet(m, req), 100*target)
-}
-
-// firstClass returns the first day a class can start, or zero.
-func (md *model) firstClass() time.Time {
-	for _, c := range md.classes {
-		if c != nil {
-			return c.start
-		}
-	}
-	return time.Time{}
 }
 
 // cheapest returns the class that adds month m's productive FTE at the
@@ -230,36 +222,32 @@ func (md *model) headCost(c *cohort) float64 {
 	return cost
 }
 
-// setClasses puts the given classes in the model (each in the month of
-// its start, which must be a day a class can start in that month or
-// later).
+// setClasses puts a given hiring plan's classes in the model.
 func (md *model) setClasses(classes []Class) error {
+	last := md.periods[len(md.periods)-1].End
 	for _, cl := range classes {
-		m := -1
-		for k, p := range md.periods {
-			if !cl.Start.Before(p.Start) && cl.Start.Before(p.End) {
-				m = k
-			}
-		}
-		if m < 0 {
+		if cl.Start.Before(md.periods[0].Start) || !cl.Start.Before(last) {
 			return fmt.Errorf("class of %s: its start is outside the horizon %s to %s", cl.Start.Format("2006-01-02"),
-				md.periods[0].Start.Format("2006-01-02"), md.periods[len(md.periods)-1].End.AddDate(0, 0, -1).Format("2006-01-02"))
+				md.periods[0].Start.Format("2006-01-02"), last.AddDate(0, 0, -1).Format("2006-01-02"))
 		}
 		if cl.Size <= 0 {
 			return fmt.Errorf("class of %s: size %d must be positive", cl.Start.Format("2006-01-02"), cl.Size)
 		}
-		c := md.classes[m]
-		if c == nil || !c.start.Equal(cl.Start) {
-			c = md.newCohort(uint64(dayNumber(cl.Start))+1, cl.Start, m)
-			if prev := md.classes[m]; prev != nil && prev.size > 0 {
-				return fmt.Errorf("class of %s: one class a month; %s already has one on %s", cl.Start.Format("2006-01-02"), md.periods[m].Label(), prev.start.Format("2006-01-02"))
+		var c *cohort
+		for _, g := range md.given {
+			if g.start.Equal(cl.Start) {
+				c = g
 			}
-			md.classes[m] = c
+		}
+		if c == nil {
+			c = md.newCohort(uint64(dayNumber(cl.Start))+1, cl.Start, md.monthOf(cl.Start))
+			md.given = append(md.given, c)
 		}
 		for range cl.Size {
 			md.add(c)
 		}
 	}
+	sort.Slice(md.given, func(i, j int) bool { return md.given[i].start.Before(md.given[j].start) })
 	return nil
 }
 
@@ -272,6 +260,7 @@ func (md *model) outcome(name string, needs []Need, target float64) *Hiring {
 		h.Classes = append(h.Classes, Class{Start: c.start, Size: c.size})
 		h.Hires += c.size
 	}
+	sort.Slice(h.Classes, func(i, j int) bool { return h.Classes[i].Start.Before(h.Classes[j].Start) })
 	premium := md.sup.OvertimePremium
 	if premium == 0 {
 		premium = 1.5
@@ -317,9 +306,14 @@ func (md *model) outcome(name string, needs []Need, target float64) *Hiring {
 			mo.Short = mo.FTE - q
 		}
 		mo.Cost = md.pay.Of(paid/R*md.perHead).CostPerWeek*p.Weeks() + mo.OvertimeHours*md.pay.Hourly*premium
-		if c := md.classes[m]; c != nil && c.size > 0 {
-			mo.Hires, mo.ClassStart, mo.Requisition = c.size, c.start, Class{Start: c.start}.Requisition(md.sup.LeadTime)
-			mo.Cost += float64(c.size) * md.sup.CostPerHire
+		for _, c := range cs[1:] {
+			if c.first == m {
+				if mo.Hires == 0 {
+					mo.ClassStart, mo.Requisition = c.start, Class{Start: c.start}.Requisition(md.sup.LeadTime)
+				}
+				mo.Hires += c.size
+				mo.Cost += float64(c.size) * md.sup.CostPerHire
+			}
 		}
 		if mo.PMeet < target && h.FirstMiss < 0 {
 			h.FirstMiss = m

@@ -89,8 +89,9 @@ type cohort struct {
 	start time.Time
 	first int // index of the month it starts in
 	size  int
-	// prod and paid are, per month, the mean productivity and the share
-	// of days paid of one head present at the month's end.
+	// prod and paid are, per month, the productivity on the month's first
+	// day and the share of its days paid, of one head present at the
+	// month's end.
 	prod, paid []float64
 	// alive[r*months+m] counts the heads still there at the end of month
 	// m in run r.
@@ -107,7 +108,8 @@ type model struct {
 	perHead  float64 // contracted hours a week of an average head
 	fteHead  float64 // FTE of one head (pay.Of(perHead).FTE)
 	staff    *cohort
-	classes  []*cohort       // by month; nil where no class can start
+	classes  []*cohort       // by the first month each helps; nil where none can
+	given    []*cohort       // a given hiring plan's classes (setClasses)
 	earliest time.Time       // first day a class can start (today + lead time)
 	saved    map[*cohort]int // class sizes before unreachable filled them
 }
@@ -122,20 +124,31 @@ func newModel(periods []Period, sup Supply, pay headcount.Pay, runs int, seed ui
 		md.add(md.staff)
 	}
 	md.earliest = today.AddDate(0, 0, wholeDays(sup.LeadTime))
+	// The candidate class for month m starts on the last Monday that
+	// leaves its training done by the month's first day: just in time,
+	// so that it is paid the least before it helps.
 	md.classes = make([]*cohort, len(periods))
 	for m, p := range periods {
-		from := p.Start
-		if from.Before(md.earliest) {
-			from = md.earliest
+		d := p.Start.AddDate(0, 0, -wholeDays(sup.Training))
+		for d.Weekday() != time.Monday {
+			d = d.AddDate(0, 0, -1)
 		}
-		for d := from; d.Before(p.End); d = d.AddDate(0, 0, 1) {
-			if d.Weekday() == time.Monday {
-				md.classes[m] = md.newCohort(uint64(dayNumber(d))+1, d, m)
-				break
-			}
+		if !d.Before(md.earliest) {
+			md.classes[m] = md.newCohort(uint64(dayNumber(d))+1, d, md.monthOf(d))
 		}
 	}
 	return md
+}
+
+// monthOf returns the index of the month containing day d (0 before the
+// first).
+func (md *model) monthOf(d time.Time) int {
+	for k, p := range md.periods {
+		if d.Before(p.End) {
+			return k
+		}
+	}
+	return len(md.periods) - 1
 }
 
 // newCohort returns an empty cohort starting on start in month first;
@@ -149,24 +162,24 @@ func (md *model) newCohort(key uint64, start time.Time, first int) *cohort {
 			c.prod[m], c.paid[m] = 1, 1
 			continue
 		}
-		var prod, paid float64
+		// Paid: the share of the month's days from the start. Productive:
+		// the productivity on the month's first day, the lowest of the
+		// month (it only rises with tenure), so that the whole month is
+		// covered — as heads are counted at its end.
+		var paid float64
 		for d := p.Start; d.Before(p.End); d = d.AddDate(0, 0, 1) {
-			switch {
-			case d.Before(start):
-			case d.Before(trained):
+			if !d.Before(start) {
 				paid++
-			default:
-				paid++
-				k := int(float64(dayNumber(d)-dayNumber(trained)) / daysPerMonth)
-				if k < len(md.sup.Ramp) {
-					prod += md.sup.Ramp[k]
-				} else {
-					prod++
-				}
 			}
 		}
-		days := float64(p.Days())
-		c.prod[m], c.paid[m] = prod/days, paid/days
+		c.paid[m] = paid / float64(p.Days())
+		if !p.Start.Before(trained) {
+			k := int(float64(dayNumber(p.Start)-dayNumber(trained)) / daysPerMonth)
+			c.prod[m] = 1
+			if k < len(md.sup.Ramp) {
+				c.prod[m] = md.sup.Ramp[k]
+			}
+		}
 	}
 	return c
 }
@@ -197,7 +210,7 @@ func (md *model) add(c *cohort) {
 // cohorts returns the staff and every class with heads.
 func (md *model) cohorts() []*cohort {
 	out := []*cohort{md.staff}
-	for _, c := range md.classes {
+	for _, c := range append(append([]*cohort{}, md.classes...), md.given...) {
 		if c != nil && c.size > 0 {
 			out = append(out, c)
 		}
