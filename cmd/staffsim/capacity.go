@@ -136,7 +136,7 @@ func newCapacityCmd(s streams) *cobra.Command {
 	f.StringVar(&o.leadTime, "lead-time", "", "from requisition to the class's first day, e.g. 6w or 42d (default 6w)")
 	f.StringVar(&o.training, "training", "", "paid, unproductive training of a class, e.g. 4w (default 4w)")
 	f.StringVar(&o.ramp, "ramp", "", "productivity of new hires in their 1st, 2nd … month after training, e.g. 60%,80% (default), or none")
-	f.StringVar(&o.classSize, "class-size", "", "people in a class, MIN..MAX or MAX, e.g. 4..12 (default 1..no limit)")
+	f.StringVar(&o.classSize, "class-size", "", "people in a class, MIN..MAX, MIN.. or MAX, e.g. 4..12 (default 4..: at least 4, no limit)")
 	f.StringVar(&o.partTime, "part-time", "", "share of people part-time and their weekly hours, e.g. 20%@20h")
 	f.StringVar(&o.overtime, "overtime", "", "most overtime as a share of contracted hours, with its pay multiple, e.g. 10% or 10%@1.5")
 	f.StringVar(&o.costPerHire, "cost-per-hire", "", "one-off cost of a hire (recruiting), e.g. 3000")
@@ -193,6 +193,10 @@ func runCapacity(cmd *cobra.Command, s streams, o *capacityOptions) error {
 func (cr *capacityRun) note(format string, args ...any) {
 	fmt.Fprintf(cr.s.err, "capacity: "+format+"\n", args...)
 }
+
+// defaultMinClass is the smallest class a trainer runs unless
+// --class-size says otherwise.
+const defaultMinClass = 4
 
 // sampleHeadcount is the built-in sample desk's people today.
 const sampleHeadcount = 36
@@ -251,7 +255,7 @@ func (cr *capacityRun) resolve(cmd *cobra.Command) error {
 		Progress: func(stage string) (func(done, total int), func()) { return progressFor(cr.s.err, stage) }}
 	// The defaults of the example: 2 % a month, 6 weeks' lead
 	// time, 4 weeks' training, 60 % and 80 % in the first two months.
-	cr.opt.Supply = capacity.Supply{Attrition: 0.02, LeadTime: 42 * 24 * time.Hour, Training: 28 * 24 * time.Hour, Ramp: []float64{0.6, 0.8}}
+	cr.opt.Supply = capacity.Supply{Attrition: 0.02, LeadTime: 42 * 24 * time.Hour, Training: 28 * 24 * time.Hour, Ramp: []float64{0.6, 0.8}, MinClass: defaultMinClass}
 	if o.path == "" {
 		cr.opt.Supply.Headcount = sampleHeadcount
 	}
@@ -357,7 +361,15 @@ func (o *capacityOptions) flagSettings(changed func(string) bool) (capacity.Sett
 		if err != nil {
 			return s, bad("class-size", o.classSize, "give MIN..MAX or MAX, e.g. 4..12", err)
 		}
-		s.MinClass, s.MaxClass = &lo, &hi
+		if lo > 0 {
+			s.MinClass = &lo
+		}
+		if hi > 0 {
+			s.MaxClass = &hi
+		}
+		if lo > 0 && hi == 0 && strings.Contains(o.classSize, "..") {
+			s.MaxClass = &hi // "4..": no upper limit
+		}
 	}
 	if changed("part-time") {
 		share, hours, ok := strings.Cut(o.partTime, "@")
@@ -452,17 +464,25 @@ func parseMonths(s string) (int, error) {
 	return n, nil
 }
 
-// parseClassSize reads MIN..MAX or MAX.
+// parseClassSize reads MIN..MAX, MIN.. (no upper limit) or MAX (the
+// smallest left as it is); 0 is what was not given.
 func parseClassSize(s string) (lo, hi int, err error) {
 	a, b, ok := strings.Cut(strings.TrimSpace(s), "..")
 	if !ok {
-		a, b = "1", a
+		a, b = "", a
 	}
-	if _, err := fmt.Sscan(a, &lo); err != nil || lo < 1 {
-		return 0, 0, fmt.Errorf("the smallest class must be a whole number ≥ 1")
+	if a != "" {
+		if _, err := fmt.Sscan(a, &lo); err != nil || lo < 1 || fmt.Sprint(lo) != a {
+			return 0, 0, fmt.Errorf("the smallest class must be a whole number ≥ 1")
+		}
 	}
-	if _, err := fmt.Sscan(b, &hi); err != nil || hi < lo {
-		return 0, 0, fmt.Errorf("the largest class must be a whole number ≥ the smallest")
+	if b != "" {
+		if _, err := fmt.Sscan(b, &hi); err != nil || hi < max(lo, 1) || fmt.Sprint(hi) != b {
+			return 0, 0, fmt.Errorf("the largest class must be a whole number ≥ the smallest")
+		}
+	}
+	if lo == 0 && hi == 0 {
+		return 0, 0, fmt.Errorf("give a size")
 	}
 	return lo, hi, nil
 }
@@ -566,7 +586,10 @@ func (cr *capacityRun) print() error {
 	fmt.Fprintf(tw, "month\tcontacts\tFTE required\tFTE on staff\t80%% band\tpeople\thires\tleavers\tP(enough)\tcost\t\n")
 	for _, m := range res.Plan.Months {
 		hires := "-"
-		if m.Hires > 0 {
+		switch {
+		case m.Classes > 1:
+			hires = fmt.Sprintf("%d (%d classes)", m.Hires, m.Classes)
+		case m.Hires > 0:
 			hires = fmt.Sprintf("%d (%s)", m.Hires, m.ClassStart.Format("2 Jan"))
 		}
 		fmt.Fprintf(tw, "%s\t%.0f\t%.1f\t%.1f\t%.1f–%.1f\t%.1f\t%s\t%.1f\t%.0f%%\t%s\t\n", m.Label(), m.Contacts, m.FTE, m.OnStaff.Mean, m.OnStaff.Low, m.OnStaff.High,

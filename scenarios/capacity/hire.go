@@ -20,7 +20,8 @@ type Month struct {
 	// Hires start training this month; Requisition is the day their
 	// requisitions open (zero when none).
 	Hires       int
-	ClassStart  time.Time
+	Classes     int       // classes starting this month
+	ClassStart  time.Time // the first one's start
 	Requisition time.Time
 	// Leavers is the mean number of people leaving during the month.
 	Leavers float64
@@ -205,7 +206,14 @@ func (md *model) cheapest(m int) *cohort {
 		if gain <= 0 {
 			continue
 		}
-		if r := md.headCost(c) / gain; r < bestRatio {
+		cost := md.headCost(c)
+		if c.size == 0 {
+			// Opening a class takes MinClass heads: count them all
+			// against the one the month may need, so that hires gather
+			// in the classes already open unless a new one is cheaper.
+			cost *= float64(max(1, md.sup.MinClass))
+		}
+		if r := cost / gain; r < bestRatio {
 			best, bestRatio = c, r
 		}
 	}
@@ -312,6 +320,7 @@ func (md *model) outcome(name string, needs []Need, target float64) *Hiring {
 					mo.ClassStart, mo.Requisition = c.start, Class{Start: c.start}.Requisition(md.sup.LeadTime)
 				}
 				mo.Hires += c.size
+				mo.Classes++
 				mo.Cost += float64(c.size) * md.sup.CostPerHire
 			}
 		}

@@ -99,10 +99,17 @@ func (res *Result) lines() []string {
 		out = append(out, fmt.Sprintf("Open %s: %s (requisitions by %s). With them the desk has enough staff for %s with at least %s probability in every month %s%s; %d hires, %s in all.",
 			classesWords(p.Classes), joinAnd(when), joinAnd(reqs), sla, target, span, except, p.Hires, money(p.Cost)))
 	}
-	if n := res.NoHire; n.FirstMiss >= 0 && len(p.Classes) > 0 {
-		m := n.Months[n.FirstMiss]
-		worst := n.Months[n.FirstMiss]
-		for _, x := range n.Months[n.FirstMiss:] {
+	// Months no hiring can meet are said once, below; the what-ifs fail
+	// from the first month the recommendation meets.
+	skip := map[int]bool{}
+	for _, u := range p.Unmet {
+		skip[u.Month] = true
+	}
+	if n := res.NoHire; firstMiss(n, skip, res.Target) >= 0 && len(p.Classes) > 0 {
+		f := firstMiss(n, skip, res.Target)
+		m := n.Months[f]
+		worst := m
+		for _, x := range n.Months[f:] {
 			if x.Short > worst.Short {
 				worst = x
 			}
@@ -125,12 +132,12 @@ func (res *Result) lines() []string {
 	}
 	if g := res.Given; g != nil {
 		s := fmt.Sprintf("%s (%d hires in %s) ", titleCase(g.Name), g.Hires, classesWords(g.Classes))
-		if g.FirstMiss < 0 {
-			s += fmt.Sprintf("meets the SLA in every month with at least %s probability", target)
+		if f := firstMiss(g, skip, res.Target); f < 0 {
+			s += fmt.Sprintf("meets the SLA with at least %s probability in every month the recommendation does", target)
 		} else {
-			m := g.Months[g.FirstMiss]
+			m := g.Months[f]
 			worst := m
-			for _, x := range g.Months[g.FirstMiss:] {
+			for _, x := range g.Months[f:] {
 				if x.Short > worst.Short {
 					worst = x
 				}
@@ -193,3 +200,14 @@ func titleCase(s string) string {
 func signedPct(x float64) string { return fmt.Sprintf("%+.1f%%", 100*x) }
 
 func monthName(m int) string { return time.Month(m + 1).String() }
+
+// firstMiss returns the first month of h below the target that is not in
+// skip, or −1.
+func firstMiss(h *Hiring, skip map[int]bool, target float64) int {
+	for m, mo := range h.Months {
+		if !skip[m] && mo.PMeet < target {
+			return m
+		}
+	}
+	return -1
+}

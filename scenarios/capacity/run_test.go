@@ -147,8 +147,12 @@ func TestPlanHiresAheadOfThePeak(t *testing.T) {
 			t.Errorf("class of %s: requisition %s is before today %s", c.Start.Format(time.DateOnly), c.Requisition(lead).Format(time.DateOnly), res.Today.Format(time.DateOnly))
 		}
 	}
-	if grow := res.Needs[p].FTE - float64(opt.Supply.Headcount); float64(early) < grow {
-		t.Errorf("hires requisitioned by %s (lead time + training before %s): %d, want at least the %.1f FTE the peak adds",
-			ahead.Format(time.DateOnly), res.Months[p].Label(), early, grow)
+	// Today's people still there at the peak's end, on average, are
+	// H·(1−p)^(p+1); a hire gives at most 1 FTE: the gap is a lower bound
+	// of the hires the peak needs, all trained before it.
+	stay := float64(opt.Supply.Headcount) * math.Pow(1-opt.Supply.Attrition, float64(p+1))
+	if gap := res.Needs[p].FTE - stay; float64(early) < gap || early == 0 {
+		t.Errorf("hires requisitioned by %s (lead time + training before %s): %d, want at least the %.1f FTE gap at the peak",
+			ahead.Format(time.DateOnly), res.Months[p].Label(), early, gap)
 	}
 }

@@ -199,7 +199,7 @@ func settingsFile(w *yamlwalk.Walker, root *yaml.Node, s *Settings) {
 	text := func(n *yaml.Node, path, what, hint string, parse func(string) error) {
 		if v, ok := w.Scalar(n, path, what, hint); ok {
 			if err := parse(v); err != nil {
-				w.Errorf(n, path, hint, "%v", err)
+				w.Errorf(n, path, "", "%v", err) // the parsers say what to write
 			}
 		}
 	}
@@ -389,7 +389,7 @@ func settingsEvent(w *yamlwalk.Walker, n *yaml.Node, i int) (Event, bool) {
 		}
 		first, last, err := parseDay(v)
 		if err != nil {
-			w.Errorf(f.Vals[key], yamlwalk.Sub(p, key), "write a date as 2027-03-01 or a month as 2027-03", "%v", err)
+			w.Errorf(f.Vals[key], yamlwalk.Sub(p, key), "", "%v", err)
 		}
 		return first, last
 	}
@@ -400,7 +400,7 @@ func settingsEvent(w *yamlwalk.Walker, n *yaml.Node, i int) (Event, bool) {
 	if v, ok := w.Scalar(f.Vals["volume"], yamlwalk.Sub(p, "volume"), "a change of volume", "write e.g. +25% or -10%"); ok {
 		x, err := ParseChange(v)
 		if err != nil {
-			w.Errorf(f.Vals["volume"], yamlwalk.Sub(p, "volume"), "write e.g. +25% or -10%", "%v", err)
+			w.Errorf(f.Vals["volume"], yamlwalk.Sub(p, "volume"), "", "%v", err)
 		}
 		e.Factor = 1 + x
 	}

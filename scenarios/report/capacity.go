@@ -137,7 +137,7 @@ func CapacityCharts(c *Capacity) ([]Chart, error) {
 		pm.Lines = append(pm.Lines, Line{Label: p.Name, Times: ts, Values: series(p, func(m CapacityMonth) float64 { return m.PMeet }), Step: true, Last: last,
 			Color: Palette[i%len(Palette)], Dashed: i > 0})
 	}
-	lo, hi := 0.0, 1.02
+	lo, hi := 0.0, 1.4 // room above 100% for the legend
 	pm.YMin, pm.YMax = &lo, &hi
 	if p, err = pm.Plot(); err != nil {
 		return nil, err
