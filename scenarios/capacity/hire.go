@@ -83,6 +83,16 @@ func (md *model) optimise(ctx context.Context, needs []Need, target float64) ([]
 			reasons[m] = why
 			continue
 		}
+		// The cheapest single class that brings the month to the target,
+		// counting every head it takes (a new class at least MinClass).
+		if c, n := md.cheapestFix(m, req, target); c != nil {
+			for range n {
+				md.add(c)
+				hires++
+			}
+		}
+		// No class alone can (they are full): add a head at a time where
+		// an FTE costs least.
 		for md.pmeet(m, req) < target {
 			c := md.cheapest(m)
 			if c == nil || hires >= MaxHires {
@@ -192,6 +202,41 @@ func (md *model) reason(m int, req, target float64) string {
 	return fmt.Sprintf("P(enough staff) %.0f%% is below the target %.0f%%", 100*md.pmeet(m, req), 100*target)
 }
 
+// cheapestFix returns the class that brings month m to the target at the
+// least expected cost on its own, and the heads to add to it — at least
+// MinClass for a class not yet open — or nil when no class alone can.
+func (md *model) cheapestFix(m int, req, target float64) (*cohort, int) {
+	var best *cohort
+	bestHeads, bestCost := 0, math.Inf(1)
+	for k := 0; k <= m; k++ {
+		c := md.classes[k]
+		if c == nil || c.prod[m] <= 0 {
+			continue
+		}
+		limit := md.sup.MaxClass
+		if limit <= 0 {
+			limit = c.size + MaxHires
+		}
+		size := c.size
+		for c.size < limit && md.pmeet(m, req) < target {
+			md.add(c)
+		}
+		n := c.size - size
+		met := md.pmeet(m, req) >= target
+		md.truncate(c, size)
+		if !met {
+			continue
+		}
+		if size == 0 {
+			n = max(n, md.sup.MinClass)
+		}
+		if cost := float64(n) * md.headCost(c); cost < bestCost {
+			best, bestHeads, bestCost = c, n, cost
+		}
+	}
+	return best, bestHeads
+}
+
 // cheapest returns the class that adds month m's productive FTE at the
 // least expected cost per FTE, among those with room; nil when none.
 func (md *model) cheapest(m int) *cohort {
@@ -206,14 +251,7 @@ func (md *model) cheapest(m int) *cohort {
 		if gain <= 0 {
 			continue
 		}
-		cost := md.headCost(c)
-		if c.size == 0 {
-			// Opening a class takes MinClass heads: count them all
-			// against the one the month may need, so that hires gather
-			// in the classes already open unless a new one is cheaper.
-			cost *= float64(max(1, md.sup.MinClass))
-		}
-		if r := cost / gain; r < bestRatio {
+		if r := md.headCost(c) / gain; r < bestRatio {
 			best, bestRatio = c, r
 		}
 	}
