@@ -2,12 +2,14 @@ package main
 
 import (
 	"bytes"
+	"context"
 	"encoding/csv"
 	"encoding/json"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/staffsim/staffsim/scenarios/capacity"
 )
@@ -136,6 +138,33 @@ func TestCapacityMonths(t *testing.T) {
 	for _, bad := range []string{"0", "37", "x", "1.5"} {
 		if _, err := parseMonths(bad); err == nil {
 			t.Errorf("parseMonths(%q) took it", bad)
+		}
+	}
+}
+
+// An interrupted run exits 130 and leaves no directory and no staging.
+func TestCapacityInterrupted(t *testing.T) {
+	t.Parallel()
+	tmp := t.TempDir()
+	dir := filepath.Join(tmp, "capacity")
+	for _, after := range []time.Duration{0, 500 * time.Millisecond, 3 * time.Second} {
+		ctx, cancel := context.WithCancel(context.Background())
+		if after == 0 {
+			cancel()
+		} else {
+			time.AfterFunc(after, cancel)
+		}
+		var out, errb bytes.Buffer
+		code := run(ctx, append([]string{"capacity", "--out", dir}, capacityFast...), streams{in: strings.NewReader(""), out: &out, err: &errb})
+		cancel()
+		if code != exitInterrupted {
+			t.Errorf("cancelled after %v: exit %d, stderr %q; want 130", after, code, errb.String())
+		}
+		if _, err := os.Stat(dir); !os.IsNotExist(err) {
+			t.Errorf("cancelled after %v: %s exists", after, dir)
+		}
+		if left, _ := filepath.Glob(filepath.Join(tmp, ".staffsim-*")); len(left) > 0 {
+			t.Errorf("cancelled after %v: staging left behind: %v", after, left)
 		}
 	}
 }
