@@ -27,32 +27,32 @@ func (res *Result) Plans() []*Hiring {
 // MonthRow is one month of one hiring plan in months.csv and
 // --format csv: full precision, RFC 3339 times.
 type MonthRow struct {
-	Plan             string         `csv:"plan"`
-	Month            string         `csv:"month"` // 2027-03
-	Start            time.Time      `csv:"start"`
-	End              time.Time      `csv:"end"`
-	Contacts         csvfield.Float `csv:"contacts"`
-	VolumeLevel      csvfield.Float `csv:"volume_level"`
-	AHTSeconds       csvfield.Float `csv:"aht_seconds"`
-	Shrinkage        csvfield.Float `csv:"shrinkage"`
-	RequiredFTE      csvfield.Float `csv:"required_fte"`
-	RosterAgents     int            `csv:"roster_agents"`
-	FTEOnStaff       csvfield.Float `csv:"fte_on_staff"`
-	FTEOnStaffLow    csvfield.Float `csv:"fte_on_staff_low"`
-	FTEOnStaffHigh   csvfield.Float `csv:"fte_on_staff_high"`
-	Headcount        csvfield.Float `csv:"headcount"`
-	HeadcountSD      csvfield.Float `csv:"headcount_sd"`
-	Hires            int            `csv:"hires"`
-	ClassStart       string         `csv:"class_start"`
-	Requisition      string         `csv:"requisition"`
-	Leavers          csvfield.Float `csv:"leavers"`
-	PaidFTE          csvfield.Float `csv:"paid_fte"`
-	OvertimeHours    csvfield.Float `csv:"overtime_hours"`
-	Cost             csvfield.Float `csv:"cost"`
-	PMeet            csvfield.Float `csv:"p_meet"`
-	ShortFTE         csvfield.Float `csv:"short_fte"`
-	MetInSimulation  bool           `csv:"roster_met_in_simulation"`
-	EventsInTheMonth string         `csv:"events"`
+	Plan             string         `csv:"plan" json:"plan"`
+	Month            string         `csv:"month" json:"month"` // 2027-03
+	Start            time.Time      `csv:"start" json:"start"`
+	End              time.Time      `csv:"end" json:"end"`
+	Contacts         csvfield.Float `csv:"contacts" json:"contacts"`
+	VolumeLevel      csvfield.Float `csv:"volume_level" json:"volume_level"`
+	AHTSeconds       csvfield.Float `csv:"aht_seconds" json:"aht_seconds"`
+	Shrinkage        csvfield.Float `csv:"shrinkage" json:"shrinkage"`
+	RequiredFTE      csvfield.Float `csv:"required_fte" json:"required_fte"`
+	RosterAgents     int            `csv:"roster_agents" json:"roster_agents"`
+	FTEOnStaff       csvfield.Float `csv:"fte_on_staff" json:"fte_on_staff"`
+	FTEOnStaffLow    csvfield.Float `csv:"fte_on_staff_low" json:"fte_on_staff_low"`
+	FTEOnStaffHigh   csvfield.Float `csv:"fte_on_staff_high" json:"fte_on_staff_high"`
+	Headcount        csvfield.Float `csv:"headcount" json:"headcount"`
+	HeadcountSD      csvfield.Float `csv:"headcount_sd" json:"headcount_sd"`
+	Hires            int            `csv:"hires" json:"hires"`
+	ClassStart       string         `csv:"class_start" json:"class_start"`
+	Requisition      string         `csv:"requisition" json:"requisition"`
+	Leavers          csvfield.Float `csv:"leavers" json:"leavers"`
+	PaidFTE          csvfield.Float `csv:"paid_fte" json:"paid_fte"`
+	OvertimeHours    csvfield.Float `csv:"overtime_hours" json:"overtime_hours"`
+	Cost             csvfield.Float `csv:"cost" json:"cost"`
+	PMeet            csvfield.Float `csv:"p_meet" json:"p_meet"`
+	ShortFTE         csvfield.Float `csv:"short_fte" json:"short_fte"`
+	MetInSimulation  bool           `csv:"roster_met_in_simulation" json:"roster_met_in_simulation"`
+	EventsInTheMonth string         `csv:"events" json:"events"`
 }
 
 // Rows returns every month of every plan.
