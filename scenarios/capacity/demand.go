@@ -141,6 +141,22 @@ func FitTrend(s *forecast.Series, hol forecast.Holidays, growth, ahtGrowth *floa
 		if err != nil {
 			return Trend{}, nil, err
 		}
+		// Days under a third of the model — holidays the history's
+		// calendar does not name, outages — would drag the months they
+		// fall in down: fit again without them.
+		var kept []day
+		for _, d := range open {
+			if math.Log(d.arrivals)-coef.predict(d.date, t, seasonal) >= -math.Log(3) {
+				kept = append(kept, d)
+			}
+		}
+		if dropped := len(open) - len(kept); dropped > 0 && len(kept) > 14 {
+			if coef, err = fitLog(kept, t, seasonal); err != nil {
+				return Trend{}, nil, err
+			}
+			t.Days = len(kept)
+			notes = append(notes, fmt.Sprintf("%d days with under a third of their usual volume (holidays not in the calendar, outages) are left out of the long-range trend", dropped))
+		}
 		t.LogGrowth, t.TrendFitted = coef.growth, true
 		if seasonal {
 			t.Season, t.Seasonal, t.SeasonFitted = coef.season, true, true

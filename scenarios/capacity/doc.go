@@ -28,7 +28,9 @@
 // # Requirement
 //
 // Month m's requirement goes through plan's staffing model: the base
-// forecast's arrivals × L(m) and AHT × its factor are sized with Erlang
+// forecast's arrivals × L(m) × the month's AHT factor (the workload; AHT
+// changes of a few percent a year move T/AHT too little to matter) are
+// sized with Erlang
 // per interval for the SLA at the month's shrinkage, laid on a typical week
 // (plan.TypicalWeek: per weekday and slot, the busiest of the four weeks),
 // rostered from the shift templates and checked in simulation

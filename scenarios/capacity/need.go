@@ -47,6 +47,8 @@ func Months(today time.Time, n int) []Period {
 type Need struct {
 	// Level is the month's volume relative to the base weeks (trend,
 	// season and events); AHTFactor its AHT relative to the base weeks'.
+	// The requirement is sized for the workload Level × AHTFactor at the
+	// base AHT.
 	Level     float64
 	AHTFactor float64
 	Events    []string // names of the events that touch the month
@@ -211,9 +213,11 @@ type point struct {
 // given. Rostering a week takes seconds, so only the levels on a grid of
 // LevelStep are rostered — those just below and above each month's level
 // — and a month's paid hours are interpolated linearly in volume between
-// them (exact on the grid: level 1 is plan's week). Paid hours are made
-// non-decreasing in volume across the grid (more contacts never need
-// fewer people; the simulation check is noisy by an agent or two).
+// them (exact on the grid: level 1 is plan's week). A level whose roster
+// never passed the simulation check takes the roster of a higher level
+// that did, and paid hours are made non-decreasing in volume across the
+// grid (more contacts never need fewer people; the check is noisy by an
+// agent or two).
 func (s *staffing) months(ctx context.Context, levels, ahts, shrs []float64, progress func(done, total int)) ([]Need, error) {
 	var pts []point
 	seen := map[point]bool{}
@@ -243,15 +247,29 @@ func (s *staffing) months(ctx context.Context, levels, ahts, shrs []float64, pro
 		if err != nil {
 			return nil, err
 		}
-		// The envelope: at least the paid hours of the level below.
-		if i > 0 && pts[i-1].aht == p.aht && pts[i-1].shr == p.shr {
-			if prev := at[pts[i-1]]; prev.PaidHoursPerWeek > n.PaidHoursPerWeek {
-				n.PaidHoursPerWeek, n.FTE = prev.PaidHoursPerWeek, prev.FTE
-			}
-		}
 		at[p] = n
 		if progress != nil {
 			progress(i+1, len(pts))
+		}
+	}
+	// A roster the simulation check never passed is the last one it
+	// tried, often far too big; a roster that met the SLA at more volume
+	// meets it at less: take the cheapest such, when there is one. Then
+	// make paid hours non-decreasing in volume.
+	same := func(a, b point) bool { return a.aht == b.aht && a.shr == b.shr }
+	for i := len(pts) - 2; i >= 0; i-- {
+		n := at[pts[i]]
+		for j := i + 1; j < len(pts) && same(pts[i], pts[j]) && !n.Met; j++ {
+			if up := at[pts[j]]; up.Met && up.PaidHoursPerWeek < n.PaidHoursPerWeek {
+				n.PaidHoursPerWeek, n.FTE, n.Agents, n.Met = up.PaidHoursPerWeek, up.FTE, up.Agents, true
+			}
+		}
+		at[pts[i]] = n
+	}
+	for i := 1; i < len(pts); i++ {
+		if n, prev := at[pts[i]], at[pts[i-1]]; same(pts[i], pts[i-1]) && prev.PaidHoursPerWeek > n.PaidHoursPerWeek {
+			n.PaidHoursPerWeek, n.FTE = prev.PaidHoursPerWeek, prev.FTE
+			at[pts[i]] = n
 		}
 	}
 	out := make([]Need, len(levels))

@@ -258,9 +258,14 @@ func (res *Result) needs(ctx context.Context, st *staffing, in plan.Input, scale
 	defer done()
 	levels, ahts, shrs := make([]float64, len(res.Months)), make([]float64, len(res.Months)), make([]float64, len(res.Months))
 	events, contacts := make([][]string, len(res.Months)), make([]float64, len(res.Months))
+	volume, ahtFactor := make([]float64, len(res.Months)), make([]float64, len(res.Months))
 	for m, p := range res.Months {
 		level, aht, ev, c := st.demand(p, in.Holidays)
-		levels[m], ahts[m], events[m], contacts[m] = level*scale, math.Round(aht*1000)/1000, ev, c*scale
+		// AHT's trend scales the workload (arrivals × AHT, the traffic)
+		// at the base AHT: a few percent a year changes T/AHT too little
+		// to matter, and one grid of levels serves every month.
+		levels[m], ahts[m], events[m], contacts[m] = level*aht*scale, 1, ev, c*scale
+		volume[m], ahtFactor[m] = level*scale, aht
 		shrs[m] = res.Options.Plan.Shrinkage
 		if v, ok := res.Options.Shrinkage[p.Start.Month()]; ok {
 			shrs[m] = v
@@ -271,7 +276,8 @@ func (res *Result) needs(ctx context.Context, st *staffing, in plan.Input, scale
 		return nil, err
 	}
 	for m := range out {
-		out[m].Events, out[m].Contacts = events[m], contacts[m]
+		out[m].Events, out[m].Contacts, out[m].Level, out[m].AHTFactor = events[m], contacts[m], volume[m], ahtFactor[m]
+		out[m].AHT = max(time.Second, time.Duration(float64(res.Base.AHT)*ahtFactor[m]).Round(time.Second))
 	}
 	return out, nil
 }
