@@ -30,13 +30,15 @@
 // Month m's requirement goes through plan's staffing model: the base
 // forecast's arrivals × L(m) × the month's AHT factor (the workload; AHT
 // changes of a few percent a year move T/AHT too little to matter) are
-// sized with Erlang
-// per interval for the SLA at the month's shrinkage, laid on a typical week
-// (plan.TypicalWeek: per weekday and slot, the busiest of the four weeks),
-// rostered from the shift templates and checked in simulation
-// (plan.StaffWeek). The roster's paid hours a week give the required FTE
-// through headcount.Pay — the same conversion as plan, so with no growth,
-// no attrition and no learning curve capacity's month equals plan's FTE.
+// sized with Erlang per interval for the SLA at the month's shrinkage,
+// laid on a typical week (plan.TypicalWeek: per weekday and slot, the
+// busiest of the four weeks), rostered from the shift templates and
+// checked in simulation (plan.StaffWeek). The roster's paid hours a week
+// give the required FTE through headcount.Pay — the same conversion as
+// plan, so with no growth, no attrition and no learning curve capacity's
+// month equals plan's roster FTE. Rostering takes seconds a week, so only
+// workloads on a grid of LevelStep are rostered and months between are
+// interpolated linearly (see staffing.months).
 //
 // # Supply
 //
@@ -50,8 +52,7 @@
 // still there after x months of exposure with probability (1−p)^x and a
 // cohort of n heads keeps Binomial(n, (1−p)^x). Exposure counts whole
 // calendar months from the cohort's first month (the month containing
-// today for the starting headcount); a head is counted at the end of the
-// month, so the last day of the month must also be covered.
+// today for the starting headcount).
 //
 // Month m's productive FTE is Σ heads × productivity × hours per head ÷
 // hours per FTE (headcount.Pay), with the heads still there at the month's
@@ -59,24 +60,30 @@
 // on both counts, so that every week of the month is covered (the typical
 // week is the month's busiest too). A class therefore helps a month only
 // when its training has ended by the month's first day. Pay counts every
-// day from the class's start; overtime can stretch it by at most
-// Overtime (a share of contracted hours) at OvertimePremium × the hourly
-// cost. P(meet) of month m is the share of simulated attrition paths whose
-// productive FTE with overtime reaches the required FTE: the roster
-// behind the requirement met the SLA in simulation, so this is the
+// day from the class's start. Overtime can stretch the productive FTE by
+// at most Overtime (a share of contracted hours) at OvertimePremium × the
+// hourly cost. P(meet) of month m is the share of simulated attrition
+// paths whose productive FTE with overtime reaches the required FTE: the
+// roster behind the requirement met the SLA in simulation, so this is the
 // probability of enough people to meet it.
 //
 // # Hiring plan
 //
-// Classes may start on the first Monday of each month that is at least
-// LeadTime after today, between MinClass and MaxClass heads. The
-// optimiser walks the months in order; while a month's P(meet) is below
-// the target it adds a head to the class with the least expected cost per
-// expected productive FTE it adds to that month (expected pay over the
-// horizon plus CostPerHire). A month no class can reach — the lead time
-// and training end after it, or every class that could help is full — is
+// The class for month m starts on the last Monday that ends its training
+// by m's first day, if that is at least LeadTime after today: just in
+// time, so that it is paid the least before it helps; it takes MinClass
+// to MaxClass heads. The optimiser walks the months in order; while a
+// month's P(meet) is below the target it adds the cheapest single class
+// that brings the month to the target on its own — expected pay over the
+// horizon plus CostPerHire for every head it takes, a class not yet open
+// at least MinClass — and, when none can alone (the classes are full),
+// adds a head at a time to the class with the least expected cost per
+// expected productive FTE. A month no class can reach — the lead time and
+// training end after it, or every class that could help is full — is
 // reported as unmet with the reason, and is skipped. Adding heads never
-// lowers any month's supply, so the months met stay met.
+// lowers any month's supply, so the months met stay met. This is a greedy
+// heuristic, not a proof of the least cost: it meets every month that can
+// be met, and spends no more than the cheapest single fix month by month.
 //
 // # Randomness
 //
