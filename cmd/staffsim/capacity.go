@@ -506,7 +506,7 @@ func (cr *capacityRun) loadHistory() error {
 	if err != nil {
 		return err
 	}
-	name, r, done, err := historyInput(cr.s.in, cr.o.path)
+	name, r, done, err := historyInput(cr.ctx, cr.s.in, cr.o.path, &ropt)
 	if err != nil {
 		return err
 	}
