@@ -519,7 +519,7 @@ func (cr *capacityRun) loadHistory() error {
 	if err := plan.CheckRejects(rep, float64(cr.o.maxRejects)); err != nil {
 		return err
 	}
-	cr.in = plan.Input{Series: s, Source: cr.o.path}
+	cr.in = plan.Input{Series: s, Source: cr.o.path, Read: rep}
 	cr.note("history: %s, %.1f days from %s, %.0f contacts", cr.o.path, float64(s.Len())/float64(s.SlotsPerDay()), s.Start.Format("Mon 2006-01-02"), floats.Sum(s.Arrivals))
 	return nil
 }
