@@ -137,11 +137,16 @@ func CapacityCharts(c *Capacity) ([]Chart, error) {
 		pm.Lines = append(pm.Lines, Line{Label: p.Name, Times: ts, Values: series(p, func(m CapacityMonth) float64 { return m.PMeet }), Step: true, Last: last,
 			Color: Palette[i%len(Palette)], Dashed: i > 0})
 	}
-	lo, hi := 0.0, 1.4 // room above 100% for the legend
+	lo, hi := 0.0, 1.35 // room above 100% for the legend
 	pm.YMin, pm.YMax = &lo, &hi
 	if p, err = pm.Plot(); err != nil {
 		return nil, err
 	}
+	var ticks plot.ConstantTicks // none above 100%
+	for v := 0; v <= 100; v += 20 {
+		ticks = append(ticks, plot.Tick{Value: float64(v) / 100, Label: fmt.Sprintf("%d%%", v)})
+	}
+	p.Y.Tick.Marker = ticks
 	out = append(out, Chart{Name: "capacity-probability", Title: "Probability of enough staff by month", plot: p,
 		Explain: fmt.Sprintf("The share of simulated attrition paths whose productive FTE (with the overtime allowed) reaches the month's requirement; the hiring plan keeps every month it can at or above the %s line.", pct(c.Target))})
 	// Hiring classes and leavers.
