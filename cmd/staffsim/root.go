@@ -85,6 +85,7 @@ func newRootCmd(s streams) *cobra.Command {
 		newForecastCmd(s),
 		newRosterCmd(s),
 		newPlanCmd(s),
+		newCapacityCmd(s),
 	)
 	classifyErrors(root)
 	return root

@@ -145,19 +145,53 @@ func Run(ctx context.Context, in Input, opt Options) (*Result, error) {
 	} else {
 		pl.res.Words = WordsFor(in, opt)
 	}
-	for _, stage := range []func() error{pl.forecast, pl.requirements, pl.buildRoster, pl.headcount, pl.simulate} {
-		if err := stage(); err != nil {
-			return nil, err
-		}
-		if err := ctx.Err(); err != nil {
-			return nil, err
-		}
+	if err := pl.run(pl.forecast, pl.requirements, pl.buildRoster, pl.headcount, pl.simulate); err != nil {
+		return nil, err
 	}
 	pl.res.Quality = pl.quality()
 	pl.res.RosterTable = pl.rosterTable()
 	pl.res.Plan = pl.reportPlan()
 	pl.res.Summary = pl.summary()
 	return pl.res, nil
+}
+
+// Prepare runs Run's first two stages only — the forecast of the horizon
+// and its requirements per interval — and returns the result so far:
+// Series, Forecast, Backtest, AHT, Requirements, ReqSummary, Desk, Start,
+// Days, SweepAt and Steps. Options.Templates, Replications and Confidence
+// are not needed. staffsim capacity starts from it, so that its desk is
+// plan's.
+func Prepare(ctx context.Context, in Input, opt Options) (*Result, error) {
+	if in.Series == nil || in.Series.Len() == 0 {
+		return nil, errors.New("plan: no history")
+	}
+	if opt.HoursPerFTE <= 0 {
+		return nil, inputErrorf("plan: hours per FTE > 0 is required")
+	}
+	pl := &planner{ctx: ctx, opt: opt, res: &Result{Source: in.Source, Series: in.Series}, holidays: in.Holidays, in: in}
+	if opt.Words != nil {
+		pl.res.Words = *opt.Words
+	} else {
+		pl.res.Words = WordsFor(in, opt)
+	}
+	if err := pl.run(pl.forecast, pl.requirements); err != nil {
+		return nil, err
+	}
+	pl.res.SweepAt = sweepWeek(pl.res.Start, pl.res.Days)
+	return pl.res, nil
+}
+
+// run runs stages in order, stopping at the first error or cancellation.
+func (pl *planner) run(stages ...func() error) error {
+	for _, stage := range stages {
+		if err := stage(); err != nil {
+			return err
+		}
+		if err := pl.ctx.Err(); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // planner carries the options and the result through the stages.

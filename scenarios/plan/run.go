@@ -1,6 +1,7 @@
 package plan
 
 import (
+	"context"
 	"fmt"
 	"math"
 	"sort"
@@ -29,7 +30,7 @@ func (pl *planner) forecast() error {
 	pl.res.Series = usable
 	iv := time.Duration(pl.res.Series.Interval)
 	end := pl.res.Series.End()
-	pl.res.Start = firstMidnight(end)
+	pl.res.Start = FirstMidnight(end)
 	until := pl.res.Start.AddDate(0, 0, int(math.Ceil(time.Duration(pl.opt.Horizon).Hours()/24)))
 	n := forecast.HorizonIntervals(until.Sub(end), iv)
 	var fc *forecast.Forecast
@@ -148,27 +149,12 @@ func (pl *planner) requirements() error {
 // and checks it in simulation.
 func (pl *planner) buildRoster() error {
 	pl.res.SweepAt = sweepWeek(pl.res.Start, pl.res.Days)
-	pl.res.Week = typicalWeek(pl.res.Forecast, pl.res.Requirements, pl.res.SweepAt)
-	pl.res.Problem = &roster.Problem{Start: pl.res.Week.Start, Interval: pl.res.Week.Interval, Required: pl.res.Week.Scheduled,
-		Templates: pl.opt.Templates.Templates, Limits: pl.opt.Templates.Limits}
-	// The week's LP bound has no time budget: the same roster on any machine.
-	r, err := roster.Solve(pl.ctx, pl.res.Problem, roster.Options{})
+	pl.res.Week = TypicalWeek(pl.res.Forecast, pl.res.Requirements, pl.res.SweepAt)
+	p, r, rep, err := StaffWeek(pl.ctx, pl.res.Desk, pl.res.Week, pl.opt.Templates, pl.opt.Targets)
 	if err != nil {
-		return fmt.Errorf("roster: %w", err)
+		return err
 	}
-	week := *pl.res.Desk
-	week.Forecast = &forecast.Series{Start: pl.res.Week.Start, Interval: pl.res.Week.Interval, Arrivals: pl.res.Week.Arrivals}
-	week.Replications = min(pl.opt.Replications, 10)
-	cfg, err := week.Scenario("typical week", pl.res.Week.Start, 7, scenarios.ShiftsOf(r.SimShifts(pl.res.Problem))).SimConfig()
-	if err != nil {
-		return fmt.Errorf("roster: %w", err)
-	}
-	chk := roster.Check{Desk: cfg, Targets: pl.opt.Targets}
-	r, rep, err := roster.Refine(pl.ctx, pl.res.Problem, r, chk, roster.Options{})
-	if err != nil {
-		return fmt.Errorf("roster: %w", err)
-	}
-	pl.res.Roster, pl.res.RosterReport = r, rep
+	pl.res.Problem, pl.res.Roster, pl.res.RosterReport = p, r, rep
 	weekly := r.PaidHours // the problem is one week
 	pl.note("roster: %d "+pl.res.Words.Agents+" on %d shift patterns, %.0f paid hours a week (LP bound before simulation %.0f), %d intervals short",
 		r.Agents, len(r.Shifts), weekly, r.LowerBound, len(r.Short))
@@ -185,6 +171,36 @@ func (pl *planner) buildRoster() error {
 
 	pl.res.Scenario = pl.res.Desk.Scenario("plan", pl.res.Start, pl.res.Days, scenarios.ShiftsOf(r.SimShifts(pl.res.Problem)))
 	return nil
+}
+
+// StaffWeek is plan's staffing model of one typical week (TypicalWeek):
+// a weekly roster from the templates covering the week's scheduled
+// agents at the fewest paid hours (roster.Solve, no time budget), then
+// checked and adjusted in simulation of desk over that week with at most
+// 10 replications (roster.Refine) against the targets. Its paid hours a
+// week, through headcount.Pay, are the week's FTE. staffsim capacity runs
+// it on each month's typical week.
+func StaffWeek(ctx context.Context, desk *scenarios.Desk, w *roster.Requirements, templates *roster.Shifts, targets erlang.Targets) (*roster.Problem, *roster.Roster, *roster.SimReport, error) {
+	p := &roster.Problem{Start: w.Start, Interval: w.Interval, Required: w.Scheduled,
+		Templates: templates.Templates, Limits: templates.Limits}
+	// The week's LP bound has no time budget: the same roster on any machine.
+	r, err := roster.Solve(ctx, p, roster.Options{})
+	if err != nil {
+		return nil, nil, nil, fmt.Errorf("roster: %w", err)
+	}
+	week := *desk
+	week.Forecast = &forecast.Series{Start: w.Start, Interval: w.Interval, Arrivals: w.Arrivals}
+	week.Replications = min(desk.Replications, 10)
+	cfg, err := week.Scenario("typical week", w.Start, 7, scenarios.ShiftsOf(r.SimShifts(p))).SimConfig()
+	if err != nil {
+		return nil, nil, nil, fmt.Errorf("roster: %w", err)
+	}
+	chk := roster.Check{Desk: cfg, Targets: targets}
+	r, rep, err := roster.Refine(ctx, p, r, chk, roster.Options{})
+	if err != nil {
+		return nil, nil, nil, fmt.Errorf("roster: %w", err)
+	}
+	return p, r, rep, nil
 }
 
 // deskConfig is the desk from start for days whole days staffed by

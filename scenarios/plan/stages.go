@@ -47,13 +47,13 @@ func Sample(ctx context.Context, interval, horizon time.Duration) (Input, error)
 // 0 when it has none (erlang.MeanAHT).
 func meanAHT(fc *forecast.Forecast) float64 { return erlang.MeanAHT(fc.Arrivals, fc.AHTSeconds) }
 
-// typicalWeek lays the requirement over the week from start (a local
+// TypicalWeek lays the requirement over the week from start (a local
 // midnight): every interval of that week takes, for its weekday and
 // wall-clock slot, the largest scheduled agents (and arrivals) of any
 // interval of the horizon with the same weekday and slot. A weekly roster
 // built on it covers every week of the horizon, the busiest included.
 // Weekday × slot pairs the horizon never reaches stay 0.
-func typicalWeek(fc *forecast.Forecast, reqs []erlang.Requirement, start time.Time) *roster.Requirements {
+func TypicalWeek(fc *forecast.Forecast, reqs []erlang.Requirement, start time.Time) *roster.Requirements {
 	per := fc.SlotsPerDay()
 	type cell struct{ arrivals, aht, agents, scheduled float64 }
 	cells := make([]cell, 7*per)
@@ -83,8 +83,8 @@ func typicalWeek(fc *forecast.Forecast, reqs []erlang.Requirement, start time.Ti
 	return out
 }
 
-// firstMidnight returns the first local midnight at or after t.
-func firstMidnight(t time.Time) time.Time {
+// FirstMidnight returns the first local midnight at or after t.
+func FirstMidnight(t time.Time) time.Time {
 	m := time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, t.Location())
 	if m.Before(t) {
 		m = time.Date(t.Year(), t.Month(), t.Day()+1, 0, 0, 0, 0, t.Location())

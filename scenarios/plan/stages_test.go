@@ -23,7 +23,7 @@ func TestTypicalWeekTakesTheBusiestWeek(t *testing.T) {
 	}
 	reqs[9].Scheduled, reqs[7*24+9].Scheduled = 3, 5 // Mondays 09:00
 	reqs[7*24+9].Arrivals = 40
-	w := typicalWeek(fc, reqs, start.AddDate(0, 0, 14))
+	w := TypicalWeek(fc, reqs, start.AddDate(0, 0, 14))
 	if len(w.Scheduled) != 7*24 || !w.Start.Equal(start.AddDate(0, 0, 14)) {
 		t.Fatalf("typical week: %d intervals from %v", len(w.Scheduled), w.Start)
 	}
@@ -82,9 +82,9 @@ func TestPlanCalendarHelpers(t *testing.T) {
 		t.Skip(err)
 	}
 	at := time.Date(2026, 3, 26, 14, 30, 0, 0, loc) // a Thursday, before the clocks go forward
-	m := firstMidnight(at)
-	if !m.Equal(time.Date(2026, 3, 27, 0, 0, 0, 0, loc)) || !firstMidnight(m).Equal(m) {
-		t.Errorf("firstMidnight(%v) = %v", at, m)
+	m := FirstMidnight(at)
+	if !m.Equal(time.Date(2026, 3, 27, 0, 0, 0, 0, loc)) || !FirstMidnight(m).Equal(m) {
+		t.Errorf("FirstMidnight(%v) = %v", at, m)
 	}
 	if d := wholeDays(m, m.AddDate(0, 0, 7).Add(-time.Minute)); d != 6 {
 		t.Errorf("wholeDays over a DST week less a minute = %d, want 6", d)

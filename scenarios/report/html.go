@@ -13,7 +13,7 @@ import (
 	"time"
 )
 
-//go:embed report.html.tmpl plan.html.tmpl roster.html.tmpl
+//go:embed report.html.tmpl plan.html.tmpl roster.html.tmpl capacity.html.tmpl
 var templates embed.FS
 
 // Page is one HTML report: a single run (simulate) or several runs side by
@@ -43,6 +43,9 @@ type Page struct {
 	// Words name the desk's people and work; the zero value means
 	// ContactWords.
 	Words Words
+	// Capacity, when set, heads the page with the long-range capacity
+	// plan of staffsim capacity (capacity.html.tmpl).
+	Capacity *Capacity
 }
 
 // words returns the page's vocabulary (ContactWords by default).
@@ -56,7 +59,7 @@ func (p *Page) words() Words {
 // WriteHTML writes the page as one self-contained HTML file: styles inline,
 // charts embedded as base64 PNG, no script and no network access.
 func WriteHTML(w io.Writer, p *Page) error {
-	t, err := template.New("report.html.tmpl").Funcs(funcs).ParseFS(templates, "report.html.tmpl", "plan.html.tmpl", "roster.html.tmpl")
+	t, err := template.New("report.html.tmpl").Funcs(funcs).ParseFS(templates, "report.html.tmpl", "plan.html.tmpl", "roster.html.tmpl", "capacity.html.tmpl")
 	if err != nil {
 		return err
 	}

@@ -7,7 +7,8 @@ import (
 )
 
 // TimeTicks labels a time axis (Unix seconds) at round wall-clock times in
-// Loc: hours within a day, days within a few weeks, weeks and months beyond,
+// Loc: hours within a day, days within a few weeks, weeks within a few
+// months, months beyond,
 // so a manager reads "Mon 07 Dec" and "09:00", not Unix seconds.
 type TimeTicks struct {
 	Loc *time.Location
@@ -39,6 +40,18 @@ func (tt TimeTicks) Ticks(min, max float64) []plot.Tick {
 		}
 	}
 	var ticks []plot.Tick
+	if span > 10*tickSteps[len(tickSteps)-1] {
+		// Months and beyond (a capacity plan): the first of every k-th
+		// month, "Jan 2027".
+		months := (t1.Year()-t0.Year())*12 + int(t1.Month()-t0.Month()) + 1
+		k := (months + 11) / 12
+		for t := time.Date(t0.Year(), t0.Month(), 1, 0, 0, 0, 0, loc); !t.After(t1); t = t.AddDate(0, k, 0) {
+			if !t.Before(t0) {
+				ticks = append(ticks, plot.Tick{Value: unix(t), Label: t.Format("Jan 2006")})
+			}
+		}
+		return ticks
+	}
 	day := time.Date(t0.Year(), t0.Month(), t0.Day(), 0, 0, 0, 0, loc)
 	if step < 24*time.Hour {
 		for t := day; !t.After(t1); t = t.Add(step) {
