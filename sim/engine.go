@@ -2,6 +2,7 @@ package sim
 
 import (
 	"context"
+	"github.com/staffsim/staffsim/internal/streams"
 	"math/rand/v2"
 	"time"
 )
@@ -122,7 +123,7 @@ func (e *engine) seedStreams(rep int) {
 		}
 	}
 	s := newSeed(e.m.seed, rep, purposeShrinkage, 0)
-	e.absence = splitmix64(s[0] ^ splitmix64(s[1]))
+	e.absence = streams.Mix(s[0] ^ streams.Mix(s[1]))
 }
 
 // reset prepares the engine for replication rep.

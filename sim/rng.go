@@ -1,6 +1,10 @@
 package sim
 
-import "hash/fnv"
+import (
+	"hash/fnv"
+
+	"github.com/staffsim/staffsim/internal/streams"
+)
 
 // Stream purposes. Each (seed, replication, purpose, queue name) gets its
 // own PCG stream, so the draws for one purpose never shift when another
@@ -12,15 +16,6 @@ const (
 	purposeShrinkage
 )
 
-// splitmix64 is the SplitMix64 finaliser (Steele, Lea & Flood 2014), a
-// bijective mixer used to turn structured seeds into well-spread ones.
-func splitmix64(x uint64) uint64 {
-	x += 0x9e3779b97f4a7c15
-	x = (x ^ (x >> 30)) * 0xbf58476d1ce4e5b9
-	x = (x ^ (x >> 27)) * 0x94d049bb133111eb
-	return x ^ (x >> 31)
-}
-
 // nameKey hashes a queue name (FNV-1a 64) so that streams follow the
 // queue's name, not its position in Config.Queues.
 func nameKey(name string) uint64 {
@@ -30,9 +25,7 @@ func nameKey(name string) uint64 {
 }
 
 // newSeed returns the PCG seed of the stream for (seed, replication,
-// purpose, key).
+// purpose, key) (streams.Seed).
 func newSeed(seed uint64, rep int, purpose, key uint64) [2]uint64 {
-	s1 := splitmix64(seed ^ splitmix64(uint64(rep)+0x632be59bd9b4e019))
-	s2 := splitmix64(key ^ splitmix64(purpose<<32|uint64(rep)))
-	return [2]uint64{s1, s2}
+	return streams.Seed(seed, rep, purpose, key)
 }

@@ -1,6 +1,10 @@
 package sim
 
-import "time"
+import (
+	"time"
+
+	"github.com/staffsim/staffsim/internal/streams"
+)
 
 // onShiftStart brings the agents of occurrence o on duty and schedules the
 // occurrence's end, its breaks and the start of the next occurrence.
@@ -19,7 +23,7 @@ func (e *engine) onShiftStart(o int32) {
 		}
 	}
 	run := &e.occs[o]
-	occKey := splitmix64(e.absence ^ sh.key ^ splitmix64(uint64(oc.start)))
+	occKey := streams.Mix(e.absence ^ sh.key ^ streams.Mix(uint64(oc.start)))
 	for k := range sh.agents {
 		if m.shrinkage > 0 && absent(occKey, k, m.shrinkage) {
 			continue // absent: paid, never available
@@ -166,6 +170,6 @@ func (e *engine) onShiftEnd(o int32) {
 // has the same absences plus that agent's (common random numbers, so a
 // headcount sweep compares rosters on the same absences).
 func absent(occKey uint64, k int, shrinkage float64) bool {
-	u := float64(splitmix64(occKey+uint64(k)*0x9e3779b97f4a7c15)>>11) / (1 << 53)
+	u := float64(streams.Mix(occKey+uint64(k)*0x9e3779b97f4a7c15)>>11) / (1 << 53)
 	return u < shrinkage
 }

@@ -1,6 +1,7 @@
 package capacity
 
 import (
+	"github.com/staffsim/staffsim/internal/streams"
 	"math"
 	"math/rand/v2"
 	"slices"
@@ -67,20 +68,10 @@ const daysPerMonth = DaysPerYear / 12
 // purpose, cohort and head).
 const purposeAttrition uint64 = 1
 
-// splitmix64 is the SplitMix64 finaliser (Steele, Lea & Flood 2014): it
-// spreads structured keys into well-mixed PCG seeds.
-func splitmix64(x uint64) uint64 {
-	x += 0x9e3779b97f4a7c15
-	x = (x ^ (x >> 30)) * 0xbf58476d1ce4e5b9
-	x = (x ^ (x >> 27)) * 0x94d049bb133111eb
-	return x ^ (x >> 31)
-}
-
 // stream returns the PCG stream of one head of one cohort for a purpose.
 func stream(seed, purpose, cohort uint64, head int) *rand.Rand {
-	s1 := splitmix64(seed ^ splitmix64(uint64(head)+0x632be59bd9b4e019))
-	s2 := splitmix64(cohort ^ splitmix64(purpose<<32|uint64(head)))
-	return rand.New(rand.NewPCG(s1, s2))
+	s := streams.Seed(seed, head, purpose, cohort)
+	return rand.New(rand.NewPCG(s[0], s[1]))
 }
 
 // cohort is the starting staff or one class, with every run's survivors.
