@@ -163,6 +163,12 @@ func (s *Scenario) simConfig() (sim.Config, []demand, error) {
 		if q.Patience != nil {
 			sq.Patience = q.Patience.sim()
 		}
+		if q.WrapUp != nil {
+			sq.WrapUp = q.WrapUp.sim()
+		}
+		if q.PickUp != nil {
+			sq.PickUp = q.PickUp.sim()
+		}
 		cfg.Queues = append(cfg.Queues, sq)
 	}
 	cfg.Shifts = s.Roster.SimShifts()

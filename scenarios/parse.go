@@ -222,7 +222,7 @@ func (w *walker) start(n *yaml.Node, loc *time.Location) (time.Time, bool) {
 	return time.Time{}, false
 }
 
-var queueKeys = []string{"name", "priority", "arrivals", "handle_time", "patience", "sla", "ticket_sla", "initial_backlog"}
+var queueKeys = []string{"name", "priority", "arrivals", "handle_time", "patience", "wrap_up", "pickup_delay", "sla", "ticket_sla", "initial_backlog"}
 
 func (w *walker) queues(n *yaml.Node, s *Scenario) {
 	items, ok := w.Seq(n, "queues", "a list of queues")
@@ -274,6 +274,16 @@ func (w *walker) queues(n *yaml.Node, s *Scenario) {
 		if v := f.Vals["patience"]; v != nil {
 			if d, ok := w.distribution(v, sub(path, "patience")); ok {
 				q.Patience = &d
+			}
+		}
+		if v := f.Vals["wrap_up"]; v != nil {
+			if d, ok := w.distribution(v, sub(path, "wrap_up")); ok {
+				q.WrapUp = &d
+			}
+		}
+		if v := f.Vals["pickup_delay"]; v != nil {
+			if d, ok := w.distribution(v, sub(path, "pickup_delay")); ok {
+				q.PickUp = &d
 			}
 		}
 		if v := f.Vals["sla"]; v != nil {

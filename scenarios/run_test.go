@@ -234,6 +234,10 @@ func TestStaffingCurveScenario(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	q := sc.Queues[0]
+	if q.WrapUp == nil || q.WrapUp.Kind != Fixed || q.WrapUp.Mean != 30*time.Second || q.PickUp == nil || q.PickUp.Mean != 5*time.Second {
+		t.Errorf("wrap_up %+v, pickup_delay %+v; want fixed 30s and exponential 5s", q.WrapUp, q.PickUp)
+	}
 	if sc.Roster.Staffing != "staffing.csv" || len(sc.Roster.Shifts) != 1 || !sc.Roster.Shifts[0].HardEnd || len(sc.Roster.Shifts[0].Dates) != 1 {
 		t.Fatalf("parsed roster %+v", sc.Roster)
 	}

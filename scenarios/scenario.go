@@ -59,7 +59,11 @@ type Queue struct {
 	HandleTime Distribution
 	// Patience is the distribution of how long a contact waits before it
 	// abandons; nil means nobody abandons.
-	Patience       *Distribution
+	Patience *Distribution
+	// WrapUp is the after-contact work per contact (wrap_up), nil for
+	// none; PickUp the delay before a free agent answers (pickup_delay),
+	// nil for none.
+	WrapUp, PickUp *Distribution
 	SLA            SLA
 	InitialBacklog int // contacts waiting at the start
 	// TicketSLA are the queue's ticket SLAs per priority (ticket_sla: in a

@@ -98,6 +98,12 @@ func (s *Scenario) node() (*yaml.Node, error) {
 		if q.Patience != nil {
 			qm.add("patience", distNode(*q.Patience))
 		}
+		if q.WrapUp != nil {
+			qm.add("wrap_up", distNode(*q.WrapUp))
+		}
+		if q.PickUp != nil {
+			qm.add("pickup_delay", distNode(*q.PickUp))
+		}
 		sm := newMap(true)
 		sm.add("target", str(fmtDuration(q.SLA.Target)))
 		sm.add("goal", str(fmtFraction(q.SLA.Goal)))

@@ -53,6 +53,15 @@ type Queue struct {
 	// Patience is the distribution of the time a contact is willing to
 	// wait; the zero Dist means nobody abandons.
 	Patience Dist
+	// WrapUp is the after-contact work (ACW) an agent does after each
+	// contact of the queue, busy but with no contact in hand; the zero Dist
+	// means none. HandleTime is then the time with the contact.
+	WrapUp Dist
+	// PickUp is the delay between an agent becoming free for a waiting or
+	// arriving contact and answering it (not ready, ringing): the contact
+	// waits it too, the agent is busy; the zero Dist means none — a
+	// work-conserving desk.
+	PickUp Dist
 	// SLATarget is T in "answered within T" (0 counts only contacts
 	// answered without waiting).
 	SLATarget time.Duration

@@ -46,9 +46,11 @@ type agent struct {
 	shiftEnd time.Duration
 	breakLen time.Duration // > 0: break due once the contact in hand is done
 	// The contact in hand, for a hard shift end: when its service ends,
-	// when it arrived and in which interval.
+	// when it arrived and in which interval; wrapping: after-contact work,
+	// the contact gone.
 	serviceEnd, arrival time.Duration
 	interval            int32
+	wrapping            bool
 }
 
 type queueRun struct {
@@ -60,7 +62,9 @@ type queueRun struct {
 	arrivals  *rand.Rand
 	handle    *rand.Rand
 	patience  *rand.Rand
-	pcg       [3]*rand.PCG
+	wrap      *rand.Rand
+	pickup    *rand.Rand
+	pcg       [5]*rand.PCG
 	histogram []int64
 }
 
@@ -103,6 +107,8 @@ func newEngine(m *model) *engine {
 		q.arrivals = rand.New(q.pcg[0])
 		q.handle = rand.New(q.pcg[1])
 		q.patience = rand.New(q.pcg[2])
+		q.wrap = rand.New(q.pcg[3])
+		q.pickup = rand.New(q.pcg[4])
 		q.ring = make([]ringEntry, 16)
 		q.histogram = make([]int64, len(waitEdges)+1)
 	}
@@ -117,7 +123,7 @@ func (e *engine) seedStreams(rep int) {
 	for i := range e.queues {
 		q := &e.queues[i]
 		key := e.m.queues[i].key
-		for j, p := range []uint64{purposeArrivals, purposeHandle, purposePatience} {
+		for j, p := range []uint64{purposeArrivals, purposeHandle, purposePatience, purposeWrapUp, purposePickUp} {
 			s := newSeed(e.m.seed, rep, p, key)
 			q.pcg[j].Seed(s[0], s[1])
 		}
@@ -400,8 +406,14 @@ func (e *engine) onAbandon(id int32, gen uint32) {
 // iv) to agent a, which must be available and not in the idle list.
 func (e *engine) startService(a int32, qi, iv int32, arrival, handle time.Duration, resumed bool) {
 	qm := &e.m.queues[qi]
+	// A pick-up delay is waited by the contact and spent by the agent
+	// before the contact is answered.
+	var delay time.Duration
+	if qm.hasPickup && !resumed {
+		delay = qm.pickup.sample(e.queues[qi].pickup)
+	}
 	if !resumed {
-		wait := e.now - arrival
+		wait := e.now + delay - arrival
 		e.st.answered(iv, qi, wait, wait <= qm.target)
 		if int(iv) >= e.m.warm {
 			e.queues[qi].histogram[waitBin(wait)]++
@@ -410,9 +422,9 @@ func (e *engine) startService(a int32, qi, iv int32, arrival, handle time.Durati
 	ag := &e.agents[a]
 	ag.state = agentBusy
 	ag.queue = qi
-	ag.serviceEnd, ag.arrival, ag.interval = e.now+handle, arrival, iv
+	ag.serviceEnd, ag.arrival, ag.interval = e.now+delay+handle, arrival, iv
 	e.st.busy(e.now, qi, +1)
-	e.ev.push(e.now+handle, evServiceEnd, a, ag.gen)
+	e.ev.push(e.now+delay+handle, evServiceEnd, a, ag.gen)
 }
 
 // nextWork gives agent a (available, not in the idle list) the oldest
@@ -450,6 +462,15 @@ func (e *engine) onServiceEnd(a int32, gen uint32) {
 	if ag.gen != gen || ag.state != agentBusy {
 		return // the agent left at a hard shift end and put the contact back
 	}
+	if qm := &e.m.queues[ag.queue]; qm.hasWrap && !ag.wrapping {
+		// After-contact work: busy, no contact in hand (a hard shift end
+		// simply ends it).
+		ag.wrapping = true
+		ag.serviceEnd = e.now + qm.wrap.sample(e.queues[ag.queue].wrap)
+		e.ev.push(ag.serviceEnd, evServiceEnd, a, ag.gen)
+		return
+	}
+	ag.wrapping = false
 	e.st.busy(e.now, ag.queue, -1)
 	switch {
 	case ag.leaving:

@@ -24,19 +24,22 @@ type model struct {
 }
 
 type queueModel struct {
-	name        string
-	key         uint64
-	priority    int
-	target      time.Duration
-	goal        float64
-	handle      sampler
-	patience    sampler
-	hasPatience bool
-	backlog     int
-	segs        []segment       // Poisson demand, nil for replay
-	replay      []time.Duration // sorted recorded arrivals in [0, horizon)
-	scale       float64         // replay multiplier
-	groups      []int32         // agent groups that serve this queue
+	name         string
+	key          uint64
+	priority     int
+	target       time.Duration
+	goal         float64
+	handle       sampler
+	patience     sampler
+	hasPatience  bool
+	wrap, pickup sampler // after-contact work and pick-up delay
+	hasWrap      bool
+	hasPickup    bool
+	backlog      int
+	segs         []segment       // Poisson demand, nil for replay
+	replay       []time.Duration // sorted recorded arrivals in [0, horizon)
+	scale        float64         // replay multiplier
+	groups       []int32         // agent groups that serve this queue
 }
 
 // segment is a piece of constant arrival rate (per nanosecond) that ends at end.
@@ -90,6 +93,10 @@ func compileModel(cfg *Config) *model {
 			handle:      compile(q.HandleTime),
 			patience:    compile(q.Patience),
 			hasPatience: q.Patience.Kind != None,
+			wrap:        compile(q.WrapUp),
+			pickup:      compile(q.PickUp),
+			hasWrap:     q.WrapUp.Kind != None,
+			hasPickup:   q.PickUp.Kind != None,
 			backlog:     q.InitialBacklog,
 		}
 		a := q.Arrivals

@@ -14,6 +14,8 @@ const (
 	purposeHandle
 	purposePatience
 	purposeShrinkage
+	purposeWrapUp
+	purposePickUp
 )
 
 // nameKey hashes a queue name (FNV-1a 64) so that streams follow the

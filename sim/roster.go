@@ -146,8 +146,13 @@ func (e *engine) onShiftEnd(o int32) {
 			e.freeA = append(e.freeA, a)
 		case agentBusy:
 			if sh.hard {
-				requeued = append(requeued, ag.queue)
-				e.requeue(a)
+				if ag.wrapping { // after-contact work ends with the shift
+					e.st.busy(e.now, ag.queue, -1)
+					ag.wrapping = false
+				} else {
+					requeued = append(requeued, ag.queue)
+					e.requeue(a)
+				}
 				e.leave(a)
 				continue
 			}

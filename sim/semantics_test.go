@@ -127,3 +127,31 @@ func TestUnansweredCountsAsMissed(t *testing.T) {
 		t.Errorf("P(meet) %v; want 0", r.MetGoal[0])
 	}
 }
+
+// TestWrapUp: after-contact work keeps the agent busy with no contact in
+// hand, so occupancy is the offered work including it: λ·(h + w) / n =
+// (200/h)·(3 min + 1 min) / 20 = 2/3 on an always-on desk of 20 (the
+// utilisation of any G/G/n queue with service time h + w, which is
+// below 1).
+func TestWrapUp(t *testing.T) {
+	t.Parallel()
+	cfg := steady(200, 3*time.Minute, 20, Dist{}, 20*time.Second)
+	cfg.Queues[0].WrapUp = Fixed(time.Minute)
+	r := run(t, cfg)
+	near(t, "occupancy", r.Summary.Total.Occupancy, 2.0/3, k, 0.01)
+}
+
+// TestPickUpDelay: with a fixed 30 s pick-up delay every contact waits
+// at least 30 s, so none is answered within 20 s (SL exactly 0) and the
+// ASA is at least 30 s, however many agents are free.
+func TestPickUpDelay(t *testing.T) {
+	t.Parallel()
+	cfg := steady(60, 3*time.Minute, 30, Dist{}, 20*time.Second)
+	cfg.Horizon, cfg.Warmup, cfg.Replications = 6*time.Hour, time.Hour, 4
+	cfg.Queues[0].PickUp = Fixed(30 * time.Second)
+	r := run(t, cfg)
+	q := r.Summary.Queues[0]
+	if q.ServiceLevel.Mean != 0 || q.ASA.Mean < 30 {
+		t.Errorf("SL %v, ASA %v s; want 0 and at least 30 s", q.ServiceLevel.Mean, q.ASA.Mean)
+	}
+}

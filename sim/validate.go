@@ -89,6 +89,12 @@ func (c Config) Validate() error {
 		if err := q.Patience.Validate(); err != nil {
 			bad("patience", "%v", err)
 		}
+		if err := q.WrapUp.Validate(); err != nil {
+			bad("wrap-up", "%v", err)
+		}
+		if err := q.PickUp.Validate(); err != nil {
+			bad("pick-up delay", "%v", err)
+		}
 		if q.SLATarget < 0 {
 			bad("sla target", "%v must not be negative", q.SLATarget)
 		}
