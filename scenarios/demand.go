@@ -88,9 +88,9 @@ func (s *Scenario) loadDemand(qi int) (demand, error) {
 		out.Step = series.Interval
 	case a.History != "":
 		path := s.Path(a.History)
-		var times []time.Duration
+		var times, handles []time.Duration
 		var first, last time.Time
-		rep, err := history.ReadFile(path, history.Options{Shape: history.ShapeTickets, Location: s.Location, Columns: a.Columns}, sinkFunc(func(t *history.Ticket) {
+		rep, err := history.ReadFile(path, history.Options{Shape: history.ShapeTickets, Location: s.Location, Columns: a.Columns, Future: true}, sinkFunc(func(t *history.Ticket) {
 			if first.IsZero() || t.Created.Before(first) {
 				first = t.Created
 			}
@@ -99,6 +99,13 @@ func (s *Scenario) loadDemand(qi int) (demand, error) {
 			}
 			if d := t.Created.Sub(s.Start); d >= 0 && d < s.Horizon() {
 				times = append(times, d)
+				if a.OwnHandleTimes {
+					var h time.Duration // 0: drawn from handle_time
+					if t.HasHandle {
+						h = time.Duration(t.HandleSeconds * float64(time.Second))
+					}
+					handles = append(handles, h)
+				}
 			}
 		}))
 		if err != nil {
@@ -110,9 +117,9 @@ func (s *Scenario) loadDemand(qi int) (demand, error) {
 				"no ticket was created between %s and %s (the history runs %s to %s)",
 				s.Start.Format(time.RFC3339), s.End().Format(time.RFC3339), first.Format(time.RFC3339), last.Format(time.RFC3339))
 		}
-		sort.Slice(times, func(i, j int) bool { return times[i] < times[j] })
+		sortReplay(times, handles)
 		out.PerHour = 0
-		out.Times = times
+		out.Times, out.Handle = times, handles
 	}
 	return demand{arrivals: out}, nil
 }
@@ -230,4 +237,25 @@ func (s *Scenario) staffingShifts() ([]sim.Shift, error) {
 		out = append(out, sh...)
 	}
 	return out, nil
+}
+
+// sortReplay sorts replayed arrival times, with their handle times when
+// there are any (same length), keeping each pair together.
+func sortReplay(times, handles []time.Duration) {
+	idx := make([]int, len(times))
+	for i := range idx {
+		idx[i] = i
+	}
+	sort.SliceStable(idx, func(i, j int) bool { return times[idx[i]] < times[idx[j]] })
+	t := make([]time.Duration, len(times))
+	for k, i := range idx {
+		t[k] = times[i]
+	}
+	copy(times, t)
+	if len(handles) == len(times) {
+		for k, i := range idx {
+			t[k] = handles[i]
+		}
+		copy(handles, t)
+	}
 }

@@ -301,7 +301,7 @@ func (w *walker) queues(n *yaml.Node, s *Scenario) {
 
 func (w *walker) arrivals(n *yaml.Node, path string) Arrivals {
 	a := Arrivals{Scale: 1, ScaleSet: true}
-	f, ok := w.Mapping(n, path, "a mapping with one of rate, forecast or history", "rate", "forecast", "history", "scale", "columns")
+	f, ok := w.Mapping(n, path, "a mapping with one of rate, forecast or history", "rate", "forecast", "history", "scale", "columns", "own_handle_times")
 	if !ok {
 		return a
 	}
@@ -339,6 +339,14 @@ func (w *walker) arrivals(n *yaml.Node, path string) Arrivals {
 	}
 	if v := f.Vals["columns"]; v != nil {
 		a.Columns = w.columns(v, sub(path, "columns"), f.Has("history"))
+	}
+	if v := f.Vals["own_handle_times"]; v != nil {
+		if b, ok := w.Boolean(v, sub(path, "own_handle_times")); ok {
+			if b && !f.Has("history") {
+				w.Errorf(v, sub(path, "own_handle_times"), "own_handle_times replays a history's handle_seconds: give history: FILE", "no history to replay")
+			}
+			a.OwnHandleTimes = b
+		}
 	}
 	if v := f.Vals["scale"]; v != nil {
 		if x, ok := w.Number(v, sub(path, "scale"), "a volume multiplier such as 1.1 for +10 %"); ok {

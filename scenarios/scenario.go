@@ -90,6 +90,9 @@ type Arrivals struct {
 	// commands does (history.Options.Columns); nil detects them. Only with
 	// History.
 	Columns map[string]string
+	// OwnHandleTimes: each replayed contact of History keeps its recorded
+	// handle time (handle_seconds) where it has one (own_handle_times).
+	OwnHandleTimes bool
 	// Series is the forecast itself, when the scenario is built in Go
 	// (Desk): it is simulated instead of reading Forecast, which names the
 	// file it is written to.

@@ -92,6 +92,9 @@ func (s *Scenario) node() (*yaml.Node, error) {
 			}
 			am.add("columns", cm.Node)
 		}
+		if q.Arrivals.OwnHandleTimes {
+			am.add("own_handle_times", &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!bool", Value: "true"})
+		}
 		am.add("scale", num(fmtFloat(q.Arrivals.Volume())))
 		qm.add("arrivals", am.Node)
 		qm.add("handle_time", distNode(q.HandleTime))

@@ -81,3 +81,34 @@ func TestInitialBacklog(t *testing.T) {
 		t.Errorf("00:00 contacts: answered %v ASA %v s; want all, after ≥ 8 h", first.Answered.Mean, first.ASA.Mean)
 	}
 }
+
+// TestTraceReplay: a replayed trace's own handle times and patience are
+// used: two calls at 09:00 with one agent, the first handled for exactly
+// 7 minutes, the second willing to wait 2 minutes — it abandons at
+// 09:02 (time to abandon 120 s); a third call at 09:10 with no trace
+// values draws from the distributions (fixed 1 minute here).
+func TestTraceReplay(t *testing.T) {
+	t.Parallel()
+	nine := 9 * time.Hour
+	cfg := Config{
+		Start: testStart, Horizon: 12 * time.Hour, Interval: time.Hour,
+		Queues: []Queue{{Name: "q",
+			Arrivals:   Arrivals{Times: []time.Duration{nine, nine, nine + 10*time.Minute}, Handle: []time.Duration{7 * time.Minute, 0, 0}, Patience: []time.Duration{0, 2 * time.Minute, 0}},
+			HandleTime: Fixed(time.Minute), SLATarget: 20 * time.Second, SLAGoal: 0.8}},
+		Shifts:       []Shift{{Name: "one", Start: 8 * time.Hour, Length: 4 * time.Hour, Agents: 1}},
+		Replications: 2, Seed: 1,
+	}
+	r := run(t, cfg)
+	p := r.Intervals[9].Queues[0]
+	if p.Answered.Mean != 2 || p.Abandoned.Mean != 1 || p.ATA.Mean != 120 {
+		t.Errorf("answered %v, abandoned %v, time to abandon %v s; want 2, 1, 120", p.Answered.Mean, p.Abandoned.Mean, p.ATA.Mean)
+	}
+	// Busy 7 min for the first call and 1 min for the third: 8 of 60 minutes.
+	if o := p.Occupancy.Mean; math.Abs(o-8.0/60) > 1e-9 {
+		t.Errorf("occupancy %v; want 8/60 (7 min from the trace + 1 min drawn)", o)
+	}
+	cfg.Queues[0].Arrivals.Handle = cfg.Queues[0].Arrivals.Handle[:2]
+	if err := cfg.Validate(); err == nil {
+		t.Error("2 handle times for 3 arrivals: want an error")
+	}
+}

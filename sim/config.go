@@ -84,7 +84,11 @@ type Queue struct {
 //     must cover the horizon; counts outside it are ignored.
 //   - Times: replay of recorded arrival times (offsets from Config.Start, any
 //     order; times outside [0, Horizon) are ignored). Replays are the same in
-//     every replication; only handle times and patience vary.
+//     every replication; only handle times and patience vary — unless the
+//     trace gives them too: Handle[i] and Patience[i], when set (same length
+//     as Times) and positive, are contact i's own handle time and patience
+//     (an abandoned call's observed time to abandon); 0 draws it from the
+//     queue's distribution (an answered call's patience is not observed).
 //
 // Scale multiplies the volume (0 means 1): the rates of a Poisson process
 // are multiplied by Scale; a replay keeps each recorded contact
@@ -96,6 +100,8 @@ type Arrivals struct {
 	Step        time.Duration
 	CountsStart time.Time
 	Times       []time.Duration
+	Handle      []time.Duration // per recorded contact, optional (see Times)
+	Patience    []time.Duration // per recorded contact, optional (see Times)
 	Scale       float64
 }
 

@@ -164,7 +164,7 @@ func (e *engine) run(ctx context.Context, rep int) error {
 	// Initial backlog, then the first arrival of each queue and the roster.
 	for qi := range m.queues {
 		for range m.queues[qi].backlog {
-			e.arrive(int32(qi))
+			e.arrive(int32(qi), 0, 0)
 		}
 		e.scheduleArrival(int32(qi), 0)
 	}
@@ -243,26 +243,42 @@ func (e *engine) onArrival(qi int32) {
 		if frac := qm.scale - float64(copies); frac > 0 && q.arrivals.Float64() < frac {
 			copies++
 		}
+		var handle, patience time.Duration
+		if qm.replayHandle != nil {
+			handle = qm.replayHandle[q.next]
+		}
+		if qm.replayPat != nil {
+			patience = qm.replayPat[q.next]
+		}
 		q.next++
 		for range copies {
-			e.arrive(qi)
+			e.arrive(qi, handle, patience)
 		}
 		e.scheduleArrival(qi, e.now)
 		return
 	}
-	e.arrive(qi)
+	e.arrive(qi, 0, 0)
 	e.scheduleArrival(qi, e.now)
 }
 
 // arrive creates a contact of queue qi now: it is answered by the longest
 // idle skilled agent, or waits (and may abandon).
-func (e *engine) arrive(qi int32) {
+// A positive traceHandle or tracePatience is the contact's own (a replayed
+// trace); the draws are made all the same, so the streams stay aligned
+// whatever the trace gives.
+func (e *engine) arrive(qi int32, traceHandle, tracePatience time.Duration) {
 	qm := &e.m.queues[qi]
 	q := &e.queues[qi]
 	handle := qm.handle.sample(q.handle)
+	if traceHandle > 0 {
+		handle = traceHandle
+	}
 	patience := time.Duration(-1)
 	if qm.hasPatience {
 		patience = qm.patience.sample(q.patience)
+	}
+	if tracePatience > 0 {
+		patience = tracePatience
 	}
 	iv := int32(e.now / e.m.iv)
 	e.st.offered(iv, qi)

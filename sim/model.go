@@ -38,6 +38,8 @@ type queueModel struct {
 	backlog      int
 	segs         []segment       // Poisson demand, nil for replay
 	replay       []time.Duration // sorted recorded arrivals in [0, horizon)
+	replayHandle []time.Duration // the trace's handle time per replayed arrival (0: draw), or nil
+	replayPat    []time.Duration // the trace's patience per replayed arrival (0: draw), or nil
 	scale        float64         // replay multiplier
 	groups       []int32         // agent groups that serve this queue
 }
@@ -103,12 +105,22 @@ func compileModel(cfg *Config) *model {
 		s := a.scale()
 		switch {
 		case len(a.Times) > 0:
-			for _, t := range a.Times {
+			idx := make([]int, 0, len(a.Times))
+			for i, t := range a.Times {
 				if t >= 0 && t < m.horizon {
-					qm.replay = append(qm.replay, t)
+					idx = append(idx, i)
 				}
 			}
-			slices.Sort(qm.replay)
+			slices.SortStableFunc(idx, func(x, y int) int { return cmp.Compare(a.Times[x], a.Times[y]) })
+			for _, i := range idx {
+				qm.replay = append(qm.replay, a.Times[i])
+				if len(a.Handle) > 0 {
+					qm.replayHandle = append(qm.replayHandle, a.Handle[i])
+				}
+				if len(a.Patience) > 0 {
+					qm.replayPat = append(qm.replayPat, a.Patience[i])
+				}
+			}
 			qm.scale = s
 		case len(a.Counts) > 0:
 			off := a.countsOffset(cfg.Start)

@@ -215,6 +215,20 @@ func validateArrivals(a *Arrivals, start time.Time, horizon time.Duration, bad f
 	if a.Step < 0 {
 		bad("step %v must not be negative", a.Step)
 	}
+	for _, tr := range []struct {
+		what string
+		v    []time.Duration
+	}{{"handle times", a.Handle}, {"patience times", a.Patience}} {
+		if len(tr.v) > 0 && len(tr.v) != len(a.Times) {
+			bad("%d %s for %d recorded arrival times: give one per arrival (0 to draw it)", len(tr.v), tr.what, len(a.Times))
+		}
+		for i, d := range tr.v {
+			if d < 0 {
+				bad("%s %d is %v; want ≥ 0 (0 draws it from the distribution)", tr.what, i+1, d)
+				break
+			}
+		}
+	}
 	if a.Step > 0 && len(a.Counts) == 0 {
 		bad("a step is set but no counts")
 	}

@@ -113,6 +113,10 @@ type Options struct {
 	// Now is the clock for rejecting tickets created in the future; nil
 	// means time.Now. Volumes (forecasts) may lie in the future.
 	Now func() time.Time
+	// Future accepts tickets created after Now: a scenario's replayed
+	// history may be synthetic or a plan, and its result must not depend
+	// on the day it is run.
+	Future bool
 	// MaxRejects is how many rejects the Report keeps in detail (all are
 	// counted); 0 means 20.
 	MaxRejects int
