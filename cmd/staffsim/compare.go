@@ -94,18 +94,9 @@ func runCompare(cmd *cobra.Command, s streams, o *runFlags, paths []string) erro
 		cmp.Cheapest = &names[best]
 	}
 	if o.out != "" {
-		charts, err := report.CompareCharts(runs, names)
+		page, csvs, err := compareOutput(runs, names, best, paths)
 		if err != nil {
 			return err
-		}
-		page := &report.Page{
-			Title: "Comparison of " + strings.Join(quoteAll(names), ", "), Runs: runs, Names: names, Cheapest: best, Charts: charts,
-			Notes:     []string{"Cheapest = lowest mean cost (paid hours × hourly cost) among the scenarios whose mean service level meets every queue's goal.", "Ranges are 95% confidence intervals over the replications; on common random numbers, differences between scenarios are far more precise than the ranges suggest."},
-			Generated: "staffsim " + version + " · " + strings.Join(paths, ", "),
-		}
-		csvs := map[string]*report.Run{}
-		for i, f := range intervalFiles(names) {
-			csvs[f] = runs[i]
 		}
 		if err := publishOutDir(cmd.Context(), s.err, o.out, dir, csvs, &cmp, page); err != nil {
 			return err
@@ -118,6 +109,26 @@ func runCompare(cmd *cobra.Command, s streams, o *runFlags, paths []string) erro
 		return writeCompareCSV(s.out, runs, names, best)
 	}
 	return writeCompareTable(s.out, runs, names, best)
+}
+
+// compareOutput returns a comparison's report page and its interval CSVs
+// by file name (intervals-<scenario>.csv), for writeOutDir: compare --out
+// and staffsim serve write a comparison through it.
+func compareOutput(runs []*report.Run, names []string, best int, sources []string) (*report.Page, map[string]*report.Run, error) {
+	charts, err := report.CompareCharts(runs, names)
+	if err != nil {
+		return nil, nil, err
+	}
+	page := &report.Page{
+		Title: "Comparison of " + strings.Join(quoteAll(names), ", "), Runs: runs, Names: names, Cheapest: best, Charts: charts,
+		Notes:     []string{"Cheapest = lowest mean cost (paid hours × hourly cost) among the scenarios whose mean service level meets every queue's goal.", "Ranges are 95% confidence intervals over the replications; on common random numbers, differences between scenarios are far more precise than the ranges suggest."},
+		Generated: "staffsim " + version + " · " + strings.Join(sources, ", "),
+	}
+	csvs := map[string]*report.Run{}
+	for i, f := range intervalFiles(names) {
+		csvs[f] = runs[i]
+	}
+	return page, csvs, nil
 }
 
 // scenarioNames are the scenarios' names, or their file names where two

@@ -4,6 +4,7 @@ import (
 	"context"
 	_ "embed"
 	"fmt"
+	"io"
 	"math"
 	"path/filepath"
 	"strings"
@@ -159,6 +160,9 @@ type planner struct {
 	in  plan.Input
 	res *plan.Result
 	dir *atomicdir.Dir // the output directory being written
+	// open, when set, opens the history instead of --history's path (serve:
+	// an upload in its session directory, named as the user named it).
+	open func(ctx context.Context) (name string, r io.Reader, done func(), err error)
 }
 
 func runPlan(cmd *cobra.Command, s streams, o *planOptions) error {
@@ -334,7 +338,15 @@ func (pl *planner) loadHistory() error {
 	if err != nil {
 		return err
 	}
-	name, r, done, err := historyInput(pl.ctx, pl.s.in, pl.o.path, &ropt)
+	var name string
+	var r io.Reader
+	var done func()
+	if pl.open != nil {
+		ropt.Context = pl.ctx
+		name, r, done, err = pl.open(pl.ctx)
+	} else {
+		name, r, done, err = historyInput(pl.ctx, pl.s.in, pl.o.path, &ropt)
+	}
 	if err != nil {
 		return err
 	}

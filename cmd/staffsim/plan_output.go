@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"fmt"
 	"io"
 	"path/filepath"
@@ -8,33 +9,45 @@ import (
 
 	"github.com/gocarina/gocsv"
 
+	"github.com/staffsim/staffsim/erlang"
+	"github.com/staffsim/staffsim/internal/atomicdir"
 	"github.com/staffsim/staffsim/internal/csvfield"
 	"github.com/staffsim/staffsim/scenarios"
+	"github.com/staffsim/staffsim/scenarios/plan"
 	"github.com/staffsim/staffsim/scenarios/report"
 )
 
-// write stages every file of the plan and commits the directory
-// (atomicdir: old or new, never a mix):
-// forecast.csv, requirements.csv and scenario.yaml (loaded back as
-// staffsim simulate would, so the file is known to run), intervals.csv,
-// headcount.csv, charts, report.html and summary.json.
+// write stages every file of the plan (writePlanFiles) and commits the
+// directory (atomicdir: old or new, never a mix).
 func (pl *planner) write() error {
-	res := pl.res
-	if err := pl.dir.WriteFile("forecast.csv", res.Forecast.WriteCSV); err != nil {
+	if err := writePlanFiles(pl.ctx, pl.dir, pl.res, pl.opt.Model); err != nil {
 		return err
 	}
-	if err := pl.dir.WriteFile("requirements.csv", func(w io.Writer) error {
-		return writeRequirementsCSV(w, &res.Forecast.Series, res.Requirements, pl.opt.Model)
+	return pl.dir.Commit()
+}
+
+// writePlanFiles stages every file of a plan's result in dir, not
+// committed: forecast.csv, requirements.csv and scenario.yaml (loaded back
+// as staffsim simulate would, so the file is known to run), intervals.csv,
+// headcount.csv, charts (PNG), report.html and summary.json. staffsim plan
+// and staffsim serve both write a plan through it, so the files are the
+// same. It stops with ctx's error when ctx is done.
+func writePlanFiles(ctx context.Context, dir *atomicdir.Dir, res *plan.Result, model erlang.Model) error {
+	if err := dir.WriteFile("forecast.csv", res.Forecast.WriteCSV); err != nil {
+		return err
+	}
+	if err := dir.WriteFile("requirements.csv", func(w io.Writer) error {
+		return writeRequirementsCSV(w, &res.Forecast.Series, res.Requirements, model)
 	}); err != nil {
 		return err
 	}
-	if err := pl.dir.WriteFile("scenario.yaml", func(w io.Writer) error {
+	if err := dir.WriteFile("scenario.yaml", func(w io.Writer) error {
 		fmt.Fprintf(w, "# The recommended roster of staffsim plan (%s): the optimised shifts scaled\n# to the smallest headcount meeting the SLA. Ready to run:\n#   staffsim simulate scenario.yaml\n", res.Source)
 		return res.Scenario.WriteYAML(w)
 	}); err != nil {
 		return err
 	}
-	if _, err := scenarios.Load(filepath.Join(pl.dir.Path(), "scenario.yaml")); err != nil {
+	if _, err := scenarios.Load(filepath.Join(dir.Path(), "scenario.yaml")); err != nil {
 		return fmt.Errorf("plan: the scenario it wrote does not load (a bug): %w", err)
 	}
 	hc, err := report.HeadcountCharts(res.Plan)
@@ -59,35 +72,32 @@ func (pl *planner) write() error {
 		return err
 	}
 	charts = append(charts, runCharts...)
-	if err := pl.dir.WriteFile("intervals.csv", func(w io.Writer) error { return report.WriteIntervalsCSV(w, res.Run) }); err != nil {
+	if err := dir.WriteFile("intervals.csv", func(w io.Writer) error { return report.WriteIntervalsCSV(w, res.Run) }); err != nil {
 		return err
 	}
-	if err := pl.dir.WriteFile("headcount.csv", func(w io.Writer) error { return report.WriteHeadcountCSV(w, res.Plan) }); err != nil {
+	if err := dir.WriteFile("headcount.csv", func(w io.Writer) error { return report.WriteHeadcountCSV(w, res.Plan) }); err != nil {
 		return err
 	}
 	for _, c := range append(hc, charts...) {
-		if err := pl.ctx.Err(); err != nil {
+		if err := ctx.Err(); err != nil {
 			return err
 		}
-		if err := pl.dir.WriteFile(c.Name+".png", func(w io.Writer) error { return c.Render(w, "png") }); err != nil {
+		if err := dir.WriteFile(c.Name+".png", func(w io.Writer) error { return c.Render(w, "png") }); err != nil {
 			return err
 		}
 	}
 	page := &report.Page{Title: "Staffing plan: " + res.Source, Runs: []*report.Run{res.Run}, Names: []string{"plan"}, Cheapest: -1,
 		Charts: charts, Notes: notes(res.Run), Generated: "staffsim " + version + " plan", Plan: res.Plan,
 		Roster: res.RosterTable, Words: res.Words}
-	if err := pl.dir.WriteFile("report.html", func(w io.Writer) error { return report.WriteHTML(w, page) }); err != nil {
+	if err := dir.WriteFile("report.html", func(w io.Writer) error { return report.WriteHTML(w, page) }); err != nil {
 		return err
 	}
 	sum := res.Summary
-	sum.Files = append(pl.dir.Files(), "summary.json")
-	if err := pl.dir.WriteFile("summary.json", func(w io.Writer) error { return writeJSON(w, sum) }); err != nil {
+	sum.Files = append(dir.Files(), "summary.json")
+	if err := dir.WriteFile("summary.json", func(w io.Writer) error { return writeJSON(w, sum) }); err != nil {
 		return err
 	}
-	if err := pl.ctx.Err(); err != nil {
-		return err
-	}
-	return pl.dir.Commit()
+	return ctx.Err()
 }
 
 // print writes the summary on stdout: a short table, or the JSON.
