@@ -111,6 +111,13 @@ row per volume case at its recommended headcount, met false when none of
 the sweep meets the SLA, then today's roster).`
 
 func newPlanCmd(s streams) *cobra.Command {
+	cmd, _ := planCommand(s)
+	return cmd
+}
+
+// planCommand returns staffsim plan and the options its flags set (serve
+// parses a page's settings through it, as the command would).
+func planCommand(s streams) (*cobra.Command, *planOptions) {
 	o := &planOptions{
 		interval:   quantity.Duration(30 * time.Minute),
 		horizon:    quantity.Duration(28 * 24 * time.Hour),
@@ -147,7 +154,7 @@ func newPlanCmd(s streams) *cobra.Command {
 	f.Var(&o.maxRejects, "max-rejects", "largest share of the history's rows that may be rejected (bad values) before plan refuses to run on the rest, e.g. 5%")
 	f.StringVarP(&o.out, "out", "o", "staffsim-plan", "directory to write the plan into")
 	addFormatFlag(f, &o.format)
-	return cmd
+	return cmd, o
 }
 
 // planner runs staffsim plan: the options the flags resolve to, the

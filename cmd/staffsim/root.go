@@ -86,6 +86,7 @@ func newRootCmd(s streams) *cobra.Command {
 		newRosterCmd(s),
 		newPlanCmd(s),
 		newCapacityCmd(s),
+		newServeCmd(s),
 	)
 	classifyErrors(root)
 	return root
