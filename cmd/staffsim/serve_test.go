@@ -44,7 +44,9 @@ var csrfMeta = regexp.MustCompile(`<meta name="csrf" content="([0-9a-f]+)">`)
 
 func newBrowserSession(t testing.TB, base string) *browserSession {
 	jar, _ := cookiejar.New(nil)
-	b := &browserSession{t: t, base: base, c: &http.Client{Jar: jar, Timeout: 5 * time.Minute}}
+	// Redirects are not followed: the page after /end would start a new session.
+	b := &browserSession{t: t, base: base, c: &http.Client{Jar: jar, Timeout: 5 * time.Minute,
+		CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}}
 	m := csrfMeta.FindStringSubmatch(b.get("/"))
 	if m == nil {
 		t.Fatal("no CSRF token in the page")
@@ -214,7 +216,7 @@ func smallVolumes() string {
 func (b *browserSession) planSmall(deadline time.Time) string {
 	b.upload("volumes.csv", strings.NewReader(smallVolumes()))
 	if code, _ := b.post("/run", url.Values{"sl": {"80/20s"}, "shrinkage": {"20%"}, "interval": {"60m"}, "hourly_cost": {"25"},
-		"horizon": {"7d"}, "replications": {"2"}, "tz": {"UTC"}}); code != http.StatusOK {
+		"horizon": {"7d"}, "replications": {"2"}, "tz": {"UTC"}}); code != http.StatusSeeOther {
 		return fmt.Sprintf("run: status %d", code)
 	}
 	for time.Now().Before(deadline) {
