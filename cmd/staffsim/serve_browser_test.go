@@ -122,12 +122,12 @@ func TestServeBrowser(t *testing.T) {
 	port := ln.Addr().(*net.TCPAddr).Port
 	ln.Close()
 	ctx, cancel := context.WithCancel(context.Background())
-	defer cancel()
 	cd := exec.CommandContext(ctx, driver, fmt.Sprintf("--port=%d", port))
 	if err := cd.Start(); err != nil {
+		cancel()
 		t.Fatal(err)
 	}
-	defer cd.Wait()
+	defer func() { cancel(); cd.Wait() }()
 	d := &webDriver{t: t, base: fmt.Sprintf("http://127.0.0.1:%d", port)}
 	for i := 0; ; i++ {
 		if resp, err := http.Get(d.base + "/status"); err == nil {
