@@ -67,7 +67,9 @@ func (d *webDriver) find(css string) string {
 	return el[elementKey]
 }
 
-func (d *webDriver) click(css string) { d.call("POST", d.s("/element/"+d.find(css)+"/click"), map[string]any{}) }
+func (d *webDriver) click(css string) {
+	d.call("POST", d.s("/element/"+d.find(css)+"/click"), map[string]any{})
+}
 
 func (d *webDriver) exec(script string, args ...any) json.RawMessage {
 	if args == nil {

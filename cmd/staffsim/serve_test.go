@@ -288,3 +288,27 @@ func TestServeLoad(t *testing.T) {
 		t.Errorf("heap %.1f MB after the sessions ended, %.1f MB before: not back to baseline", after, base)
 	}
 }
+
+// A long run (the built-in sample at its defaults) stops when cancelled
+// from the page, and the session can run again.
+func TestServeCancel(t *testing.T) {
+	t.Parallel()
+	_, srv := serveApp(t, webapp.Config{})
+	b := newBrowserSession(t, srv.URL)
+	if code, _ := b.post("/run", url.Values{"sl": {"80/20s"}, "horizon": {"28d"}, "replications": {"20"}, "interval": {"30m"}, "tz": {"UTC"}}); code != http.StatusSeeOther {
+		t.Fatalf("run: status %d", code)
+	}
+	time.Sleep(300 * time.Millisecond)
+	t0 := time.Now()
+	if code, _ := b.post("/cancel", url.Values{}); code != http.StatusSeeOther {
+		t.Fatalf("cancel: status %d", code)
+	}
+	st := b.get("/status")
+	if !strings.Contains(st, `"state":"cancelled"`) {
+		t.Errorf("after cancel: %s", st)
+	}
+	if d := time.Since(t0); d > 10*time.Second {
+		t.Errorf("cancel took %v", d)
+	}
+	t.Logf("cancelled in %.2f s", time.Since(t0).Seconds())
+}

@@ -160,7 +160,7 @@ func uploadError(err error, limit int64) string {
 // equivalent command only (the file is stored as history.csv).
 func cleanName(name string) string {
 	name = strings.ReplaceAll(name, `\`, "/")
-	name = filepath.Base("/" + name)
+	name = filepath.Base(filepath.Clean("/" + name))
 	name = strings.Map(func(r rune) rune {
 		if unicode.IsControl(r) {
 			return -1
