@@ -117,12 +117,12 @@ func (a *App) upload(w http.ResponseWriter, r *http.Request) {
 		}
 		msg = "upload: choose a history file (CSV) first"
 	}
-	s.mu.Lock()
 	if got {
+		s.dropJob()
+		s.mu.Lock()
 		s.upload, s.settings.Columns, s.settings.IDColumn, s.settings.TimeFormat = name, map[string]string{}, "", ""
-		s.job, s.compare, s.points = nil, nil, map[int]headcount.Point{}
+		s.mu.Unlock()
 	}
-	s.mu.Unlock()
 	if msg != "" {
 		a.fail(w, r, s, errors.New(msg))
 		return
@@ -243,11 +243,11 @@ func (a *App) sample(w http.ResponseWriter, r *http.Request) {
 	if !checkPost(w, r, s, r.PostFormValue("csrf")) {
 		return
 	}
+	s.dropJob()
 	os.Remove(filepath.Join(s.dir, "history.csv"))
 	s.mu.Lock()
 	s.upload, s.detected, s.preview, s.readErr = "", nil, nil, ""
 	s.settings.Columns = map[string]string{}
-	s.job, s.compare, s.points = nil, nil, map[int]headcount.Point{}
 	s.mu.Unlock()
 	http.Redirect(w, r, "/#settings", http.StatusSeeOther)
 }

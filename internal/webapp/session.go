@@ -67,6 +67,19 @@ func (s *session) end() {
 	os.RemoveAll(s.dir)
 }
 
+// dropJob cancels the session's plan (waiting for it to stop) and forgets
+// it with its comparison and headcounts: the history changed.
+func (s *session) dropJob() {
+	s.mu.Lock()
+	j := s.job
+	s.job, s.compare, s.points = nil, nil, map[int]headcount.Point{}
+	s.mu.Unlock()
+	if j != nil {
+		j.cancel()
+		<-j.finished
+	}
+}
+
 // job is one plan run.
 type job struct {
 	cancel   context.CancelFunc
