@@ -188,4 +188,13 @@ func TestServeBrowser(t *testing.T) {
 	if !strings.Contains(html, "Staffing plan: incident_event_log_partial.csv") {
 		t.Errorf("downloaded report.html (%d bytes) is not the plan's report", len(html))
 	}
+	// Two rosters side by side: the recommended one and five agents fewer.
+	d.exec(`var a = document.getElementById('compare-agents'); a.value = String(parseInt(a.value, 10) - 5)`)
+	d.click("#compare-run")
+	d.waitFor("the comparison", "return document.querySelector('#compare iframe') !== null || document.querySelector('#compare .error') !== null", 2*time.Minute)
+	if got := string(d.exec("return document.getElementById('compare').innerText")); !strings.Contains(got, "staffsim compare recommended.yaml other.yaml") || strings.Contains(got, "error") {
+		t.Errorf("comparison section: %s", got)
+	}
+	d.exec("document.getElementById('compare').scrollIntoView()")
+	d.screenshot(filepath.Join(shots, "serve-compare.png"))
 }
