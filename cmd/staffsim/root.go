@@ -44,7 +44,8 @@ func usagef(format string, args ...any) error {
 
 const rootLong = `staffsim turns a service desk's history into staffing decisions.
 
-The pipeline, one command a step (or all of it with "staffsim plan"):
+The pipeline, one command a step (or all of it with "staffsim plan", or in a
+browser on this machine with "staffsim serve"):
 
   history CSV ─▶ forecast ─▶ requirements ─▶ roster ─▶ simulate ─▶ report
   (tickets or    (arrivals    (Erlang agents  (shifts)  (replications

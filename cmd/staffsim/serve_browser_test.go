@@ -179,6 +179,14 @@ func TestServeBrowser(t *testing.T) {
 	if sl := string(d.exec("return document.getElementById('sl-out').textContent")); !strings.Contains(sl, "%") {
 		t.Errorf("slider service level %s", sl)
 	}
+	// Edit a shift: one agent more on the first, then simulate that roster.
+	d.exec(`document.getElementById('edit').open = true;
+		var a = document.querySelector('input[name=agents_0]'); a.value = String(parseInt(a.value, 10) + 1)`)
+	d.click("#roster-run")
+	d.waitFor("the edited roster's figures", "return document.getElementById('slider-box').dataset.shown === 'edited'", time.Minute)
+	if sl := string(d.exec("return document.getElementById('sl-out').textContent")); !strings.Contains(sl, "%") {
+		t.Errorf("edited roster service level %s", sl)
+	}
 	d.exec("document.getElementById('results').scrollIntoView()")
 	d.screenshot(filepath.Join(shots, "serve-results.png"))
 	report := d.call("POST", d.s("/execute/async"), map[string]any{"script": `var done = arguments[arguments.length - 1];

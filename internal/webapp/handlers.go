@@ -36,6 +36,7 @@ func (a *App) routes() {
 	m.HandleFunc("GET /status", a.status)
 	m.HandleFunc("/headcount", a.headcount)
 	m.HandleFunc("/compare", a.compareRosters)
+	m.HandleFunc("/roster", a.editRoster)
 	m.HandleFunc("/end", a.end)
 	m.HandleFunc("GET /files/{set}/{name}", a.file)
 	a.mux = m
@@ -403,6 +404,7 @@ type PointJSON struct {
 	CostPerYear  float64  `json:"cost_per_year"`
 	PaidHours    float64  `json:"paid_hours_per_week"`
 	Simulated    bool     `json:"simulated,omitempty"` // simulated on request, not a point of the plan's sweep
+	Edited       bool     `json:"edited,omitempty"`    // the recommended roster with the page's edits
 }
 
 func pointJSON(p headcount.Point) PointJSON {
@@ -619,4 +621,52 @@ func (a *App) fail(w http.ResponseWriter, r *http.Request, s *session, err error
 	s.readErr = err.Error()
 	s.mu.Unlock()
 	http.Redirect(w, r, "/#history", http.StatusSeeOther)
+}
+
+// editRoster simulates the recommended roster with the page's edits (each
+// shift's start and agents) over the headcount week.
+func (a *App) editRoster(w http.ResponseWriter, r *http.Request) {
+	s, _ := a.session(w, r, false)
+	if !checkPost(w, r, s, r.PostFormValue("csrf")) {
+		return
+	}
+	s.mu.Lock()
+	j := s.job
+	s.mu.Unlock()
+	if j == nil || j.status().State != "done" {
+		http.Error(w, "run the plan first", http.StatusConflict)
+		return
+	}
+	res, opt := j.result()
+	shifts := slices.Clone(res.Scenario.Roster.Shifts)
+	for i := range shifts {
+		if v := r.PostFormValue(fmt.Sprintf("agents_%d", i)); v != "" {
+			n, err := strconv.Atoi(v)
+			if err != nil || n < 0 || n > maxHeadcount {
+				http.Error(w, fmt.Sprintf("shift %q: agents %q: give a whole number from 0", shifts[i].Name, v), http.StatusBadRequest)
+				return
+			}
+			shifts[i].Agents = n
+		}
+		if v := strings.TrimSpace(r.PostFormValue(fmt.Sprintf("start_%d", i))); v != "" {
+			t, err := time.Parse("15:04", v)
+			if err != nil {
+				http.Error(w, fmt.Sprintf("shift %q: start %q: give a time of day such as 07:30", shifts[i].Name, v), http.StatusBadRequest)
+				return
+			}
+			shifts[i].Start = time.Duration(t.Hour())*time.Hour + time.Duration(t.Minute())*time.Minute
+		}
+	}
+	if err := a.acquire(r.Context()); err != nil {
+		return
+	}
+	p, err := res.Evaluate(r.Context(), shifts, opt)
+	a.release()
+	if err != nil {
+		http.Error(w, err.Error(), http.StatusUnprocessableEntity)
+		return
+	}
+	out := simulated(p)
+	out.Edited = true
+	writeJSON(w, out)
 }

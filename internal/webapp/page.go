@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/staffsim/staffsim/forecast/history"
+	"github.com/staffsim/staffsim/internal/quantity"
 	"github.com/staffsim/staffsim/scenarios/report"
 )
 
@@ -33,6 +34,13 @@ type caseView struct {
 	Met                 bool
 }
 
+// shiftView is one shift of the recommended roster, editable.
+type shiftView struct {
+	Index                     int
+	Name, Days, Start, Length string
+	Agents                    int
+}
+
 // view is everything the page shows.
 type view struct {
 	CSRF, Version, Upload, ReadErr, Command string
@@ -52,6 +60,7 @@ type view struct {
 	HasToday                                bool
 	Compare                                 *compareResult
 	Elapsed                                 string
+	Shifts                                  []shiftView
 	MaxUploadMB                             int64
 }
 
@@ -98,6 +107,18 @@ func (a *App) page(w http.ResponseWriter, r *http.Request) {
 			b, _ := json.Marshal(pts)
 			v.Points = template.JS(b)
 			v.Min, v.Max = max(1, pts[0].Agents-5), pts[len(pts)-1].Agents+5
+			for i, sh := range res.Scenario.Roster.Shifts {
+				days := "every day"
+				if sh.Days != nil {
+					var ds []string
+					for _, d := range sh.Days {
+						ds = append(ds, d.String()[:3])
+					}
+					days = strings.Join(ds, " ")
+				}
+				v.Shifts = append(v.Shifts, shiftView{Index: i, Name: sh.Name, Days: days, Start: fmt.Sprintf("%02d:%02d", int(sh.Start.Hours()), int(sh.Start.Minutes())%60),
+					Length: quantity.FormatDuration(sh.Length), Agents: sh.Agents})
+			}
 			rec, _ := res.Curves[0].Recommended()
 			v.Recommended = rec.Agents
 		}

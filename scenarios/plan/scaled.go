@@ -48,10 +48,34 @@ func (r *Result) Headcount(ctx context.Context, agents int, opt Options) (headco
 		return headcount.Point{}, err
 	}
 	cfg.Shifts = headcount.ScaleTo(cfg.Shifts, agents)
+	p, err := sweepPoint(ctx, cfg, opt)
+	if err != nil {
+		return p, fmt.Errorf("headcount %d: %w", agents, err)
+	}
+	return p, nil
+}
+
+// Evaluate simulates a roster (e.g. the recommended one with a shift
+// edited) over the sweep's week at forecast volume, as the headcount stage
+// simulates today's roster, and returns its point: service level, ASA,
+// P(meet) and the budget. opt must be the options the plan ran with.
+func (r *Result) Evaluate(ctx context.Context, shifts []scenarios.Shift, opt Options) (headcount.Point, error) {
+	cfg, err := r.Desk.Scenario("plan", r.SweepAt, 7, shifts).SimConfig()
+	if err != nil {
+		return headcount.Point{}, err
+	}
+	if headcount.Agents(cfg.Shifts) == 0 {
+		return headcount.Point{}, fmt.Errorf("the roster has no agents: give at least one shift agents")
+	}
+	return sweepPoint(ctx, cfg, opt)
+}
+
+// sweepPoint simulates cfg and counts it as the sweep counts a point.
+func sweepPoint(ctx context.Context, cfg sim.Config, opt Options) (headcount.Point, error) {
 	res, err := sim.RunWith(ctx, cfg, sim.Options{})
 	if err != nil {
-		return headcount.Point{}, fmt.Errorf("headcount %d: %w", agents, err)
+		return headcount.Point{}, err
 	}
 	hopt := headcount.Options{Confidence: opt.Confidence, HoursPerFTE: opt.HoursPerFTE, HourlyCost: opt.HourlyCost}
-	return hopt.Point(res, cfg, agents), nil
+	return hopt.Point(res, cfg, headcount.Agents(cfg.Shifts)), nil
 }

@@ -58,5 +58,14 @@ func TestHeadcountMatchesSweep(t *testing.T) {
 		if n != want.Agents {
 			t.Errorf("Scaled(%d) has %d agents", want.Agents, n)
 		}
+		// The same roster through Evaluate: the same headcount and paid
+		// hours (rostered time does not depend on the random streams).
+		ev, err := res.Evaluate(ctx, shifts, opt)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if ev.Agents != want.Agents || ev.PaidHoursPerWeek != want.PaidHoursPerWeek {
+			t.Errorf("Evaluate(Scaled(%d)): %d agents, %v h/week; want %d, %v", want.Agents, ev.Agents, ev.PaidHoursPerWeek, want.Agents, want.PaidHoursPerWeek)
+		}
 	}
 }

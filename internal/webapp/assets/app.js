@@ -33,8 +33,10 @@
     document.getElementById('asa-out').textContent = p.asa_seconds === null ? '–' : p.asa_seconds.toFixed(1) + ' s';
     document.getElementById('fte-out').textContent = p.fte.toFixed(1);
     document.getElementById('cost-out').textContent = cur + Math.round(p.cost_per_year).toLocaleString('en-GB');
-    document.getElementById('slider-note').textContent = p.simulated ? 'Simulated now for this headcount (one week, forecast volume).' : 'A point of the plan\'s headcount sweep.';
-    document.getElementById('slider-box').dataset.shown = String(p.agents);
+    document.getElementById('slider-note').textContent = p.edited ? 'Your edited roster (' + p.agents + ' agents), simulated now (one week, forecast volume).' :
+      p.simulated ? 'Simulated now for this headcount (one week, forecast volume).' : 'A point of the plan\'s headcount sweep.';
+    document.getElementById('agents').textContent = p.agents + (p.edited ? ' (edited roster)' : '');
+    document.getElementById('slider-box').dataset.shown = p.edited ? 'edited' : String(p.agents);
   };
   var pending = 0;
   var update = function () {
@@ -49,6 +51,17 @@
       .then(function (p) { byAgents[p.agents] = p; if (ticket === pending) { show(p); } })
       .catch(function (e) { document.getElementById('slider-note').textContent = e.message; });
   };
+  var form = document.getElementById('roster-form');
+  if (form) {
+    form.addEventListener('submit', function (ev) {
+      ev.preventDefault();
+      document.getElementById('slider-note').textContent = 'Simulating your roster…';
+      fetch('/roster', {method: 'POST', credentials: 'same-origin', headers: {'X-CSRF-Token': csrf}, body: new URLSearchParams(new FormData(form))})
+        .then(function (r) { if (!r.ok) { return r.text().then(function (t) { throw new Error(t); }); } return r.json(); })
+        .then(function (p) { show(p); document.getElementById('slider-box').scrollIntoView(); })
+        .catch(function (e) { document.getElementById('slider-note').textContent = e.message; });
+    });
+  }
   slider.addEventListener('input', function () { document.getElementById('agents').textContent = slider.value; });
   slider.addEventListener('change', update);
   update();
