@@ -312,3 +312,52 @@ func TestServeCancel(t *testing.T) {
 	}
 	t.Logf("cancelled in %.2f s", time.Since(t0).Seconds())
 }
+
+// The built-in sample: a plan, its files downloadable by name only, and
+// the recommended roster compared with the sample's own (today's) roster.
+func TestServeSample(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs a plan")
+	}
+	t.Parallel()
+	_, srv := serveApp(t, webapp.Config{})
+	b := newBrowserSession(t, srv.URL)
+	if code, _ := b.post("/run", url.Values{"sl": {"80/20s"}, "horizon": {"7d"}, "replications": {"2"}, "interval": {"60m"}, "hourly_cost": {"30"}, "tz": {"UTC"}}); code != http.StatusSeeOther {
+		t.Fatalf("run: status %d", code)
+	}
+	for end := time.Now().Add(3 * time.Minute); ; time.Sleep(300 * time.Millisecond) {
+		st := b.get("/status")
+		if strings.Contains(st, `"state":"done"`) {
+			break
+		}
+		if !strings.Contains(st, `"state":"running"`) && !strings.Contains(st, `"state":"queued"`) || time.Now().After(end) {
+			t.Fatalf("plan: %s", st)
+		}
+	}
+	page := b.get("/")
+	for _, want := range []string{"staffsim plan --sl 80/20s --interval 60m --hourly-cost 30 --horizon 7d --replications 2 --out staffsim-plan",
+		`href="/files/plan/scenario.yaml?download=1"`, `href="/files/plan/report.html?download=1"`, `value="today"`} {
+		if !strings.Contains(page, want) {
+			t.Errorf("page lacks %s", want)
+		}
+	}
+	resp, err := b.c.Get(srv.URL + "/files/plan/headcount.csv?download=1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	body, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	if cd := resp.Header.Get("Content-Disposition"); resp.StatusCode != http.StatusOK || !strings.Contains(cd, "headcount.csv") || !bytes.HasPrefix(body, []byte("case,")) {
+		t.Errorf("headcount.csv: status %d, %q, %.40q", resp.StatusCode, cd, body)
+	}
+	if code, _ := b.post("/compare", url.Values{"other": {"today"}}); code != http.StatusSeeOther {
+		t.Fatalf("compare: status %d", code)
+	}
+	page = b.get("/")
+	if !strings.Contains(page, "staffsim compare recommended.yaml other.yaml") || !strings.Contains(page, `/files/compare/report.html`) {
+		t.Errorf("no comparison in the page")
+	}
+	if html := b.get("/files/compare/report.html"); !strings.Contains(html, "today&#39;s roster") && !strings.Contains(html, "today's roster") {
+		t.Errorf("comparison report does not name today's roster")
+	}
+}
