@@ -27,10 +27,18 @@
   var byAgents = {};
   points.forEach(function (p) { byAgents[p.agents] = p; });
   var pct = function (x) { return x === null || x === undefined ? '–' : (100 * x).toFixed(1) + '%'; };
+  // Seconds as the report writes them: 9.7 s, 6 min 22 s, 1 h 5 min.
+  var secs = function (s) {
+    if (s < 60) { return s.toFixed(1) + ' s'; }
+    var m = Math.round(s);
+    if (m < 3600) { return Math.floor(m / 60) + ' min' + (m % 60 ? ' ' + (m % 60) + ' s' : ''); }
+    var h = Math.floor(m / 3600), mm = Math.round((m % 3600) / 60);
+    return h + ' h' + (mm ? ' ' + mm + ' min' : '');
+  };
   var show = function (p) {
     document.getElementById('sl-out').textContent = pct(p.service_level);
     document.getElementById('pmeet-out').textContent = pct(p.p_meet);
-    document.getElementById('asa-out').textContent = p.asa_seconds === null ? '–' : p.asa_seconds.toFixed(1) + ' s';
+    document.getElementById('asa-out').textContent = p.asa_seconds === null ? '–' : secs(p.asa_seconds);
     document.getElementById('fte-out').textContent = p.fte.toFixed(1);
     document.getElementById('cost-out').textContent = cur + Math.round(p.cost_per_year).toLocaleString('en-GB');
     document.getElementById('slider-note').textContent = p.edited ? 'Your edited roster (' + p.agents + ' agents), simulated now (one week, forecast volume).' :
