@@ -10,40 +10,23 @@ import (
 	"time"
 
 	"github.com/spf13/cobra"
-	"gonum.org/v1/gonum/floats"
 
-	"github.com/staffsim/staffsim/erlang"
-	"github.com/staffsim/staffsim/forecast"
 	"github.com/staffsim/staffsim/internal/atomicdir"
 	"github.com/staffsim/staffsim/internal/quantity"
 	"github.com/staffsim/staffsim/scenarios/capacity"
 	"github.com/staffsim/staffsim/scenarios/plan"
 	"github.com/staffsim/staffsim/scenarios/report"
-	"github.com/staffsim/staffsim/scenarios/roster"
 )
 
 // capacityOptions are the flags of staffsim capacity. The assumptions of
 // the plan (headcount, attrition, classes …) are strings parsed by the
 // capacity package's parsers, the same as its settings file reads.
 type capacityOptions struct {
-	history      historyFlags
-	path         string
-	settings     string
-	staffing     staffingFlags
-	interval     quantity.Duration
-	aht          quantity.Duration
-	hoursPerFTE  float64
-	hourlyCost   float64
-	currency     string
-	shifts       string
-	replications int
-	seed         uint64
-	runs         int
-	levelStep    quantity.Fraction
-	volumeCase   string
-	maxRejects   quantity.Fraction
-	out          string
-	format       format
+	deskFlags
+	settings   string
+	runs       int
+	levelStep  quantity.Fraction
+	volumeCase string
 	// The assumptions, as written.
 	months, target, headcount, attrition, leadTime, training, ramp, classSize   string
 	partTime, overtime, costPerHire, growth, ahtGrowth, shrinkageMonth, classes string
@@ -94,12 +77,7 @@ On stdout: the month table of the recommended plan (--format table),
 summary.json (--format json) or months.csv (--format csv).`
 
 func newCapacityCmd(s streams) *cobra.Command {
-	o := &capacityOptions{
-		interval:   quantity.Duration(30 * time.Minute),
-		maxRejects: plan.DefaultMaxRejects,
-		levelStep:  0.05,
-	}
-	o.staffing.shrinkage = 0.2
+	o := &capacityOptions{deskFlags: newDeskFlags(), levelStep: 0.05}
 	cmd := &cobra.Command{
 		Use:   "capacity",
 		Short: "Long-range capacity plan: required FTE by month, attrition, hiring classes and P(meet SLA) per month",
@@ -112,23 +90,11 @@ func newCapacityCmd(s streams) *cobra.Command {
 		RunE: func(cmd *cobra.Command, _ []string) error { return runCapacity(cmd, s, o) },
 	}
 	f := cmd.Flags()
-	f.StringVar(&o.path, "history", "", "history file: tickets or interval volumes (default: the built-in sample desk)")
+	o.register(f, "capacity", 10, "simulation replications of each month's roster check", "random seed of the simulations and the attrition paths")
 	f.StringVar(&o.settings, "settings", "", "capacity settings file (YAML, see testdata/capacity/capacity.yaml); flags given replace its values")
-	o.history.register(f)
-	o.staffing.register(f)
-	f.Var(&o.interval, "interval", "planning interval: whole minutes dividing an hour, e.g. 15m, 30m or 60m")
-	f.Var(&o.aht, "aht", "flat average handle time, e.g. 240s (required when the history has no handle times)")
-	f.Float64Var(&o.hoursPerFTE, "hours-per-fte", 37.5, "contracted hours per FTE per week")
-	f.Float64Var(&o.hourlyCost, "hourly-cost", 25, "cost of one paid agent hour")
-	f.StringVar(&o.currency, "currency", "£", "currency symbol for money in the report and summary")
-	f.StringVar(&o.shifts, "shifts", "", "shift templates (YAML, see testdata/roster/shifts.yaml; default: built in)")
-	f.IntVar(&o.replications, "replications", 10, "simulation replications of each month's roster check")
-	f.Uint64Var(&o.seed, "seed", 1, "random seed of the simulations and the attrition paths")
 	f.IntVar(&o.runs, "runs", 1000, "simulated attrition paths behind each probability")
 	f.Var(&o.levelStep, "level-step", "volume levels rostered (months between are interpolated), e.g. 5%")
 	f.StringVar(&o.volumeCase, "volume-case", "", "also plan for this much more volume, e.g. 10%")
-	f.Var(&o.maxRejects, "max-rejects", "largest share of the history's rows that may be rejected before capacity refuses to run on the rest, e.g. 5%")
-	f.StringVarP(&o.out, "out", "o", "staffsim-capacity", "directory to write the plan into")
 	f.StringVar(&o.months, "months", "", "horizon in months, 1 to 36, or weeks such as 78w (default 12)")
 	f.StringVar(&o.target, "target", "", "probability of enough staff each month must reach (default 90%)")
 	f.StringVar(&o.headcount, "headcount", "", "people on staff today (required with --history; 36 on the sample)")
@@ -145,7 +111,6 @@ func newCapacityCmd(s streams) *cobra.Command {
 	f.StringArrayVar(&o.events, "event", nil, "volume event [NAME:]FROM[..TO]=CHANGE, dates or months, e.g. launch:2027-03..2027-04=+25% (repeatable)")
 	f.StringVar(&o.shrinkageMonth, "shrinkage-month", "", "shrinkage of given calendar months, e.g. jul=35%,aug=38%")
 	f.StringVar(&o.classes, "classes", "", "today's hiring plan to evaluate, START:SIZE,…, e.g. 2027-03-01:8,2027-06-07:8")
-	addFormatFlag(f, &o.format)
 	return cmd
 }
 
@@ -205,53 +170,17 @@ const sampleHeadcount = 36
 // usage error, before anything runs.
 func (cr *capacityRun) resolve(cmd *cobra.Command) error {
 	o, f := cr.o, cmd.Flags()
-	if err := checkPlanInterval(time.Duration(o.interval)); err != nil {
-		return err
-	}
-	if f.Changed("aht") && o.aht <= 0 {
-		return usagef("--aht must be positive, e.g. 240s")
-	}
-	if err := checkHoursPerFTE(o.hoursPerFTE); err != nil {
-		return err
-	}
-	if !(o.hourlyCost >= 0) || o.hourlyCost > maxHourlyCost {
-		return usagef("--hourly-cost %v must be a number from 0 to 1e9 (the cost of one paid agent hour, e.g. 25)", o.hourlyCost)
-	}
-	if o.replications < 2 || o.replications > 10000 {
-		return usagef("--replications %d: give 2 to 10000", o.replications)
-	}
 	if o.runs < 10 || o.runs > capacity.MaxRuns {
 		return usagef("--runs %d: give 10 to %d (1000 gives probabilities to about ±2%%)", o.runs, capacity.MaxRuns)
 	}
 	if o.levelStep < 0.005 || o.levelStep > 0.5 {
 		return usagef("--level-step %s must be from 0.5%% to 50%%, e.g. 5%%", o.levelStep)
 	}
-	if o.maxRejects < 0 || o.maxRejects > 1 {
-		return usagef("--max-rejects %v must be a share from 0%% to 100%%, e.g. 5%%", o.maxRejects)
-	}
-	if strings.TrimSpace(o.out) == "" {
-		return usagef("--out must name a directory, e.g. --out staffsim-capacity")
-	}
-	if err := outDir("out", o.out, "staffsim-capacity"); err != nil {
-		return err
-	}
-	if err := checkCurrency(o.currency); err != nil {
-		return err
-	}
-	model, targets, err := o.staffing.resolve(f.Changed)
+	popt, err := o.resolve(f.Changed, "capacity")
 	if err != nil {
 		return err
 	}
-	if targets.ServiceLevel <= 0 {
-		return usagef("capacity sizes the desk for a service level: give --sl (other targets may be added)")
-	}
-	if model == erlang.ModelB {
-		return usagef("--model erlang-b has no queue to simulate: use erlang-c, or erlang-a with --patience")
-	}
-	cr.opt = capacity.Options{Months: 12, Runs: o.runs, LevelStep: float64(o.levelStep), Log: cr.s.err,
-		Plan: plan.Options{AHT: time.Duration(o.aht), Model: model, Targets: targets, SL: o.staffing.sl,
-			Shrinkage: float64(o.staffing.shrinkage), Patience: time.Duration(o.staffing.patience), HoursPerFTE: o.hoursPerFTE,
-			HourlyCost: o.hourlyCost, Currency: o.currency, Replications: o.replications, Seed: o.seed},
+	cr.opt = capacity.Options{Months: 12, Runs: o.runs, LevelStep: float64(o.levelStep), Log: cr.s.err, Plan: popt,
 		Progress: func(stage string) (func(done, total int), func()) { return progressFor(cr.s.err, stage) }}
 	// The defaults of the issue's example: 2 % a month, 6 weeks' lead
 	// time, 4 weeks' training, 60 % and 80 % in the first two months.
@@ -281,20 +210,8 @@ func (cr *capacityRun) resolve(cmd *cobra.Command) error {
 		}
 		cr.opt.VolumeCase = v
 	}
-	if o.shifts != "" {
-		if cr.opt.Plan.Templates, err = roster.ReadShifts(o.shifts); err != nil {
-			return usageError{err}
-		}
-	} else if cr.opt.Plan.Templates, err = roster.ParseShifts("built-in shifts.yaml", defaultShifts); err != nil {
-		return err
-	}
 	if err := cr.opt.Validate(); err != nil {
 		return usageError{fmt.Errorf("capacity: %w", err)}
-	}
-	if o.path != "" {
-		if _, err := o.history.options(); err != nil {
-			return err
-		}
 	}
 	return nil
 }
@@ -489,39 +406,10 @@ func parseClassSize(s string) (lo, hi int, err error) {
 
 // loadHistory reads --history, or generates the built-in sample with its
 // holidays over the history and the horizon.
-func (cr *capacityRun) loadHistory() error {
-	iv := time.Duration(cr.o.interval)
+func (cr *capacityRun) loadHistory() (err error) {
 	horizon := time.Duration(cr.opt.Months+2) * 31 * 24 * time.Hour
-	if cr.o.path == "" {
-		in, err := plan.Sample(cr.ctx, iv, horizon)
-		if err != nil {
-			return err
-		}
-		cr.in = in
-		s := in.Series
-		cr.note("history: built-in sample desk, %d days from %s, %.0f contacts", s.Len()/s.SlotsPerDay(), s.Start.Format("Mon 2006-01-02"), floats.Sum(s.Arrivals))
-		return nil
-	}
-	ropt, err := cr.o.history.options()
-	if err != nil {
-		return err
-	}
-	name, r, done, err := historyInput(cr.ctx, cr.s.in, cr.o.path, &ropt)
-	if err != nil {
-		return err
-	}
-	defer done()
-	s, rep, err := forecast.LoadSeries(name, r, ropt, iv)
-	if err != nil {
-		return historyError(err)
-	}
-	noteRead(cr.s.err, rep)
-	if err := plan.CheckRejects(rep, float64(cr.o.maxRejects)); err != nil {
-		return err
-	}
-	cr.in = plan.Input{Series: s, Source: cr.o.path, Read: rep}
-	cr.note("history: %s, %.1f days from %s, %.0f contacts", cr.o.path, float64(s.Len())/float64(s.SlotsPerDay()), s.Start.Format("Mon 2006-01-02"), floats.Sum(s.Arrivals))
-	return nil
+	cr.in, err = cr.o.deskFlags.loadHistory(cr.ctx, cr.s, nil, horizon, cr.note)
+	return err
 }
 
 // write stages every file and commits the directory: months.csv,

@@ -4,7 +4,6 @@ import (
 	"context"
 	_ "embed"
 	"fmt"
-	"io"
 	"math"
 	"path/filepath"
 	"strings"
@@ -13,16 +12,12 @@ import (
 	"unicode/utf8"
 
 	"github.com/spf13/cobra"
-	"gonum.org/v1/gonum/floats"
 
-	"github.com/staffsim/staffsim/erlang"
-	"github.com/staffsim/staffsim/forecast"
 	"github.com/staffsim/staffsim/internal/atomicdir"
 	"github.com/staffsim/staffsim/internal/quantity"
 	"github.com/staffsim/staffsim/scenarios"
 	"github.com/staffsim/staffsim/scenarios/plan"
 	"github.com/staffsim/staffsim/scenarios/report"
-	"github.com/staffsim/staffsim/scenarios/roster"
 )
 
 // The built-in defaults: the shift templates the roster is built from
@@ -37,23 +32,10 @@ var (
 
 // planOptions are the flags of staffsim plan.
 type planOptions struct {
-	history      historyFlags
-	path         string
-	staffing     staffingFlags
-	interval     quantity.Duration
-	horizon      quantity.Duration
-	aht          quantity.Duration
-	hoursPerFTE  float64
-	hourlyCost   float64
-	currency     string
-	shifts       string
-	roster       string
-	replications int
-	seed         uint64
-	confidence   quantity.Fraction
-	maxRejects   quantity.Fraction
-	out          string
-	format       format
+	deskFlags
+	horizon    quantity.Duration
+	roster     string
+	confidence quantity.Fraction
 }
 
 const planLong = `The whole job in one command: history → forecast → requirements →
@@ -118,13 +100,7 @@ func newPlanCmd(s streams) *cobra.Command {
 // planCommand returns staffsim plan and the options its flags set (serve
 // parses a page's settings through it, as the command would).
 func planCommand(s streams) (*cobra.Command, *planOptions) {
-	o := &planOptions{
-		interval:   quantity.Duration(30 * time.Minute),
-		horizon:    quantity.Duration(28 * 24 * time.Hour),
-		confidence: 0.9,
-		maxRejects: plan.DefaultMaxRejects,
-	}
-	o.staffing.shrinkage = 0.2
+	o := &planOptions{deskFlags: newDeskFlags(), horizon: quantity.Duration(28 * 24 * time.Hour), confidence: 0.9}
 	cmd := &cobra.Command{
 		Use:   "plan",
 		Short: "The whole pipeline end to end into one report directory (built-in sample without --history)",
@@ -137,23 +113,10 @@ func planCommand(s streams) (*cobra.Command, *planOptions) {
 		RunE: func(cmd *cobra.Command, _ []string) error { return runPlan(cmd, s, o) },
 	}
 	f := cmd.Flags()
-	f.StringVar(&o.path, "history", "", "history file: tickets or interval volumes (default: the built-in sample desk)")
-	o.history.register(f)
-	o.staffing.register(f)
-	f.Var(&o.interval, "interval", "planning interval: whole minutes from 5m to 60m dividing an hour (so a day too), e.g. 15m, 30m or 60m")
+	o.register(f, "plan", 20, "simulation replications (the headcount sweep's too)", "random seed of the simulations")
 	f.Var(&o.horizon, "horizon", "how far ahead to plan, e.g. 28d (at least 7d)")
-	f.Var(&o.aht, "aht", "flat average handle time, e.g. 240s (required when the history has no handle times)")
-	f.Float64Var(&o.hoursPerFTE, "hours-per-fte", 37.5, "contracted hours per FTE per week")
-	f.Float64Var(&o.hourlyCost, "hourly-cost", 25, "cost of one paid agent hour; when not given, the --shifts file's cost if it has one")
-	f.StringVar(&o.currency, "currency", "£", "currency symbol for money in the report and summary")
-	f.StringVar(&o.shifts, "shifts", "", "shift templates (YAML, see testdata/roster/shifts.yaml; default: built in)")
 	f.StringVar(&o.roster, "roster", "", "today's roster: a scenario file whose roster section is the current roster (default: the sample's with the built-in desk, else none)")
-	f.IntVar(&o.replications, "replications", 20, "simulation replications (the headcount sweep's too)")
-	f.Uint64Var(&o.seed, "seed", 1, "random seed of the simulations")
 	f.Var(&o.confidence, "confidence", "share of simulated weeks (one per replication) in which the recommended headcount must meet the SLA, e.g. 90%")
-	f.Var(&o.maxRejects, "max-rejects", "largest share of the history's rows that may be rejected (bad values) before plan refuses to run on the rest, e.g. 5%")
-	f.StringVarP(&o.out, "out", "o", "staffsim-plan", "directory to write the plan into")
-	addFormatFlag(f, &o.format)
 	return cmd, o
 }
 
@@ -169,7 +132,7 @@ type planner struct {
 	dir *atomicdir.Dir // the output directory being written
 	// open, when set, opens the history instead of --history's path (serve:
 	// an upload in its session directory, named as the user named it).
-	open func(ctx context.Context) (name string, r io.Reader, done func(), err error)
+	open historyOpener
 }
 
 func runPlan(cmd *cobra.Command, s streams, o *planOptions) error {
@@ -212,33 +175,18 @@ func (pl *planner) note(format string, args ...any) {
 // roster); every complaint is a usage error, before anything runs.
 func (pl *planner) resolve(cmd *cobra.Command) error {
 	o, f := pl.o, cmd.Flags()
-	if err := checkPlanInterval(time.Duration(o.interval)); err != nil {
-		return err
-	}
 	if time.Duration(o.horizon) < 7*24*time.Hour {
 		return usagef("--horizon %s: plan needs at least a week (7d) to simulate a week of headcount", quantity.FormatDuration(time.Duration(o.horizon)))
 	}
 	if time.Duration(o.horizon) > 366*24*time.Hour {
 		return usagef("--horizon %s: plan at most a year ahead (366d)", quantity.FormatDuration(time.Duration(o.horizon)))
 	}
-	if f.Changed("aht") && o.aht <= 0 {
-		return usagef("--aht must be positive, e.g. 240s")
-	}
-	if err := checkHoursPerFTE(o.hoursPerFTE); err != nil {
-		return err
-	}
-	if !(o.hourlyCost >= 0) || o.hourlyCost > maxHourlyCost {
-		// 1e305 ran the whole plan and then failed: scenario.yaml's cost.hourly takes at most 1e15.
-		return usagef("--hourly-cost %v must be a number from 0 to 1e9 (the cost of one paid agent hour, e.g. 25)", o.hourlyCost)
-	}
-	if o.replications < 2 || o.replications > 10000 {
-		return usagef("--replications %d: give 2 to 10000 (20 or more give useful confidence intervals)", o.replications)
-	}
-	if o.maxRejects < 0 || o.maxRejects > 1 {
-		return usagef("--max-rejects %v must be a share from 0%% to 100%%, e.g. 5%%", o.maxRejects)
-	}
 	if o.confidence <= 0 || o.confidence > 1 {
 		return usagef("--confidence %v must be above 0%% and at most 100%%, e.g. 90%%", o.confidence)
+	}
+	opt, err := o.resolve(f.Changed, "plan")
+	if err != nil {
+		return err
 	}
 	if k := report.MinWeeks(float64(o.confidence), o.replications); k >= o.replications {
 		msg := fmt.Sprintf("--confidence %s with %d replications: the recommendation must meet the SLA in all %d simulated weeks", o.confidence, o.replications, o.replications)
@@ -249,39 +197,9 @@ func (pl *planner) resolve(cmd *cobra.Command) error {
 		}
 		fmt.Fprintf(pl.s.err, "note: %s\n", msg)
 	}
-	if strings.TrimSpace(o.out) == "" {
-		return usagef("--out must name a directory, e.g. --out staffsim-plan")
-	}
-	if err := outDir("out", o.out, "staffsim-plan"); err != nil {
-		return err
-	}
-	if err := checkCurrency(o.currency); err != nil {
-		return err
-	}
-	model, targets, err := o.staffing.resolve(f.Changed)
-	if err != nil {
-		return err
-	}
-	if targets.ServiceLevel <= 0 {
-		return usagef("plan sizes the desk for a service level: give --sl (other targets may be added)")
-	}
-	if model == erlang.ModelB {
-		return usagef("--model erlang-b has no queue to simulate: use erlang-c, or erlang-a with --patience")
-	}
-	pl.opt = plan.Options{Horizon: time.Duration(o.horizon), AHT: time.Duration(o.aht), Model: model, Targets: targets, SL: o.staffing.sl,
-		Shrinkage: float64(o.staffing.shrinkage), Patience: time.Duration(o.staffing.patience), HoursPerFTE: o.hoursPerFTE,
-		HourlyCost: o.hourlyCost, Currency: o.currency, Replications: o.replications, Seed: o.seed, Confidence: float64(o.confidence),
-		Log: pl.s.err, Progress: func(stage string) (func(done, total int), func()) { return progressFor(pl.s.err, stage) }}
-	if o.shifts != "" {
-		if pl.opt.Templates, err = roster.ReadShifts(o.shifts); err != nil {
-			return usageError{err}
-		}
-	} else if pl.opt.Templates, err = roster.ParseShifts("built-in shifts.yaml", defaultShifts); err != nil {
-		return err
-	}
-	if !f.Changed("hourly-cost") && o.shifts != "" && pl.opt.Templates.Hourly > 0 {
-		pl.opt.HourlyCost = pl.opt.Templates.Hourly
-	}
+	opt.Horizon, opt.Confidence, opt.Log = time.Duration(o.horizon), float64(o.confidence), pl.s.err
+	opt.Progress = func(stage string) (func(done, total int), func()) { return progressFor(pl.s.err, stage) }
+	pl.opt = opt
 	switch {
 	case o.roster != "":
 		if pl.opt.Today, err = loadScenario(o.roster); err != nil {
@@ -294,11 +212,6 @@ func (pl *planner) resolve(cmd *cobra.Command) error {
 	}
 	if pl.opt.Today != nil && len(pl.opt.Today.Roster.Shifts) == 0 {
 		return usagef("--roster %s has no shifts: give the current roster in its roster section", o.roster)
-	}
-	if o.path != "" {
-		if _, err := o.history.options(); err != nil {
-			return err
-		}
 	}
 	return nil
 }
@@ -329,44 +242,7 @@ func checkPlanInterval(iv time.Duration) error {
 }
 
 // loadHistory reads --history, or generates the built-in sample.
-func (pl *planner) loadHistory() error {
-	iv := time.Duration(pl.o.interval)
-	if pl.o.path == "" {
-		in, err := plan.Sample(pl.ctx, iv, time.Duration(pl.o.horizon))
-		if err != nil {
-			return err
-		}
-		pl.in = in
-		s := in.Series
-		pl.note("history: built-in sample desk, %d days from %s, %.0f contacts", s.Len()/s.SlotsPerDay(), s.Start.Format("Mon 2006-01-02"), floats.Sum(s.Arrivals))
-		return nil
-	}
-	ropt, err := pl.o.history.options()
-	if err != nil {
-		return err
-	}
-	var name string
-	var r io.Reader
-	var done func()
-	if pl.open != nil {
-		ropt.Context = pl.ctx
-		name, r, done, err = pl.open(pl.ctx)
-	} else {
-		name, r, done, err = historyInput(pl.ctx, pl.s.in, pl.o.path, &ropt)
-	}
-	if err != nil {
-		return err
-	}
-	defer done()
-	s, rep, err := forecast.LoadSeries(name, r, ropt, iv)
-	if err != nil {
-		return historyError(err)
-	}
-	noteRead(pl.s.err, rep)
-	if err := plan.CheckRejects(rep, float64(pl.o.maxRejects)); err != nil {
-		return err
-	}
-	pl.in = plan.Input{Series: s, Source: pl.o.path, Read: rep}
-	pl.note("history: %s, %.1f days from %s, %.0f contacts", pl.o.path, float64(s.Len())/float64(s.SlotsPerDay()), s.Start.Format("Mon 2006-01-02"), floats.Sum(s.Arrivals))
-	return nil
+func (pl *planner) loadHistory() (err error) {
+	pl.in, err = pl.o.deskFlags.loadHistory(pl.ctx, pl.s, pl.open, time.Duration(pl.o.horizon), pl.note)
+	return err
 }
