@@ -489,19 +489,30 @@ type compareResult struct {
 	Error    string
 }
 
+// finishedPlan checks a POST (session, CSRF token) that needs the
+// session's finished plan and returns them; it has answered the request
+// when ok is false.
+func (a *App) finishedPlan(w http.ResponseWriter, r *http.Request) (s *session, j *job, ok bool) {
+	s, _ = a.session(w, r, false)
+	if !checkPost(w, r, s, r.PostFormValue("csrf")) {
+		return nil, nil, false
+	}
+	s.mu.Lock()
+	j = s.job
+	s.mu.Unlock()
+	if j == nil || j.status().State != "done" {
+		http.Error(w, "run the plan first", http.StatusConflict)
+		return nil, nil, false
+	}
+	return s, j, true
+}
+
 // compareRosters compares the recommended roster with today's or with the
 // optimised roster at another headcount, over the plan's horizon, on
 // common random numbers.
 func (a *App) compareRosters(w http.ResponseWriter, r *http.Request) {
-	s, _ := a.session(w, r, false)
-	if !checkPost(w, r, s, r.PostFormValue("csrf")) {
-		return
-	}
-	s.mu.Lock()
-	j := s.job
-	s.mu.Unlock()
-	if j == nil || j.status().State != "done" {
-		http.Error(w, "run the plan first", http.StatusConflict)
+	s, j, ok := a.finishedPlan(w, r)
+	if !ok {
 		return
 	}
 	res, opt := j.result()
@@ -626,15 +637,8 @@ func (a *App) fail(w http.ResponseWriter, r *http.Request, s *session, err error
 // editRoster simulates the recommended roster with the page's edits (each
 // shift's start and agents) over the headcount week.
 func (a *App) editRoster(w http.ResponseWriter, r *http.Request) {
-	s, _ := a.session(w, r, false)
-	if !checkPost(w, r, s, r.PostFormValue("csrf")) {
-		return
-	}
-	s.mu.Lock()
-	j := s.job
-	s.mu.Unlock()
-	if j == nil || j.status().State != "done" {
-		http.Error(w, "run the plan first", http.StatusConflict)
+	_, j, ok := a.finishedPlan(w, r)
+	if !ok {
 		return
 	}
 	res, opt := j.result()
