@@ -42,37 +42,21 @@ type Settings struct {
 
 // Override replaces s's values by those given in o.
 func (s *Settings) Override(o Settings) {
-	set := func(dst, src any) {
-		switch d := dst.(type) {
-		case **int:
-			if v := src.(*int); v != nil {
-				*d = v
-			}
-		case **float64:
-			if v := src.(*float64); v != nil {
-				*d = v
-			}
-		case **time.Duration:
-			if v := src.(*time.Duration); v != nil {
-				*d = v
-			}
-		}
-	}
-	set(&s.Months, o.Months)
-	set(&s.Target, o.Target)
-	set(&s.Headcount, o.Headcount)
-	set(&s.Attrition, o.Attrition)
-	set(&s.LeadTime, o.LeadTime)
-	set(&s.Training, o.Training)
-	set(&s.MinClass, o.MinClass)
-	set(&s.MaxClass, o.MaxClass)
-	set(&s.PartTimeShare, o.PartTimeShare)
-	set(&s.PartTimeHours, o.PartTimeHours)
-	set(&s.Overtime, o.Overtime)
-	set(&s.OvertimePremium, o.OvertimePremium)
-	set(&s.CostPerHire, o.CostPerHire)
-	set(&s.Growth, o.Growth)
-	set(&s.AHTGrowth, o.AHTGrowth)
+	override(&s.Months, o.Months)
+	override(&s.Target, o.Target)
+	override(&s.Headcount, o.Headcount)
+	override(&s.Attrition, o.Attrition)
+	override(&s.LeadTime, o.LeadTime)
+	override(&s.Training, o.Training)
+	override(&s.MinClass, o.MinClass)
+	override(&s.MaxClass, o.MaxClass)
+	override(&s.PartTimeShare, o.PartTimeShare)
+	override(&s.PartTimeHours, o.PartTimeHours)
+	override(&s.Overtime, o.Overtime)
+	override(&s.OvertimePremium, o.OvertimePremium)
+	override(&s.CostPerHire, o.CostPerHire)
+	override(&s.Growth, o.Growth)
+	override(&s.AHTGrowth, o.AHTGrowth)
 	if o.Ramp != nil {
 		s.Ramp = o.Ramp
 	}
@@ -89,35 +73,20 @@ func (s *Settings) Override(o Settings) {
 
 // Apply writes the settings given into opt.
 func (s Settings) Apply(opt *Options) {
-	i := func(dst *int, v *int) {
-		if v != nil {
-			*dst = *v
-		}
-	}
-	f := func(dst *float64, v *float64) {
-		if v != nil {
-			*dst = *v
-		}
-	}
-	d := func(dst *time.Duration, v *time.Duration) {
-		if v != nil {
-			*dst = *v
-		}
-	}
-	i(&opt.Months, s.Months)
-	f(&opt.Target, s.Target)
+	given(&opt.Months, s.Months)
+	given(&opt.Target, s.Target)
 	sp := &opt.Supply
-	i(&sp.Headcount, s.Headcount)
-	f(&sp.Attrition, s.Attrition)
-	d(&sp.LeadTime, s.LeadTime)
-	d(&sp.Training, s.Training)
-	i(&sp.MinClass, s.MinClass)
-	i(&sp.MaxClass, s.MaxClass)
-	f(&sp.PartTimeShare, s.PartTimeShare)
-	f(&sp.PartTimeHours, s.PartTimeHours)
-	f(&sp.Overtime, s.Overtime)
-	f(&sp.OvertimePremium, s.OvertimePremium)
-	f(&sp.CostPerHire, s.CostPerHire)
+	given(&sp.Headcount, s.Headcount)
+	given(&sp.Attrition, s.Attrition)
+	given(&sp.LeadTime, s.LeadTime)
+	given(&sp.Training, s.Training)
+	given(&sp.MinClass, s.MinClass)
+	given(&sp.MaxClass, s.MaxClass)
+	given(&sp.PartTimeShare, s.PartTimeShare)
+	given(&sp.PartTimeHours, s.PartTimeHours)
+	given(&sp.Overtime, s.Overtime)
+	given(&sp.OvertimePremium, s.OvertimePremium)
+	given(&sp.CostPerHire, s.CostPerHire)
 	if s.Ramp != nil {
 		sp.Ramp = s.Ramp
 	}
@@ -630,4 +599,18 @@ func parseDay(s string) (first, last time.Time, err error) {
 func localDay(t time.Time, loc *time.Location) time.Time {
 	y, m, d := t.Date()
 	return time.Date(y, m, d, 0, 0, 0, 0, loc)
+}
+
+// override sets *dst to src when src is given (not nil).
+func override[T any](dst **T, src *T) {
+	if src != nil {
+		*dst = src
+	}
+}
+
+// given sets *dst to *v when v is given (not nil).
+func given[T any](dst *T, v *T) {
+	if v != nil {
+		*dst = *v
+	}
 }
