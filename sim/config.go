@@ -27,8 +27,13 @@ type Config struct {
 	// [Warmup, Horizon). It must be a multiple of Interval and shorter than
 	// Horizon. Contacts that arrive during warmup are served but not counted.
 	Warmup time.Duration
-	// Queues are the contact types; at least one, with distinct names.
+	// Queues are the contact types, with distinct names; at least one
+	// unless Tickets are set.
 	Queues []Queue
+	// Tickets, when set, is the desk's ticket work: priorities moving
+	// through support tiers with response and resolution SLAs (see
+	// Tickets); nil for a desk of queues only.
+	Tickets *Tickets
 	// Shifts are the roster.
 	Shifts []Shift
 	// Shrinkage in [0, 1) is the probability that a scheduled agent is

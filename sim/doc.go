@@ -38,6 +38,12 @@
 //     errs on the side of caution.
 //   - Initial backlog: Queue.InitialBacklog contacts are waiting at time 0;
 //     they count as offered in the first interval and their wait starts at 0.
+//   - Tickets (Config.Tickets, an IT service desk): tickets of several
+//     priorities move through support tiers (L1, L2, …) in touches, wait on
+//     the user with the SLA clock stopped, escalate, reopen, and may pre-empt
+//     lower priorities; response and resolution SLAs are counted in business
+//     time on a calendar (package sim/calendar). Result.Tickets reports them
+//     per priority and tier; see Tickets for the lifecycle and definitions.
 //
 // # Metrics
 //

@@ -25,6 +25,7 @@ type contact struct {
 	interval int32
 	gen      uint32 // bumped when the contact leaves the queue: cancels its timer and ring entry
 	resumed  bool   // put back by a hard shift end: already answered, handle is what is left
+	ticket   int32  // the ticket whose touch this is, -1 for a phone contact
 }
 
 // ringEntry is a queued contact; it is stale when gen no longer matches.
@@ -51,6 +52,7 @@ type agent struct {
 	serviceEnd, arrival time.Duration
 	interval            int32
 	wrapping            bool
+	ticket              int32 // the ticket in hand, -1 for none
 }
 
 type queueRun struct {
@@ -94,6 +96,21 @@ type engine struct {
 	idleSeq  uint64
 	events   int64
 	st       stats
+
+	// The ticket desk (nil slices without one): tickets in pooled slots,
+	// each priority's count of tickets created and its open tickets in
+	// order of opening, the per-ticket generator, and the next interval
+	// end at which the oldest ticket's age is read.
+	tickets   []ticket
+	freeT     []int32
+	ticketSeq []uint64
+	openList  []openRing
+	ticketKey uint64
+	tpcg      *rand.PCG
+	trand     *rand.Rand
+	snapIv    int
+	snapEnd   time.Duration
+	tst       ticketStats
 }
 
 func newEngine(m *model) *engine {
@@ -115,6 +132,13 @@ func newEngine(m *model) *engine {
 	e.groups = make([]groupRun, len(m.groups))
 	e.occs = make([]occRun, len(m.occs))
 	e.st.init(m)
+	if m.tk != nil {
+		e.ticketSeq = make([]uint64, len(m.tk.prios))
+		e.openList = make([]openRing, len(m.tk.prios))
+		e.tpcg = rand.NewPCG(0, 0)
+		e.trand = rand.New(e.tpcg)
+		e.tst.init(m)
+	}
 	return e
 }
 
@@ -130,6 +154,8 @@ func (e *engine) seedStreams(rep int) {
 	}
 	s := newSeed(e.m.seed, rep, purposeShrinkage, 0)
 	e.absence = streams.Mix(s[0] ^ streams.Mix(s[1]))
+	s = newSeed(e.m.seed, rep, purposeTickets, 0)
+	e.ticketKey = streams.Mix(s[0] ^ streams.Mix(s[1]))
 }
 
 // reset prepares the engine for replication rep.
@@ -155,6 +181,16 @@ func (e *engine) reset(rep int) {
 		e.occs[i].agents = e.occs[i].agents[:0]
 	}
 	e.st.reset()
+	if e.m.tk != nil {
+		e.tickets = e.tickets[:0]
+		e.freeT = e.freeT[:0]
+		clear(e.ticketSeq)
+		for i := range e.openList {
+			e.openList[i].head, e.openList[i].n = 0, 0
+		}
+		e.snapIv, e.snapEnd = 0, e.m.iv
+		e.tst.reset(e.m.iv)
+	}
 }
 
 // run simulates one replication; it returns ctx.Err() if cancelled.
@@ -174,6 +210,9 @@ func (e *engine) run(ctx context.Context, rep int) error {
 	for e.ev.len() > 0 {
 		if e.ev.h[0].t >= m.horizon {
 			break
+		}
+		if e.m.tk != nil && e.ev.h[0].t >= e.snapEnd {
+			e.ticketSnapshots(e.ev.h[0].t)
 		}
 		ev := e.ev.pop()
 		e.now = ev.t
@@ -198,11 +237,18 @@ func (e *engine) run(ctx context.Context, rep int) error {
 			e.onBreakEnd(ev.id, ev.gen)
 		case evPaidResume:
 			e.st.paid(e.now, int64(m.shifts[m.occs[ev.id].shift].agents))
+		case evTicket:
+			e.onTicket(ev.id, ev.gen)
 		}
 	}
 	e.now = m.horizon
 	e.censor()
 	e.st.finish(m.horizon)
+	if m.tk != nil {
+		e.ticketSnapshots(m.horizon)
+		e.censorTickets()
+		e.tst.finish(&e.st, m.horizon)
+	}
 	return ctx.Err()
 }
 
@@ -252,12 +298,20 @@ func (e *engine) onArrival(qi int32) {
 		}
 		q.next++
 		for range copies {
-			e.arrive(qi, handle, patience)
+			if qm.ticket {
+				e.createTicket(qi)
+			} else {
+				e.arrive(qi, handle, patience)
+			}
 		}
 		e.scheduleArrival(qi, e.now)
 		return
 	}
-	e.arrive(qi, 0, 0)
+	if qm.ticket {
+		e.createTicket(qi)
+	} else {
+		e.arrive(qi, 0, 0)
+	}
 	e.scheduleArrival(qi, e.now)
 }
 
@@ -284,12 +338,12 @@ func (e *engine) arrive(qi int32, traceHandle, tracePatience time.Duration) {
 	e.st.offered(iv, qi)
 	if a := e.idleAgentFor(qi); a >= 0 {
 		e.removeIdle(a)
-		e.startService(a, qi, iv, e.now, handle, false)
+		e.startService(a, qi, iv, e.now, handle, false, -1)
 		return
 	}
 	id := e.newContact()
 	c := &e.contacts[id]
-	c.arrival, c.handle, c.queue, c.interval, c.resumed = e.now, handle, qi, iv, false
+	c.arrival, c.handle, c.queue, c.interval, c.resumed, c.ticket = e.now, handle, qi, iv, false, -1
 	e.enqueue(qi, ringEntry{id: id, gen: c.gen})
 	if patience >= 0 {
 		e.ev.push(e.now+patience, evAbandon, id, c.gen)
@@ -313,7 +367,7 @@ func (e *engine) newContact() int32 {
 // their outcome is unknown, and they are left out, like contacts that
 // arrive after the horizon.
 func (e *engine) censor() {
-	for qi := range e.queues {
+	for qi := range e.m.nPhone {
 		q := &e.queues[qi]
 		target := e.m.queues[qi].target
 		for i := range q.n {
@@ -367,7 +421,8 @@ func (e *engine) requeue(a int32) {
 	e.st.busy(e.now, ag.queue, -1)
 	id := e.newContact()
 	c := &e.contacts[id]
-	c.arrival, c.handle, c.queue, c.interval, c.resumed = ag.arrival, ag.serviceEnd-e.now, ag.queue, ag.interval, true
+	c.arrival, c.handle, c.queue, c.interval, c.resumed, c.ticket = ag.arrival, ag.serviceEnd-e.now, ag.queue, ag.interval, true, ag.ticket
+	ag.ticket = -1
 	e.grow(ag.queue)
 	q := &e.queues[ag.queue]
 	q.head = (q.head - 1) & (len(q.ring) - 1)
@@ -419,8 +474,9 @@ func (e *engine) onAbandon(id int32, gen uint32) {
 }
 
 // startService gives a contact of queue qi (arrived at arrival, interval
-// iv) to agent a, which must be available and not in the idle list.
-func (e *engine) startService(a int32, qi, iv int32, arrival, handle time.Duration, resumed bool) {
+// iv; a touch of ticket ≥ 0, or -1) to agent a, which must be available
+// and not in the idle list.
+func (e *engine) startService(a int32, qi, iv int32, arrival, handle time.Duration, resumed bool, ticket int32) {
 	qm := &e.m.queues[qi]
 	// A pick-up delay is waited by the contact and spent by the agent
 	// before the contact is answered.
@@ -434,10 +490,14 @@ func (e *engine) startService(a int32, qi, iv int32, arrival, handle time.Durati
 		if int(iv) >= e.m.warm {
 			e.queues[qi].histogram[waitBin(wait)]++
 		}
+		if ticket >= 0 {
+			e.responded(ticket, e.now+delay)
+		}
 	}
 	ag := &e.agents[a]
 	ag.state = agentBusy
 	ag.queue = qi
+	ag.ticket = ticket
 	ag.serviceEnd, ag.arrival, ag.interval = e.now+delay+handle, arrival, iv
 	e.st.busy(e.now, qi, +1)
 	e.ev.push(e.now+delay+handle, evServiceEnd, a, ag.gen)
@@ -470,7 +530,7 @@ func (e *engine) nextWork(a int32) {
 	}
 	c := e.contacts[best]
 	e.releaseContact(best)
-	e.startService(a, c.queue, c.interval, c.arrival, c.handle, c.resumed)
+	e.startService(a, c.queue, c.interval, c.arrival, c.handle, c.resumed, c.ticket)
 }
 
 func (e *engine) onServiceEnd(a int32, gen uint32) {
@@ -488,6 +548,11 @@ func (e *engine) onServiceEnd(a int32, gen uint32) {
 	}
 	ag.wrapping = false
 	e.st.busy(e.now, ag.queue, -1)
+	if id := ag.ticket; id >= 0 {
+		ag.ticket = -1
+		e.touchDone(id) // may hand work to other agents, never to a
+		ag = &e.agents[a]
+	}
 	switch {
 	case ag.leaving:
 		e.st.overtime(e.now, -1)

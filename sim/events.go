@@ -14,6 +14,7 @@ const (
 	evBreakStart                      // id: shift occurrence, gen: break index
 	evBreakEnd                        // id: agent, gen: agent generation
 	evPaidResume                      // id: shift occurrence: an unpaid break's scheduled end
+	evTicket                          // id: ticket, gen: ticketPendingEnd or ticketReopen
 )
 
 // event is a value in the heap: no pointers, no allocation per event,

@@ -17,7 +17,9 @@ type model struct {
 	shrinkage  float64
 	seed       uint64
 	reps       int
-	queues     []queueModel
+	queues     []queueModel // the phone queues (Config.Queues), then the ticket queues
+	nPhone     int          // len(Config.Queues)
+	tk         *ticketModel // nil without Config.Tickets
 	groups     []groupModel
 	shifts     []shiftModel
 	occs       []occurrence
@@ -42,6 +44,10 @@ type queueModel struct {
 	replayPat    []time.Duration // the trace's patience per replayed arrival (0: draw), or nil
 	scale        float64         // replay multiplier
 	groups       []int32         // agent groups that serve this queue
+	// A ticket queue holds the work of one priority at one tier (ticket
+	// true); its handle times are drawn per ticket (ticketModel).
+	ticket      bool
+	tprio, tier int32
 }
 
 // segment is a piece of constant arrival rate (per nanosecond) that ends at end.
@@ -101,43 +107,16 @@ func compileModel(cfg *Config) *model {
 			hasPickup:   q.PickUp.Kind != None,
 			backlog:     q.InitialBacklog,
 		}
-		a := q.Arrivals
-		s := a.scale()
-		switch {
-		case len(a.Times) > 0:
-			idx := make([]int, 0, len(a.Times))
-			for i, t := range a.Times {
-				if t >= 0 && t < m.horizon {
-					idx = append(idx, i)
-				}
-			}
-			slices.SortStableFunc(idx, func(x, y int) int { return cmp.Compare(a.Times[x], a.Times[y]) })
-			for _, i := range idx {
-				qm.replay = append(qm.replay, a.Times[i])
-				if len(a.Handle) > 0 {
-					qm.replayHandle = append(qm.replayHandle, a.Handle[i])
-				}
-				if len(a.Patience) > 0 {
-					qm.replayPat = append(qm.replayPat, a.Patience[i])
-				}
-			}
-			qm.scale = s
-		case len(a.Counts) > 0:
-			off := a.countsOffset(cfg.Start)
-			for i, c := range a.Counts {
-				end := time.Duration(i+1)*a.Step - off
-				if end <= 0 {
-					continue
-				}
-				qm.segs = append(qm.segs, segment{end: min(end, m.horizon), rate: c * s / float64(a.Step)})
-				if end >= m.horizon {
-					break
-				}
-			}
-		case a.PerHour > 0:
-			qm.segs = []segment{{end: m.horizon, rate: a.PerHour * s / float64(time.Hour)}}
-		}
+		qm.arrivals(&q.Arrivals, cfg.Start, m.horizon)
 		m.queues = append(m.queues, qm)
+	}
+	m.nPhone = len(m.queues)
+	tiers := map[string]int{}
+	if cfg.Tickets != nil {
+		m.tk = compileTickets(m, cfg)
+		for t, name := range cfg.Tickets.Tiers {
+			tiers[name] = t
+		}
 	}
 
 	// Agent groups: one per distinct skill set.
@@ -145,13 +124,20 @@ func compileModel(cfg *Config) *model {
 	for _, sh := range cfg.Shifts {
 		var skills []int32
 		if len(sh.Skills) == 0 {
-			for i := range cfg.Queues {
+			for i := range m.queues {
 				skills = append(skills, int32(i))
 			}
 		} else {
 			for _, name := range sh.Skills {
 				if i, ok := index[name]; ok && !slices.Contains(skills, i) {
 					skills = append(skills, i)
+				}
+				if t, ok := tiers[name]; ok {
+					for _, p := range m.tk.prios {
+						if i := p.queues[t]; !slices.Contains(skills, i) {
+							skills = append(skills, i)
+						}
+					}
 				}
 			}
 		}
@@ -172,6 +158,46 @@ func compileModel(cfg *Config) *model {
 	}
 	m.occs = expandRoster(cfg)
 	return m
+}
+
+// arrivals compiles the demand a into qm: a sorted replay of the recorded
+// times in [0, horizon), or Poisson segments of constant rate.
+func (qm *queueModel) arrivals(a *Arrivals, start time.Time, horizon time.Duration) {
+	s := a.scale()
+	switch {
+	case len(a.Times) > 0:
+		idx := make([]int, 0, len(a.Times))
+		for i, t := range a.Times {
+			if t >= 0 && t < horizon {
+				idx = append(idx, i)
+			}
+		}
+		slices.SortStableFunc(idx, func(x, y int) int { return cmp.Compare(a.Times[x], a.Times[y]) })
+		for _, i := range idx {
+			qm.replay = append(qm.replay, a.Times[i])
+			if len(a.Handle) > 0 {
+				qm.replayHandle = append(qm.replayHandle, a.Handle[i])
+			}
+			if len(a.Patience) > 0 {
+				qm.replayPat = append(qm.replayPat, a.Patience[i])
+			}
+		}
+		qm.scale = s
+	case len(a.Counts) > 0:
+		off := a.countsOffset(start)
+		for i, c := range a.Counts {
+			end := time.Duration(i+1)*a.Step - off
+			if end <= 0 {
+				continue
+			}
+			qm.segs = append(qm.segs, segment{end: min(end, horizon), rate: c * s / float64(a.Step)})
+			if end >= horizon {
+				break
+			}
+		}
+	case a.PerHour > 0:
+		qm.segs = []segment{{end: horizon, rate: a.PerHour * s / float64(time.Hour)}}
+	}
 }
 
 func int32sKey(xs []int32) []byte {

@@ -117,6 +117,8 @@ type Result struct {
 	MetGoal []float64
 	// Waits[q] is the distribution of waits of queue q's answered contacts.
 	Waits []Histogram
+	// Tickets is the ticket desk's result, nil without Config.Tickets.
+	Tickets *TicketResult
 	// Events is the number of events simulated over all replications
 	// (arrivals, service ends, abandonments, shift and break changes; not
 	// the abandonment timers cancelled by an answer).

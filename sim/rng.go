@@ -16,6 +16,7 @@ const (
 	purposeShrinkage
 	purposeWrapUp
 	purposePickUp
+	purposeTickets
 )
 
 // nameKey hashes a queue name (FNV-1a 64) so that streams follow the

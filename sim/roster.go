@@ -57,7 +57,7 @@ func (e *engine) newAgent(group, occ int32, end time.Duration) int32 {
 		a = int32(len(e.agents) - 1)
 	}
 	ag := &e.agents[a]
-	*ag = agent{state: agentIdle, group: group, occ: occ, gen: ag.gen + 1, prev: -1, next: -1, shiftEnd: end}
+	*ag = agent{state: agentIdle, group: group, occ: occ, gen: ag.gen + 1, prev: -1, next: -1, shiftEnd: end, ticket: -1}
 	return a
 }
 

@@ -118,12 +118,13 @@ type repOut struct {
 	summary []vals // [q], q == nQ is the desk
 	hist    [][]int64
 	events  int64
+	tickets []row // per period (then the whole): priorities, total, tiers
 }
 
 // collect turns the engine's statistics into per-replication metrics.
 func (e *engine) collect(r *repOut) {
 	m, s := e.m, &e.st
-	nQ := len(m.queues)
+	nQ := m.nPhone // ticket queues are reported per priority and tier
 	nP := m.nIntervals - m.warm
 	r.periods = make([]vals, nP*(nQ+1))
 	r.summary = make([]vals, nQ+1)
@@ -133,7 +134,7 @@ func (e *engine) collect(r *repOut) {
 		length := min(m.iv, m.horizon-time.Duration(i)*m.iv)
 		var desk raw
 		for q := range nQ {
-			k := i*nQ + q
+			k := i*s.nQ + q
 			c := &s.cells[k]
 			x := raw{
 				offered: float64(c.offered), answered: float64(c.answered), abandoned: float64(c.abandoned),
@@ -164,6 +165,9 @@ func (e *engine) collect(r *repOut) {
 		r.hist[q] = append([]int64(nil), e.queues[q].histogram...)
 	}
 	r.events = e.events
+	if m.tk != nil {
+		e.collectTickets(r)
+	}
 }
 
 // aggregator folds replications, in replication order, into a Result.
@@ -175,10 +179,11 @@ type aggregator struct {
 	runs    []Replication
 	hist    [][]int64
 	events  int64
+	tickets ticketAgg
 }
 
 func newAggregator(m *model) *aggregator {
-	nQ := len(m.queues)
+	nQ := m.nPhone
 	a := &aggregator{
 		m:       m,
 		periods: make([]accs, (m.nIntervals-m.warm)*(nQ+1)),
@@ -192,7 +197,10 @@ func newAggregator(m *model) *aggregator {
 }
 
 func (a *aggregator) add(r *repOut) {
-	nQ := len(a.m.queues)
+	nQ := a.m.nPhone
+	if a.m.tk != nil {
+		a.tickets.add(a.m, r)
+	}
 	for i := range r.periods {
 		a.periods[i].add(&r.periods[i])
 	}
@@ -215,7 +223,7 @@ func (a *aggregator) add(r *repOut) {
 
 func (a *aggregator) result() *Result {
 	m := a.m
-	nQ := len(m.queues)
+	nQ := m.nPhone
 	t := tTable{}
 	res := &Result{
 		Start:        m.start.Add(time.Duration(m.warm) * m.iv),
@@ -252,6 +260,9 @@ func (a *aggregator) result() *Result {
 			met = q.MetGoal.Mean
 		}
 		res.MetGoal = append(res.MetGoal, met)
+	}
+	if m.tk != nil {
+		res.Tickets = a.tickets.result(m, t, res)
 	}
 	return res
 }

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"slices"
 	"time"
 	"unsafe"
 )
@@ -60,11 +61,15 @@ func (c Config) Validate() error {
 		top("replications", "%d must be between 1 and 100000", c.Replications)
 	}
 	// Results hold every interval × (queues + desk): bound that table.
-	if cells := int64(c.Horizon/iv) * int64(len(c.Queues)+1); c.Horizon > 0 && iv > 0 && cells > maxCells {
-		top("interval", "%v is too short for a horizon of %v with %d queues (%d intervals × queues; at most %d): lengthen the interval or shorten the horizon",
-			iv, c.Horizon, len(c.Queues), cells, maxCells)
+	rows := len(c.Queues) + 1
+	if tk := c.Tickets; tk != nil {
+		rows += len(tk.Priorities)*(len(tk.Tiers)+1) + len(tk.Tiers) + 1
 	}
-	if len(c.Queues) == 0 {
+	if cells := int64(c.Horizon/iv) * int64(rows); c.Horizon > 0 && iv > 0 && cells > maxCells {
+		top("interval", "%v is too short for a horizon of %v with %d queues, priorities and tiers (%d intervals × rows; at most %d): lengthen the interval or shorten the horizon",
+			iv, c.Horizon, rows-1, cells, maxCells)
+	}
+	if len(c.Queues) == 0 && c.Tickets == nil {
 		top("queues", "at least one queue is needed")
 	}
 	names := map[string]bool{}
@@ -139,8 +144,12 @@ func (c Config) Validate() error {
 			bad("dates", "a shift on given dates has no weekdays and is not always on: give dates or days, not both")
 		}
 		for _, sk := range s.Skills {
-			if !names[sk] {
-				bad("skills", "no queue is named %q", sk)
+			if !names[sk] && (c.Tickets == nil || !slices.Contains(c.Tickets.Tiers, sk)) {
+				if c.Tickets != nil {
+					bad("skills", "no queue or tier is named %q", sk)
+				} else {
+					bad("skills", "no queue is named %q", sk)
+				}
 			}
 		}
 		length := s.Length
@@ -154,6 +163,9 @@ func (c Config) Validate() error {
 			}
 			prevEnd = br.After + br.Length
 		}
+	}
+	if c.Tickets != nil {
+		c.Tickets.validate(&c, names, &errs)
 	}
 	total := 0
 	for _, s := range c.Shifts {
