@@ -89,12 +89,12 @@ type TicketRun struct {
 // TicketValues are one replication's figures of a priority; a ratio with
 // no due ticket is 0 (check the Due counts).
 type TicketValues struct {
-	Created, Resolved                        float64
-	ResponseDue, ResponseAttainment          float64
-	ResolutionDue, ResolutionAttainment      float64
-	MeanResponseHours, MeanResolutionHours   float64
-	Backlog, OldestAgeHours                  float64
-	MetGoal                                  bool
+	Created, Resolved                      float64
+	ResponseDue, ResponseAttainment        float64
+	ResolutionDue, ResolutionAttainment    float64
+	MeanResponseHours, MeanResolutionHours float64
+	Backlog, OldestAgeHours                float64
+	MetGoal                                bool
 }
 
 func (r *row) values() TicketValues {

@@ -16,7 +16,7 @@ func ticketDesk(agents int, touch time.Duration, rates []float64, hours, warm in
 	tk := &Tickets{Tiers: []string{"L1"}}
 	for i, r := range rates {
 		tk.Priorities = append(tk.Priorities, Priority{
-			Name:     string(rune('1'+i)),
+			Name:     string(rune('1' + i)),
 			Arrivals: Arrivals{PerHour: r},
 			Touch:    []Dist{Exponential(touch)},
 		})
@@ -184,8 +184,8 @@ func TestTicketsConservation(t *testing.T) {
 	for i, r := range []float64{1, 4, 8} {
 		cfg.Tickets.Priorities = append(cfg.Tickets.Priorities, Priority{
 			Name: []string{"P1", "P2", "P3"}[i], Arrivals: Arrivals{PerHour: r},
-			Touch:    []Dist{LogNormal(15*time.Minute, 1), LogNormal(40*time.Minute, 1.2)},
-			Pending:  0.3, PendingTime: Exponential(3 * time.Hour),
+			Touch:   []Dist{LogNormal(15*time.Minute, 1), LogNormal(40*time.Minute, 1.2)},
+			Pending: 0.3, PendingTime: Exponential(3 * time.Hour),
 			Escalate: []float64{0.25},
 			Preempt:  i == 0,
 		})
@@ -315,7 +315,11 @@ func TestTicketsValidate(t *testing.T) {
 		{"tier named like queue", func(c *Config) {
 			c.Queues = []Queue{{Name: "L1", HandleTime: Exponential(time.Minute)}}
 		}, `tier "L1" has the name of a queue`},
-		{"unknown skill", func(c *Config) { c.Shifts[0].Always = false; c.Shifts[0].Length = time.Hour; c.Shifts[0].Skills = []string{"L2"} }, `no queue or tier is named "L2"`},
+		{"unknown skill", func(c *Config) {
+			c.Shifts[0].Always = false
+			c.Shifts[0].Length = time.Hour
+			c.Shifts[0].Skills = []string{"L2"}
+		}, `no queue or tier is named "L2"`},
 		{"goal", func(c *Config) { c.Tickets.Priorities[0].Resolution = TicketTarget{Target: time.Hour, Goal: 95} }, "resolution: goal 95 must be in [0, 1]"},
 	} {
 		cfg := base

@@ -155,8 +155,8 @@ func (x *ticketRaw) row(resp, res *targetModel) row {
 	r.set(tReopened, float64(x.reopened))
 	met, judged := true, false
 	for _, s := range []struct {
-		due, hit, n int64
-		sum         float64
+		due, hit, n                     int64
+		sum                             float64
 		attain, dueSlot, breached, mean int
 		t                               *targetModel
 	}{
