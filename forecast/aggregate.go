@@ -39,6 +39,13 @@ const DefaultInterval = 30 * time.Minute
 // minutes dividing a day, that is finer than a volumes file, or that would
 // make more than MaxSeriesIntervals intervals over the history's span.
 func LoadSeries(name string, r io.Reader, opt history.Options, interval time.Duration) (*Series, *history.Report, error) {
+	return LoadSeriesTo(name, r, opt, interval, nil)
+}
+
+// LoadSeriesTo is LoadSeries that also hands every ticket and volume to
+// also (when not nil): a second measurement of the history in the same
+// pass, such as the per-priority ticket analysis.
+func LoadSeriesTo(name string, r io.Reader, opt history.Options, interval time.Duration, also history.Sink) (*Series, *history.Report, error) {
 	if interval != 0 {
 		if err := CheckInterval(interval); err != nil {
 			return nil, nil, err
@@ -74,7 +81,11 @@ func LoadSeries(name string, r io.Reader, opt history.Options, interval time.Dur
 	_, handle := rep.Columns[history.FieldHandleSeconds]
 	_, aht := rep.Columns[history.FieldAHTSeconds]
 	b.hasAHT = (shape == history.ShapeTickets && handle) || (shape == history.ShapeVolumes && aht)
-	if rep, err = rd.Read(b); err != nil {
+	var sink history.Sink = b
+	if also != nil {
+		sink = history.Tee(b, also)
+	}
+	if rep, err = rd.Read(sink); err != nil {
 		return nil, nil, err
 	}
 	if b.tooMany {

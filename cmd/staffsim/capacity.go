@@ -408,7 +408,7 @@ func parseClassSize(s string) (lo, hi int, err error) {
 // holidays over the history and the horizon.
 func (cr *capacityRun) loadHistory() (err error) {
 	horizon := time.Duration(cr.opt.Months+2) * 31 * 24 * time.Hour
-	cr.in, err = cr.o.deskFlags.loadHistory(cr.ctx, cr.s, nil, horizon, cr.note)
+	cr.in, err = cr.o.deskFlags.loadHistory(cr.ctx, cr.s, nil, horizon, cr.note, nil, nil)
 	return err
 }
 

@@ -11,6 +11,7 @@ import (
 
 	"github.com/staffsim/staffsim/erlang"
 	"github.com/staffsim/staffsim/forecast"
+	"github.com/staffsim/staffsim/forecast/history"
 	"github.com/staffsim/staffsim/internal/quantity"
 	"github.com/staffsim/staffsim/scenarios/plan"
 	"github.com/staffsim/staffsim/scenarios/roster"
@@ -134,8 +135,9 @@ type historyOpener func(ctx context.Context) (name string, r io.Reader, done fun
 
 // loadHistory reads --history (through open when set), refusing one with
 // too many rejected rows, or generates the built-in sample with holidays
-// over horizon; note says what was read.
-func (d *deskFlags) loadHistory(ctx context.Context, s streams, open historyOpener, horizon time.Duration, note func(string, ...any)) (plan.Input, error) {
+// over horizon; note says what was read. also, when not nil, measures
+// the history's tickets in the same pass, with extra columns read.
+func (d *deskFlags) loadHistory(ctx context.Context, s streams, open historyOpener, horizon time.Duration, note func(string, ...any), also history.Sink, extra []string) (plan.Input, error) {
 	iv := time.Duration(d.interval)
 	if d.path == "" {
 		in, err := plan.Sample(ctx, iv, horizon)
@@ -150,6 +152,7 @@ func (d *deskFlags) loadHistory(ctx context.Context, s streams, open historyOpen
 	if err != nil {
 		return plan.Input{}, err
 	}
+	ropt.Extra = extra
 	var name string
 	var r io.Reader
 	var done func()
@@ -163,7 +166,7 @@ func (d *deskFlags) loadHistory(ctx context.Context, s streams, open historyOpen
 		return plan.Input{}, err
 	}
 	defer done()
-	sr, rep, err := forecast.LoadSeries(name, r, ropt, iv)
+	sr, rep, err := forecast.LoadSeriesTo(name, r, ropt, iv, also)
 	if err != nil {
 		return plan.Input{}, historyError(err)
 	}

@@ -28,10 +28,19 @@ type ticketFlags struct {
 	response   string
 }
 
-func (t *ticketFlags) register(f *pflag.FlagSet) {
-	f.BoolVar(&t.on, "tickets", false, "report tickets per priority: share, response and resolution in business hours, escalation, reopen and made_sla rates (implied by the flags below)")
-	f.StringVar(&t.calendar, "calendar", "", "business calendar file for the ticket section (timezone, hours, holidays; as one calendar of a scenario's calendars:)")
-	f.StringVar(&t.hours, "hours", "", `business hours for the ticket section, e.g. mon-fri=09:00-17:30 or "mon-fri=08:00-18:00;sat=09:00-13:00" (default 24x7, in --tz)`)
+func (t *ticketFlags) register(f *pflag.FlagSet) { t.registerTo(f, true) }
+
+// registerTo adds the flags to f; the --tickets switch only when
+// withSwitch (inspect; plan decides by --desk).
+func (t *ticketFlags) registerTo(f *pflag.FlagSet, withSwitch bool) {
+	hoursDefault := "24x7"
+	if withSwitch {
+		f.BoolVar(&t.on, "tickets", false, "report tickets per priority: share, response and resolution in business hours, escalation, reopen and made_sla rates (implied by the flags below)")
+	} else {
+		hoursDefault = defaultBusinessHours
+	}
+	f.StringVar(&t.calendar, "calendar", "", "business calendar file for the ticket SLAs (timezone, hours, holidays; as one calendar of a scenario's calendars:)")
+	f.StringVar(&t.hours, "hours", "", `business hours for the ticket SLAs, e.g. mon-fri=09:00-17:30 or "mon-fri=08:00-18:00;sat=09:00-13:00" (default `+hoursDefault+`, in --tz)`)
 	f.StringVar(&t.holidays, "holidays", "", "file of holiday dates (YYYY-MM-DD, one a line) closing the --hours calendar")
 	f.StringVar(&t.resolution, "sla-per-priority", "", "resolution targets per priority in business time, PRIORITY=PCT/DURATION,… (e.g. P1=90/4h,P2=95/8h; P1 also matches \"1 - Critical\")")
 	f.StringVar(&t.response, "response-sla-per-priority", "", "response (first pickup) targets per priority in business time, e.g. P1=95/15m,P2=90/1h")

@@ -13,11 +13,13 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/staffsim/staffsim/forecast/history"
 	"github.com/staffsim/staffsim/internal/atomicdir"
 	"github.com/staffsim/staffsim/internal/quantity"
 	"github.com/staffsim/staffsim/scenarios"
 	"github.com/staffsim/staffsim/scenarios/plan"
 	"github.com/staffsim/staffsim/scenarios/report"
+	"github.com/staffsim/staffsim/scenarios/tickets"
 )
 
 // The built-in defaults: the shift templates the roster is built from
@@ -36,6 +38,7 @@ type planOptions struct {
 	horizon    quantity.Duration
 	roster     string
 	confidence quantity.Fraction
+	tickets    ticketPlanFlags
 }
 
 const planLong = `The whole job in one command: history → forecast → requirements →
@@ -117,6 +120,7 @@ func planCommand(s streams) (*cobra.Command, *planOptions) {
 	f.Var(&o.horizon, "horizon", "how far ahead to plan, e.g. 28d (at least 7d)")
 	f.StringVar(&o.roster, "roster", "", "today's roster: a scenario file whose roster section is the current roster (default: the sample's with the built-in desk, else none)")
 	f.Var(&o.confidence, "confidence", "share of simulated weeks (one per replication) in which the recommended headcount must meet the SLA, e.g. 90%")
+	o.tickets.register(f)
 	return cmd, o
 }
 
@@ -149,8 +153,23 @@ func runPlan(cmd *cobra.Command, s streams, o *planOptions) error {
 	}
 	defer pl.dir.Abort()
 	t0 := time.Now()
-	if err := pl.loadHistory(); err != nil {
+	var an *tickets.Analyzer
+	if o.path != "" && o.tickets.desk != deskPhone {
+		loc, err := loadZone(o.history.tz)
+		if err != nil {
+			return err
+		}
+		_, aopt, err := o.tickets.resolve(loc)
+		if err != nil {
+			return err
+		}
+		an = tickets.New(aopt)
+	}
+	if err := pl.loadHistory(an); err != nil {
 		return err
+	}
+	if an != nil && ticketDesk(o.tickets.desk, pl.in.Read) {
+		return pl.runTicketPlan(an, t0)
 	}
 	res, err := plan.Run(pl.ctx, pl.in, pl.opt)
 	if err != nil {
@@ -242,7 +261,13 @@ func checkPlanInterval(iv time.Duration) error {
 }
 
 // loadHistory reads --history, or generates the built-in sample.
-func (pl *planner) loadHistory() (err error) {
-	pl.in, err = pl.o.deskFlags.loadHistory(pl.ctx, pl.s, pl.open, time.Duration(pl.o.horizon), pl.note)
+// an, when not nil, measures the tickets per priority in the same pass.
+func (pl *planner) loadHistory(an *tickets.Analyzer) (err error) {
+	var also history.Sink
+	var extra []string
+	if an != nil {
+		also, extra = an, tickets.Columns
+	}
+	pl.in, err = pl.o.deskFlags.loadHistory(pl.ctx, pl.s, pl.open, time.Duration(pl.o.horizon), pl.note, also, extra)
 	return err
 }

@@ -168,7 +168,7 @@ func servePlan(ctx context.Context, args []string, h *webapp.History) (plan.Inpu
 	if err := pl.resolve(cmd); err != nil {
 		return plan.Input{}, plan.Options{}, err
 	}
-	if err := pl.loadHistory(); err != nil {
+	if err := pl.loadHistory(nil); err != nil {
 		return plan.Input{}, plan.Options{}, err
 	}
 	return pl.in, pl.opt, nil

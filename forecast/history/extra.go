@@ -55,12 +55,16 @@ func mergeExtra(m, row *Ticket) {
 // history in the same pass).
 func SummarizeTo(name string, r io.Reader, opt Options, sopt SummaryOptions, also Sink) (*Summary, error) {
 	s := newSummarizer(opt.location(), sopt)
-	rep, err := Read(name, r, opt, tee{s, also})
+	rep, err := Read(name, r, opt, Tee(s, also))
 	if err != nil {
 		return nil, err
 	}
 	return s.finish(rep), nil
 }
+
+// Tee returns a Sink that hands every ticket and volume to a, then to b:
+// two measurements of one history in one pass.
+func Tee(a, b Sink) Sink { return tee{a, b} }
 
 type tee [2]Sink
 

@@ -181,6 +181,23 @@ func Prepare(ctx context.Context, in Input, opt Options) (*Result, error) {
 	return pl.res, nil
 }
 
+// Forecast runs Run's first stage only — the forecast of the horizon from
+// the usable part of the history — and returns Series, Forecast,
+// Backtest, AHT, Desk, Start, Days and Steps. The ticket-desk plan
+// (scenarios/ticketplan) starts from it, so that both plans forecast
+// alike; opt.AHT stands in when the history has no handle times.
+func Forecast(ctx context.Context, in Input, opt Options) (*Result, error) {
+	if in.Series == nil || in.Series.Len() == 0 {
+		return nil, errors.New("plan: no history")
+	}
+	pl := &planner{ctx: ctx, opt: opt, res: &Result{Source: in.Source, Series: in.Series}, holidays: in.Holidays, in: in}
+	if err := pl.run(pl.forecast); err != nil {
+		return nil, err
+	}
+	pl.res.SweepAt = sweepWeek(pl.res.Start, pl.res.Days)
+	return pl.res, nil
+}
+
 // run runs stages in order, stopping at the first error or cancellation.
 func (pl *planner) run(stages ...func() error) error {
 	for _, stage := range stages {

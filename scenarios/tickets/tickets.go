@@ -112,9 +112,10 @@ func number(p string) (int, bool) {
 	return n, err == nil
 }
 
-// matches reports whether a target written for key applies to the
-// history's priority p.
-func matches(key, p string) bool {
+// Matches reports whether a target written for key applies to the
+// history's priority p: the same text (case and spaces aside) or the same
+// number ("P1" matches "1 - Critical").
+func Matches(key, p string) bool {
 	if strings.EqualFold(strings.TrimSpace(key), strings.TrimSpace(p)) {
 		return true
 	}
@@ -155,9 +156,14 @@ type acc struct {
 	resolMet, resolMissed   int
 	respTarget, resolTarget *Target
 	rates                   [3]rate
+	again                   rate // reassigned twice or more, of those reassigned
 }
 
 type rate struct{ yes, known int }
+
+func (r rate) result() *Rate {
+	return &Rate{Yes: r.yes, Known: r.known, Rate: float64(r.yes) / float64(r.known)}
+}
 
 // New returns an Analyzer.
 func New(opt Options) *Analyzer {
@@ -181,12 +187,12 @@ func (a *Analyzer) Ticket(t *history.Ticket) {
 	if p == nil {
 		p = &acc{}
 		for i := range a.opt.Response {
-			if matches(a.opt.Response[i].Priority, t.Priority) && p.respTarget == nil {
+			if Matches(a.opt.Response[i].Priority, t.Priority) && p.respTarget == nil {
 				p.respTarget = &a.opt.Response[i]
 			}
 		}
 		for i := range a.opt.Resolution {
-			if matches(a.opt.Resolution[i].Priority, t.Priority) && p.resolTarget == nil {
+			if Matches(a.opt.Resolution[i].Priority, t.Priority) && p.resolTarget == nil {
 				p.resolTarget = &a.opt.Resolution[i]
 			}
 		}
@@ -237,6 +243,12 @@ func (a *Analyzer) Ticket(t *history.Ticket) {
 			var n float64
 			n, ok = parseCount(t.Extra[i])
 			yes = n > 0
+			if ok && yes && Columns[i] == ColumnReassignments {
+				p.again.known++
+				if n >= 2 {
+					p.again.yes++
+				}
+			}
 		}
 		if !ok {
 			continue
@@ -294,8 +306,11 @@ type Priority struct {
 	ResponseSLA   *Attainment `json:"response_sla"`   // nil: no target for this priority
 	ResolutionSLA *Attainment `json:"resolution_sla"` // nil: no target for this priority
 	Escalated     *Rate       `json:"escalated"`      // nil: no reassignment_count
-	Reopened      *Rate       `json:"reopened"`       // nil: no reopen_count
-	MadeSLA       *Rate       `json:"made_sla"`       // nil: no made_sla
+	// EscalatedAgain: reassigned twice or more, of the escalated tickets
+	// (a second escalation: to a third tier); nil when none escalated.
+	EscalatedAgain *Rate `json:"escalated_again,omitempty"`
+	Reopened       *Rate `json:"reopened"` // nil: no reopen_count
+	MadeSLA        *Rate `json:"made_sla"` // nil: no made_sla
 }
 
 // Stats summarise business times in hours.
@@ -347,8 +362,11 @@ func (a *Analyzer) Result() *Result {
 		rates := [3]**Rate{&out.Escalated, &out.Reopened, &out.MadeSLA}
 		for i := range Columns {
 			if a.seen[i] && p.rates[i].known > 0 {
-				*rates[i] = &Rate{Yes: p.rates[i].yes, Known: p.rates[i].known, Rate: float64(p.rates[i].yes) / float64(p.rates[i].known)}
+				*rates[i] = p.rates[i].result()
 			}
+		}
+		if p.again.known > 0 {
+			out.EscalatedAgain = p.again.result()
 		}
 		r.Priorities = append(r.Priorities, out)
 	}
@@ -368,7 +386,7 @@ func (a *Analyzer) Result() *Result {
 		for _, t := range ts {
 			found := false
 			for k := range a.byP {
-				found = found || matches(t.Priority, k)
+				found = found || Matches(t.Priority, k)
 			}
 			if !found {
 				r.Notes = append(r.Notes, fmt.Sprintf("target %s: no ticket of priority %s in the history", t, t.Priority))

@@ -132,8 +132,8 @@ func TestParseTargets(t *testing.T) {
 		{"P1", "1 - Critical", true}, {"1", "P1", true}, {"p2", "P2", true}, {"P1", "P10", false},
 		{"Critical", "critical", true}, {"P1", "Critical", false},
 	} {
-		if got := matches(tc.key, tc.p); got != tc.want {
-			t.Errorf("matches(%q, %q) = %v, want %v", tc.key, tc.p, got, tc.want)
+		if got := Matches(tc.key, tc.p); got != tc.want {
+			t.Errorf("Matches(%q, %q) = %v, want %v", tc.key, tc.p, got, tc.want)
 		}
 	}
 }

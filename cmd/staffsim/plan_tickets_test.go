@@ -1,0 +1,99 @@
+package main
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/staffsim/staffsim/internal/realdata"
+	"github.com/staffsim/staffsim/scenarios/ticketplan"
+)
+
+// TestPlanTicketDesk: plan on the ServiceNow export is a ticket-desk plan
+// (by --desk auto): analysts per tier, each priority's targets in words
+// and its P(meet); the table, the JSON and summary.json agree, and a
+// second run writes the same bytes.
+func TestPlanTicketDesk(t *testing.T) {
+	if testing.Short() {
+		t.Skip("a whole plan: left to the full run")
+	}
+	path := realdata.Path(t, "servicenow-incidents-2016/incident_event_log_partial.csv")
+	dir := t.TempDir()
+	args := []string{"plan", "--history", path, "--id-column", "number", "--horizon", "7d", "--replications", "4",
+		"--confidence", "75%", "--touch", "L1=15m,L2=45m,L3=90m", "--pending", "10%"}
+	code, out, errOut := runCLI(t, append(args, "--out", filepath.Join(dir, "a"))...)
+	if code != exitOK {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	for _, want := range []string{"Ticket desk plan", "analysts (L1 ", "resolved within 8 business hours", "P(meet) 1 - Critical", "L1 15m, L2 45m, L3 1h30m"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("stdout lacks %q:\n%s", want, out)
+		}
+	}
+	if !strings.Contains(errOut, "desk: tickets") {
+		t.Errorf("stderr does not say the desk was taken for a ticket desk:\n%s", errOut)
+	}
+	code, js, errOut := runCLI(t, append(args, "--out", filepath.Join(dir, "b"), "--format", "json")...)
+	if code != exitOK {
+		t.Fatalf("json: exit %d: %s", code, errOut)
+	}
+	var s ticketplan.Summary
+	if err := json.Unmarshal([]byte(js), &s); err != nil {
+		t.Fatal(err)
+	}
+	if s.Desk != "tickets" || len(s.Tiers) != 3 || len(s.Priorities) != 4 || s.Analysts == 0 {
+		t.Fatalf("summary: desk %q, %d tiers, %d priorities, %d analysts", s.Desk, len(s.Tiers), len(s.Priorities), s.Analysts)
+	}
+	sum := 0
+	for _, tr := range s.Tiers {
+		sum += tr.Analysts
+		if !strings.Contains(out, tr.Tier) {
+			t.Errorf("tier %s not in the table", tr.Tier)
+		}
+	}
+	if sum != s.Analysts || !strings.Contains(out, s.Lines[0]) {
+		t.Errorf("tiers add to %d, summary %d; table line %q", sum, s.Analysts, s.Lines[0])
+	}
+	a, err := os.ReadFile(filepath.Join(dir, "a", "summary.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := os.ReadFile(filepath.Join(dir, "b", "summary.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if string(a) != string(b) {
+		t.Error("two runs wrote different summary.json")
+	}
+	// --desk phone plans the same history as a phone queue.
+	code, out, errOut = runCLI(t, "plan", "--history", path, "--id-column", "number", "--horizon", "7d", "--replications", "4",
+		"--desk", "phone", "--aht", "20m", "--out", filepath.Join(dir, "c"))
+	if code != exitOK || strings.Contains(out, "Ticket desk plan") {
+		t.Errorf("--desk phone: exit %d, stdout %.200q, stderr %s", code, out, errOut)
+	}
+}
+
+// TestPlanTicketFlags: bad ticket flags are usage errors naming the flag.
+func TestPlanTicketFlags(t *testing.T) {
+	path := realdata.Path(t, "servicenow-incidents-2016/incident_event_log_partial.csv")
+	for _, tt := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"--desk", "queue"}, `--desk "queue": give phone, tickets or auto`},
+		{[]string{"--touch", "L4=1h"}, `--touch "L4=1h": write TIER=DURATION`},
+		{[]string{"--touch", "L1=1h,L1=2h"}, "--touch gives L1 twice"},
+		{[]string{"--touch", "L1=-5m"}, `--touch "L1=-5m"`},
+		{[]string{"--pending", "100%"}, "--pending 100% must be a share from 0% to below 100%"},
+		{[]string{"--hours", "mon-fri=25:00-26:00"}, "--hours"},
+		{[]string{"--sla-per-priority", "P1"}, "--sla-per-priority"},
+	} {
+		args := append([]string{"plan", "--history", path, "--id-column", "number", "--out", t.TempDir()}, tt.args...)
+		code, _, errOut := runCLI(t, args...)
+		if code != exitUsage || !strings.Contains(errOut, tt.want) {
+			t.Errorf("%v: exit %d, stderr %q; want exit 2 with %q", tt.args, code, errOut, tt.want)
+		}
+	}
+}
