@@ -301,7 +301,7 @@ func (w *walker) queues(n *yaml.Node, s *Scenario) {
 
 func (w *walker) arrivals(n *yaml.Node, path string) Arrivals {
 	a := Arrivals{Scale: 1, ScaleSet: true}
-	f, ok := w.Mapping(n, path, "a mapping with one of rate, forecast or history", "rate", "forecast", "history", "scale", "columns", "own_handle_times")
+	f, ok := w.Mapping(n, path, "a mapping with one of rate, forecast or history", "rate", "forecast", "history", "scale", "columns", "own_handle_times", "own_patience")
 	if !ok {
 		return a
 	}
@@ -346,6 +346,14 @@ func (w *walker) arrivals(n *yaml.Node, path string) Arrivals {
 				w.Errorf(v, sub(path, "own_handle_times"), "own_handle_times replays a history's handle_seconds: give history: FILE", "no history to replay")
 			}
 			a.OwnHandleTimes = b
+		}
+	}
+	if v := f.Vals["own_patience"]; v != nil {
+		if b, ok := w.Boolean(v, sub(path, "own_patience")); ok {
+			if b && !f.Has("history") {
+				w.Errorf(v, sub(path, "own_patience"), "own_patience replays a history's patience_seconds (observed times to abandon): give history: FILE", "no history to replay")
+			}
+			a.OwnPatience = b
 		}
 	}
 	if v := f.Vals["scale"]; v != nil {

@@ -95,6 +95,9 @@ func (s *Scenario) node() (*yaml.Node, error) {
 		if q.Arrivals.OwnHandleTimes {
 			am.add("own_handle_times", &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!bool", Value: "true"})
 		}
+		if q.Arrivals.OwnPatience {
+			am.add("own_patience", &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!bool", Value: "true"})
+		}
 		am.add("scale", num(fmtFloat(q.Arrivals.Volume())))
 		qm.add("arrivals", am.Node)
 		qm.add("handle_time", distNode(q.HandleTime))

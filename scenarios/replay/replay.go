@@ -1,0 +1,315 @@
+package replay
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"math"
+	"time"
+
+	"github.com/staffsim/staffsim/forecast/calllog"
+	"github.com/staffsim/staffsim/forecast/staffing"
+	"github.com/staffsim/staffsim/internal/quantity"
+	"github.com/staffsim/staffsim/scenarios"
+	"github.com/staffsim/staffsim/scenarios/report"
+	"github.com/staffsim/staffsim/sim"
+)
+
+// The files of a replay's scenario, relative to the scenario.
+const (
+	ScenarioFile = "scenario.yaml"
+	TraceFile    = "calls.csv"
+	StaffingFile = "staffing.csv"
+	// QueueName is the queue of a replay's scenario.
+	QueueName = "calls"
+)
+
+// Options say how to read the log, build the scenario and run it. The
+// zero value reads a log with its usual column names, measures SL within
+// 20 s and 60 s, uses 30-minute intervals, 20 replications and seed 1.
+type Options struct {
+	// Read says how to read the log (columns, the day of a one-day export,
+	// the time zone, strictness).
+	Read calllog.Options
+	// Estimate configures the estimators: Targets are the service-level
+	// targets compared (seconds; nil means 20 and 60), Interval the
+	// intervals of the scenario and of the agents-present curve.
+	Estimate calllog.Config
+	// Name is the scenario's name; "" means "replay".
+	Name string
+	// Staffing, when not nil, is the desk's known staffing (agents per
+	// interval) used instead of the agents present read from the log.
+	Staffing []*staffing.Curve
+	// Replications (0: 20) and Seed (0: 1) of the simulation.
+	Replications int
+	Seed         uint64
+	// Workers is the number of replications simulated at once (0: every
+	// core); results do not depend on it.
+	Workers int
+	// Progress, if set, is called after each replication.
+	Progress func(done, total int)
+}
+
+// Replay is a call log, the scenario built from it and, once Run, the
+// comparison of the simulation with the log.
+type Replay struct {
+	Read      *calllog.Report
+	Estimates *calllog.Estimates
+	// Scenario is the scenario built from the log; its trace (Trace) and
+	// staffing (Curves) are in memory and named TraceFile and StaffingFile
+	// for writing beside ScenarioFile.
+	Scenario *scenarios.Scenario
+	Trace    *scenarios.Trace
+	Curves   []*staffing.Curve
+	// Outcome is the simulation (nil before Run).
+	Outcome *scenarios.Outcome
+	// Comparison is simulated vs measured (nil before Run).
+	Comparison *report.Replay
+
+	targets []float64
+	calls   []measuredCall
+	built   []string
+}
+
+// measuredCall is what the comparison needs of a queued call.
+type measuredCall struct {
+	arrival   time.Time
+	wait      float64 // seconds
+	abandoned bool
+}
+
+// Build reads the call log r (called name in messages) and builds its
+// scenario. The error of a log that cannot be read is calllog's (an
+// *calllog.OptionError for bad options).
+func Build(name string, r io.Reader, opt Options) (*Replay, error) {
+	cfg := opt.Estimate
+	if cfg.Targets == nil {
+		cfg.Targets = []float64{20, 60}
+	}
+	if cfg.Interval == 0 {
+		cfg.Interval = 30 * time.Minute
+	}
+	loc := opt.Read.Location
+	if loc == nil {
+		loc = time.UTC
+	}
+	cfg.Location = loc
+	est := calllog.NewEstimator(cfg)
+	rp := &Replay{Trace: &scenarios.Trace{}, targets: cfg.Targets}
+	tr := rp.Trace
+	rep, err := calllog.Read(name, r, opt.Read, func(c *calllog.Call) {
+		est.Add(c)
+		if !c.Queued || c.Outcome == calllog.Other {
+			return
+		}
+		ab := c.Outcome == calllog.Abandoned
+		rp.calls = append(rp.calls, measuredCall{arrival: c.Arrival, wait: c.Wait, abandoned: ab})
+		var h, p time.Duration
+		if s, ok := c.Handle(); ok && s > 0 {
+			h = time.Duration(s * float64(time.Second))
+		}
+		if ab {
+			// Its observed time to abandon; a hang-up at once keeps a
+			// millisecond (0 would mean "draw one").
+			p = max(time.Duration(c.Wait*float64(time.Second)), time.Millisecond)
+		}
+		tr.Arrivals = append(tr.Arrivals, c.Arrival)
+		tr.Handle = append(tr.Handle, h)
+		tr.Patience = append(tr.Patience, p)
+	})
+	rp.Read = rep
+	if err != nil {
+		return nil, err
+	}
+	if rp.Estimates, err = est.Estimate(); err != nil {
+		return nil, fmt.Errorf("%s: %w", name, err)
+	}
+	if err := rp.build(name, opt, loc); err != nil {
+		return nil, err
+	}
+	return rp, nil
+}
+
+// build makes the scenario from the estimates.
+func (rp *Replay) build(file string, opt Options, loc *time.Location) error {
+	e := rp.Estimates
+	start := midnight(e.First.In(loc))
+	last := midnight(e.Last.In(loc))
+	days := 1
+	for d := start; d.Before(last); d = d.AddDate(0, 0, 1) {
+		days++
+	}
+	name := opt.Name
+	if name == "" {
+		name = "replay"
+	}
+	reps := opt.Replications
+	if reps <= 0 {
+		reps = 20
+	}
+	seed := opt.Seed
+	if seed == 0 {
+		seed = 1
+	}
+	q := scenarios.Queue{
+		Name: QueueName, Priority: 1,
+		Arrivals: scenarios.Arrivals{History: TraceFile, OwnHandleTimes: true, OwnPatience: true, Trace: rp.Trace, Scale: 1, ScaleSet: true},
+		SLA:      scenarios.SLA{Target: seconds(rp.targets[0]), Goal: 0.8},
+	}
+	if len(rp.targets) == 0 {
+		q.SLA.Target = 20 * time.Second
+	}
+	note := func(format string, args ...any) { rp.built = append(rp.built, fmt.Sprintf(format, args...)) }
+	note("Arrivals: the %d queued calls of the log, each at its own queue entry, with its own handle time and, for the %d abandoned, its own time to abandon as its patience.", len(rp.calls), e.Counts.Abandoned)
+	switch lf := e.LogFit; {
+	case lf.N > 0 && lf.Mean > 0:
+		q.HandleTime = scenarios.Distribution{Kind: scenarios.LogNormal, Mean: round(seconds(lf.Mean)), CV: roundTo(lf.CV, 1e-3)}
+		note("Handle time of the calls answered without a recorded service: log-normal, mean %s, CV %.2f (the fit to the %d recorded handle times).", round(seconds(lf.Mean)), lf.CV, lf.N)
+	default:
+		return fmt.Errorf("%s: no answered call records its service (start and end): a replay needs handle times", file)
+	}
+	if p := kmPatience(e.Patience); p != nil {
+		q.Patience = p
+		note("Patience of the answered calls: drawn from the Kaplan–Meier estimate of the log (answered calls censored at their wait), %d quantiles; where fewer than %d callers are left at risk, an exponential tail with mean %s (the exponential MLE).",
+			len(p.Values), kmMinAtRisk, round(seconds(e.Patience.Exponential.Mean)))
+	} else {
+		note("Patience: nobody abandoned in the log, so nobody abandons in the replay.")
+	}
+	if g := e.Gaps; g != nil {
+		switch {
+		case g.Separable:
+			q.WrapUp = gamma(g.WrapUpMean, g.WrapUpSD)
+			q.PickUp = gamma(g.PickUp.Mean, g.PickUp.SD)
+			note("Wrap-up: mean %s (busy gaps between an agent's calls less the pick-up delay); pick-up delay: mean %s (the waits of calls arriving to an idle agent). Both gamma with the log's CV.", round(seconds(g.WrapUpMean)), round(seconds(g.PickUp.Mean)))
+		default:
+			q.PickUp = gamma(g.Busy.Mean, g.Busy.SD)
+			note("Wrap-up and pick-up delay cannot be told apart in this log (calls arriving to idle agents waited longer than the busy gaps: the desk is not work-conserving), so the busy gaps (mean %s) are the pick-up delay and there is no separate wrap-up; this keeps the agents' time between calls right but cannot reproduce idle agents leaving calls waiting.", round(seconds(g.Busy.Mean)))
+		}
+	}
+	switch {
+	case opt.Staffing != nil:
+		rp.Curves = opt.Staffing
+		note("Staffing: the staffing curve given (agents per interval), shifts ending hard at each interval's end.")
+	case e.Gaps != nil && e.Gaps.Present != nil:
+		rp.Curves = []*staffing.Curve{e.Gaps.Present}
+		note("Staffing: the agents present per %s interval, from each agent's first to last call of a stretch of work (%.1f agent-hours; a lower bound on the agents logged in), shifts ending hard at each interval's end.",
+			quantity.FormatDuration(e.Config.Interval), e.Gaps.Present.AgentHours())
+	default:
+		return fmt.Errorf("%s: the log names no agents, so the agents present cannot be read from it: give the staffing (a staffing CSV, interval_start,agents)", file)
+	}
+	rp.Scenario = &scenarios.Scenario{
+		Name: name, Start: start, Location: loc, Days: days, Interval: e.Config.Interval,
+		Replications: reps, Seed: seed,
+		Queues: []scenarios.Queue{q},
+		Roster: scenarios.Roster{Staffing: StaffingFile, Curves: rp.Curves},
+		Cost:   scenarios.Cost{None: true},
+	}
+	return nil
+}
+
+// kmPatience returns the Kaplan–Meier patience as an empirical
+// distribution of kmQuantiles quantiles (see the package documentation),
+// or nil when nobody abandoned.
+func kmPatience(p calllog.Patience) *scenarios.Distribution {
+	km := p.KaplanMeier
+	rate := p.Exponential.Rate
+	if len(km.Steps) == 0 || !(rate > 0) {
+		return nil
+	}
+	// The curve is trusted while kmMinAtRisk callers are still at risk;
+	// beyond (where one late hang-up drops it to 0) the tail is
+	// exponential from the last trusted step: S(t) = S₀·exp(−θ̂(t − t₀)).
+	steps := km.Steps
+	for len(steps) > 0 && steps[len(steps)-1].AtRisk < kmMinAtRisk {
+		steps = steps[:len(steps)-1]
+	}
+	s0, t0 := 1.0, 0.0
+	if len(steps) > 0 {
+		s0, t0 = steps[len(steps)-1].Survival, steps[len(steps)-1].Time
+	}
+	values := make([]time.Duration, kmQuantiles)
+	for k := range values {
+		q := (float64(k) + 0.5) / kmQuantiles // P(patience ≤ t) = q
+		t := math.NaN()
+		for _, st := range steps {
+			if st.Survival <= 1-q {
+				t = st.Time
+				break
+			}
+		}
+		if math.IsNaN(t) {
+			t = t0 + math.Log(s0/(1-q))/rate
+		}
+		values[k] = max(round(seconds(t)), 100*time.Millisecond)
+	}
+	d := scenarios.EmpiricalDistribution(values)
+	return &d
+}
+
+// kmMinAtRisk is the fewest callers at risk at which a Kaplan–Meier step
+// is used: below, a single hang-up moves the curve by a tenth or more.
+const kmMinAtRisk = 10
+
+// kmQuantiles is how many quantiles of the Kaplan–Meier patience the
+// scenario lists: enough that its mean and quartiles are the curve's to a
+// second, few enough to read.
+const kmQuantiles = 100
+
+// gamma is a gamma distribution of mean and sd seconds, nil when the mean
+// is below 0.05 s (none), fixed when sd is 0.
+func gamma(mean, sd float64) *scenarios.Distribution {
+	if !(mean >= 0.05) {
+		return nil
+	}
+	if !(sd > 0) {
+		return &scenarios.Distribution{Kind: scenarios.Fixed, Mean: round(seconds(mean))}
+	}
+	return &scenarios.Distribution{Kind: scenarios.Gamma, Mean: round(seconds(mean)), CV: roundTo(sd/mean, 1e-3)}
+}
+
+func seconds(s float64) time.Duration { return time.Duration(s * float64(time.Second)) }
+
+// round rounds a duration to 100 ms: the scenario file stays readable.
+func round(d time.Duration) time.Duration { return d.Round(100 * time.Millisecond) }
+
+func roundTo(x, step float64) float64 { return math.Round(x/step) * step }
+
+func midnight(t time.Time) time.Time {
+	y, m, d := t.Date()
+	return time.Date(y, m, d, 0, 0, 0, 0, t.Location())
+}
+
+// Run simulates the replay's scenario and compares it with the log.
+func (rp *Replay) Run(ctx context.Context, opt Options) error {
+	sc := rp.Scenario
+	reps := sc.Replications
+	nT := len(rp.targets)
+	// counts[k][rep] are the per-interval counts of the run judged
+	// against target k. The SLA target does not change what happens, only
+	// what counts as "within": with the same seed the runs are the same
+	// contacts, the same answers, the same waits.
+	counts := make([][][]sim.Counts, max(nT, 1))
+	total := reps * len(counts)
+	for k := range counts {
+		counts[k] = make([][]sim.Counts, reps)
+		run := *sc
+		run.Queues = append([]scenarios.Queue(nil), sc.Queues...)
+		if k < nT {
+			run.Queues[0].SLA.Target = seconds(rp.targets[k])
+		}
+		so := scenarios.Options{Workers: opt.Workers, Counts: func(rep int, c []sim.Counts) { counts[k][rep] = c }}
+		if opt.Progress != nil {
+			base := k * reps
+			so.Progress = func(done, _ int) { opt.Progress(base+done, total) }
+		}
+		out, err := scenarios.Run(ctx, &run, so)
+		if err != nil {
+			return err
+		}
+		if k == 0 {
+			rp.Outcome = out
+		}
+	}
+	rp.Comparison = rp.compare(counts)
+	return nil
+}
