@@ -44,7 +44,7 @@ func (t *tally) values() ([]float64, []bool) {
 }
 
 // stdErrs returns the standard errors of the measured figures (see
-// report.ReplayFigure). Shares use the "plus four" estimate p̃ = (x+2)/(n+4)
+// report.ReplayFigure). Shares, and the answered count, use the "plus four" estimate p̃ = (x+2)/(n+4)
 // of Agresti & Caffo (2000, The American Statistician 54: 280–288), so that
 // an hour whose calls were all answered in time (p = 1) still has an error.
 func (t *tally) stdErrs() []float64 {
@@ -59,15 +59,16 @@ func (t *tally) stdErrs() []float64 {
 		se[k] = share(t.within[k])
 	}
 	se[nT] = share(t.abandoned)
-	if t.answered > 1 {
+	switch {
+	case t.answered > 1:
 		m := t.wait / t.answered
 		sd := math.Sqrt(math.Max(0, (t.wait2-t.answered*m*m)/(t.answered-1)))
 		se[nT+1] = sd / math.Sqrt(t.answered)
+	case t.answered == 1:
+		se[nT+1] = t.wait // one wait says nothing of its spread
 	}
-	if n > 0 {
-		p := t.answered / n
-		se[nT+2] = math.Sqrt(n * p * (1 - p))
-	}
+	p := (t.answered + 2) / (n + 4)
+	se[nT+2] = math.Sqrt(n * p * (1 - p))
 	return se
 }
 

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"math/rand/v2"
 	"time"
 
 	"github.com/staffsim/staffsim/forecast/calllog"
@@ -168,10 +169,19 @@ func (rp *Replay) build(file string, opt Options, loc *time.Location) error {
 	default:
 		return fmt.Errorf("%s: no answered call records its service (start and end): a replay needs handle times", file)
 	}
-	if p := kmPatience(e.Patience); p != nil {
-		q.Patience = p
-		note("Patience of the answered calls: drawn from the Kaplan–Meier estimate of the log (answered calls censored at their wait), %d quantiles; where fewer than %d callers are left at risk, an exponential tail with mean %s (the exponential MLE).",
-			len(p.Values), kmMinAtRisk, round(seconds(e.Patience.Exponential.Mean)))
+	if km, ok := newPatience(e.Patience); ok {
+		q.Patience = km.distribution()
+		// An answered caller would have waited at least as long as it did:
+		// its patience is drawn from the curve beyond its own wait, once,
+		// for the seed (the trace keeps it, so the file replays it).
+		rng := rand.New(rand.NewPCG(seed, patienceStream))
+		for i, c := range rp.calls {
+			if !c.abandoned {
+				rp.Trace.Patience[i] = max(seconds(km.beyond(c.wait, rng.Float64())), time.Millisecond)
+			}
+		}
+		note("Patience of the answered calls: drawn (once, for the seed) from the Kaplan–Meier estimate of the log beyond each call's own wait — it would have waited at least that long — with an exponential tail (mean %s, the exponential MLE) where fewer than %d callers are left at risk; the scenario's patience lists the curve's %d quantiles.",
+			round(seconds(e.Patience.Exponential.Mean)), kmMinAtRisk, kmQuantiles)
 	} else {
 		note("Patience: nobody abandoned in the log, so nobody abandons in the replay.")
 	}
@@ -207,40 +217,81 @@ func (rp *Replay) build(file string, opt Options, loc *time.Location) error {
 	return nil
 }
 
-// kmPatience returns the Kaplan–Meier patience as an empirical
-// distribution of kmQuantiles quantiles (see the package documentation),
-// or nil when nobody abandoned.
-func kmPatience(p calllog.Patience) *scenarios.Distribution {
+// patience is the survival function of patience the replay draws from:
+// the Kaplan–Meier curve while kmMinAtRisk callers are still at risk, and
+// beyond (where one late hang-up can drop it to 0) an exponential tail
+// from the last trusted step, S(t) = S₀·exp(−θ̂(t − t₀)), θ̂ the
+// exponential MLE.
+type patience struct {
+	steps  []calllog.Step
+	s0, t0 float64
+	rate   float64
+}
+
+// patienceStream keys the random stream of the answered calls' patience.
+const patienceStream = 0x7061_7469_656e_6365 // "patience"
+
+// newPatience returns the patience of a log; ok is false when nobody
+// abandoned.
+func newPatience(p calllog.Patience) (patience, bool) {
 	km := p.KaplanMeier
-	rate := p.Exponential.Rate
-	if len(km.Steps) == 0 || !(rate > 0) {
-		return nil
+	if len(km.Steps) == 0 || !(p.Exponential.Rate > 0) {
+		return patience{}, false
 	}
-	// The curve is trusted while kmMinAtRisk callers are still at risk;
-	// beyond (where one late hang-up drops it to 0) the tail is
-	// exponential from the last trusted step: S(t) = S₀·exp(−θ̂(t − t₀)).
 	steps := km.Steps
 	for len(steps) > 0 && steps[len(steps)-1].AtRisk < kmMinAtRisk {
 		steps = steps[:len(steps)-1]
 	}
-	s0, t0 := 1.0, 0.0
+	out := patience{steps: steps, s0: 1, rate: p.Exponential.Rate}
 	if len(steps) > 0 {
-		s0, t0 = steps[len(steps)-1].Survival, steps[len(steps)-1].Time
+		out.s0, out.t0 = steps[len(steps)-1].Survival, steps[len(steps)-1].Time
 	}
+	return out, true
+}
+
+// survival returns S(t).
+func (p patience) survival(t float64) float64 {
+	if t >= p.t0 {
+		return p.s0 * math.Exp(-p.rate*(t-p.t0))
+	}
+	s := 1.0
+	for _, st := range p.steps {
+		if st.Time > t {
+			break
+		}
+		s = st.Survival
+	}
+	return s
+}
+
+// quantile returns the smallest t with S(t) ≤ s, s in (0, 1].
+func (p patience) quantile(s float64) float64 {
+	for _, st := range p.steps {
+		if st.Survival <= s {
+			return st.Time
+		}
+	}
+	return p.t0 + math.Log(p.s0/s)/p.rate
+}
+
+// beyond draws a patience given that it exceeds w seconds, from u
+// uniform in [0, 1): the quantile of S(t)/S(w) at 1 − u, which is > w.
+func (p patience) beyond(w, u float64) float64 {
+	s := (1 - u) * p.survival(w)
+	if !(s > 0) {
+		return w
+	}
+	return math.Max(p.quantile(s), w)
+}
+
+// distribution returns the curve as an empirical distribution of its
+// kmQuantiles quantiles (the scenario's patience: what a contact without
+// its own draws).
+func (p patience) distribution() *scenarios.Distribution {
 	values := make([]time.Duration, kmQuantiles)
 	for k := range values {
 		q := (float64(k) + 0.5) / kmQuantiles // P(patience ≤ t) = q
-		t := math.NaN()
-		for _, st := range steps {
-			if st.Survival <= 1-q {
-				t = st.Time
-				break
-			}
-		}
-		if math.IsNaN(t) {
-			t = t0 + math.Log(s0/(1-q))/rate
-		}
-		values[k] = max(round(seconds(t)), 100*time.Millisecond)
+		values[k] = max(round(seconds(p.quantile(1-q))), 100*time.Millisecond)
 	}
 	d := scenarios.EmpiricalDistribution(values)
 	return &d

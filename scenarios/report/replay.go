@@ -47,7 +47,9 @@ type ReplayPeriod struct {
 //     defined, Spread the standard deviation of those replications;
 //   - StdErr is the standard error of the measured figure from its own
 //     calls: √(p(1−p)/n) for a share of n calls, sd/√n for the ASA of n
-//     answered calls, √(n·p(1−p)) for the answered count of n queued;
+//     answered calls, √(n·p(1−p)) for the answered count of n queued
+//     (shares and counts with Agresti & Caffo's "plus four" p̃ = (x+2)/(n+4),
+//     so that an hour whose calls were all answered still has an error);
 //   - Chance is the error a correct model would show by chance alone:
 //     the larger of Spread·√(1+1/R) (the measured figure being one more
 //     draw of what the R replications drew) and StdErr;
