@@ -177,4 +177,3 @@ func TestReplayMisspecifiedMonthFails(t *testing.T) {
 		t.Errorf("one agent short: SL20 error %v, chance %v; want a negative error beyond chance", f.Error, f.Chance)
 	}
 }
-
