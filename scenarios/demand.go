@@ -196,7 +196,7 @@ func (s *Scenario) simConfig() (sim.Config, []demand, error) {
 		demands[i] = d
 		sq := sim.Queue{
 			Name: q.Name, Priority: q.Priority, Arrivals: d.arrivals,
-			HandleTime: q.HandleTime.sim(), SLATarget: q.SLA.Target, SLAGoal: q.SLA.Goal,
+			HandleTime: q.HandleTime.sim(), SLATarget: q.SLA.Target, Targets: q.MoreTargets, SLAGoal: q.SLA.Goal,
 			InitialBacklog: q.InitialBacklog,
 		}
 		if q.Patience != nil {

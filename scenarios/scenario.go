@@ -66,6 +66,11 @@ type Queue struct {
 	// nil for none.
 	WrapUp, PickUp *Distribution
 	SLA            SLA
+	// MoreTargets are further service-level targets measured beside
+	// SLA.Target (sla: {targets: [20s, 60s], goal: 80%} gives SLA.Target
+	// 20s and MoreTargets [60s]); only SLA.Target is judged against the
+	// goal (sim.Queue.Targets).
+	MoreTargets    []time.Duration
 	InitialBacklog int // contacts waiting at the start
 	// TicketSLA are the queue's ticket SLAs per priority (ticket_sla: in a
 	// file), in file order; nil for a phone queue. The simulator does not

@@ -111,7 +111,15 @@ func (s *Scenario) node() (*yaml.Node, error) {
 			qm.add("pickup_delay", distNode(*q.PickUp))
 		}
 		sm := newMap(true)
-		sm.add("target", str(fmtDuration(q.SLA.Target)))
+		if len(q.MoreTargets) > 0 {
+			ts := &yaml.Node{Kind: yaml.SequenceNode, Style: yaml.FlowStyle}
+			for _, t := range append([]time.Duration{q.SLA.Target}, q.MoreTargets...) {
+				ts.Content = append(ts.Content, str(fmtDuration(t)))
+			}
+			sm.add("targets", ts)
+		} else {
+			sm.add("target", str(fmtDuration(q.SLA.Target)))
+		}
 		sm.add("goal", str(fmtFraction(q.SLA.Goal)))
 		qm.add("sla", sm.Node)
 		if len(q.TicketSLA) > 0 {

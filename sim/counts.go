@@ -22,6 +22,16 @@ type Counts struct {
 	// WaitAnswered and WaitAbandoned are the total waits of the answered
 	// and abandoned contacts, in seconds.
 	WaitAnswered, WaitAbandoned float64
+	// More are the counts of Queue.Targets, in order: answered within
+	// each, and late for each (Within and Late of that target); nil
+	// without further targets.
+	More []TargetCounts
+}
+
+// TargetCounts are the counts of one further SLA target (Queue.Targets):
+// its service level is Within / (Answered + Abandoned + Late).
+type TargetCounts struct {
+	Within, Late int64
 }
 
 // counts copies the engine's counts of the reported intervals (after
@@ -33,11 +43,17 @@ func (e *engine) counts() []Counts {
 	out := make([]Counts, 0, nP*nQ)
 	for p := range nP {
 		for q := range nQ {
-			c := &s.cells[(m.warm+p)*s.nQ+q]
-			out = append(out, Counts{
+			k := (m.warm+p)*s.nQ + q
+			c := &s.cells[k]
+			x := Counts{
 				Offered: c.offered, Answered: c.answered, Abandoned: c.abandoned, Within: c.within, Late: c.late,
 				WaitAnswered: c.waitAnswered / float64(time.Second), WaitAbandoned: c.waitAbandoned / float64(time.Second),
-			})
+			}
+			for j := range m.queues[q].more {
+				b := (k*s.nMore + j) * 2
+				x.More = append(x.More, TargetCounts{Within: s.more[b], Late: s.more[b+1]})
+			}
+			out = append(out, x)
 		}
 	}
 	return out

@@ -52,3 +52,43 @@ func TestCountsAddUpToRuns(t *testing.T) {
 		}
 	}
 }
+
+// A further target counts exactly what a run with that target as its
+// SLATarget counts: the target changes no event, only what is "within".
+func TestFurtherTargetsCountAsTheirOwnRun(t *testing.T) {
+	t.Parallel()
+	cfg := func(target time.Duration, more []time.Duration) Config {
+		return Config{
+			Start: testStart, Horizon: 6 * time.Hour, Interval: 30 * time.Minute,
+			Queues: []Queue{{Name: "a", Arrivals: Arrivals{PerHour: 160}, HandleTime: Exponential(3 * time.Minute),
+				Patience: Exponential(2 * time.Minute), SLATarget: target, Targets: more}},
+			Shifts:       []Shift{{Name: "all", Always: true, Agents: 5}},
+			Replications: 3, Seed: 9,
+		}
+	}
+	collect := func(c Config) map[int][]Counts {
+		got := map[int][]Counts{}
+		if _, err := RunWith(context.Background(), c, Options{Counts: func(rep int, x []Counts) { got[rep] = x }}); err != nil {
+			t.Fatal(err)
+		}
+		return got
+	}
+	both := collect(cfg(20*time.Second, []time.Duration{time.Minute, 0}))
+	alone := collect(cfg(time.Minute, nil))
+	zero := collect(cfg(0, nil))
+	var within, late int64
+	for rep, cs := range both {
+		for p, c := range cs {
+			a, z := alone[rep][p], zero[rep][p]
+			if len(c.More) != 2 || c.More[0].Within != a.Within || c.More[0].Late != a.Late || c.More[1].Within != z.Within || c.More[1].Late != z.Late {
+				t.Fatalf("replication %d interval %d: further targets %+v; want 60 s %d within %d late, 0 s %d within %d late (their own runs)",
+					rep, p, c.More, a.Within, a.Late, z.Within, z.Late)
+			}
+			within += c.More[0].Within - c.Within
+			late += c.More[0].Late
+		}
+	}
+	if within <= 0 || late <= 0 {
+		t.Errorf("60 s counts %d more within than 20 s and %d late; want both positive (a test that can fail)", within, late)
+	}
+}

@@ -97,11 +97,11 @@ func (p *periods) of(t time.Time) int {
 
 // compare folds the measured calls and the replications' counts into
 // the comparison, per day, per hour and over the whole log.
-func (rp *Replay) compare(counts [][][]sim.Counts) *report.Replay {
+func (rp *Replay) compare(counts [][]sim.Counts) *report.Replay {
 	sc := rp.Scenario
 	loc := sc.Location
 	nT := len(rp.targets)
-	reps := len(counts[0])
+	reps := len(counts)
 	hours := newPeriods(func(t time.Time) time.Time {
 		t = t.In(loc)
 		return time.Date(t.Year(), t.Month(), t.Day(), t.Hour(), 0, 0, 0, loc)
@@ -141,7 +141,7 @@ func (rp *Replay) compare(counts [][][]sim.Counts) *report.Replay {
 
 	// simulated[kind][period][rep]
 	iv := sc.Interval
-	nI := len(counts[0][0])
+	nI := len(counts[0])
 	type place struct{ period [3]int }
 	where := make([]place, nI)
 	for p := range nI {
@@ -162,16 +162,17 @@ func (rp *Replay) compare(counts [][][]sim.Counts) *report.Replay {
 	}
 	for r := range reps {
 		for p := range nI {
-			c := counts[0][r][p]
+			c := counts[r][p]
 			for j := range kinds {
 				s := simulated[j][where[p].period[j]][r]
 				s.answered += float64(c.Answered)
 				s.abandoned += float64(c.Abandoned)
 				s.wait += c.WaitAnswered
-				for k := range nT {
-					ck := counts[k][r][p]
-					s.within[k] += float64(ck.Within)
-					s.late[k] += float64(ck.Late)
+				s.within[0] += float64(c.Within)
+				s.late[0] += float64(c.Late)
+				for k, m := range c.More { // targets[1:]
+					s.within[k+1] += float64(m.Within)
+					s.late[k+1] += float64(m.Late)
 				}
 			}
 		}

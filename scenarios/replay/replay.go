@@ -155,10 +155,11 @@ func (rp *Replay) build(file string, opt Options, loc *time.Location) error {
 	q := scenarios.Queue{
 		Name: QueueName, Priority: 1,
 		Arrivals: scenarios.Arrivals{History: TraceFile, OwnHandleTimes: true, OwnPatience: true, Trace: rp.Trace, Scale: 1, ScaleSet: true},
-		SLA:      scenarios.SLA{Target: seconds(rp.targets[0]), Goal: 0.8},
+		SLA:      scenarios.SLA{Goal: 0.8},
 	}
-	if len(rp.targets) == 0 {
-		q.SLA.Target = 20 * time.Second
+	q.SLA.Target = seconds(rp.targets[0])
+	for _, t := range rp.targets[1:] {
+		q.MoreTargets = append(q.MoreTargets, seconds(t))
 	}
 	note := func(format string, args ...any) { rp.built = append(rp.built, fmt.Sprintf(format, args...)) }
 	note("Arrivals: the %d queued calls of the log, each at its own queue entry, with its own handle time and, for the %d abandoned, its own time to abandon as its patience.", len(rp.calls), e.Counts.Abandoned)
@@ -332,35 +333,13 @@ func midnight(t time.Time) time.Time {
 
 // Run simulates the replay's scenario and compares it with the log.
 func (rp *Replay) Run(ctx context.Context, opt Options) error {
-	sc := rp.Scenario
-	reps := sc.Replications
-	nT := len(rp.targets)
-	// counts[k][rep] are the per-interval counts of the run judged
-	// against target k. The SLA target does not change what happens, only
-	// what counts as "within": with the same seed the runs are the same
-	// contacts, the same answers, the same waits.
-	counts := make([][][]sim.Counts, max(nT, 1))
-	total := reps * len(counts)
-	for k := range counts {
-		counts[k] = make([][]sim.Counts, reps)
-		run := *sc
-		run.Queues = append([]scenarios.Queue(nil), sc.Queues...)
-		if k < nT {
-			run.Queues[0].SLA.Target = seconds(rp.targets[k])
-		}
-		so := scenarios.Options{Workers: opt.Workers, Counts: func(rep int, c []sim.Counts) { counts[k][rep] = c }}
-		if opt.Progress != nil {
-			base := k * reps
-			so.Progress = func(done, _ int) { opt.Progress(base+done, total) }
-		}
-		out, err := scenarios.Run(ctx, &run, so)
-		if err != nil {
-			return err
-		}
-		if k == 0 {
-			rp.Outcome = out
-		}
+	counts := make([][]sim.Counts, rp.Scenario.Replications)
+	out, err := scenarios.Run(ctx, rp.Scenario, scenarios.Options{Workers: opt.Workers, Progress: opt.Progress,
+		Counts: func(rep int, c []sim.Counts) { counts[rep] = c }})
+	if err != nil {
+		return err
 	}
+	rp.Outcome = out
 	rp.Comparison = rp.compare(counts)
 	return nil
 }
