@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"sort"
+	"strconv"
 	"time"
 
 	"github.com/staffsim/staffsim/forecast"
@@ -86,11 +87,25 @@ func (s *Scenario) loadDemand(qi int) (demand, error) {
 		out.Counts = make([]float64, n)
 		copy(out.Counts, series.Arrivals[first:])
 		out.Step = series.Interval
+	case a.Trace != nil:
+		times, handles, patience := a.Trace.replay(s.Start, s.Horizon(), a.OwnHandleTimes, a.OwnPatience)
+		if len(times) == 0 {
+			return demand{}, s.errorf(where("history", a.History), "set start and days inside the trace's dates to replay it", "no contact arrives between %s and %s",
+				s.Start.Format(time.RFC3339), s.End().Format(time.RFC3339))
+		}
+		sortReplay(times, handles, patience)
+		out.PerHour = 0
+		out.Times, out.Handle, out.Patience = times, handles, patience
 	case a.History != "":
 		path := s.Path(a.History)
-		var times, handles []time.Duration
+		var times, handles, patience []time.Duration
 		var first, last time.Time
-		rep, err := history.ReadFile(path, history.Options{Shape: history.ShapeTickets, Location: s.Location, Columns: a.Columns, Future: true}, sinkFunc(func(t *history.Ticket) {
+		var badPatience error
+		hopt := history.Options{Shape: history.ShapeTickets, Location: s.Location, Columns: a.Columns, Future: true}
+		if a.OwnPatience {
+			hopt.Extra = []string{PatienceColumn}
+		}
+		rep, err := history.ReadFile(path, hopt, sinkFunc(func(t *history.Ticket) {
 			if first.IsZero() || t.Created.Before(first) {
 				first = t.Created
 			}
@@ -106,8 +121,25 @@ func (s *Scenario) loadDemand(qi int) (demand, error) {
 					}
 					handles = append(handles, h)
 				}
+				if a.OwnPatience {
+					var p time.Duration // 0: drawn from patience
+					if v := t.Extra[0]; v != "" {
+						x, err := strconv.ParseFloat(v, 64)
+						if err != nil || !(x > 0) || x > maxPatienceSeconds {
+							if badPatience == nil {
+								badPatience = fmt.Errorf("the contact created at %s has %s %q: want seconds, a number above 0, or an empty cell", t.Created.Format(time.RFC3339), PatienceColumn, v)
+							}
+						} else {
+							p = time.Duration(x * float64(time.Second))
+						}
+					}
+					patience = append(patience, p)
+				}
 			}
 		}))
+		if err == nil {
+			err = badPatience
+		}
 		if err != nil {
 			return demand{}, s.errorf(where("history", a.History), "a history has one row per ticket with its creation time", "%v", err)
 		}
@@ -117,9 +149,9 @@ func (s *Scenario) loadDemand(qi int) (demand, error) {
 				"no ticket was created between %s and %s (the history runs %s to %s)",
 				s.Start.Format(time.RFC3339), s.End().Format(time.RFC3339), first.Format(time.RFC3339), last.Format(time.RFC3339))
 		}
-		sortReplay(times, handles)
+		sortReplay(times, handles, patience)
 		out.PerHour = 0
-		out.Times, out.Handle = times, handles
+		out.Times, out.Handle, out.Patience = times, handles, patience
 	}
 	return demand{arrivals: out}, nil
 }
@@ -164,7 +196,7 @@ func (s *Scenario) simConfig() (sim.Config, []demand, error) {
 		demands[i] = d
 		sq := sim.Queue{
 			Name: q.Name, Priority: q.Priority, Arrivals: d.arrivals,
-			HandleTime: q.HandleTime.sim(), SLATarget: q.SLA.Target, SLAGoal: q.SLA.Goal,
+			HandleTime: q.HandleTime.sim(), SLATarget: q.SLA.Target, Targets: q.MoreTargets, SLAGoal: q.SLA.Goal,
 			InitialBacklog: q.InitialBacklog,
 		}
 		if q.Patience != nil {
@@ -179,7 +211,7 @@ func (s *Scenario) simConfig() (sim.Config, []demand, error) {
 		cfg.Queues = append(cfg.Queues, sq)
 	}
 	cfg.Shifts = s.Roster.SimShifts()
-	if s.Roster.Staffing != "" {
+	if s.Roster.Staffing != "" || s.Roster.Curves != nil {
 		curves, err := s.staffingShifts()
 		if err != nil {
 			return sim.Config{}, nil, err
@@ -216,9 +248,13 @@ func (d Distribution) sim() sim.Dist {
 // column value, serving that queue, or one serving every queue.
 func (s *Scenario) staffingShifts() ([]sim.Shift, error) {
 	file := s.Roster.Staffing
-	curves, err := staffing.ReadFile(s.Path(file), s.Location)
-	if err != nil {
-		return nil, s.errorf("roster.staffing: "+file, "write interval_start,agents[,queue], one row per interval (staffsim inspect --calls --format csv writes one from a call log)", "%v", err)
+	curves := s.Roster.Curves
+	if curves == nil {
+		var err error
+		curves, err = staffing.ReadFile(s.Path(file), s.Location)
+		if err != nil {
+			return nil, s.errorf("roster.staffing: "+file, "write interval_start,agents[,queue], one row per interval (staffsim inspect --calls --format csv writes one from a call log)", "%v", err)
+		}
 	}
 	var out []sim.Shift
 	for _, c := range curves {
@@ -239,9 +275,13 @@ func (s *Scenario) staffingShifts() ([]sim.Shift, error) {
 	return out, nil
 }
 
-// sortReplay sorts replayed arrival times, with their handle times when
-// there are any (same length), keeping each pair together.
-func sortReplay(times, handles []time.Duration) {
+// maxPatienceSeconds bounds a contact's own patience (a week): a larger
+// value is a unit mistake.
+const maxPatienceSeconds = 7 * 24 * 3600
+
+// sortReplay sorts replayed arrival times, with their handle times and
+// patience when there are any (same length), keeping each set together.
+func sortReplay(times, handles, patience []time.Duration) {
 	idx := make([]int, len(times))
 	for i := range idx {
 		idx[i] = i
@@ -252,10 +292,12 @@ func sortReplay(times, handles []time.Duration) {
 		t[k] = times[i]
 	}
 	copy(times, t)
-	if len(handles) == len(times) {
-		for k, i := range idx {
-			t[k] = handles[i]
+	for _, xs := range [][]time.Duration{handles, patience} {
+		if len(xs) == len(times) {
+			for k, i := range idx {
+				t[k] = xs[i]
+			}
+			copy(xs, t)
 		}
-		copy(handles, t)
 	}
 }

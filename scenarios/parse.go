@@ -287,7 +287,7 @@ func (w *walker) queues(n *yaml.Node, s *Scenario) {
 			}
 		}
 		if v := f.Vals["sla"]; v != nil {
-			q.SLA = w.sla(v, sub(path, "sla"))
+			q.SLA, q.MoreTargets = w.slaTargets(v, sub(path, "sla"), true)
 		}
 		if v := f.Vals["ticket_sla"]; v != nil {
 			q.TicketSLA = w.ticketSLA(v, sub(path, "ticket_sla"))
@@ -301,7 +301,7 @@ func (w *walker) queues(n *yaml.Node, s *Scenario) {
 
 func (w *walker) arrivals(n *yaml.Node, path string) Arrivals {
 	a := Arrivals{Scale: 1, ScaleSet: true}
-	f, ok := w.Mapping(n, path, "a mapping with one of rate, forecast or history", "rate", "forecast", "history", "scale", "columns", "own_handle_times")
+	f, ok := w.Mapping(n, path, "a mapping with one of rate, forecast or history", "rate", "forecast", "history", "scale", "columns", "own_handle_times", "own_patience")
 	if !ok {
 		return a
 	}
@@ -346,6 +346,14 @@ func (w *walker) arrivals(n *yaml.Node, path string) Arrivals {
 				w.Errorf(v, sub(path, "own_handle_times"), "own_handle_times replays a history's handle_seconds: give history: FILE", "no history to replay")
 			}
 			a.OwnHandleTimes = b
+		}
+	}
+	if v := f.Vals["own_patience"]; v != nil {
+		if b, ok := w.Boolean(v, sub(path, "own_patience")); ok {
+			if b && !f.Has("history") {
+				w.Errorf(v, sub(path, "own_patience"), "own_patience replays a history's patience_seconds (observed times to abandon): give history: FILE", "no history to replay")
+			}
+			a.OwnPatience = b
 		}
 	}
 	if v := f.Vals["scale"]; v != nil {
@@ -501,24 +509,59 @@ func meanCV(xs []time.Duration) (time.Duration, float64) {
 }
 
 func (w *walker) sla(n *yaml.Node, path string) SLA {
+	s, _ := w.slaTargets(n, path, false)
+	return s
+}
+
+// slaTargets walks an SLA; with many, a mapping may give several targets
+// (targets: [20s, 60s]): the first is the SLA's, the others are returned.
+func (w *walker) slaTargets(n *yaml.Node, path string, many bool) (SLA, []time.Duration) {
+	var more []time.Duration
 	if n.Kind == yaml.ScalarNode {
 		txt, ok := w.Scalar(n, path, "an SLA", "write {target: 20s, goal: 80%} or 80/20s")
 		if !ok {
-			return SLA{}
+			return SLA{}, nil
 		}
 		t, err := quantity.ParseTarget(txt)
 		if err != nil {
 			w.Errorf(n, path, "", "%v", err)
-			return SLA{}
+			return SLA{}, nil
 		}
-		return SLA{Target: t.Within, Goal: t.Goal}
+		return SLA{Target: t.Within, Goal: t.Goal}, nil
 	}
 	var s SLA
-	f, ok := w.Mapping(n, path, "an SLA such as {target: 20s, goal: 80%}", "target", "goal")
-	if !ok {
-		return s
+	keys := []string{"target", "goal"}
+	if many {
+		keys = append(keys, "targets")
 	}
-	w.Require(f, path, map[string]string{"target": "add e.g. target: 20s (4h for tickets)", "goal": "add e.g. goal: 80%"}, "target", "goal")
+	f, ok := w.Mapping(n, path, "an SLA such as {target: 20s, goal: 80%}", keys...)
+	if !ok {
+		return s, nil
+	}
+	if v := f.Vals["targets"]; v != nil {
+		// Several targets: the first is judged against the goal, the
+		// others are measured beside it.
+		if f.Has("target") {
+			w.Errorf(v, sub(path, "targets"), "write target: 20s for one target or targets: [20s, 60s] for several, not both", "both target and targets")
+		}
+		if items, ok := w.Seq(v, sub(path, "targets"), "a list of durations such as [20s, 60s]"); ok {
+			if len(items) == 0 {
+				w.Errorf(v, sub(path, "targets"), "list at least one target, e.g. targets: [20s, 60s]", "no targets")
+			}
+			for i, it := range items {
+				if d, ok := w.PositiveDuration(it, index(sub(path, "targets"), i)); ok {
+					if i == 0 {
+						s.Target = d
+					} else {
+						more = append(more, d)
+					}
+				}
+			}
+		}
+		w.Require(f, path, map[string]string{"goal": "add e.g. goal: 80%"}, "goal")
+	} else {
+		w.Require(f, path, map[string]string{"target": "add e.g. target: 20s (4h for tickets), or targets: [20s, 60s]", "goal": "add e.g. goal: 80%"}, "target", "goal")
+	}
 	if v := f.Vals["target"]; v != nil {
 		s.Target, _ = w.PositiveDuration(v, sub(path, "target"))
 	}
@@ -530,7 +573,7 @@ func (w *walker) sla(n *yaml.Node, path string) SLA {
 			s.Goal = g
 		}
 	}
-	return s
+	return s, more
 }
 
 // checkFile checks that a file named in the scenario exists, relative to

@@ -2,6 +2,7 @@ package scenarios
 
 import (
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -161,4 +162,31 @@ func equal(a, b *Scenario) bool {
 	x, y := *a, *b
 	x.Start, y.Start, x.Location, y.Location = time.Time{}, time.Time{}, nil, nil
 	return reflect.DeepEqual(x, y)
+}
+
+// sla: {targets: [...]} gives the first target as the SLA's and the
+// others as MoreTargets, which the simulator measures beside it; it
+// writes back the same way, and target with targets is an error.
+func TestSLATargets(t *testing.T) {
+	t.Parallel()
+	base := "name: x\nstart: 2026-01-05\ndays: 1\nqueues:\n  - name: q\n    arrivals: {rate: 60/h}\n    handle_time: {distribution: exponential, mean: 3m}\n    sla: %s\nroster:\n  shifts:\n    - {name: d, start: \"08:00\", length: 8h, agents: 3}\n"
+	s, err := Parse("x.yaml", []byte(fmt.Sprintf(base, "{targets: [20s, 1m], goal: 80%}")), ".")
+	if err != nil {
+		t.Fatal(err)
+	}
+	q := s.Queues[0]
+	if q.SLA.Target != 20*time.Second || q.SLA.Goal != 0.8 || len(q.MoreTargets) != 1 || q.MoreTargets[0] != time.Minute {
+		t.Fatalf("sla %+v more %v; want 20s, 80%%, [1m]", q.SLA, q.MoreTargets)
+	}
+	cfg, err := s.SimConfig()
+	if err != nil || len(cfg.Queues[0].Targets) != 1 || cfg.Queues[0].Targets[0] != time.Minute {
+		t.Fatalf("sim config %+v, %v; want Targets [1m]", cfg.Queues[0].Targets, err)
+	}
+	out, err := s.Marshal()
+	if err != nil || !strings.Contains(string(out), "targets: [20s, 1m]") {
+		t.Errorf("marshal: %v\n%s", err, out)
+	}
+	if _, err := Parse("x.yaml", []byte(fmt.Sprintf(base, "{target: 20s, targets: [20s], goal: 80%}")), "."); err == nil || !strings.Contains(err.Error(), "both target and targets") {
+		t.Errorf("target with targets: %v; want an error", err)
+	}
 }

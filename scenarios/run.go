@@ -25,6 +25,10 @@ type Options struct {
 	// Progress, if set, is called after each replication with the number
 	// done and the total (over every scenario of a comparison).
 	Progress func(done, total int)
+	// Counts, if set, receives each replication's per-interval counts
+	// (sim.Options.Counts); with Compare, the scenarios' replications
+	// follow each other, each numbered from 0.
+	Counts func(rep int, counts []sim.Counts)
 }
 
 // Outcome is one simulated scenario.
@@ -101,7 +105,7 @@ func run(ctx context.Context, scs []*Scenario, opt Options) ([]*Outcome, error) 
 	done := 0
 	outs := make([]*Outcome, len(scs))
 	for i, sc := range scs {
-		so := sim.Options{Workers: opt.Workers}
+		so := sim.Options{Workers: opt.Workers, Counts: opt.Counts}
 		if opt.Progress != nil {
 			base := done
 			so.Progress = func(d, _ int) { opt.Progress(base+d, total) }

@@ -4,6 +4,7 @@ import (
 	"time"
 
 	"github.com/staffsim/staffsim/forecast"
+	"github.com/staffsim/staffsim/forecast/staffing"
 	"github.com/staffsim/staffsim/sim"
 )
 
@@ -65,6 +66,11 @@ type Queue struct {
 	// nil for none.
 	WrapUp, PickUp *Distribution
 	SLA            SLA
+	// MoreTargets are further service-level targets measured beside
+	// SLA.Target (sla: {targets: [20s, 60s], goal: 80%} gives SLA.Target
+	// 20s and MoreTargets [60s]); only SLA.Target is judged against the
+	// goal (sim.Queue.Targets).
+	MoreTargets    []time.Duration
 	InitialBacklog int // contacts waiting at the start
 	// TicketSLA are the queue's ticket SLAs per priority (ticket_sla: in a
 	// file), in file order; nil for a phone queue. The simulator does not
@@ -93,6 +99,15 @@ type Arrivals struct {
 	// OwnHandleTimes: each replayed contact of History keeps its recorded
 	// handle time (handle_seconds) where it has one (own_handle_times).
 	OwnHandleTimes bool
+	// OwnPatience: each replayed contact of History with a value in the
+	// column patience_seconds abandons after exactly that wait (an
+	// abandoned call's observed time to abandon); the others draw theirs
+	// from patience (own_patience).
+	OwnPatience bool
+	// Trace is the history itself, when the scenario is built in Go
+	// (staffsim replay): it is replayed instead of reading History, which
+	// names the file it is written to (WriteTrace).
+	Trace *Trace
 	// Series is the forecast itself, when the scenario is built in Go
 	// (Desk): it is simulated instead of reading Forecast, which names the
 	// file it is written to.
@@ -166,6 +181,10 @@ type Roster struct {
 	// interval (fractions are time averages), on top of Shifts — how a
 	// desk's real staffing is replayed (sim.CurveShifts).
 	Staffing string
+	// Curves are the staffing curves themselves, when the scenario is
+	// built in Go (staffsim replay): they are used instead of reading
+	// Staffing, which names the file they are written to.
+	Curves []*staffing.Curve
 }
 
 // Shift is a group of identical agents working the same hours.

@@ -95,6 +95,9 @@ func (s *Scenario) node() (*yaml.Node, error) {
 		if q.Arrivals.OwnHandleTimes {
 			am.add("own_handle_times", &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!bool", Value: "true"})
 		}
+		if q.Arrivals.OwnPatience {
+			am.add("own_patience", &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!bool", Value: "true"})
+		}
 		am.add("scale", num(fmtFloat(q.Arrivals.Volume())))
 		qm.add("arrivals", am.Node)
 		qm.add("handle_time", distNode(q.HandleTime))
@@ -108,7 +111,15 @@ func (s *Scenario) node() (*yaml.Node, error) {
 			qm.add("pickup_delay", distNode(*q.PickUp))
 		}
 		sm := newMap(true)
-		sm.add("target", str(fmtDuration(q.SLA.Target)))
+		if len(q.MoreTargets) > 0 {
+			ts := &yaml.Node{Kind: yaml.SequenceNode, Style: yaml.FlowStyle}
+			for _, t := range append([]time.Duration{q.SLA.Target}, q.MoreTargets...) {
+				ts.Content = append(ts.Content, str(fmtDuration(t)))
+			}
+			sm.add("targets", ts)
+		} else {
+			sm.add("target", str(fmtDuration(q.SLA.Target)))
+		}
 		sm.add("goal", str(fmtFraction(q.SLA.Goal)))
 		qm.add("sla", sm.Node)
 		if len(q.TicketSLA) > 0 {

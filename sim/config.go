@@ -70,6 +70,11 @@ type Queue struct {
 	// SLATarget is T in "answered within T" (0 counts only contacts
 	// answered without waiting).
 	SLATarget time.Duration
+	// Targets are further service-level targets, counted beside
+	// SLATarget (e.g. 60 s beside 20 s): Counts.More gives, per target,
+	// the contacts answered within it and those late for it. SLAGoal and
+	// Metrics judge SLATarget only. None of them changes what happens.
+	Targets []time.Duration
 	// SLAGoal in [0, 1] is the share of contacts that should be answered
 	// within SLATarget; it only feeds Metrics.MetGoal.
 	SLAGoal float64

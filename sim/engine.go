@@ -376,6 +376,9 @@ func (e *engine) censor() {
 			if c.gen == r.gen && !c.resumed && e.now-c.arrival >= target && e.now > c.arrival {
 				e.st.late(c.interval, c.queue)
 			}
+			if c.gen == r.gen && !c.resumed && e.now > c.arrival {
+				e.st.lateMore(c.interval, c.queue, e.now-c.arrival)
+			}
 		}
 	}
 }
@@ -487,6 +490,9 @@ func (e *engine) startService(a int32, qi, iv int32, arrival, handle time.Durati
 	if !resumed {
 		wait := e.now + delay - arrival
 		e.st.answered(iv, qi, wait, wait <= qm.target)
+		if qm.more != nil {
+			e.st.answeredMore(iv, qi, wait)
+		}
 		if int(iv) >= e.m.warm {
 			e.queues[qi].histogram[waitBin(wait)]++
 		}

@@ -30,6 +30,7 @@ type queueModel struct {
 	key          uint64
 	priority     int
 	target       time.Duration
+	more         []time.Duration // Queue.Targets
 	goal         float64
 	handle       sampler
 	patience     sampler
@@ -97,6 +98,7 @@ func compileModel(cfg *Config) *model {
 			key:         nameKey(q.Name),
 			priority:    q.Priority,
 			target:      q.SLATarget,
+			more:        q.Targets,
 			goal:        q.SLAGoal,
 			handle:      compile(q.HandleTime),
 			patience:    compile(q.Patience),

@@ -15,6 +15,12 @@ type Options struct {
 	// Progress, if set, is called after each replication is folded into
 	// the result, with the number done and the total, from one goroutine.
 	Progress func(done, total int)
+	// Counts, if set, is called with each replication's per-interval
+	// counts — counts[p·len(Queues) + q] for reported interval p (from
+	// Warmup) and queue q — in replication order, from one goroutine. The
+	// slice is the callee's. It is how a caller judges spans other than the
+	// reporting interval (hours, days) replication by replication.
+	Counts func(rep int, counts []Counts)
 }
 
 // Run validates cfg and simulates cfg.Replications independent replications
@@ -50,6 +56,9 @@ func RunWith(ctx context.Context, cfg Config, opt Options) (*Result, error) {
 				r := &repOut{index: rep}
 				if r.err = e.run(ctx, rep); r.err == nil {
 					e.collect(r)
+					if opt.Counts != nil {
+						r.counts = e.counts()
+					}
 				}
 				select {
 				case out <- r:
@@ -93,6 +102,9 @@ func RunWith(ctx context.Context, cfg Config, opt Options) (*Result, error) {
 			}
 			delete(pending, ag.done)
 			ag.add(next)
+			if opt.Counts != nil {
+				opt.Counts(next.index, next.counts)
+			}
 			if opt.Progress != nil {
 				opt.Progress(ag.done, m.reps)
 			}
@@ -118,7 +130,8 @@ type repOut struct {
 	summary []vals // [q], q == nQ is the desk
 	hist    [][]int64
 	events  int64
-	tickets []row // per period (then the whole): priorities, total, tiers
+	tickets []row    // per period (then the whole): priorities, total, tiers
+	counts  []Counts // with Options.Counts
 }
 
 // collect turns the engine's statistics into per-replication metrics.

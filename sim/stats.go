@@ -69,6 +69,10 @@ type stats struct {
 	availTA []float64
 	paidTA  []float64
 	overTA  []float64
+	// more counts Queue.Targets: [(cell·nMore + k)·2] answered within
+	// target k, [+1] late for it.
+	more  []int64
+	nMore int
 }
 
 func (s *stats) init(m *model) {
@@ -76,6 +80,13 @@ func (s *stats) init(m *model) {
 	nQ, nI := len(m.queues), m.nIntervals
 	s.nQ = nQ
 	s.cells = make([]cell, nI*nQ)
+	s.nMore = 0
+	for q := range m.nPhone {
+		s.nMore = max(s.nMore, len(m.queues[q].more))
+	}
+	if s.nMore > 0 {
+		s.more = make([]int64, 2*nI*nQ*s.nMore)
+	}
 	s.buf = make([]float64, 4*nI*nQ+4*nI)
 	b := s.buf
 	take := func(n int) []float64 { x := b[:n:n]; b = b[n:]; return x }
@@ -109,6 +120,7 @@ func (s *stats) levels(f func(*level)) {
 
 func (s *stats) reset() {
 	clear(s.cells)
+	clear(s.more)
 	clear(s.buf)
 	iv := s.m.iv
 	s.levels(func(l *level) { l.reset(iv) })
@@ -171,3 +183,28 @@ func (s *stats) available(t time.Duration, g int32, d int64) {
 
 func (s *stats) paid(t time.Duration, d int64)     { s.change(&s.paidT, t, d) }
 func (s *stats) overtime(t time.Duration, d int64) { s.change(&s.overT, t, d) }
+
+// answeredMore counts an answered contact against its queue's further
+// targets (Queue.Targets).
+func (s *stats) answeredMore(iv, q int32, wait time.Duration) {
+	base := (int(iv)*s.nQ + int(q)) * s.nMore * 2
+	for k, t := range s.m.queues[q].more {
+		if wait <= t {
+			s.more[base+2*k]++
+		}
+	}
+}
+
+// lateMore counts a contact still waiting at the end, having waited
+// wait, as late for each further target it has passed.
+func (s *stats) lateMore(iv, q int32, wait time.Duration) {
+	if s.nMore == 0 {
+		return
+	}
+	base := (int(iv)*s.nQ + int(q)) * s.nMore * 2
+	for k, t := range s.m.queues[q].more {
+		if wait >= t {
+			s.more[base+2*k+1]++
+		}
+	}
+}

@@ -100,6 +100,11 @@ func (c Config) Validate() error {
 		if err := q.PickUp.Validate(); err != nil {
 			bad("pick-up delay", "%v", err)
 		}
+		for _, t := range q.Targets {
+			if t < 0 {
+				bad("sla targets", "%v must not be negative", t)
+			}
+		}
 		if q.SLATarget < 0 {
 			bad("sla target", "%v must not be negative", q.SLATarget)
 		}

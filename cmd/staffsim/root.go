@@ -88,6 +88,7 @@ func newRootCmd(s streams) *cobra.Command {
 		newPlanCmd(s),
 		newCapacityCmd(s),
 		newServeCmd(s),
+		newReplayCmd(s),
 	)
 	classifyErrors(root)
 	return root
