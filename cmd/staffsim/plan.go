@@ -168,7 +168,7 @@ func runPlan(cmd *cobra.Command, s streams, o *planOptions) error {
 	if err := pl.loadHistory(an); err != nil {
 		return err
 	}
-	if an != nil && ticketDesk(o.tickets.desk, pl.in.Read) {
+	if an != nil && ticketDesk(o.tickets.desk, pl.in.Read, cmd.Flags().Changed, pl.note) {
 		return pl.runTicketPlan(an, t0)
 	}
 	res, err := plan.Run(pl.ctx, pl.in, pl.opt)
@@ -228,6 +228,12 @@ func (pl *planner) resolve(cmd *cobra.Command) error {
 		if pl.opt.Today, err = scenarios.Parse("built-in sample roster.yaml", sampleRoster, ""); err != nil {
 			return err
 		}
+	}
+	if o.tickets.desk == deskTickets && o.path == "" {
+		return usagef("--desk tickets plans a ticket history: give --history (the built-in sample is a phone desk)")
+	}
+	if o.tickets.desk == deskTickets && o.roster != "" {
+		return usagef("--roster compares today's phone roster: a ticket-desk plan does not take it yet; leave it out")
 	}
 	if pl.opt.Today != nil && len(pl.opt.Today.Roster.Shifts) == 0 {
 		return usagef("--roster %s has no shifts: give the current roster in its roster section", o.roster)

@@ -47,7 +47,7 @@ func (t *ticketPlanFlags) register(f *pflag.FlagSet) {
 	f.StringVar(&t.desk, "desk", deskAuto, "the kind of desk: phone (a queue answered in seconds, --sl), tickets (an IT service desk: priorities, tiers, response and resolution SLAs in business hours), or auto: tickets when the history has priorities and resolution times but no handle times")
 	t.cal.registerTo(f, false)
 	f.StringVar(&t.touch, "touch", "", "tickets: mean work time of one touch per tier, e.g. L1=20m,L2=1h,L3=2h (default: those; the history has no work times)")
-	f.Var(&t.pending, "pending", "tickets: share of touches that end waiting on the user (SLA clock stopped), e.g. 20% (default 0)")
+	f.Var(&t.pending, "pending", "tickets: share of touches that end waiting on the user (SLA clock stopped), e.g. 20%; none when left out")
 	f.Var(&t.pendingTime, "pending-time", "tickets: mean time a ticket waits on the user, e.g. 8h (default 8h)")
 	f.Var(&t.reopenDelay, "reopen-delay", "tickets: mean time from resolution to a reopen, e.g. 48h (default 48h)")
 	f.StringVar(&t.clock24, "clock-24x7", "P1", "tickets: priorities whose targets count elapsed time (24×7) instead of business hours, comma-separated; \"\" for none")
@@ -114,9 +114,14 @@ func (t *ticketPlanFlags) resolve(loc *time.Location) (ticketplan.Options, ticke
 	return opt, topt, nil
 }
 
-// ticketDesk decides --desk auto from what the history read: a ticket
-// export with priorities and resolution times but no handle times.
-func ticketDesk(desk string, rep *history.Report) bool {
+// phoneFlags are plan's flags that size a phone queue: given on the
+// command line, they say --desk auto means a phone desk.
+var phoneFlags = []string{"aht", "sl", "asa", "max-occupancy", "max-abandon", "patience", "model", "roster"}
+
+// ticketDesk decides --desk auto from what the history read — a ticket
+// export with priorities and resolution times but no handle times — unless
+// a phone queue's flags were given (changed); note says why.
+func ticketDesk(desk string, rep *history.Report, changed func(string) bool, note func(string, ...any)) bool {
 	switch desk {
 	case deskTickets:
 		return true
@@ -127,7 +132,16 @@ func ticketDesk(desk string, rep *history.Report) bool {
 		return false
 	}
 	c := rep.Columns
-	return c[history.FieldPriority] != "" && c[history.FieldResolvedAt] != "" && c[history.FieldHandleSeconds] == ""
+	if !(c[history.FieldPriority] != "" && c[history.FieldResolvedAt] != "" && c[history.FieldHandleSeconds] == "") {
+		return false
+	}
+	for _, f := range phoneFlags {
+		if changed(f) {
+			note("desk: the history looks like a ticket desk (priorities, resolution times, no handle times), but --%s sizes a phone queue: planning a phone queue; --desk tickets plans it per priority and tier", f)
+			return false
+		}
+	}
+	return true
 }
 
 // runTicketPlan runs the ticket-desk plan on the history read and writes

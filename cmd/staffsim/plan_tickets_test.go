@@ -89,8 +89,12 @@ func TestPlanTicketFlags(t *testing.T) {
 		{[]string{"--pending", "100%"}, "--pending 100% must be a share from 0% to below 100%"},
 		{[]string{"--hours", "mon-fri=25:00-26:00"}, "--hours"},
 		{[]string{"--sla-per-priority", "P1"}, "--sla-per-priority"},
+		{[]string{"--no-history"}, "--desk tickets plans a ticket history: give --history"},
 	} {
 		args := append([]string{"plan", "--history", path, "--id-column", "number", "--out", t.TempDir()}, tt.args...)
+		if tt.args[0] == "--no-history" {
+			args = []string{"plan", "--desk", "tickets", "--out", t.TempDir()}
+		}
 		code, _, errOut := runCLI(t, args...)
 		if code != exitUsage || !strings.Contains(errOut, tt.want) {
 			t.Errorf("%v: exit %d, stderr %q; want exit 2 with %q", tt.args, code, errOut, tt.want)
