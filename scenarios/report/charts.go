@@ -25,7 +25,8 @@ type Chart struct {
 	Title   string
 	Explain string
 	plot    *plot.Plot
-	png     *[]byte // the PNG once rendered: a report embeds what it also writes
+	png     *[]byte   // the PNG once rendered: a report embeds what it also writes
+	height  vg.Length // 0: the default 4.5 inches
 }
 
 // Render writes the chart as "png" (at PNGDPI) or "svg".
@@ -33,7 +34,7 @@ func (c Chart) Render(w io.Writer, format string) error {
 	if format == "png" {
 		if c.png == nil || *c.png == nil {
 			var buf bytes.Buffer
-			if err := SavePNG(c.plot, &buf, 0, 0, 0); err != nil {
+			if err := SavePNG(c.plot, &buf, 0, c.height, 0); err != nil {
 				return err
 			}
 			if c.png == nil {
@@ -44,7 +45,7 @@ func (c Chart) Render(w io.Writer, format string) error {
 		_, err := w.Write(*c.png)
 		return err
 	}
-	return Save(c.plot, w, format, 0, 0)
+	return Save(c.plot, w, format, 0, c.height)
 }
 
 // Charts returns the charts of one run: agents available vs required,
