@@ -78,6 +78,21 @@ func TicketCharts(t *Tickets) ([]Chart, error) {
 			return nil, err
 		}
 
+		staffed := TimeChart{YLabel: w.Agents + " available", YMin: &zero, Integer: true}
+		for ti, tier := range t.Tiers {
+			staffed.Lines = append(staffed.Lines, Line{Label: tier.Name, Times: ts, Step: true, Last: t.Interval, Color: Palette[ti%len(Palette)],
+				Values: ivValues(t.Intervals, func(iv TicketInterval) Estimate {
+					if ti >= len(iv.Tiers) {
+						return Estimate{}
+					}
+					return iv.Tiers[ti].AgentsAvailable
+				})})
+		}
+		if err := add("tier-analysts", fmt.Sprintf("%s available per tier", titleCase(w.Agents)),
+			fmt.Sprintf("%s on shift and not on a break in each %s, per tier (an %s skilled for several tiers counts in each). Set it against the backlog: %s pile up while nobody is on.", titleCase(w.Agents), per, singular(w.Agents), w.Contacts), staffed); err != nil {
+			return nil, err
+		}
+
 		occ := TimeChart{YLabel: "busy share of available time", Percent: true, YMin: &zero, YMax: &one}
 		occTimes, daily := ts, t.Interval < 24*time.Hour && ts[len(ts)-1].Add(t.Interval).Sub(ts[0]) > dailyAfter
 		last := t.Interval
@@ -119,6 +134,9 @@ func TicketCharts(t *Tickets) ([]Chart, error) {
 		}
 		out = append(out, Chart{Name: "tier-escalations", Title: p.Title.Text, plot: p, png: new([]byte),
 			Explain: fmt.Sprintf("%s escalated from each tier to the next over the whole period (mean of the replications, whisker: 95%% confidence interval), with the share of the %s whose work at the tier was done. Every escalation is work the next tier must staff for, and its clock has been running since the %s was created.", titleCase(w.Contacts), w.Contacts, singular(w.Contacts))})
+	}
+	for i := range out {
+		out[i].section = ticketSection
 	}
 	return out, nil
 }

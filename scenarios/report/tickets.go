@@ -190,10 +190,7 @@ func ticketTarget(t sim.TicketTarget) TicketTarget {
 	out := TicketTarget{Target: t.Target, Goal: t.Goal}
 	if t.Calendar != nil && !t.Calendar.IsAlways() {
 		out.Business = true
-		out.Hours = t.Calendar.Hours().String()
-		if out.Hours == calendar.Always24x7 {
-			out.Hours = "24×7"
-		}
+		out.Hours = HoursWords(t.Calendar.Hours())
 		switch n := len(t.Calendar.Holidays()); n {
 		case 0:
 		case 1:
@@ -316,8 +313,8 @@ func (t *Tickets) Reading() []string {
 				continue
 			}
 			s := fmt.Sprintf("%s: %s %s within %s", p.Name, pct(a.Mean), k.verb, TargetWords(k.t))
-			if a.N > 1 {
-				s += fmt.Sprintf(" (95%% CI %s–%s)", pct(a.Low), pct(a.High))
+			if c := ciWords(a); c != "" {
+				s += " (95% CI " + c + ")"
 			}
 			s += fmt.Sprintf(" against a goal of %s — %s.", pct(k.t.Goal), replicationWords(k.t, t.Replications))
 			out = append(out, s)
@@ -419,3 +416,121 @@ func verb(names []string, v string) string {
 
 // singular is a plural noun's singular: "tickets" → "ticket".
 func singular(s string) string { return strings.TrimSuffix(s, "s") }
+
+// ticketSection marks the charts the ticket section shows (Chart.section).
+const ticketSection = "tickets"
+
+// targetStatus is a target's verdict for a badge: "met" or "missed" by the
+// mean attainment, "uncertain" when the goal lies inside the confidence
+// interval, "no tickets due" without any due ticket; class is the badge's
+// style.
+type targetStatus struct {
+	T      TicketTarget
+	S      TicketSLA
+	Status string
+	Class  string
+}
+
+func newTargetStatus(t TicketTarget, s TicketSLA) targetStatus {
+	v := targetStatus{T: t, S: s}
+	a := s.Attainment
+	switch {
+	case !t.Set():
+	case !a.Defined():
+		v.Status = "none due"
+	case a.N > 1 && a.Low < t.Goal && t.Goal <= a.High:
+		v.Status, v.Class = "uncertain", "uncertain"
+	case a.Mean >= t.Goal:
+		v.Status, v.Class = "met", "met"
+	default:
+		v.Status, v.Class = "missed", "missed"
+	}
+	return v
+}
+
+// ciWords writes a share's 95 % confidence interval, "91.2%–95%", or ""
+// with fewer than two replications or when its ends read the same
+// ("100%–100%" says nothing).
+func ciWords(e Estimate) string {
+	if !e.Defined() || e.N < 2 || pct(e.Low) == pct(e.High) {
+		return ""
+	}
+	return pct(e.Low) + "–" + pct(e.High)
+}
+
+// HoursWords writes opening hours for people: "Mon–Fri 08:00–18:00; Sat
+// 10:00–14:00", "24×7".
+func HoursWords(h calendar.Hours) string {
+	s := h.String()
+	if s == calendar.Always24x7 {
+		return "24×7"
+	}
+	if !strings.Contains(s, "=") {
+		return s // "closed"
+	}
+	var groups []string
+	for _, g := range strings.Split(s, ";") {
+		days, spans, _ := strings.Cut(g, "=")
+		d := strings.Split(days, "-")
+		for i := range d {
+			d[i] = titleCase(d[i])
+		}
+		groups = append(groups, strings.Join(d, "–")+" "+strings.ReplaceAll(strings.ReplaceAll(spans, "-", "–"), ",", ", "))
+	}
+	return strings.Join(groups, "; ")
+}
+
+// GoalShort writes a target with its goal for a table cell: "95% in 15
+// min", "90% in 8 h".
+func GoalShort(t TicketTarget) string {
+	d := strings.ReplaceAll(Seconds(t.Target.Seconds()), " ", "\u00a0") // "4 h" never wraps
+	return pct(t.Goal) + " in\u00a0" + d
+}
+
+// ticketFuncs are the template functions of the ticket section.
+var ticketFuncs = map[string]any{
+	"targetView": newTargetStatus,
+	"goalShort":  GoalShort,
+	"tci": func(e Estimate, _ string) string {
+		c := ciWords(e)
+		return strings.ReplaceAll(c, "–", " – ")
+	},
+	"goalWords":   GoalWords,
+	"targetWords": TargetWords,
+	"singular":    singular,
+	// hoursOf writes hours to the minute, "23 min", "5 h 12 min", "<1
+	// min", and from 10 hours to the hour, "108 h".
+	"hoursOf": func(e Estimate) string {
+		if !e.Defined() {
+			return "–"
+		}
+		m := math.Round(finite(e.Mean) * 60)
+		switch {
+		case m < 1 && e.Mean > 0:
+			return "<1 min"
+		case e.Mean >= 10:
+			return fmt.Sprintf("%.0f\u00a0h", e.Mean) // whole hours: "108 h"
+		}
+		return strings.ReplaceAll(Seconds(m*60), " ", "\u00a0")
+	},
+	"decimal": func(e Estimate) string {
+		if !e.Defined() {
+			return "–"
+		}
+		return thousands(e.Mean, 1)
+	},
+	"pmeetOf": func(x float64) string { return fmt.Sprintf("%.0f%%", 100*finite(x)) },
+	"replications": func(t *Tickets, share float64) string {
+		n := t.Replications
+		if n <= 0 {
+			return ""
+		}
+		return fmt.Sprintf("%d of %d runs", int(math.Round(finite(share)*float64(n))), n)
+	},
+}
+
+func init() {
+	for k, v := range ticketFuncs {
+		funcs[k] = v
+	}
+}

@@ -132,8 +132,75 @@ func TestTicketChartsRender(t *testing.T) {
 			t.Fatalf("%s: not a PNG: %v", c.Name, err)
 		}
 	}
-	if got, want := strings.Join(names, " "), "ticket-attainment ticket-backlog ticket-oldest tier-occupancy tier-escalations"; got != want {
+	if got, want := strings.Join(names, " "), "ticket-attainment ticket-backlog ticket-oldest tier-analysts tier-occupancy tier-escalations"; got != want {
 		t.Errorf("charts %q, want %q", got, want)
 	}
 	saveCharts(t, "", charts)
+}
+
+// ticketRun is a run of a desk of tickets only, as scenarios.Run builds
+// it, for the page tests.
+func ticketRun(t testing.TB, days, replications int, interval time.Duration) *Run {
+	res, desk, loc := itDesk(t, days, replications, interval)
+	r := &Run{Loc: loc, Interval: res.Interval, Tickets: NewTickets(res.Tickets, desk, loc)}
+	r.Summary = Summary{Scenario: "it-desk", Start: res.Start, End: res.Start.AddDate(0, 0, days), Timezone: loc.String(),
+		IntervalSeconds: interval.Seconds(), Replications: replications, Seed: 1, AllSLAsMet: r.Tickets.Met(),
+		Occupancy: est(res.Summary.Total.Occupancy), PaidHours: est(res.Summary.Total.PaidHours), OvertimeHours: est(res.Summary.Total.OvertimeHours)}
+	for _, p := range res.Intervals {
+		r.Intervals = append(r.Intervals, Interval{Start: p.Start, AgentsAvailable: est(p.Total.AgentsAvailable)})
+	}
+	return r
+}
+
+func ticketPage(t *testing.T, r *Run) []byte {
+	t.Helper()
+	charts, err := Charts(r)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	if err := WriteHTML(&buf, &Page{Title: "Scenario it-desk", Runs: []*Run{r}, Names: []string{"it-desk"}, Cheapest: -1, Charts: charts}); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
+// withoutImages drops the base64 images of a page, whose letters may
+// spell anything.
+func withoutImages(html string) string {
+	var b strings.Builder
+	for {
+		i := strings.Index(html, `src="data:`)
+		if i < 0 {
+			return b.String() + html
+		}
+		b.WriteString(html[:i])
+		html = html[i+len(`src="data:`):]
+		html = html[strings.Index(html, `"`)+1:]
+	}
+}
+
+func TestTicketPage(t *testing.T) {
+	t.Parallel()
+	r := ticketRun(t, 28, 10, time.Hour)
+	page := ticketPage(t, r)
+	if dir := os.Getenv("STAFFSIM_REPORT_DIR"); dir != "" {
+		os.WriteFile(filepath.Join(dir, "tickets.html"), page, 0o644)
+	}
+	html := withoutImages(string(page))
+	for _, bad := range []string{"NaN", "Inf", "<no value>", "%!"} {
+		if strings.Contains(html, bad) {
+			t.Errorf("page contains %q", bad)
+		}
+	}
+	for _, want := range []string{"analysts", "tickets", "P2 resolved within 8 hours", "Support tiers", `data-chart="ticket-attainment"`, `data-chart="tier-escalations"`} {
+		if !strings.Contains(html, want) {
+			t.Errorf("page lacks %q", want)
+		}
+	}
+	for _, phone := range []string{"<h2>Queues</h2>", "answered contact", "ASA"} {
+		if strings.Contains(html, phone) {
+			t.Errorf("a desk of tickets only shows the phone queues' %q", phone)
+		}
+	}
 }
