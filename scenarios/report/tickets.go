@@ -355,27 +355,37 @@ func (t *Tickets) calendarWords() string {
 	byHours := map[string][]string{}
 	var order []string
 	for _, p := range t.Priorities {
-		seen := map[string]bool{}
+		// A priority whose two targets count on different calendars is
+		// named per target: "P2 resolution".
+		keys := map[string][]string{}
+		var kinds []string
 		for _, k := range p.targets() {
 			if !k.t.Set() {
 				continue
 			}
-			key := k.t.Hours
-			if !k.t.Business {
-				key = ""
+			key := ""
+			if k.t.Business {
+				key = "b" + k.t.Hours
 			}
-			if seen[key] {
-				continue
+			if _, ok := keys[key]; !ok {
+				kinds = append(kinds, key)
 			}
-			seen[key] = true
+			keys[key] = append(keys[key], k.kind)
+		}
+		for _, key := range kinds {
+			name := p.Name
+			if len(kinds) > 1 {
+				name += " " + keys[key][0]
+			}
 			if key == "" {
-				always = append(always, p.Name)
+				always = append(always, name)
 				continue
 			}
-			if _, ok := byHours[key]; !ok {
-				order = append(order, key)
+			h := key[1:]
+			if _, ok := byHours[h]; !ok {
+				order = append(order, h)
 			}
-			byHours[key] = append(byHours[key], p.Name)
+			byHours[h] = append(byHours[h], name)
 		}
 	}
 	if len(order) == 0 {

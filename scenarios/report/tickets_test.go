@@ -204,3 +204,146 @@ func TestTicketPage(t *testing.T) {
 		}
 	}
 }
+
+func TestTicketChartsDeterministic(t *testing.T) {
+	t.Parallel()
+	res, desk, loc := itDesk(t, 7, 3, 30*time.Minute)
+	render := func() [][]byte {
+		charts, err := TicketCharts(NewTickets(res.Tickets, desk, loc))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var out [][]byte
+		for _, c := range charts {
+			var buf bytes.Buffer
+			if err := c.Render(&buf, "png"); err != nil {
+				t.Fatal(err)
+			}
+			out = append(out, buf.Bytes())
+		}
+		return out
+	}
+	a, b := render(), render()
+	if len(a) != len(b) || len(a) == 0 {
+		t.Fatalf("%d and %d charts", len(a), len(b))
+	}
+	for i := range a {
+		if !bytes.Equal(a[i], b[i]) {
+			t.Errorf("chart %d: two renderings of the same data differ", i)
+		}
+	}
+}
+
+// TestTicketPageEdgeCases renders a priority that never has a ticket, a
+// run of a single interval, and one replication: no NaN, no Inf, no
+// template hole, and the empty priority says it had nothing due.
+func TestTicketPageEdgeCases(t *testing.T) {
+	t.Parallel()
+	for _, c := range []struct {
+		name               string
+		days, replications int
+		interval           time.Duration
+	}{
+		{"one interval", 1, 3, 24 * time.Hour},
+		{"one replication", 2, 1, time.Hour},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			res, desk, loc := itDesk(t, c.days, 1, c.interval)
+			// P4 with no tickets at all: run again with its arrivals zeroed.
+			for i := range desk.Priorities[3].Arrivals.Counts {
+				desk.Priorities[3].Arrivals.Counts[i] = 0
+			}
+			cfg := sim.Config{Start: res.Start, Horizon: time.Duration(c.days) * 24 * time.Hour, Interval: c.interval, Seed: 1,
+				Replications: c.replications, Tickets: desk, Shifts: []sim.Shift{{Name: "all", Start: 8 * time.Hour, Length: 9 * time.Hour, Agents: 40}}}
+			res, err := sim.Run(context.Background(), cfg)
+			if err != nil {
+				t.Fatal(err)
+			}
+			tk := NewTickets(res.Tickets, desk, loc)
+			if got := len(tk.Intervals); c.interval == 24*time.Hour && got != 1 {
+				t.Fatalf("%d intervals, want 1", got)
+			}
+			r := &Run{Loc: loc, Interval: c.interval, Tickets: tk, Summary: Summary{Scenario: "edge", Start: res.Start, End: res.Start.AddDate(0, 0, c.days),
+				Timezone: loc.String(), IntervalSeconds: c.interval.Seconds(), Replications: c.replications, AllSLAsMet: tk.Met()}}
+			html := withoutImages(string(ticketPage(t, r)))
+			for _, bad := range []string{"NaN", "Inf", "<no value>", "%!"} {
+				if strings.Contains(html, bad) {
+					t.Errorf("page contains %q", bad)
+				}
+			}
+			if !strings.Contains(html, "P4: no ticket fell due for its resolution target") {
+				t.Errorf("the empty priority's reading is missing")
+			}
+			charts, err := TicketCharts(tk)
+			if err != nil {
+				t.Fatal(err)
+			}
+			saveCharts(t, strings.ReplaceAll(c.name, " ", "-")+"-", charts)
+		})
+	}
+}
+
+func TestTicketWords(t *testing.T) {
+	t.Parallel()
+	for _, c := range []struct {
+		t    TicketTarget
+		want string
+	}{
+		{TicketTarget{Target: 15 * time.Minute, Goal: 0.95}, "95% within 15 minutes"},
+		{TicketTarget{Target: time.Hour, Goal: 0.9}, "90% within 1 hour"},
+		{TicketTarget{Target: 8 * time.Hour, Goal: 0.95, Business: true}, "95% within 8 business hours"},
+		{TicketTarget{Target: 90 * time.Minute, Goal: 0.8, Business: true}, "80% within 1.5 business hours"},
+		{TicketTarget{Target: time.Minute, Goal: 1}, "100% within 1 minute"},
+	} {
+		if got := GoalWords(c.t); got != c.want {
+			t.Errorf("GoalWords(%+v) = %q, want %q", c.t, got, c.want)
+		}
+	}
+	h, err := calendar.ParseHours("mon-fri=09:00-12:00,13:00-17:30;sat=10:00-14:00")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := HoursWords(h), "Mon–Fri 09:00–12:00, 13:00–17:30; Sat 10:00–14:00"; got != want {
+		t.Errorf("HoursWords = %q, want %q", got, want)
+	}
+	if got := HoursWords(calendar.Hours{}); got != "closed" {
+		t.Errorf("HoursWords(no hours) = %q, want closed", got)
+	}
+}
+
+// TestTicketReading checks the plain-language lines on made-up figures:
+// the brief's example sentence, a met target, a target with tickets due
+// in only some replications, and one with none due.
+func TestTicketReading(t *testing.T) {
+	t.Parallel()
+	est := func(m, lo, hi float64, n int) Estimate { return Estimate{Mean: m, Low: lo, High: hi, N: n} }
+	tk := &Tickets{Replications: 10, Priorities: []TicketPriority{
+		{Name: "P2",
+			Response:   TicketTarget{Target: time.Hour, Goal: 0.95, Judged: 10},
+			Resolution: TicketTarget{Target: 8 * time.Hour, Goal: 0.95, Business: true, Hours: "Mon–Fri 08:00–18:00", Missed: 7, Judged: 10},
+			TicketFigures: TicketFigures{
+				Response:   TicketSLA{Attainment: est(0.97, 0.96, 0.98, 10)},
+				Resolution: TicketSLA{Attainment: est(0.93, 0.91, 0.95, 10)},
+			}},
+		{Name: "P1",
+			Response:   TicketTarget{Target: 15 * time.Minute, Goal: 0.95, Missed: 2, Judged: 4},
+			Resolution: TicketTarget{Target: 4 * time.Hour, Goal: 0.9},
+			TicketFigures: TicketFigures{
+				Response: TicketSLA{Attainment: est(0.9, 0.7, 1, 4)},
+			}},
+	}}
+	want := []string{
+		"P2: 97% responded to within 1 hour (95% CI 96%–98%) against a goal of 95% — met in all 10 replications.",
+		"P2: 93% resolved within 8 business hours (95% CI 91%–95%) against a goal of 95% — missed in 7 of 10 replications.",
+		"P1: 90% responded to within 15 minutes (95% CI 70%–100%) against a goal of 95% — missed in 2 of 4 replications with tickets due.",
+		"P1: no ticket fell due for its resolution target (90% within 4 hours) in any replication; nothing to judge.",
+		"P2 resolution counts business hours only (Mon–Fri 08:00–18:00): the clock stops while the desk is closed; P2 response and P1 count every hour, round the clock (24×7).",
+	}
+	got := tk.Reading()
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("reading:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	if m := strings.Join(tk.Missed(), ", "); m != "P2 resolution, P1 response" {
+		t.Errorf("Missed = %q", m)
+	}
+}
