@@ -197,6 +197,11 @@ func (o *Outcome) toReport(demands []demand) *report.Run {
 		r.Waits = append(r.Waits, report.Waits{Queue: sc.Queues[qi].Name, Edges: edges, Counts: h.Counts})
 	}
 	r.Required, r.RequiredNote = o.required(demands)
+	if res.Tickets != nil {
+		// The ticket section: targets and calendars from the desk that ran.
+		r.Tickets = report.NewTickets(res.Tickets, o.Config.Tickets, sc.Location)
+		sum.AllSLAsMet = sum.AllSLAsMet && r.Tickets.Met()
+	}
 	return r
 }
 
@@ -206,6 +211,9 @@ func (o *Outcome) toReport(demands []demand) *report.Run {
 // a multi-skilled desk). Nil when it cannot be computed.
 func (o *Outcome) required(demands []demand) ([]float64, string) {
 	sc, res := o.Scenario, o.Result
+	if len(sc.Queues) == 0 {
+		return nil, ""
+	}
 	out := make([]float64, len(res.Intervals))
 	for qi, q := range sc.Queues {
 		d := make([]erlang.Demand, len(res.Intervals))

@@ -73,6 +73,9 @@ type TimeChart struct {
 	Percent bool
 	// Integer ticks the y axis at whole numbers only (agents, people).
 	Integer bool
+	// Days marks each local midnight with a thin line and shades Saturdays
+	// and Sundays, so that days and weekends read over several weeks.
+	Days bool
 }
 
 func maxOr(p *float64, x float64) *float64 {
@@ -88,6 +91,9 @@ func (c TimeChart) Plot() (*plot.Plot, error) {
 	loc := c.Loc
 	if loc == nil {
 		loc = time.UTC
+	}
+	if c.Days {
+		p.Add(dayMarks{loc: loc})
 	}
 	var tmin, tmax float64 = math.Inf(1), math.Inf(-1)
 	extend := func(ts []time.Time, last time.Duration) {
@@ -195,6 +201,35 @@ func (c TimeChart) Plot() (*plot.Plot, error) {
 	}
 	p.Legend.Top = true
 	return p, nil
+}
+
+// dayMarks draws, under the data, a thin line at each local midnight and a
+// light shade over Saturdays and Sundays.
+type dayMarks struct{ loc *time.Location }
+
+// Plot implements plot.Plotter.
+func (d dayMarks) Plot(c draw.Canvas, plt *plot.Plot) {
+	if !(plt.X.Max > plt.X.Min) {
+		return
+	}
+	trX, _ := plt.Transforms(&c)
+	t0 := time.Unix(int64(plt.X.Min), 0).In(d.loc)
+	t1 := time.Unix(int64(math.Ceil(plt.X.Max)), 0).In(d.loc)
+	line := draw.LineStyle{Color: color.Gray{Y: 200}, Width: vg.Points(0.5)}
+	shade := color.NRGBA{A: 14} // translucent: the grid shows through
+	clip := func(x vg.Length) vg.Length { return max(c.Min.X, min(c.Max.X, x)) }
+	for day := time.Date(t0.Year(), t0.Month(), t0.Day(), 0, 0, 0, 0, d.loc); day.Before(t1); day = day.AddDate(0, 0, 1) {
+		next := day.AddDate(0, 0, 1)
+		if wd := day.Weekday(); wd == time.Saturday || wd == time.Sunday {
+			x0, x1 := clip(trX(unix(day))), clip(trX(unix(next)))
+			if x1 > x0 {
+				c.FillPolygon(shade, []vg.Point{{X: x0, Y: c.Min.Y}, {X: x1, Y: c.Min.Y}, {X: x1, Y: c.Max.Y}, {X: x0, Y: c.Max.Y}})
+			}
+		}
+		if x := trX(unix(day)); !day.Before(t0) && x >= c.Min.X && x <= c.Max.X {
+			c.StrokeLine2(line, x, c.Min.Y, x, c.Max.Y)
+		}
+	}
 }
 
 // newPlot returns a plot with staffsim's look: title, axis labels, a light grid.

@@ -25,7 +25,9 @@ type Chart struct {
 	Title   string
 	Explain string
 	plot    *plot.Plot
-	png     *[]byte // the PNG once rendered: a report embeds what it also writes
+	png     *[]byte   // the PNG once rendered: a report embeds what it also writes
+	height  vg.Length // 0: the default 4.5 inches
+	section string    // the page section that shows the chart; "": Charts
 }
 
 // Render writes the chart as "png" (at PNGDPI) or "svg".
@@ -33,7 +35,7 @@ func (c Chart) Render(w io.Writer, format string) error {
 	if format == "png" {
 		if c.png == nil || *c.png == nil {
 			var buf bytes.Buffer
-			if err := SavePNG(c.plot, &buf, 0, 0, 0); err != nil {
+			if err := SavePNG(c.plot, &buf, 0, c.height, 0); err != nil {
 				return err
 			}
 			if c.png == nil {
@@ -44,13 +46,27 @@ func (c Chart) Render(w io.Writer, format string) error {
 		_, err := w.Write(*c.png)
 		return err
 	}
-	return Save(c.plot, w, format, 0, 0)
+	return Save(c.plot, w, format, 0, c.height)
 }
 
 // Charts returns the charts of one run: agents available vs required,
 // service level per queue with its confidence band and goal, backlog, the
-// wait-time distribution and occupancy.
+// wait-time distribution and occupancy; then, for a ticket desk, its
+// TicketCharts (a desk of tickets only has no phone-queue charts).
 func Charts(r *Run) ([]Chart, error) {
+	if len(r.Summary.Queues) == 0 && r.Tickets != nil {
+		return TicketCharts(r.Tickets)
+	}
+	out, err := queueCharts(r)
+	if err != nil || r.Tickets == nil {
+		return out, err
+	}
+	tc, err := TicketCharts(r.Tickets)
+	return append(out, tc...), err
+}
+
+// queueCharts are the charts of a run's phone queues (Charts).
+func queueCharts(r *Run) ([]Chart, error) {
 	var out []Chart
 	add := func(name, title, explain string, tc TimeChart) error {
 		tc.Title = title

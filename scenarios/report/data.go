@@ -45,6 +45,9 @@ type Run struct {
 	// Waits are the wait-time distributions of answered contacts, one per
 	// queue in Summary.Queues order.
 	Waits []Waits
+	// Tickets is the ticket desk's section, nil for a desk without
+	// tickets.
+	Tickets *Tickets
 }
 
 // Interval is one reporting interval: a row per queue, and the desk total.

@@ -13,7 +13,7 @@ import (
 	"time"
 )
 
-//go:embed report.html.tmpl plan.html.tmpl roster.html.tmpl capacity.html.tmpl replay.html.tmpl
+//go:embed report.html.tmpl plan.html.tmpl roster.html.tmpl capacity.html.tmpl replay.html.tmpl tickets.html.tmpl
 var templates embed.FS
 
 // Page is one HTML report: a single run (simulate) or several runs side by
@@ -51,18 +51,22 @@ type Page struct {
 	Replay *Replay
 }
 
-// words returns the page's vocabulary (ContactWords by default).
+// words returns the page's vocabulary: ContactWords by default,
+// TicketWords for a single ticket desk without phone queues.
 func (p *Page) words() Words {
-	if p.Words == (Words{}) {
-		return ContactWords
+	if p.Words != (Words{}) {
+		return p.Words
 	}
-	return p.Words
+	if len(p.Runs) == 1 && p.Runs[0].Tickets != nil && len(p.Runs[0].Summary.Queues) == 0 {
+		return p.Runs[0].Tickets.W()
+	}
+	return ContactWords
 }
 
 // WriteHTML writes the page as one self-contained HTML file: styles inline,
 // charts embedded as base64 PNG, no script and no network access.
 func WriteHTML(w io.Writer, p *Page) error {
-	t, err := template.New("report.html.tmpl").Funcs(funcs).ParseFS(templates, "report.html.tmpl", "plan.html.tmpl", "roster.html.tmpl", "capacity.html.tmpl", "replay.html.tmpl")
+	t, err := template.New("report.html.tmpl").Funcs(funcs).ParseFS(templates, "report.html.tmpl", "plan.html.tmpl", "roster.html.tmpl", "capacity.html.tmpl", "replay.html.tmpl", "tickets.html.tmpl")
 	if err != nil {
 		return err
 	}
@@ -70,19 +74,31 @@ func WriteHTML(w io.Writer, p *Page) error {
 		Chart
 		Src template.URL
 	}
-	views := make([]chartView, 0, len(p.Charts))
+	// Charts of a section (the ticket desk's) are shown in it, the others
+	// under "Charts".
+	var views, ticketViews []chartView
 	for _, c := range p.Charts {
 		var buf bytes.Buffer
 		if err := c.Render(&buf, "png"); err != nil {
 			return fmt.Errorf("chart %s: %w", c.Name, err)
 		}
-		views = append(views, chartView{c, template.URL("data:image/png;base64," + base64.StdEncoding.EncodeToString(buf.Bytes()))})
+		v := chartView{c, template.URL("data:image/png;base64," + base64.StdEncoding.EncodeToString(buf.Bytes()))}
+		if c.section == ticketSection {
+			ticketViews = append(ticketViews, v)
+		} else {
+			views = append(views, v)
+		}
+	}
+	type ticketView struct {
+		T      *Tickets
+		Charts []chartView
 	}
 	return t.Execute(w, struct {
 		*Page
 		ChartViews []chartView
 		W          Words
-	}{p, views, p.words()})
+		TicketView func(*Tickets) ticketView
+	}{p, views, p.words(), func(t *Tickets) ticketView { return ticketView{t, ticketViews} }})
 }
 
 // Cheapest returns the index of the run with the lowest mean cost among
@@ -165,12 +181,15 @@ var funcs = template.FuncMap{
 	"interval": func(secs float64) string { return IntervalWords(time.Duration(secs) * time.Second) },
 	"title":    titleCase,
 	"inc":      func(i int) int { return i + 1 },
-	"missed": func(s Summary) []string {
+	"missed": func(r *Run) []string {
 		var out []string
-		for _, q := range s.Queues {
+		for _, q := range r.Summary.Queues {
 			if !q.SLAMet {
 				out = append(out, q.Queue)
 			}
+		}
+		if r.Tickets != nil {
+			out = append(out, r.Tickets.Missed()...)
 		}
 		return out
 	},
