@@ -13,6 +13,7 @@ import (
 	"github.com/spf13/pflag"
 
 	"github.com/staffsim/staffsim/forecast/history"
+	"github.com/staffsim/staffsim/internal/atomicdir"
 	"github.com/staffsim/staffsim/internal/csvfield"
 	"github.com/staffsim/staffsim/internal/quantity"
 	"github.com/staffsim/staffsim/scenarios/report"
@@ -168,6 +169,9 @@ func (pl *planner) runTicketPlan(an *tickets.Analyzer, t0 time.Time) error {
 	if err := pl.dir.WriteFile("tier_headcount.csv", func(w io.Writer) error { return gocsv.Marshal(ticketCaseRows(sum), w) }); err != nil {
 		return err
 	}
+	if err := writeTicketReport(pl.dir, res, sum, topt); err != nil {
+		return err
+	}
 	sum.Files = append(pl.dir.Files(), "summary.json")
 	if err := pl.dir.WriteFile("summary.json", func(w io.Writer) error { return writeJSON(w, sum) }); err != nil {
 		return err
@@ -276,4 +280,23 @@ func writeTicketPlan(w io.Writer, s *ticketplan.Summary, out string) error {
 	}
 	_, err := fmt.Fprintf(w, "\nFiles: %s\n", filepath.Join(out, "summary.json"))
 	return err
+}
+
+// writeTicketReport stages report.html and its charts: the plan section,
+// P(meet) by headcount, and the recommendation's ticket section.
+func writeTicketReport(dir *atomicdir.Dir, res *ticketplan.Result, sum *ticketplan.Summary, opt ticketplan.Options) error {
+	tp := sum.Report(opt.HoursPerFTE)
+	chart, err := report.TicketPlanChart(tp)
+	if err != nil {
+		return err
+	}
+	charts := []report.Chart{chart}
+	for _, c := range charts {
+		if err := dir.WriteFile(c.Name+".png", func(w io.Writer) error { return c.Render(w, "png") }); err != nil {
+			return err
+		}
+	}
+	page := &report.Page{Title: "Ticket desk plan: " + res.Source, TicketPlan: tp, Charts: charts, Cheapest: -1,
+		Generated: "staffsim " + version + " plan", Words: report.TicketWords}
+	return dir.WriteFile("report.html", func(w io.Writer) error { return report.WriteHTML(w, page) })
 }

@@ -13,7 +13,7 @@ import (
 	"time"
 )
 
-//go:embed report.html.tmpl plan.html.tmpl roster.html.tmpl capacity.html.tmpl replay.html.tmpl tickets.html.tmpl
+//go:embed report.html.tmpl plan.html.tmpl roster.html.tmpl capacity.html.tmpl replay.html.tmpl tickets.html.tmpl ticketplan.html.tmpl
 var templates embed.FS
 
 // Page is one HTML report: a single run (simulate) or several runs side by
@@ -49,6 +49,9 @@ type Page struct {
 	// Replay, when set, heads the page with staffsim replay's simulated
 	// vs measured figures (replay.html.tmpl).
 	Replay *Replay
+	// TicketPlan, when set, heads the page with a ticket-desk plan
+	// (ticketplan.html.tmpl).
+	TicketPlan *TicketPlan
 }
 
 // words returns the page's vocabulary: ContactWords by default,
@@ -66,7 +69,7 @@ func (p *Page) words() Words {
 // WriteHTML writes the page as one self-contained HTML file: styles inline,
 // charts embedded as base64 PNG, no script and no network access.
 func WriteHTML(w io.Writer, p *Page) error {
-	t, err := template.New("report.html.tmpl").Funcs(funcs).ParseFS(templates, "report.html.tmpl", "plan.html.tmpl", "roster.html.tmpl", "capacity.html.tmpl", "replay.html.tmpl", "tickets.html.tmpl")
+	t, err := template.New("report.html.tmpl").Funcs(funcs).ParseFS(templates, "report.html.tmpl", "plan.html.tmpl", "roster.html.tmpl", "capacity.html.tmpl", "replay.html.tmpl", "tickets.html.tmpl", "ticketplan.html.tmpl")
 	if err != nil {
 		return err
 	}

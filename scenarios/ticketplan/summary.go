@@ -239,3 +239,33 @@ func (r *Result) lines(s *Summary, currency string, opt Options) []string {
 	}
 	return out
 }
+
+// Report returns the plan's section of the report page.
+func (s *Summary) Report(hoursPerFTE float64) *report.TicketPlan {
+	tp := &report.TicketPlan{Source: s.Source, Met: s.Met, Lines: s.Lines, Confidence: s.Confidence, Replications: s.Replication,
+		Currency: s.Currency, HoursPerFTE: hoursPerFTE, Assumptions: s.Assumptions, Steps: s.Steps}
+	for _, t := range s.Tiers {
+		tp.Tiers = append(tp.Tiers, report.TicketPlanTier{Name: t.Tier, Analysts: t.Analysts, StartAnalysts: t.StartAnalysts,
+			FTE: t.FTE, PaidHours: t.PaidHoursPerWeek, CostPerYear: t.CostPerYear, Occupancy: t.Occupancy, WaitHours: t.WaitHours, Shifts: float64(t.Shifts)})
+	}
+	for _, p := range s.Priorities {
+		tp.Priorities = append(tp.Priorities, report.TicketPlanPriority{Name: p.Priority, Share: p.Share, PMeet: p.PMeet,
+			Response: slaWords(p.Response), Resolution: slaWords(p.Resolution)})
+	}
+	for _, c := range s.Cases {
+		var per []string
+		for t, n := range c.PerTier {
+			per = append(per, fmt.Sprintf("%s %d", s.Tiers[t].Tier, n))
+		}
+		tp.Cases = append(tp.Cases, report.TicketPlanCase{Name: c.Case, Analysts: c.Analysts, PerTier: strings.Join(per, " · "),
+			FTE: c.FTE, CostPerYear: c.CostPerYear, Volume: c.Volume, PMeet: c.PMeet, Met: c.Met, Recommended: c.Case == "recommendation"})
+	}
+	return tp
+}
+
+func slaWords(s *SummarySLA) string {
+	if s == nil {
+		return ""
+	}
+	return s.Words
+}
