@@ -212,7 +212,7 @@ func (e *engine) run(ctx context.Context, rep int) error {
 			break
 		}
 		if e.m.tk != nil && e.ev.h[0].t >= e.snapEnd {
-			e.ticketSnapshots(e.ev.h[0].t)
+			e.ticketSnapshots(e.ev.h[0].t, false)
 		}
 		ev := e.ev.pop()
 		e.now = ev.t
@@ -245,7 +245,7 @@ func (e *engine) run(ctx context.Context, rep int) error {
 	e.censor()
 	e.st.finish(m.horizon)
 	if m.tk != nil {
-		e.ticketSnapshots(m.horizon)
+		e.ticketSnapshots(m.horizon, true)
 		e.censorTickets()
 		e.tst.finish(&e.st, m.horizon)
 	}

@@ -356,11 +356,13 @@ func (e *engine) onTicket(id int32, what uint32) {
 }
 
 // ticketSnapshots records, for each interval ending at or before t, the
-// age of each priority's oldest open ticket at its end.
-func (e *engine) ticketSnapshots(t time.Duration) {
-	for e.snapEnd <= t && e.snapIv < e.m.nIntervals {
+// age of each priority's oldest open ticket at its end; at the horizon
+// (final), a last interval cut short by it is read there.
+func (e *engine) ticketSnapshots(t time.Duration, final bool) {
+	for e.snapIv < e.m.nIntervals && (e.snapEnd <= t || final) {
+		at := min(e.snapEnd, e.m.horizon)
 		for p := range e.openList {
-			e.tst.oldest[e.snapIv*len(e.openList)+p] = e.oldestAge(int32(p), e.snapEnd)
+			e.tst.oldest[e.snapIv*len(e.openList)+p] = e.oldestAge(int32(p), at)
 		}
 		e.snapIv++
 		e.snapEnd += e.m.iv

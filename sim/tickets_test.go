@@ -334,3 +334,22 @@ func TestTicketsValidate(t *testing.T) {
 		}
 	}
 }
+
+// TestTicketsPartialLastInterval: a horizon that ends inside an interval
+// still reads the oldest open ticket at its end.
+func TestTicketsPartialLastInterval(t *testing.T) {
+	cfg := Config{
+		Start: time.Date(2026, 1, 5, 0, 0, 0, 0, time.UTC), Horizon: 90 * time.Minute, Interval: time.Hour, Replications: 1,
+		Tickets: &Tickets{Tiers: []string{"L1"}, Priorities: []Priority{
+			{Name: "P3", Arrivals: Arrivals{Times: []time.Duration{10 * time.Minute}}, Touch: []Dist{Fixed(time.Hour)}},
+		}},
+	}
+	res, err := Run(context.Background(), cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ivs := res.Tickets.Intervals
+	if len(ivs) != 2 || ivs[0].Priorities[0].OldestAge.Mean != 50.0/60 || ivs[1].Priorities[0].OldestAge.Mean != 80.0/60 {
+		t.Errorf("oldest open at the interval ends: %v, %v h; want 0.83 and 1.33 (the horizon)", ivs[0].Priorities[0].OldestAge.Mean, ivs[1].Priorities[0].OldestAge.Mean)
+	}
+}
