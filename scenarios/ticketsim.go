@@ -67,3 +67,26 @@ func (s *Scenario) simTickets() (*sim.Tickets, error) {
 	}
 	return out, nil
 }
+
+// TargetMet reports whether a ticket target's mean attainment m reaches
+// its goal, as a queue's SLA is judged: a target not set, or with no due
+// ticket, has nothing to miss.
+func TargetMet(t TicketTarget, m sim.SLAMetrics) bool {
+	return !t.Set() || !m.Attainment.Defined() || m.Attainment.Mean >= t.Goal
+}
+
+// TicketSLAsMet reports whether every ticket priority of the outcome met
+// each of its targets (TargetMet); true without tickets.
+func (o *Outcome) TicketSLAsMet() bool {
+	tk, tr := o.Scenario.Tickets, o.Result.Tickets
+	if tk == nil || tr == nil {
+		return true
+	}
+	for i, p := range tk.Priorities {
+		m := tr.Summary.Priorities[i]
+		if !TargetMet(p.Response, m.Response) || !TargetMet(p.Resolution, m.Resolution) {
+			return false
+		}
+	}
+	return true
+}
