@@ -532,3 +532,134 @@ func writeTicketFiles(dir *atomicdir.Dir, o *scenarios.Outcome) error {
 	}
 	return nil
 }
+
+// ticketCell finds, in outcome o, the priority named name: its scenario
+// form and summary metrics; ok false when o has no such priority.
+func ticketCell(o *scenarios.Outcome, name string) (*scenarios.TicketPriority, *sim.TicketMetrics, bool) {
+	if o.Scenario.Tickets == nil || o.Result.Tickets == nil {
+		return nil, nil, false
+	}
+	for i := range o.Scenario.Tickets.Priorities {
+		if o.Scenario.Tickets.Priorities[i].Name == name {
+			return &o.Scenario.Tickets.Priorities[i], &o.Result.Tickets.Summary.Priorities[i], true
+		}
+	}
+	return nil, nil, false
+}
+
+// tierCell finds, in outcome o, the tier named name.
+func tierCell(o *scenarios.Outcome, name string) (*sim.TierMetrics, bool) {
+	if o.Result.Tickets == nil {
+		return nil, false
+	}
+	for i, t := range o.Result.Tickets.Tiers {
+		if t == name {
+			return &o.Result.Tickets.Summary.Tiers[i], true
+		}
+	}
+	return nil, false
+}
+
+// ticketNames are the priorities and tiers of the outcomes, in the order
+// they first appear.
+func ticketNames(outs []*scenarios.Outcome) (priorities, tiers []string) {
+	seen := map[string]bool{}
+	for _, o := range outs {
+		if o.Scenario.Tickets == nil {
+			continue
+		}
+		for _, p := range o.Scenario.Tickets.Priorities {
+			if !seen["p"+p.Name] {
+				seen["p"+p.Name] = true
+				priorities = append(priorities, p.Name)
+			}
+		}
+		for _, t := range o.Scenario.Tickets.Tiers {
+			if !seen["t"+t] {
+				seen["t"+t] = true
+				tiers = append(tiers, t)
+			}
+		}
+	}
+	return priorities, tiers
+}
+
+// compareTicketRows adds compare's table rows of ticket desks through row
+// (a label, and the cell of scenario i): per priority the response and
+// resolution attainment against each scenario's goal, the backlog at the
+// end and P(meet); per tier the occupancy.
+func compareTicketRows(outs []*scenarios.Outcome, row func(label string, f func(i int) string)) {
+	priorities, tiers := ticketNames(outs)
+	for _, name := range priorities {
+		cell := func(f func(p *scenarios.TicketPriority, m *sim.TicketMetrics) string) func(i int) string {
+			return func(i int) string {
+				if p, m, ok := ticketCell(outs[i], name); ok {
+					return f(p, m)
+				}
+				return "–"
+			}
+		}
+		row(name+" response", cell(func(p *scenarios.TicketPriority, m *sim.TicketMetrics) string {
+			return attainText(p.Response, m.Response) + goalSuffix(p.Response)
+		}))
+		row(name+" resolution", cell(func(p *scenarios.TicketPriority, m *sim.TicketMetrics) string {
+			return attainText(p.Resolution, m.Resolution) + goalSuffix(p.Resolution)
+		}))
+		row(name+" backlog at end", cell(func(_ *scenarios.TicketPriority, m *sim.TicketMetrics) string { return meanText(m.Backlog, 0) }))
+		row(name+" P(meet)", cell(func(_ *scenarios.TicketPriority, m *sim.TicketMetrics) string {
+			if !m.MetGoal.Defined() {
+				return "–"
+			}
+			return pctText(m.MetGoal.Mean)
+		}))
+	}
+	for _, name := range tiers {
+		row(name+" occupancy", func(i int) string {
+			if m, ok := tierCell(outs[i], name); ok {
+				return estPct(est(m.Occupancy))
+			}
+			return "–"
+		})
+	}
+}
+
+// goalSuffix is " (goal 90% in 8h (office))", "" for a target not set.
+func goalSuffix(t scenarios.TicketTarget) string {
+	if !t.Set() {
+		return ""
+	}
+	return " (goal " + goalText(t) + ")"
+}
+
+// compareTicketCSVRows adds compare's CSV rows of ticket desks through est
+// (a metric, the priority or tier, and the estimate of scenario i).
+func compareTicketCSVRows(outs []*scenarios.Outcome, est func(metric, name string, f func(i int) (report.Estimate, bool))) {
+	priorities, tiers := ticketNames(outs)
+	for _, name := range priorities {
+		metric := func(key string, f func(m *sim.TicketMetrics) sim.Estimate) {
+			est(key, name, func(i int) (report.Estimate, bool) {
+				if _, m, ok := ticketCell(outs[i], name); ok {
+					return report.Estimate(f(m)), true
+				}
+				return report.Estimate{}, false
+			})
+		}
+		metric("response_attainment", func(m *sim.TicketMetrics) sim.Estimate { return m.Response.Attainment })
+		metric("resolution_attainment", func(m *sim.TicketMetrics) sim.Estimate { return m.Resolution.Attainment })
+		metric("backlog", func(m *sim.TicketMetrics) sim.Estimate { return m.Backlog })
+		metric("sla_met_share", func(m *sim.TicketMetrics) sim.Estimate { return m.MetGoal })
+	}
+	for _, name := range tiers {
+		for _, k := range []struct {
+			key string
+			f   func(m *sim.TierMetrics) sim.Estimate
+		}{{"tier_occupancy", func(m *sim.TierMetrics) sim.Estimate { return m.Occupancy }}, {"tier_wait_hours", func(m *sim.TierMetrics) sim.Estimate { return m.WaitHours }}} {
+			est(k.key, name, func(i int) (report.Estimate, bool) {
+				if m, ok := tierCell(outs[i], name); ok {
+					return report.Estimate(k.f(m)), true
+				}
+				return report.Estimate{}, false
+			})
+		}
+	}
+}
