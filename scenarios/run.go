@@ -157,7 +157,6 @@ func (o *Outcome) toReport(demands []demand) *report.Run {
 		sum.AllSLAsMet = sum.AllSLAsMet && qs.SLAMet
 		sum.Queues = append(sum.Queues, qs)
 	}
-	sum.AllSLAsMet = sum.AllSLAsMet && o.TicketSLAsMet()
 	t := res.Summary.Total
 	sum.Offered, sum.Answered, sum.Abandoned = count(t.Offered), count(t.Answered), count(t.Abandoned)
 	sum.Occupancy = share(t.Occupancy)

@@ -257,7 +257,12 @@ func (t *ticketTables) write(w io.Writer) error {
 	return writeTicketTables(w, t.o.Scenario, t.o.Result.Tickets)
 }
 
-func (t *ticketTables) misses() []string { return ticketMisses(t.o.Scenario, t.o.Result.Tickets) }
+func (t *ticketTables) misses() []string {
+	if t.o.Report.Tickets == nil {
+		return nil
+	}
+	return t.o.Report.Tickets.Missed()
+}
 
 // fte converts the run's paid hours into FTE: paid hours a week (over the
 // measured days) / hoursPerFTE, as erlang.FTE defines it.
@@ -311,24 +316,6 @@ func writeTicketTables(w io.Writer, sc *scenarios.Scenario, tr *sim.TicketResult
 	}
 	_, err := fmt.Fprintln(w)
 	return err
-}
-
-// ticketMisses names the targets a ticket desk missed ("P2 resolution").
-func ticketMisses(sc *scenarios.Scenario, tr *sim.TicketResult) []string {
-	if sc.Tickets == nil || tr == nil {
-		return nil
-	}
-	var out []string
-	for i, p := range sc.Tickets.Priorities {
-		m := tr.Summary.Priorities[i]
-		if !scenarios.TargetMet(p.Response, m.Response) {
-			out = append(out, p.Name+" response")
-		}
-		if !scenarios.TargetMet(p.Resolution, m.Resolution) {
-			out = append(out, p.Name+" resolution")
-		}
-	}
-	return out
 }
 
 func capitalize(s string) string {
