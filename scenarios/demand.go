@@ -51,7 +51,12 @@ func (d demand) expected(from, to time.Duration) float64 {
 // read through packages forecast and forecast/history.
 func (s *Scenario) loadDemand(qi int) (demand, error) {
 	q := &s.Queues[qi]
-	a := q.Arrivals
+	return s.arrivalsDemand(q.Arrivals, fmt.Sprintf("queues[%d] %q: arrivals", qi, q.Name))
+}
+
+// arrivalsDemand turns arrivals (a queue's or a ticket priority's) into
+// the simulator's; at is their key path, for errors.
+func (s *Scenario) arrivalsDemand(a Arrivals, at string) (demand, error) {
 	if a.Volume() == 0 {
 		// scale: 0 is a what-if of no contacts (the simulator reads a
 		// Scale of 0 as 1): no arrivals, whatever their source.
@@ -59,7 +64,7 @@ func (s *Scenario) loadDemand(qi int) (demand, error) {
 	}
 	out := sim.Arrivals{PerHour: a.Rate, Scale: a.Volume()}
 	where := func(key, file string) string {
-		return fmt.Sprintf("queues[%d] %q: arrivals.%s: %s", qi, q.Name, key, file)
+		return fmt.Sprintf("%s.%s: %s", at, key, file)
 	}
 	switch {
 	case a.Forecast != "" || a.Series != nil:
@@ -209,6 +214,13 @@ func (s *Scenario) simConfig() (sim.Config, []demand, error) {
 			sq.PickUp = q.PickUp.sim()
 		}
 		cfg.Queues = append(cfg.Queues, sq)
+	}
+	if s.Tickets != nil {
+		tk, err := s.simTickets()
+		if err != nil {
+			return sim.Config{}, nil, err
+		}
+		cfg.Tickets = tk
 	}
 	cfg.Shifts = s.Roster.SimShifts()
 	if s.Roster.Staffing != "" || s.Roster.Curves != nil {

@@ -70,18 +70,22 @@ func Parse(name string, data []byte, dir string) (*Scenario, error) {
 	return s, nil
 }
 
-var topKeys = []string{"name", "start", "timezone", "days", "interval", "warmup", "replications", "seed", "calendars", "queues", "roster", "cost"}
+var topKeys = []string{"name", "start", "timezone", "days", "interval", "warmup", "replications", "seed", "calendars", "queues", "tickets", "roster", "cost"}
 
 func (w *walker) scenario(n *yaml.Node, s *Scenario) {
 	f, ok := w.Mapping(n, "", "a scenario (a mapping of keys such as start, queues and roster)", topKeys...)
 	if !ok {
 		return
 	}
+	required := []string{"start", "queues", "roster"}
+	if f.Has("tickets") || f.Misspelt("tickets") {
+		required = []string{"start", "roster"} // a ticket desk needs no queue
+	}
 	w.Require(f, "", map[string]string{
 		"start":  "add e.g. start: 2026-12-07 (the first simulated day)",
-		"queues": "add at least one queue (see testdata/phone-desk.yaml)",
+		"queues": "add at least one queue (see testdata/phone-desk.yaml), or tickets: (see testdata/it-desk.yaml)",
 		"roster": "add a roster with at least one shift (see testdata/phone-desk.yaml)",
-	}, "start", "queues", "roster")
+	}, required...)
 
 	s.Name = strings.TrimSuffix(filepath.Base(w.File()), filepath.Ext(w.File()))
 	if v := f.Vals["name"]; v != nil {
@@ -150,6 +154,10 @@ func (w *walker) scenario(n *yaml.Node, s *Scenario) {
 	if v := f.Vals["queues"]; v != nil {
 		w.queues(v, s)
 	}
+	if v := f.Vals["tickets"]; v != nil {
+		w.tickets(v, s)
+	}
+	w.skillsOK = (!f.Has("queues") || w.queuesOK) && (!f.Has("tickets") || w.tiersOK) && (f.Has("queues") || f.Has("tickets"))
 	if v := f.Vals["roster"]; v != nil {
 		w.roster(v, s)
 	}
@@ -289,8 +297,9 @@ func (w *walker) queues(n *yaml.Node, s *Scenario) {
 		if v := f.Vals["sla"]; v != nil {
 			q.SLA, q.MoreTargets = w.slaTargets(v, sub(path, "sla"), true)
 		}
-		if v := f.Vals["ticket_sla"]; v != nil {
-			q.TicketSLA = w.ticketSLA(v, sub(path, "ticket_sla"))
+		if f.Has("ticket_sla") {
+			w.Errorf(f.Keys["ticket_sla"], sub(path, "ticket_sla"), "move each priority's response and resolution to tickets.priorities (see testdata/it-desk.yaml) and leave ticket_sla out",
+				"ticket SLAs are set per priority under tickets:, not per queue")
 		}
 		if v := f.Vals["initial_backlog"]; v != nil {
 			q.InitialBacklog, _ = w.Integer(v, sub(path, "initial_backlog"), 0, "the number of contacts waiting at the start, ≥ 0")
@@ -566,14 +575,18 @@ func (w *walker) slaTargets(n *yaml.Node, path string, many bool) (SLA, []time.D
 		s.Target, _ = w.PositiveDuration(v, sub(path, "target"))
 	}
 	if v := f.Vals["goal"]; v != nil {
-		if g, ok := w.Fraction(v, sub(path, "goal")); ok {
-			if g <= 0 {
-				w.Errorf(v, sub(path, "goal"), "the goal is the share answered within the target, e.g. 80%", "a goal of 0 is always met")
-			}
-			s.Goal = g
-		}
+		s.Goal = w.goal(v, sub(path, "goal"))
 	}
 	return s, more
+}
+
+// goal walks an SLA's goal: a share above 0.
+func (w *walker) goal(v *yaml.Node, path string) float64 {
+	g, ok := w.Fraction(v, path)
+	if ok && g <= 0 {
+		w.Errorf(v, path, "the goal is the share answered within the target, e.g. 80%", "a goal of 0 is always met")
+	}
+	return g
 }
 
 // checkFile checks that a file named in the scenario exists, relative to

@@ -156,15 +156,24 @@ func (w *walker) dates(n *yaml.Node, path string, loc *time.Location) []time.Tim
 
 func (w *walker) skills(n *yaml.Node, path string, s *Scenario) []string {
 	items, ok := w.Seq(n, path, "a list of queue names")
-	if !ok || !w.queuesOK {
+	if !ok || !w.skillsOK {
 		return nil
 	}
 	names := make([]string, len(s.Queues))
 	for i, q := range s.Queues {
 		names[i] = q.Name
 	}
+	what, tiers := "queues", []string(nil)
+	if s.Tickets != nil {
+		tiers = s.Tickets.Tiers
+		names = append(names, tiers...)
+		what = "queues and tiers"
+		if len(s.Queues) == 0 {
+			what = "tiers"
+		}
+	}
 	if len(items) == 0 {
-		w.Errorf(n, path, "list the queues these agents serve, or leave skills out for every queue", "no skills")
+		w.Errorf(n, path, "list the "+what+" these agents serve, or leave skills out for every one", "no skills")
 		return nil
 	}
 	out := make([]string, 0, len(items))
@@ -173,12 +182,16 @@ func (w *walker) skills(n *yaml.Node, path string, s *Scenario) []string {
 		if !ok {
 			continue
 		}
-		if s.Queue(name) == nil {
-			hint := "skills name queues: " + strings.Join(names, ", ")
+		if s.Queue(name) == nil && !slices.Contains(tiers, name) {
+			hint := "skills name " + what + ": " + strings.Join(names, ", ")
 			if g := yamlwalk.Suggest(name, names); g != "" {
 				hint = fmt.Sprintf("did you mean %q? (%s)", g, hint)
 			}
-			w.Errorf(it, index(path, i), hint, "no queue is named %q", name)
+			noun := "queue"
+			if tiers != nil {
+				noun = map[bool]string{true: "tier", false: "queue or tier"}[len(s.Queues) == 0]
+			}
+			w.Errorf(it, index(path, i), hint, "no %s is named %q", noun, name)
 			continue
 		}
 		if slices.Contains(out, name) {
@@ -246,6 +259,7 @@ func (w *walker) crossCheck(s *Scenario) {
 	if w.Len() > 0 || len(s.Roster.Shifts) == 0 || s.Roster.Staffing != "" {
 		return // a staffing curve's queues are checked when it is read
 	}
+	w.crossCheckTiers(s)
 	for i, q := range s.Queues {
 		if q.Name == "" {
 			continue

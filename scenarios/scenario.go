@@ -21,9 +21,14 @@ type Scenario struct {
 	// Calendars are the named business calendars of the ticket SLAs
 	// (calendars: in a file), in file order.
 	Calendars []Calendar
-	Queues    []Queue
-	Roster    Roster
-	Cost      Cost
+	// Queues are the phone (and other contact) queues; none when the
+	// scenario has Tickets only.
+	Queues []Queue
+	// Tickets is the desk's ticket work (tickets: in a file); nil for a
+	// desk of queues only.
+	Tickets *Tickets
+	Roster  Roster
+	Cost    Cost
 
 	// File is the path the scenario was read from ("" when parsed from
 	// memory without a name); Dir is the directory relative paths in it
@@ -72,10 +77,6 @@ type Queue struct {
 	// goal (sim.Queue.Targets).
 	MoreTargets    []time.Duration
 	InitialBacklog int // contacts waiting at the start
-	// TicketSLA are the queue's ticket SLAs per priority (ticket_sla: in a
-	// file), in file order; nil for a phone queue. The simulator does not
-	// use them yet.
-	TicketSLA []TicketSLA
 }
 
 // Arrivals says where a queue's contacts come from: exactly one of Rate,

@@ -39,19 +39,6 @@ func (c *Calendar) Clock() (*calendar.Calendar, error) {
 	return cal, nil
 }
 
-// TicketSLA is a queue's SLA for the tickets of one priority (an entry of
-// ticket_sla: in a file). Response is counted from a ticket's creation to
-// its first pickup, Resolution from creation to resolved, both in business
-// time on the named calendar; a nil target is not set.
-type TicketSLA struct {
-	Priority   string // as the history writes it: "P1", "1 - Critical", …
-	Response   *SLA
-	Resolution *SLA
-	// Calendar names one of the scenario's Calendars; "" is the 24×7
-	// calendar in the scenario's zone (business time = elapsed time).
-	Calendar string
-}
-
 // Clock returns the business calendar named name ("" the 24×7 one in the
 // scenario's zone).
 func (s *Scenario) Clock(name string) (*calendar.Calendar, error) {
@@ -72,12 +59,17 @@ const hoursHint = `write hours per day as {mon-fri: "09:00-17:30", sat: "10:00-1
 func (w *walker) calendars(n *yaml.Node, s *Scenario) {
 	pairs, ok := w.Pairs(n, "calendars", `named calendars such as {office: {hours: {mon-fri: "09:00-17:30"}}}`)
 	if !ok {
+		w.calendarsBad = true
 		return
 	}
 	if len(pairs) == 0 {
 		w.Errorf(n, "calendars", `name at least one calendar, e.g. office: {hours: {mon-fri: "09:00-17:30"}}, or leave calendars out`, "no calendars")
 	}
 	for _, p := range pairs {
+		if p.Key == NoCalendar {
+			w.Errorf(p.KeyNode, sub("calendars", p.Key), "choose another name: calendar: none means 24x7 where tickets name a calendar", "a calendar may not be named %s", NoCalendar)
+			continue
+		}
 		w.calendarNames = append(w.calendarNames, p.Key)
 		if c, ok := w.calendar(p.Val, sub("calendars", p.Key), p.Key, s.Location); ok {
 			s.Calendars = append(s.Calendars, c)
@@ -249,52 +241,6 @@ func (w *walker) holidays(n *yaml.Node, path string) ([]calendar.Date, string) {
 	return out, file
 }
 
-// ticketSLA walks a queue's ticket_sla: priorities to response and
-// resolution targets and a calendar.
-func (w *walker) ticketSLA(n *yaml.Node, path string) []TicketSLA {
-	pairs, ok := w.Pairs(n, path, "SLAs per priority such as {P1: {response: 90/15m, resolution: 90/4h}}")
-	if !ok {
-		return nil
-	}
-	if len(pairs) == 0 {
-		w.Errorf(n, path, "give each priority its targets, e.g. {P1: {response: 90/15m, resolution: 90/4h}}, or leave ticket_sla out", "no priorities")
-	}
-	var out []TicketSLA
-	for _, p := range pairs {
-		pp := sub(path, p.Key)
-		t := TicketSLA{Priority: p.Key}
-		f, ok := w.Mapping(p.Val, pp, "a ticket SLA such as {response: 90/1h, resolution: 95/8h, calendar: office}", "response", "resolution", "calendar")
-		if !ok {
-			continue
-		}
-		if !f.Has("response") && !f.Has("resolution") && !f.Misspelt("response") && !f.Misspelt("resolution") {
-			w.Errorf(p.Val, pp, "add response (creation → first pickup) and/or resolution (creation → resolved), e.g. {response: 90/1h, resolution: 95/8h}", "no targets")
-		}
-		if v := f.Vals["response"]; v != nil {
-			sla := w.sla(v, sub(pp, "response"))
-			t.Response = &sla
-		}
-		if v := f.Vals["resolution"]; v != nil {
-			sla := w.sla(v, sub(pp, "resolution"))
-			t.Resolution = &sla
-		}
-		if v := f.Vals["calendar"]; v != nil {
-			if name, ok := w.Str(v, sub(pp, "calendar"), "a calendar name"); ok {
-				t.Calendar = name
-				if !containsString(w.calendarNames, name) {
-					hint := "define it under calendars:, or leave calendar out for 24x7"
-					if s := yamlwalk.Suggest(name, w.calendarNames); s != "" {
-						hint = fmt.Sprintf("did you mean %q? (%s)", s, hint)
-					}
-					w.Errorf(v, sub(pp, "calendar"), hint, "unknown calendar %q", name)
-				}
-			}
-		}
-		out = append(out, t)
-	}
-	return out
-}
-
 func containsString(xs []string, x string) bool {
 	for _, s := range xs {
 		if s == x {
@@ -343,25 +289,6 @@ func (s *Scenario) calendarsNode() (*yaml.Node, error) {
 		cm.add(c.Name, m.Node)
 	}
 	return cm.Node, nil
-}
-
-// ticketSLANode writes a queue's ticket_sla:.
-func ticketSLANode(ts []TicketSLA) *yaml.Node {
-	m := newMap(false)
-	for _, t := range ts {
-		tm := newMap(true)
-		if t.Response != nil {
-			tm.add("response", targetNode(*t.Response))
-		}
-		if t.Resolution != nil {
-			tm.add("resolution", targetNode(*t.Resolution))
-		}
-		if t.Calendar != "" {
-			tm.add("calendar", str(t.Calendar))
-		}
-		m.add(t.Priority, tm.Node)
-	}
-	return m.Node
 }
 
 // targetNode writes an SLA as PCT/DURATION ("90/4h") when that reads back

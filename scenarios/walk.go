@@ -19,9 +19,19 @@ type walker struct {
 	// where a shift had none), for the cross-check.
 	agentNodes []*yaml.Node
 	queuesOK   bool
+	// tiersOK says tickets.tiers parsed without a problem (tier names in
+	// keys can then be checked); tierNodes are its name nodes, in order.
+	tiersOK   bool
+	tierNodes []*yaml.Node
+	// skillsOK says the queues and tiers that skills name parsed, so that
+	// an unknown skill is a problem of its own, not a consequence.
+	skillsOK bool
 	// calendarNames are the names under calendars: (also of calendars
 	// whose body had problems), for the ticket SLAs' calendar: keys.
 	calendarNames []string
+	// calendarsBad says calendars: was not a mapping of names: a calendar
+	// a ticket names is then not reported unknown.
+	calendarsBad bool
 }
 
 // The key-path helpers of yamlwalk, by their short names.

@@ -74,32 +74,7 @@ func (s *Scenario) node() (*yaml.Node, error) {
 		qm := newMap(false)
 		qm.add("name", str(q.Name))
 		qm.add("priority", num(strconv.Itoa(q.Priority)))
-		am := newMap(true)
-		switch {
-		case q.Arrivals.Forecast != "":
-			am.add("forecast", str(q.Arrivals.Forecast))
-		case q.Arrivals.History != "":
-			am.add("history", str(q.Arrivals.History))
-		default:
-			am.add("rate", str(fmtRate(q.Arrivals.Rate)))
-		}
-		if len(q.Arrivals.Columns) > 0 {
-			cm := newMap(true)
-			for _, field := range history.Fields() { // in a fixed order
-				if h, ok := q.Arrivals.Columns[field]; ok {
-					cm.add(field, str(h))
-				}
-			}
-			am.add("columns", cm.Node)
-		}
-		if q.Arrivals.OwnHandleTimes {
-			am.add("own_handle_times", &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!bool", Value: "true"})
-		}
-		if q.Arrivals.OwnPatience {
-			am.add("own_patience", &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!bool", Value: "true"})
-		}
-		am.add("scale", num(fmtFloat(q.Arrivals.Volume())))
-		qm.add("arrivals", am.Node)
+		qm.add("arrivals", arrivalsNode(q.Arrivals))
 		qm.add("handle_time", distNode(q.HandleTime))
 		if q.Patience != nil {
 			qm.add("patience", distNode(*q.Patience))
@@ -122,13 +97,19 @@ func (s *Scenario) node() (*yaml.Node, error) {
 		}
 		sm.add("goal", str(fmtFraction(q.SLA.Goal)))
 		qm.add("sla", sm.Node)
-		if len(q.TicketSLA) > 0 {
-			qm.add("ticket_sla", ticketSLANode(q.TicketSLA))
-		}
 		qm.add("initial_backlog", num(strconv.Itoa(q.InitialBacklog)))
 		qs.Content = append(qs.Content, qm.Node)
 	}
-	m.add("queues", qs)
+	if len(s.Queues) > 0 || s.Tickets == nil {
+		m.add("queues", qs)
+	}
+	if s.Tickets != nil {
+		tn, err := s.ticketsNode()
+		if err != nil {
+			return nil, err
+		}
+		m.add("tickets", tn)
+	}
 	rm := newMap(false)
 	rm.add("shrinkage", str(fmtShrinkage(s.Roster.Shrinkage)))
 	shs := &yaml.Node{Kind: yaml.SequenceNode}
@@ -193,6 +174,40 @@ func (s *Scenario) node() (*yaml.Node, error) {
 		m.add("cost", cm.Node)
 	}
 	return m.Node, nil
+}
+
+// arrivalsNode writes a queue's or a ticket priority's arrivals.
+func arrivalsNode(a Arrivals) *yaml.Node {
+	am := newMap(true)
+	switch {
+	case a.Forecast != "":
+		am.add("forecast", str(a.Forecast))
+	case a.History != "":
+		am.add("history", str(a.History))
+	default:
+		am.add("rate", str(fmtRate(a.Rate)))
+	}
+	if len(a.Columns) > 0 {
+		cm := newMap(true)
+		for _, field := range history.Fields() { // in a fixed order
+			if h, ok := a.Columns[field]; ok {
+				cm.add(field, str(h))
+			}
+		}
+		am.add("columns", cm.Node)
+	}
+	if a.OwnHandleTimes {
+		am.add("own_handle_times", boolNode(true))
+	}
+	if a.OwnPatience {
+		am.add("own_patience", boolNode(true))
+	}
+	am.add("scale", num(fmtFloat(a.Volume())))
+	return am.Node
+}
+
+func boolNode(b bool) *yaml.Node {
+	return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!bool", Value: strconv.FormatBool(b)}
 }
 
 // zoneName returns the name Parse reads back as loc: its IANA name, or

@@ -32,9 +32,9 @@ scenario its mean and 95 % confidence interval).`
 // comparison is the JSON of a comparison (stdout with --format json, and
 // summary.json).
 type comparison struct {
-	Scenarios []*report.Summary `json:"scenarios"`
-	Files     []string          `json:"files"`
-	Cheapest  *string           `json:"cheapest"`
+	Scenarios []*runSummary `json:"scenarios"`
+	Files     []string      `json:"files"`
+	Cheapest  *string       `json:"cheapest"`
 }
 
 func newCompareCmd(s streams) *cobra.Command {
@@ -88,7 +88,7 @@ func runCompare(cmd *cobra.Command, s streams, o *runFlags, paths []string) erro
 	cmp := comparison{Files: paths}
 	for i, out := range outs {
 		runs[i] = out.Report
-		cmp.Scenarios = append(cmp.Scenarios, &out.Report.Summary)
+		cmp.Scenarios = append(cmp.Scenarios, summaryOf(out))
 	}
 	if best >= 0 {
 		cmp.Cheapest = &names[best]
@@ -106,9 +106,9 @@ func runCompare(cmd *cobra.Command, s streams, o *runFlags, paths []string) erro
 	case formatJSON:
 		return writeJSON(s.out, &cmp)
 	case formatCSV:
-		return writeCompareCSV(s.out, runs, names, best)
+		return writeCompareCSV(s.out, runs, names, best, outs)
 	}
-	return writeCompareTable(s.out, runs, names, best)
+	return writeCompareTable(s.out, runs, names, best, outs)
 }
 
 // compareOutput returns a comparison's report page and its interval CSVs
@@ -168,7 +168,8 @@ func quoteAll(xs []string) []string {
 }
 
 // writeCompareTable prints the scenarios as columns, the metrics as rows.
-func writeCompareTable(w io.Writer, runs []*report.Run, names []string, best int) error {
+// outs, when not nil, are the outcomes of runs, for their ticket rows.
+func writeCompareTable(w io.Writer, runs []*report.Run, names []string, best int, outs []*scenarios.Outcome) error {
 	first := runs[0].Summary
 	fmt.Fprintf(w, "%d scenarios on common random numbers: %d replications, seed %d\n\n", len(runs), first.Replications, first.Seed)
 	tw := tabwriter.NewWriter(w, 2, 4, 2, ' ', 0)
@@ -215,6 +216,9 @@ func writeCompareTable(w io.Writer, runs []*report.Run, names []string, best int
 			return "–"
 		})
 	}
+	compareTicketRows(outs, func(label string, f func(i int) string) {
+		row(label, func(r *report.Run) string { return f(indexOf(runs, r)) })
+	})
 	row("Occupancy", func(r *report.Run) string { return estPct(r.Summary.Occupancy) })
 	row("Paid hours", func(r *report.Run) string { return estNum(r.Summary.PaidHours, 1) })
 	row("Overtime hours", func(r *report.Run) string { return estNum(r.Summary.OvertimeHours, 1) })

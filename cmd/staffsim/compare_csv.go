@@ -5,6 +5,7 @@ import (
 	"io"
 	"strconv"
 
+	"github.com/staffsim/staffsim/scenarios"
 	"github.com/staffsim/staffsim/scenarios/report"
 )
 
@@ -17,7 +18,12 @@ import (
 // precision. Undefined figures (no contact, no cost given) are empty
 // cells; yes/no rows (all_slas_met, sla_met, cheapest) are true/false with
 // empty low and high.
-func writeCompareCSV(w io.Writer, runs []*report.Run, names []string, best int) error {
+//
+// Ticket desks add rows whose queue column names a priority (metrics
+// response_attainment, resolution_attainment, backlog, sla_met_share) or a
+// tier (tier_occupancy, tier_wait_hours); outs, when not nil, are the
+// outcomes of runs, for them.
+func writeCompareCSV(w io.Writer, runs []*report.Run, names []string, best int, outs []*scenarios.Outcome) error {
 	cw := csv.NewWriter(w)
 	head := []string{"metric", "queue"}
 	for _, n := range names {
@@ -78,6 +84,9 @@ func writeCompareCSV(w io.Writer, runs []*report.Run, names []string, best int) 
 		est("asa_seconds", q.Queue, queue(func(x *report.QueueSummary) report.Estimate { return x.ASASeconds }))
 		est("abandon_rate", q.Queue, queue(func(x *report.QueueSummary) report.Estimate { return x.AbandonRate }))
 	}
+	compareTicketCSVRows(outs, func(metric, name string, f func(i int) (report.Estimate, bool)) {
+		est(metric, name, func(r *report.Run) (report.Estimate, bool) { return f(indexOf(runs, r)) })
+	})
 	desk := func(f func(s *report.Summary) report.Estimate) func(r *report.Run) (report.Estimate, bool) {
 		return func(r *report.Run) (report.Estimate, bool) { return f(&r.Summary), true }
 	}

@@ -203,7 +203,7 @@ func serveWriteCompare(ctx context.Context, dir string, scs []*scenarios.Scenari
 	cmp := comparison{Files: sources}
 	for i, out := range outs {
 		runs[i] = out.Report
-		cmp.Scenarios = append(cmp.Scenarios, &out.Report.Summary)
+		cmp.Scenarios = append(cmp.Scenarios, summaryOf(out))
 	}
 	cheapest := ""
 	if best >= 0 {

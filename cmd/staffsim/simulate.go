@@ -78,20 +78,33 @@ func runSimulate(cmd *cobra.Command, s streams, o *runFlags, path string) error 
 		if err != nil {
 			return err
 		}
+		words, title := report.ContactWords, "The roster: shifts, agents and breaks"
+		if sc.Tickets != nil {
+			words, title = report.TicketWords, "The roster: shifts, analysts and breaks"
+		}
 		page := &report.Page{
 			Title: "Scenario " + quoteName(sc.Name), Runs: []*report.Run{r}, Names: []string{sc.Name}, Cheapest: -1,
 			Charts: charts, Notes: notes(r), Generated: "staffsim " + version + " · " + path,
-			Roster: sc.RosterTable("The roster: shifts, agents and breaks", report.ContactWords, nil),
+			Roster: sc.RosterTable(title, words, nil),
 		}
-		if err := publishOutDir(cmd.Context(), s.err, o.out, dir, map[string]*report.Run{"intervals.csv": r}, &r.Summary, page); err != nil {
+		if err := writeTicketFiles(dir, out); err != nil {
+			return err
+		}
+		if err := publishOutDir(cmd.Context(), s.err, o.out, dir, map[string]*report.Run{"intervals.csv": r}, summaryOf(out), page); err != nil {
 			return err
 		}
 	}
 	switch o.format {
 	case formatJSON:
-		return writeJSON(s.out, &r.Summary)
+		return writeJSON(s.out, summaryOf(out))
 	case formatCSV:
+		if sc.Tickets != nil {
+			return writeDeskCSV(s.out, out)
+		}
 		return report.WriteIntervalsCSV(s.out, r)
+	}
+	if sc.Tickets != nil {
+		return writeRunTable(s.out, r, &ticketTables{out})
 	}
 	return writeSummaryTable(s.out, r)
 }
@@ -114,27 +127,44 @@ func notes(r *report.Run) []string {
 func quoteName(s string) string { return "“" + s + "”" }
 
 // writeSummaryTable prints a run's summary for people.
-func writeSummaryTable(w io.Writer, r *report.Run) error {
+func writeSummaryTable(w io.Writer, r *report.Run) error { return writeRunTable(w, r, nil) }
+
+// writeRunTable prints a run's summary for people; tickets, when not nil,
+// prints a ticket desk's tables after the queues' (a desk without queues
+// has no queue table) and names the ticket targets missed.
+func writeRunTable(w io.Writer, r *report.Run, tickets *ticketTables) error {
 	sum := &r.Summary
 	fmt.Fprintf(w, "Scenario %s: %s to %s (%s), %d replications, seed %d\n\n", quoteName(sum.Scenario),
 		sum.Start.Format("Mon 02 Jan 2006 15:04"), sum.End.Format("Mon 02 Jan 2006 15:04"), sum.Timezone, sum.Replications, sum.Seed)
+	if len(sum.Queues) > 0 || tickets == nil {
+		tw := tabwriter.NewWriter(w, 2, 4, 2, ' ', 0)
+		fmt.Fprintln(tw, "QUEUE\tSLA GOAL\tSERVICE LEVEL (95% CI)\tSLA\tASA (95% CI)\tABANDONED (95% CI)\tOCCUPANCY (95% CI)\tOFFERED")
+		for _, q := range sum.Queues {
+			fmt.Fprintf(tw, "%s\t%s in %s\t%s\t%s\t%s\t%s\t%s\t%s\n", q.Queue, pctText(q.SLAGoal), targetText(q.SLATargetSeconds),
+				estPct(q.ServiceLevel), q.SLAStatus(), estSecs(q.ASASeconds), estPct(q.AbandonRate), estPct(q.Occupancy), estNum(q.Offered, 0))
+		}
+		if err := tw.Flush(); err != nil {
+			return err
+		}
+		fmt.Fprintln(w)
+	}
+	if tickets != nil {
+		if err := tickets.write(w); err != nil {
+			return err
+		}
+	}
 	tw := tabwriter.NewWriter(w, 2, 4, 2, ' ', 0)
-	fmt.Fprintln(tw, "QUEUE\tSLA GOAL\tSERVICE LEVEL (95% CI)\tSLA\tASA (95% CI)\tABANDONED (95% CI)\tOCCUPANCY (95% CI)\tOFFERED")
-	for _, q := range sum.Queues {
-		fmt.Fprintf(tw, "%s\t%s in %s\t%s\t%s\t%s\t%s\t%s\t%s\n", q.Queue, pctText(q.SLAGoal), targetText(q.SLATargetSeconds),
-			estPct(q.ServiceLevel), q.SLAStatus(), estSecs(q.ASASeconds), estPct(q.AbandonRate), estPct(q.Occupancy), estNum(q.Offered, 0))
-	}
-	if err := tw.Flush(); err != nil {
-		return err
-	}
-	fmt.Fprintln(w)
-	tw = tabwriter.NewWriter(w, 2, 4, 2, ' ', 0)
 	fmt.Fprintf(tw, "Occupancy (desk)\t%s\n", estPct(sum.Occupancy))
 	fmt.Fprintf(tw, "Paid hours\t%s\n", estNum(sum.PaidHours, 1))
+	if tickets != nil {
+		fmt.Fprintf(tw, "FTE\t%s at %.1f h a week\n", estNum(tickets.fte(sum.PaidHours), 1), hoursPerFTE)
+	}
 	fmt.Fprintf(tw, "Overtime hours\t%s\n", estNum(sum.OvertimeHours, 1))
 	if sum.HasCost() {
 		fmt.Fprintf(tw, "Cost\t%s at %s%.2f per paid hour%s\n", estMoney(sum.Currency, sum.Cost), sum.Currency, sum.Hourly(), noCurrency(sum.Currency))
-		fmt.Fprintf(tw, "Cost per contact\t%s per answered contact\n", estMoney(sum.Currency, sum.CostPerContact))
+		if len(sum.Queues) > 0 {
+			fmt.Fprintf(tw, "Cost per contact\t%s per answered contact\n", estMoney(sum.Currency, sum.CostPerContact))
+		}
 	} else {
 		fmt.Fprintf(tw, "Cost\tno cost given (add cost: {hourly: …} to the scenario)\n")
 	}
@@ -151,6 +181,9 @@ func writeSummaryTable(w io.Writer, r *report.Run) error {
 		if !q.SLAMet {
 			missed = append(missed, q.Queue)
 		}
+	}
+	if tickets != nil {
+		missed = append(missed, tickets.misses()...)
 	}
 	_, err := fmt.Fprintf(w, "SLA missed: %s.\n", strings.Join(missed, ", "))
 	return err
