@@ -2,6 +2,10 @@ package scenarios
 
 import (
 	"reflect"
+	"strconv"
+	"time"
+
+	"github.com/staffsim/staffsim/internal/quantity"
 
 	"go.yaml.in/yaml/v3"
 )
@@ -121,11 +125,11 @@ func (s *Scenario) priorityNode(p *TicketPriority) (*yaml.Node, error) {
 		}
 		sla := SLA{Target: t.t.Target, Goal: t.t.Goal}
 		if t.t.Calendar == p.Calendar {
-			m.add(t.key, targetNode(sla))
+			m.add(t.key, ticketTargetNode(sla))
 			continue
 		}
 		tn := newMap(true)
-		tn.add("target", str(fmtDuration(sla.Target)))
+		tn.add("target", str(ticketDuration(sla.Target)))
 		tn.add("goal", str(fmtFraction(sla.Goal)))
 		tn.add("calendar", str(calendarName(t.t.Calendar)))
 		m.add(t.key, tn.Node)
@@ -157,4 +161,26 @@ func reopenNode(r Reopen) *yaml.Node {
 		m.add("delay", distNode(*r.Delay))
 	}
 	return m.Node
+}
+
+// ticketTargetNode writes a ticket target as targetNode does, but in
+// hours from a day up ("90/24h", not "90/1d"): on a business calendar a
+// day reads as a working day, while the target counts 24 business hours.
+func ticketTargetNode(s SLA) *yaml.Node {
+	if s.Target < 24*time.Hour || s.Target%time.Hour != 0 {
+		return targetNode(s)
+	}
+	t := strconv.FormatFloat(s.Goal*100, 'f', -1, 64) + "/" + ticketDuration(s.Target)
+	if back, err := quantity.ParseTarget(t); err == nil && back == (quantity.Target{Goal: s.Goal, Within: s.Target}) {
+		return str(t)
+	}
+	return targetNode(s)
+}
+
+// ticketDuration writes whole hours from a day up as hours ("40h").
+func ticketDuration(d time.Duration) string {
+	if d >= 24*time.Hour && d%time.Hour == 0 {
+		return strconv.FormatInt(int64(d/time.Hour), 10) + "h"
+	}
+	return fmtDuration(d)
 }

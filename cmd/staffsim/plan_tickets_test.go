@@ -56,6 +56,16 @@ func TestPlanTicketDesk(t *testing.T) {
 	if sum != s.Analysts || !strings.Contains(out, s.Lines[0]) {
 		t.Errorf("tiers add to %d, summary %d; table line %q", sum, s.Analysts, s.Lines[0])
 	}
+	for _, f := range []string{"scenario.yaml", "report.html", "forecast.csv", "tier_headcount.csv", "ticket-headcount.png", "ticket-attainment.png"} {
+		if st, err := os.Stat(filepath.Join(dir, "a", f)); err != nil || st.Size() == 0 {
+			t.Errorf("%s: missing or empty (%v)", f, err)
+		}
+	}
+	// scenario.yaml runs as it stands (plan checked that it simulates to
+	// the plan's own figures before writing it).
+	if code, out, errOut := runCLI(t, "simulate", filepath.Join(dir, "a", "scenario.yaml"), "--format", "json"); code != exitOK || !strings.Contains(out, `"tickets"`) {
+		t.Errorf("simulate scenario.yaml: exit %d, %s", code, errOut)
+	}
 	a, err := os.ReadFile(filepath.Join(dir, "a", "summary.json"))
 	if err != nil {
 		t.Fatal(err)

@@ -362,7 +362,7 @@ func (pl *planner) config(n []int, volume float64) sim.Config {
 	r := pl.res
 	var shifts []sim.Shift
 	for t, base := range pl.base {
-		shifts = append(shifts, headcount.ScaleTo(base, n[t])...)
+		shifts = append(shifts, working(headcount.ScaleTo(base, n[t]))...)
 	}
 	counts := pl.counts
 	if volume != 1 {
@@ -488,13 +488,7 @@ func (pl *planner) search() error {
 	r.Agents = total(n)
 	r.Budget = cur.ev.Budget
 	for t, name := range r.Tiers {
-		shifts := headcount.ScaleTo(pl.base[t], n[t])
-		var kept []sim.Shift
-		for _, s := range shifts {
-			if s.Agents > 0 {
-				kept = append(kept, s)
-			}
-		}
+		kept := working(headcount.ScaleTo(pl.base[t], n[t]))
 		r.Staff = append(r.Staff, Tier{Name: name, Agents: n[t], Start: pl.start[t], Shifts: kept, Budget: pl.pay().Of(weeklyPaid(kept))})
 	}
 	r.Steps = append(r.Steps, fmt.Sprintf("Staffing: a roster per tier on its offered load (%s analysts) was simulated with every priority, escalation and reopen, %d times over %d days, and grown and trimmed in %d simulated staffings to the fewest analysts with which every priority meets its response and resolution goals in at least %.0f%% of the runs.",
@@ -576,6 +570,18 @@ func joinInts(xs []int) string {
 		s = append(s, fmt.Sprint(x))
 	}
 	return strings.Join(s, " + ")
+}
+
+// working returns the shifts with agents: what scenario.yaml holds, so
+// that the plan simulates exactly what the file does.
+func working(shifts []sim.Shift) []sim.Shift {
+	var out []sim.Shift
+	for _, s := range shifts {
+		if s.Agents > 0 {
+			out = append(out, s)
+		}
+	}
+	return out
 }
 
 // weeklyPaid returns the rostered paid hours a week of weekly shifts:
