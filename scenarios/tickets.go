@@ -241,15 +241,6 @@ func (w *walker) holidays(n *yaml.Node, path string) ([]calendar.Date, string) {
 	return out, file
 }
 
-func containsString(xs []string, x string) bool {
-	for _, s := range xs {
-		if s == x {
-			return true
-		}
-	}
-	return false
-}
-
 // calendarsNode writes the calendars: section.
 func (s *Scenario) calendarsNode() (*yaml.Node, error) {
 	cm := newMap(false)

@@ -182,7 +182,3 @@ func rawEscalation(t *testing.T, path string) map[string][2]float64 {
 	}
 	return out
 }
-
-type testLog struct{ t testing.TB }
-
-func (l testLog) Write(b []byte) (int, error) { l.t.Log(string(b)); return len(b), nil }
