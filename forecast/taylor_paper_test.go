@@ -246,3 +246,27 @@ func TestTaylorForecastAR(t *testing.T) {
 		}
 	}
 }
+
+// TestTaylorFilterGuards checks the departures for thin slots, worked by
+// hand: one contact (y = 1) in a slot whose intraday component is 0.02 (a
+// night slot empty on the two start days), with l = 10, b = 0, w = 1 for
+// that slot; α, β, γ, ω = 0.5, 0, 0.2, 0.3, φ = 0. Then d·w = 0.02 <
+// MinSeason, so the level is not updated from y (10/0.02 would move it by
+// 0.5·(50 − 10) = 20) and the weekly component, whose update would be
+// 0.3·1/(10·0.02) + 0.7·1 = 2.2, stays 1; the intraday one is updated
+// (w = 1 ≥ MinSeason): d = 0.2·1/(10·1) + 0.8·0.02 = 0.036. In the other
+// direction, a weekday slot with w = 0.05 < MinSeason (a closed day) and
+// d = 1.5 keeps d and updates w = 0.3·1/(10·1.5) + 0.7·0.05.
+func TestTaylorFilterGuards(t *testing.T) {
+	p := taylorParams{alpha: 0.5, beta: 0, gamma: 0.2, omega: 0.3}
+	st := taylorState{level: 10, day: []float64{0.02, 1.5}, week: []float64{1, 0.05}}
+	taylorFilter([]float64{1}, []int32{0}, 2, p, &st)
+	if st.level != 10 || st.week[0] != 1 || math.Abs(st.day[0]-0.036) > 1e-15 {
+		t.Errorf("night slot: level %v, w %v, d %v; want 10, 1, 0.036", st.level, st.week[0], st.day[0])
+	}
+	st = taylorState{level: 10, day: []float64{0.02, 1.5}, week: []float64{1, 0.05}}
+	taylorFilter([]float64{1}, []int32{1}, 2, p, &st)
+	if want := 0.3*1/(10*1.5) + 0.7*0.05; st.level != 10 || st.day[1] != 1.5 || math.Abs(st.week[1]-want) > 1e-15 {
+		t.Errorf("closed-day slot: level %v, d %v, w %v; want 10, 1.5, %v", st.level, st.day[1], st.week[1], want)
+	}
+}
