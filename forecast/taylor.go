@@ -54,8 +54,9 @@ package forecast
 // one-step errors (the paper's leads go to one day), so on thin count
 // series its noise, extrapolated over a week or more, drifts the forecast
 // (HoltWinters leaves its trend off for that reason). auto's backtest
-// sees it: on the generated histories taylor scores 26–80 % per backtest
-// week against 23–33 % for the other methods, and is not chosen.
+// sees it: on the generated histories taylor scores 26–79 % per backtest
+// week against 23–33 % for the other methods but snaive, and is not
+// chosen.
 //
 // The fit uses at most the last FitWeeks weeks (0: 26) to bound its cost.
 //
