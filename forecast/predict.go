@@ -14,7 +14,8 @@ type Options struct {
 	Level float64
 	// Origins is the number of rolling backtest origins, one week apart on
 	// the last weeks of history, each forecasting the week that follows;
-	// 0 means 4. Fewer are used when the history is short.
+	// 0 means DefaultOrigins (6). Fewer are used when the history is
+	// short.
 	Origins int
 	// AHTWeeks is how many recent weeks the AHT profile averages; 0 means 8.
 	AHTWeeks int

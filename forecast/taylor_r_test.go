@@ -103,7 +103,7 @@ func TestTaylorMatchesR(t *testing.T) {
 			}
 		}
 	}
-	p, _ := fitTaylor(in.Y, in.Keys[:3360], 48, 336)
+	p, _ := fitTaylor(in.Y, in.Keys[:3360], 48, 336, true)
 	st := taylorStart(in.Y, in.Keys[:3360], 48, 336)
 	mse := taylorFilter(in.Y, in.Keys[:3360], 48, p, &st)
 	if mse > 25686.65356 {

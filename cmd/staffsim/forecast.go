@@ -103,7 +103,7 @@ func newForecastCmd(s streams) *cobra.Command {
 	f.Var(&o.holdout, "holdout", "score the forecast against the last whole days of the history (e.g. 14d); 0: no holdout")
 	f.Var(&o.level, "level", "nominal coverage of the prediction intervals (lower, upper), e.g. 80% or 0.9")
 	f.StringVar(&o.holidays, "holidays", "", "file of holiday dates (YYYY-MM-DD, one a line): left out of fitting, forecast with the holiday profile or as closed")
-	f.IntVar(&o.origins, "origins", 4, "backtest origins, one week apart on the last weeks of history")
+	f.IntVar(&o.origins, "origins", forecast.DefaultOrigins, "backtest origins, one week apart on the last weeks of history")
 	f.StringVar(&o.out, "out", "", "forecast CSV to write (the accuracy table then goes to stdout); default or -: the forecast on stdout, the table on stderr")
 	f.StringVar(&o.plot, "plot", "", "chart of the last weeks of history and the forecast with its band (.png or .svg)")
 	addFormatFlag(f, &o.format)
