@@ -170,11 +170,12 @@ func (pl *planner) runTicketPlan(an *tickets.Analyzer, t0 time.Time) error {
 	if err := pl.dir.WriteFile("tier_headcount.csv", func(w io.Writer) error { return gocsv.Marshal(ticketCaseRows(sum), w) }); err != nil {
 		return err
 	}
-	run, err := writeTicketScenario(pl, res)
+	run, sc, err := writeTicketScenario(pl, res)
 	if err != nil {
 		return err
 	}
-	if err := writeTicketReport(pl.dir, res, sum, topt, run); err != nil {
+	rt := sc.RosterTable("The recommended roster (scenario.yaml): shifts per tier, analysts and breaks", report.TicketWords, nil)
+	if err := writeTicketReport(pl.dir, res, sum, topt, run, rt); err != nil {
 		return err
 	}
 	sum.Files = append(pl.dir.Files(), "summary.json")
@@ -289,7 +290,7 @@ func writeTicketPlan(w io.Writer, s *ticketplan.Summary, out string) error {
 
 // writeTicketReport stages report.html and its charts: the plan section,
 // P(meet) by headcount, and the recommendation's ticket section.
-func writeTicketReport(dir *atomicdir.Dir, res *ticketplan.Result, sum *ticketplan.Summary, opt ticketplan.Options, run *report.Run) error {
+func writeTicketReport(dir *atomicdir.Dir, res *ticketplan.Result, sum *ticketplan.Summary, opt ticketplan.Options, run *report.Run, rt *report.Roster) error {
 	tp := sum.Report(opt.HoursPerFTE)
 	chart, err := report.TicketPlanChart(tp)
 	if err != nil {
@@ -306,7 +307,7 @@ func writeTicketReport(dir *atomicdir.Dir, res *ticketplan.Result, sum *ticketpl
 		}
 	}
 	page := &report.Page{Title: "Ticket desk plan: " + res.Source, TicketPlan: tp, Charts: charts, Cheapest: -1,
-		Runs: []*report.Run{run}, Names: []string{"plan"},
+		Runs: []*report.Run{run}, Names: []string{"plan"}, Roster: rt,
 		Generated: "staffsim " + version + " plan", Words: report.TicketWords}
 	return dir.WriteFile("report.html", func(w io.Writer) error { return report.WriteHTML(w, page) })
 }
@@ -315,25 +316,25 @@ func writeTicketReport(dir *atomicdir.Dir, res *ticketplan.Result, sum *ticketpl
 // forecast it reads) and simulates it as staffsim simulate would: the
 // report's run section is that simulation, and it must give the plan's
 // own figures (a bug otherwise).
-func writeTicketScenario(pl *planner, res *ticketplan.Result) (*report.Run, error) {
+func writeTicketScenario(pl *planner, res *ticketplan.Result) (*report.Run, *scenarios.Scenario, error) {
 	sc := res.Scenario("forecast.csv", pl.opt.HourlyCost, pl.opt.Currency)
 	if err := pl.dir.WriteFile("scenario.yaml", func(w io.Writer) error {
 		fmt.Fprintf(w, "# The recommended ticket desk of staffsim plan (%s): the analysts per tier on\n# their shifts, the forecast split by priority. Ready to run:\n#   staffsim simulate scenario.yaml\n", res.Source)
 		return sc.WriteYAML(w)
 	}); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	loaded, err := scenarios.Load(filepath.Join(pl.dir.Path(), "scenario.yaml"))
 	if err != nil {
-		return nil, fmt.Errorf("plan: the scenario it wrote does not load (a bug): %w", err)
+		return nil, nil, fmt.Errorf("plan: the scenario it wrote does not load (a bug): %w", err)
 	}
 	out, err := scenarios.Run(pl.ctx, loaded, scenarios.Options{})
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	want, got := res.Run.Tickets.Summary.Total, out.Result.Tickets.Summary.Total
 	if want.Created != got.Created || want.Resolution.Attainment != got.Resolution.Attainment || res.Run.Summary.Total.PaidHours != out.Result.Summary.Total.PaidHours {
-		return nil, fmt.Errorf("plan: scenario.yaml simulates to other figures than the plan's (a bug): %v tickets vs %v", got.Created.Mean, want.Created.Mean)
+		return nil, nil, fmt.Errorf("plan: scenario.yaml simulates to other figures than the plan's (a bug): %v tickets vs %v", got.Created.Mean, want.Created.Mean)
 	}
-	return out.Report, nil
+	return out.Report, loaded, nil
 }
