@@ -29,6 +29,6 @@ func BenchmarkServiceNowPlan(b *testing.B) {
 		evals += len(r.Search) + len(r.Cases)
 	}
 	b.ReportMetric(b.Elapsed().Seconds()/float64(b.N), "s/plan")
-	b.ReportMetric((cputime.Now() - cpu0).Seconds()/float64(b.N), "cpu-s/plan")
+	b.ReportMetric((cputime.Now()-cpu0).Seconds()/float64(b.N), "cpu-s/plan")
 	b.ReportMetric(float64(evals)/float64(b.N), "staffings/plan")
 }
