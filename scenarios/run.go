@@ -202,6 +202,7 @@ func (o *Outcome) toReport(demands []demand) *report.Run {
 		r.Tickets = report.NewTickets(res.Tickets, o.Config.Tickets, sc.Location)
 		sum.AllSLAsMet = sum.AllSLAsMet && r.Tickets.Met()
 	}
+	addTotals(r, res, sc)
 	return r
 }
 

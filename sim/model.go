@@ -17,9 +17,10 @@ type model struct {
 	shrinkage  float64
 	seed       uint64
 	reps       int
-	queues     []queueModel // the phone queues (Config.Queues), then the ticket queues
-	nPhone     int          // len(Config.Queues)
-	tk         *ticketModel // nil without Config.Tickets
+	queues     []queueModel    // the phone queues (Config.Queues), then the ticket queues
+	nPhone     int             // len(Config.Queues)
+	targets    []time.Duration // union of the phone queues' SLA targets, sorted (Result.Targets)
+	tk         *ticketModel    // nil without Config.Tickets
 	groups     []groupModel
 	shifts     []shiftModel
 	occs       []occurrence
@@ -31,6 +32,7 @@ type queueModel struct {
 	priority     int
 	target       time.Duration
 	more         []time.Duration // Queue.Targets
+	tidx         []int           // per union target: 0 SLATarget, j+1 more[j], -1 not measured
 	goal         float64
 	handle       sampler
 	patience     sampler
@@ -113,6 +115,7 @@ func compileModel(cfg *Config) *model {
 		m.queues = append(m.queues, qm)
 	}
 	m.nPhone = len(m.queues)
+	m.compileTargets()
 	tiers := map[string]int{}
 	if cfg.Tickets != nil {
 		m.tk = compileTickets(m, cfg)
