@@ -259,6 +259,9 @@ func (w *walker) queues(n *yaml.Node, s *Scenario) {
 			}
 			seen[q.Name] = f.Vals["name"].Line
 			w.queueNodes[q.Name] = f.Vals["name"]
+			if q.Name == "total" { // intervals.csv's desk rows
+				w.Errorf(f.Vals["name"], sub(path, "name"), "call it something else, e.g. total-calls", "queue name %q is kept for the desk's total", q.Name)
+			}
 			if strings.ContainsAny(q.Name, ",\n\r\"") {
 				w.Errorf(f.Vals["name"], sub(path, "name"), "use letters, digits, spaces, - and _", "queue name %q has a comma, quote or line break", q.Name)
 			}
