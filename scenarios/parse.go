@@ -313,7 +313,7 @@ func (w *walker) queues(n *yaml.Node, s *Scenario) {
 
 func (w *walker) arrivals(n *yaml.Node, path string) Arrivals {
 	a := Arrivals{Scale: 1, ScaleSet: true}
-	f, ok := w.Mapping(n, path, "a mapping with one of rate, forecast or history", "rate", "forecast", "history", "scale", "columns", "own_handle_times", "own_patience")
+	f, ok := w.Mapping(n, path, "a mapping with one of rate, forecast or history", "rate", "forecast", "history", "scale", "columns", "own_handle_times", "own_patience", "interval_aht")
 	if !ok {
 		return a
 	}
@@ -366,6 +366,14 @@ func (w *walker) arrivals(n *yaml.Node, path string) Arrivals {
 				w.Errorf(v, sub(path, "own_patience"), "own_patience replays a history's patience_seconds (observed times to abandon): give history: FILE", "no history to replay")
 			}
 			a.OwnPatience = b
+		}
+	}
+	if v := f.Vals["interval_aht"]; v != nil {
+		if b, ok := w.Boolean(v, sub(path, "interval_aht")); ok {
+			if !f.Has("forecast") {
+				w.Errorf(v, sub(path, "interval_aht"), "interval_aht says whether a forecast's aht_seconds sets each interval's handle time: give forecast: FILE", "no forecast")
+			}
+			a.FlatAHT = !b
 		}
 	}
 	if v := f.Vals["scale"]; v != nil {

@@ -105,6 +105,13 @@ type Arrivals struct {
 	// abandoned call's observed time to abandon); the others draw theirs
 	// from patience (own_patience).
 	OwnPatience bool
+	// FlatAHT keeps the queue's handle_time mean in every interval of a
+	// Forecast (interval_aht: false). By default each interval whose
+	// forecast has an aht_seconds takes it as its mean handle time — the
+	// handle_time family and CV kept, its mean scaled — as the Erlang
+	// requirements of that forecast do; intervals without one keep the
+	// handle_time mean.
+	FlatAHT bool
 	// Trace is the history itself, when the scenario is built in Go
 	// (staffsim replay): it is replayed instead of reading History, which
 	// names the file it is written to (WriteTrace).

@@ -202,6 +202,9 @@ func arrivalsNode(a Arrivals) *yaml.Node {
 	if a.OwnPatience {
 		am.add("own_patience", boolNode(true))
 	}
+	if a.FlatAHT && a.Forecast != "" {
+		am.add("interval_aht", boolNode(false))
+	}
 	am.add("scale", num(fmtFloat(a.Volume())))
 	return am.Node
 }

@@ -100,6 +100,14 @@ type Queue struct {
 //     (an abandoned call's observed time to abandon); 0 draws it from the
 //     queue's distribution (an answered call's patience is not observed).
 //
+// AHT, with Counts, gives each interval of Counts its own mean handle
+// time: a contact arriving in interval i with AHT[i] > 0 draws its handle
+// time from the queue's HandleTime scaled by AHT[i] / HandleTime's mean —
+// the family and coefficient of variation kept, the mean AHT[i] (a
+// forecast's aht_seconds). AHT[i] == 0 keeps the queue's mean, and so do
+// the intervals past the end of AHT (nil keeps it everywhere); AHT is at
+// most as long as Counts.
+//
 // Scale multiplies the volume (0 means 1): the rates of a Poisson process
 // are multiplied by Scale; a replay keeps each recorded contact
 // ⌊Scale⌋ times plus once more with probability Scale − ⌊Scale⌋, the copies
@@ -107,6 +115,7 @@ type Queue struct {
 type Arrivals struct {
 	PerHour     float64
 	Counts      []float64
+	AHT         []time.Duration // per interval of Counts, optional (see above)
 	Step        time.Duration
 	CountsStart time.Time
 	Times       []time.Duration

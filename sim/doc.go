@@ -17,7 +17,9 @@
 //     example a forecast's expected arrivals per interval), or a replay of
 //     recorded arrival times; each multiplied by a volume Scale.
 //   - Handle times and patience (Dist): exponential, log-normal, gamma, fixed
-//     or empirical (resampled from history). A contact whose wait reaches its
+//     or empirical (resampled from history). With per-interval counts, each
+//     interval may have its own mean handle time (Arrivals.AHT, a
+//     forecast's aht_seconds): the distribution is scaled to it. A contact whose wait reaches its
 //     patience abandons and leaves. A queue without patience never loses a
 //     contact.
 //   - Routing: an agent that becomes free takes the oldest contact of the

@@ -324,6 +324,9 @@ func (e *engine) arrive(qi int32, traceHandle, tracePatience time.Duration) {
 	qm := &e.m.queues[qi]
 	q := &e.queues[qi]
 	handle := qm.handle.sample(q.handle)
+	if qm.scaled && q.seg < len(qm.segs) {
+		handle = time.Duration(float64(handle) * qm.segs[q.seg].hscale)
+	}
 	if traceHandle > 0 {
 		handle = traceHandle
 	}

@@ -42,6 +42,7 @@ type queueModel struct {
 	hasPickup    bool
 	backlog      int
 	segs         []segment       // Poisson demand, nil for replay
+	scaled       bool            // a segment's hscale is not 1 (Arrivals.AHT)
 	replay       []time.Duration // sorted recorded arrivals in [0, horizon)
 	replayHandle []time.Duration // the trace's handle time per replayed arrival (0: draw), or nil
 	replayPat    []time.Duration // the trace's patience per replayed arrival (0: draw), or nil
@@ -57,6 +58,9 @@ type queueModel struct {
 type segment struct {
 	end  time.Duration
 	rate float64
+	// hscale multiplies the handle times of the contacts arriving in the
+	// segment (Arrivals.AHT); 1 without.
+	hscale float64
 }
 
 // groupModel is a set of agents with identical skills.
@@ -112,6 +116,7 @@ func compileModel(cfg *Config) *model {
 			backlog:     q.InitialBacklog,
 		}
 		qm.arrivals(&q.Arrivals, cfg.Start, m.horizon)
+		qm.handleScales(&q.Arrivals, q.HandleTime.MeanDuration(), cfg.Start)
 		m.queues = append(m.queues, qm)
 	}
 	m.nPhone = len(m.queues)
@@ -195,13 +200,38 @@ func (qm *queueModel) arrivals(a *Arrivals, start time.Time, horizon time.Durati
 			if end <= 0 {
 				continue
 			}
-			qm.segs = append(qm.segs, segment{end: min(end, horizon), rate: c * s / float64(a.Step)})
+			qm.segs = append(qm.segs, segment{end: min(end, horizon), rate: c * s / float64(a.Step), hscale: 1})
 			if end >= horizon {
 				break
 			}
 		}
 	case a.PerHour > 0:
-		qm.segs = []segment{{end: horizon, rate: a.PerHour * s / float64(time.Hour)}}
+		qm.segs = []segment{{end: horizon, rate: a.PerHour * s / float64(time.Hour), hscale: 1}}
+	}
+}
+
+// handleScales sets each Poisson segment's handle-time multiplier from
+// a.AHT: AHT[i] / mean for interval i of the counts (1 where AHT[i] is 0).
+// It follows arrivals, which makes one segment per count from the first
+// that ends after time 0.
+func (qm *queueModel) handleScales(a *Arrivals, mean time.Duration, start time.Time) {
+	if len(a.AHT) == 0 || len(a.Counts) == 0 || mean <= 0 {
+		return
+	}
+	off := a.countsOffset(start)
+	k := 0
+	for i := range a.Counts {
+		if time.Duration(i+1)*a.Step-off <= 0 {
+			continue
+		}
+		if k >= len(qm.segs) {
+			break
+		}
+		if i < len(a.AHT) && a.AHT[i] > 0 {
+			qm.segs[k].hscale = float64(a.AHT[i]) / float64(mean)
+			qm.scaled = true
+		}
+		k++
 	}
 }
 

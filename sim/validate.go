@@ -229,6 +229,15 @@ func validateArrivals(a *Arrivals, start time.Time, horizon time.Duration, bad f
 			}
 		}
 	}
+	if len(a.AHT) > len(a.Counts) {
+		bad("%d per-interval handle times for %d counts: give at most one per count (0 keeps the queue's mean)", len(a.AHT), len(a.Counts))
+	}
+	for i, x := range a.AHT {
+		if x < 0 || x > maxHorizon {
+			bad("per-interval handle time %d is %v; want 0 (the queue's mean) up to %v", i+1, x, maxHorizon)
+			break
+		}
+	}
 	if a.Step < 0 {
 		bad("step %v must not be negative", a.Step)
 	}
