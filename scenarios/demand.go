@@ -279,6 +279,9 @@ func (s *Scenario) simConfig() (sim.Config, []demand, error) {
 		if err != nil {
 			return sim.Config{}, nil, err
 		}
+		for i := range curves {
+			curves[i].NotReady, curves[i].NotReadySpell = s.Roster.notReadyOf(nil)
+		}
 		cfg.Shifts = append(cfg.Shifts, curves...)
 	}
 	if err := cfg.Validate(); err != nil {

@@ -193,6 +193,12 @@ type Roster struct {
 	// built in Go (staffsim replay): they are used instead of reading
 	// Staffing, which names the file they are written to.
 	Curves []*staffing.Curve
+	// NotReady is the share of their time on duty that agents are not
+	// ready (on duty, paid, taking no contact), in spells of mean
+	// NotReadySpell (0: sim.DefaultNotReadySpell); a shift may set its own
+	// (see notready.go and sim.Shift.NotReady).
+	NotReady      float64
+	NotReadySpell time.Duration
 }
 
 // Shift is a group of identical agents working the same hours.
@@ -209,6 +215,10 @@ type Shift struct {
 	// HardEnd: the shift ends on time and the contact in hand goes back to
 	// its queue (end: hard); otherwise it is finished as overtime.
 	HardEnd bool
+	// NotReady, when set, is the shift's own not-ready share, and
+	// NotReadySpell (when > 0) its mean spell; otherwise the roster's.
+	NotReady      *float64
+	NotReadySpell time.Duration
 }
 
 // Works reports whether the shift starts on weekday d.
@@ -244,8 +254,13 @@ type Break = sim.Break
 // Sim returns the simulator's form of the shift: the one conversion from a
 // scenario's roster to the simulator's, used by every command.
 func (sh *Shift) Sim() sim.Shift {
-	return sim.Shift{Name: sh.Name, Start: sh.Start, Length: sh.Length, Days: sh.Days, Agents: sh.Agents,
-		Skills: sh.Skills, Breaks: append([]Break(nil), sh.Breaks...), Dates: sh.Dates, HardEnd: sh.HardEnd}
+	out := sim.Shift{Name: sh.Name, Start: sh.Start, Length: sh.Length, Days: sh.Days, Agents: sh.Agents,
+		Skills: sh.Skills, Breaks: append([]Break(nil), sh.Breaks...), Dates: sh.Dates, HardEnd: sh.HardEnd,
+		NotReadySpell: sh.NotReadySpell}
+	if sh.NotReady != nil {
+		out.NotReady = *sh.NotReady
+	}
+	return out
 }
 
 // SimShifts returns the simulator's form of the roster's shifts.
@@ -253,6 +268,7 @@ func (r *Roster) SimShifts() []sim.Shift {
 	out := make([]sim.Shift, len(r.Shifts))
 	for i := range r.Shifts {
 		out[i] = r.Shifts[i].Sim()
+		out[i].NotReady, out[i].NotReadySpell = r.notReadyOf(&r.Shifts[i])
 	}
 	return out
 }
@@ -274,7 +290,12 @@ func ShiftsOf(shifts []sim.Shift) []Shift {
 	out := make([]Shift, len(shifts))
 	for i, sh := range shifts {
 		out[i] = Shift{Name: sh.Name, Start: sh.Start, Length: sh.Length, Days: sh.Days, Agents: sh.Agents,
-			Skills: sh.Skills, Breaks: append([]Break(nil), sh.Breaks...), Dates: sh.Dates, HardEnd: sh.HardEnd}
+			Skills: sh.Skills, Breaks: append([]Break(nil), sh.Breaks...), Dates: sh.Dates, HardEnd: sh.HardEnd,
+			NotReadySpell: sh.NotReadySpell}
+		if sh.NotReady > 0 {
+			x := sh.NotReady
+			out[i].NotReady = &x
+		}
 	}
 	return out
 }

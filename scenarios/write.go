@@ -112,6 +112,9 @@ func (s *Scenario) node() (*yaml.Node, error) {
 	}
 	rm := newMap(false)
 	rm.add("shrinkage", str(fmtShrinkage(s.Roster.Shrinkage)))
+	if r := &s.Roster; r.NotReady > 0 {
+		addNotReady(rm, &r.NotReady, r.NotReadySpell)
+	}
 	shs := &yaml.Node{Kind: yaml.SequenceNode}
 	for _, sh := range s.Roster.Shifts {
 		shm := newMap(false)
@@ -135,6 +138,7 @@ func (s *Scenario) node() (*yaml.Node, error) {
 		if sh.HardEnd {
 			shm.add("end", str("hard"))
 		}
+		addNotReady(shm, sh.NotReady, sh.NotReadySpell)
 		shm.add("agents", num(strconv.Itoa(sh.Agents)))
 		if sh.Skills != nil {
 			sk := &yaml.Node{Kind: yaml.SequenceNode, Style: yaml.FlowStyle}

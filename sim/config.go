@@ -161,6 +161,12 @@ type Shift struct {
 	// it has left, for the next agent (resumed, not answered again), and
 	// leaves. Without it the agent finishes the contact first (overtime).
 	HardEnd bool
+	// NotReady in [0, 1) is the share of their time on duty that the
+	// shift's agents are not ready: on duty and paid, taking no contact,
+	// in spells of mean NotReadySpell (0 means DefaultNotReadySpell, 2m)
+	// — see notready.go. It is left out of available time.
+	NotReady      float64
+	NotReadySpell time.Duration
 	// Always puts the shift on duty for the whole horizon, once, from time 0
 	// (Start and Days must be zero, Length is ignored; Break.After counts from
 	// time 0). It is how a steady-state desk — M/M/n — is written.

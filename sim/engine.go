@@ -13,6 +13,7 @@ const (
 	agentIdle
 	agentBusy
 	agentBreak
+	agentNotReady // on duty, paid, taking no contact (notready.go)
 )
 
 // contact is a waiting contact. Contacts are pooled: an answered or
@@ -46,6 +47,7 @@ type agent struct {
 	idleSeq  uint64
 	shiftEnd time.Duration
 	breakLen time.Duration // > 0: break due once the contact in hand is done
+	owed     time.Duration // not-ready time fallen due, taken once free
 	// The contact in hand, for a hard shift end: when its service ends,
 	// when it arrived and in which interval; wrapping: after-contact work,
 	// the contact gone.
@@ -93,6 +95,8 @@ type engine struct {
 	groups   []groupRun
 	occs     []occRun
 	absence  uint64 // the replication's key of who is absent (shrinkage)
+	nrPCG    *rand.PCG
+	nr       *rand.Rand // not-ready spells (notready.go)
 	idleSeq  uint64
 	events   int64
 	st       stats
@@ -131,6 +135,8 @@ func newEngine(m *model) *engine {
 	}
 	e.groups = make([]groupRun, len(m.groups))
 	e.occs = make([]occRun, len(m.occs))
+	e.nrPCG = rand.NewPCG(0, 0)
+	e.nr = rand.New(e.nrPCG)
 	e.st.init(m)
 	if m.tk != nil {
 		e.ticketSeq = make([]uint64, len(m.tk.prios))
@@ -154,6 +160,8 @@ func (e *engine) seedStreams(rep int) {
 	}
 	s := newSeed(e.m.seed, rep, purposeShrinkage, 0)
 	e.absence = streams.Mix(s[0] ^ streams.Mix(s[1]))
+	s = newSeed(e.m.seed, rep, purposeNotReady, 0)
+	e.nrPCG.Seed(s[0], s[1])
 	s = newSeed(e.m.seed, rep, purposeTickets, 0)
 	e.ticketKey = streams.Mix(s[0] ^ streams.Mix(s[1]))
 }
@@ -239,6 +247,10 @@ func (e *engine) run(ctx context.Context, rep int) error {
 			e.st.paid(e.now, int64(m.shifts[m.occs[ev.id].shift].agents))
 		case evTicket:
 			e.onTicket(ev.id, ev.gen)
+		case evNotReadyDue:
+			e.onNotReadyDue(ev.id, ev.gen)
+		case evReady:
+			e.onReady(ev.id, ev.gen)
 		}
 	}
 	e.now = m.horizon
@@ -514,8 +526,13 @@ func (e *engine) startService(a int32, qi, iv int32, arrival, handle time.Durati
 
 // nextWork gives agent a (available, not in the idle list) the oldest
 // contact of the highest-priority non-empty queue among its skills, or
-// puts it in the idle list.
+// puts it in the idle list — unless it owes not-ready time, which it
+// takes first.
 func (e *engine) nextWork(a int32) {
+	if e.agents[a].owed > 0 {
+		e.startNotReady(a) // a not-ready spell fell due while it was busy
+		return
+	}
 	g := &e.m.groups[e.agents[a].group]
 	best := int32(-1)
 	bestPri := 0

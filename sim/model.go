@@ -75,6 +75,10 @@ type shiftModel struct {
 	group  int32
 	agents int
 	breaks []Break
+	// Not-ready time (notready.go): the share, the mean spell and the mean
+	// ready period between spells, spell·(1 − share)/share.
+	notReady     float64
+	spell, ready time.Duration
 }
 
 // occurrence is one working of a shift: from start to end (relative to
@@ -164,7 +168,13 @@ func compileModel(cfg *Config) *model {
 				m.queues[q].groups = append(m.queues[q].groups, g)
 			}
 		}
-		m.shifts = append(m.shifts, shiftModel{name: sh.Name, key: nameKey(sh.Name), hard: sh.HardEnd, group: g, agents: sh.Agents, breaks: sh.Breaks})
+		smod := shiftModel{name: sh.Name, key: nameKey(sh.Name), hard: sh.HardEnd, group: g, agents: sh.Agents, breaks: sh.Breaks}
+		if sh.NotReady > 0 {
+			smod.notReady, smod.spell = sh.NotReady, sh.notReadySpell()
+			// Capped so that a tiny share does not overflow a Duration.
+			smod.ready = time.Duration(min(float64(smod.spell)*(1-sh.NotReady)/sh.NotReady, float64(maxHorizon)))
+		}
+		m.shifts = append(m.shifts, smod)
 	}
 	m.occs = expandRoster(cfg)
 	return m

@@ -145,6 +145,12 @@ func (c Config) Validate() error {
 				bad("days", "%d is not a weekday", d)
 			}
 		}
+		if !(s.NotReady >= 0 && s.NotReady < 1) {
+			bad("not ready", "%v must be a share in [0, 1), e.g. 0.1 for 10%%", s.NotReady)
+		}
+		if s.NotReadySpell < 0 || s.NotReadySpell > 24*time.Hour {
+			bad("not-ready spell", "%v must be between 0 (the default, %v) and 24h", s.NotReadySpell, DefaultNotReadySpell)
+		}
 		if len(s.Dates) > 0 && (len(s.Days) > 0 || s.Always) {
 			bad("dates", "a shift on given dates has no weekdays and is not always on: give dates or days, not both")
 		}
