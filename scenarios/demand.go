@@ -253,7 +253,7 @@ func (s *Scenario) simConfig() (sim.Config, []demand, error) {
 		sq := sim.Queue{
 			Name: q.Name, Priority: q.Priority, Arrivals: d.arrivals,
 			HandleTime: q.HandleTime.sim(), SLATarget: q.SLA.Target, Targets: q.MoreTargets, SLAGoal: q.SLA.Goal,
-			InitialBacklog: q.InitialBacklog,
+			InitialBacklog: q.InitialBacklog, OverflowAfter: q.OverflowAfter,
 		}
 		if q.Patience != nil {
 			sq.Patience = q.Patience.sim()

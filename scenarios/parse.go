@@ -230,7 +230,7 @@ func (w *walker) start(n *yaml.Node, loc *time.Location) (time.Time, bool) {
 	return time.Time{}, false
 }
 
-var queueKeys = []string{"name", "priority", "arrivals", "handle_time", "patience", "wrap_up", "pickup_delay", "sla", "ticket_sla", "initial_backlog"}
+var queueKeys = []string{"name", "priority", "arrivals", "handle_time", "patience", "wrap_up", "pickup_delay", "sla", "ticket_sla", "initial_backlog", "overflow_after"}
 
 func (w *walker) queues(n *yaml.Node, s *Scenario) {
 	items, ok := w.Seq(n, "queues", "a list of queues")
@@ -303,6 +303,9 @@ func (w *walker) queues(n *yaml.Node, s *Scenario) {
 		if f.Has("ticket_sla") {
 			w.Errorf(f.Keys["ticket_sla"], sub(path, "ticket_sla"), "move each priority's response and resolution to tickets.priorities (see testdata/it-desk.yaml) and leave ticket_sla out",
 				"ticket SLAs are set per priority under tickets:, not per queue")
+		}
+		if v := f.Vals["overflow_after"]; v != nil {
+			q.OverflowAfter, _ = w.PositiveDuration(v, sub(path, "overflow_after"))
 		}
 		if v := f.Vals["initial_backlog"]; v != nil {
 			q.InitialBacklog, _ = w.Integer(v, sub(path, "initial_backlog"), 0, "the number of contacts waiting at the start, ≥ 0")

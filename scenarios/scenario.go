@@ -1,6 +1,7 @@
 package scenarios
 
 import (
+	"slices"
 	"time"
 
 	"github.com/staffsim/staffsim/forecast"
@@ -75,7 +76,11 @@ type Queue struct {
 	// SLA.Target (sla: {targets: [20s, 60s], goal: 80%} gives SLA.Target
 	// 20s and MoreTargets [60s]); only SLA.Target is judged against the
 	// goal (sim.Queue.Targets).
-	MoreTargets    []time.Duration
+	MoreTargets []time.Duration
+	// OverflowAfter > 0: a contact waits this long for the queue's primary
+	// agents (shifts whose first skill or reserved queue it is) before
+	// any other skilled agent may take it (overflow_after; sim.Queue).
+	OverflowAfter  time.Duration
 	InitialBacklog int // contacts waiting at the start
 }
 
@@ -219,6 +224,11 @@ type Shift struct {
 	// NotReadySpell (when > 0) its mean spell; otherwise the roster's.
 	NotReady      *float64
 	NotReadySpell time.Duration
+	// Reserved, when set, reserves the shift's agents for these queues
+	// instead of Skills (reserved: [vip]): they take nothing else, and
+	// shifts with default skills leave these queues to them
+	// (sim.Shift.Reserved).
+	Reserved []string
 }
 
 // Works reports whether the shift starts on weekday d.
@@ -236,6 +246,9 @@ func (sh *Shift) Works(d time.Weekday) bool {
 
 // Serves reports whether the shift's agents have the skill for queue q.
 func (sh *Shift) Serves(q string) bool {
+	if sh.Reserved != nil {
+		return slices.Contains(sh.Reserved, q)
+	}
 	if sh.Skills == nil {
 		return true
 	}
@@ -256,7 +269,7 @@ type Break = sim.Break
 func (sh *Shift) Sim() sim.Shift {
 	out := sim.Shift{Name: sh.Name, Start: sh.Start, Length: sh.Length, Days: sh.Days, Agents: sh.Agents,
 		Skills: sh.Skills, Breaks: append([]Break(nil), sh.Breaks...), Dates: sh.Dates, HardEnd: sh.HardEnd,
-		NotReadySpell: sh.NotReadySpell}
+		NotReadySpell: sh.NotReadySpell, Reserved: sh.Reserved}
 	if sh.NotReady != nil {
 		out.NotReady = *sh.NotReady
 	}
@@ -291,7 +304,7 @@ func ShiftsOf(shifts []sim.Shift) []Shift {
 	for i, sh := range shifts {
 		out[i] = Shift{Name: sh.Name, Start: sh.Start, Length: sh.Length, Days: sh.Days, Agents: sh.Agents,
 			Skills: sh.Skills, Breaks: append([]Break(nil), sh.Breaks...), Dates: sh.Dates, HardEnd: sh.HardEnd,
-			NotReadySpell: sh.NotReadySpell}
+			NotReadySpell: sh.NotReadySpell, Reserved: sh.Reserved}
 		if sh.NotReady > 0 {
 			x := sh.NotReady
 			out[i].NotReady = &x

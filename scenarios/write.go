@@ -98,6 +98,9 @@ func (s *Scenario) node() (*yaml.Node, error) {
 		sm.add("goal", str(fmtFraction(q.SLA.Goal)))
 		qm.add("sla", sm.Node)
 		qm.add("initial_backlog", num(strconv.Itoa(q.InitialBacklog)))
+		if q.OverflowAfter > 0 {
+			qm.add("overflow_after", str(fmtDuration(q.OverflowAfter)))
+		}
 		qs.Content = append(qs.Content, qm.Node)
 	}
 	if len(s.Queues) > 0 || s.Tickets == nil {
@@ -146,6 +149,13 @@ func (s *Scenario) node() (*yaml.Node, error) {
 				sk.Content = append(sk.Content, str(q))
 			}
 			shm.add("skills", sk)
+		}
+		if sh.Reserved != nil {
+			rs := &yaml.Node{Kind: yaml.SequenceNode, Style: yaml.FlowStyle}
+			for _, q := range sh.Reserved {
+				rs.Content = append(rs.Content, str(q))
+			}
+			shm.add("reserved", rs)
 		}
 		if len(sh.Breaks) > 0 {
 			bs := &yaml.Node{Kind: yaml.SequenceNode}

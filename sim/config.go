@@ -67,6 +67,11 @@ type Queue struct {
 	// waits it too, the agent is busy; the zero Dist means none — a
 	// work-conserving desk.
 	PickUp Dist
+	// OverflowAfter > 0 is how long a contact waits for the queue's
+	// primary agents (those of shifts whose first skill it is) before any
+	// other skilled agent may take it (routing.go); 0 lets every skilled
+	// agent take it at once.
+	OverflowAfter time.Duration
 	// SLATarget is T in "answered within T" (0 counts only contacts
 	// answered without waiting).
 	SLATarget time.Duration
@@ -150,6 +155,10 @@ type Shift struct {
 	Agents int
 	// Skills are the names of the queues the agents serve; empty means all.
 	Skills []string
+	// Reserved, when not empty, reserves the shift's agents for these
+	// queues instead of Skills: they take nothing else, and shifts with
+	// default skills do not take these queues (routing.go).
+	Reserved []string
 	// Breaks are taken by every agent of the shift at the same offsets.
 	Breaks []Break
 	// Dates, when not empty, are the days the shift starts on instead of

@@ -26,6 +26,11 @@
 //     highest-priority (lowest Priority number) non-empty queue among its
 //     skills; queues of equal priority are served oldest contact first. An
 //     arriving contact goes to the skilled agent that has been idle longest.
+//     Two routing classes go beyond that (routing.go): agents reserved for
+//     queues (Shift.Reserved), which take nothing else and which default
+//     skills leave those queues to, and an overflow threshold
+//     (Queue.OverflowAfter) for which a contact waits for its queue's
+//     primary agents before any other skilled agent may take it.
 //   - Roster (Shift): start time of day, length, weekdays, headcount, skills
 //     and breaks. A break or a shift end waits for the contact in hand; time
 //     worked past a shift's end is overtime. A delayed break still lasts its

@@ -115,6 +115,10 @@ type engine struct {
 	snapIv    int
 	snapEnd   time.Duration
 	tst       ticketStats
+
+	// observe, when set (tests only), sees every answer: the queue, the
+	// answering agent's group and the wait.
+	observe func(qi, group int32, wait time.Duration)
 }
 
 func newEngine(m *model) *engine {
@@ -247,6 +251,8 @@ func (e *engine) run(ctx context.Context, rep int) error {
 			e.st.paid(e.now, int64(m.shifts[m.occs[ev.id].shift].agents))
 		case evTicket:
 			e.onTicket(ev.id, ev.gen)
+		case evOverflow:
+			e.onOverflow(ev.id, ev.gen)
 		case evNotReadyDue:
 			e.onNotReadyDue(ev.id, ev.gen)
 		case evReady:
@@ -351,7 +357,13 @@ func (e *engine) arrive(qi int32, traceHandle, tracePatience time.Duration) {
 	}
 	iv := int32(e.now / e.m.iv)
 	e.st.offered(iv, qi)
-	if a := e.idleAgentFor(qi); a >= 0 {
+	a := int32(-1)
+	if qm.overflow > 0 {
+		a = e.idlePrimaryFor(qi) // the others wait out the threshold
+	} else {
+		a = e.idleAgentFor(qi)
+	}
+	if a >= 0 {
 		e.removeIdle(a)
 		e.startService(a, qi, iv, e.now, handle, false, -1)
 		return
@@ -362,6 +374,9 @@ func (e *engine) arrive(qi int32, traceHandle, tracePatience time.Duration) {
 	e.enqueue(qi, ringEntry{id: id, gen: c.gen})
 	if patience >= 0 {
 		e.ev.push(e.now+patience, evAbandon, id, c.gen)
+	}
+	if qm.overflow > 0 && (patience < 0 || patience > qm.overflow) {
+		e.ev.push(e.now+qm.overflow, evOverflow, id, c.gen)
 	}
 }
 
@@ -453,7 +468,12 @@ func (e *engine) requeue(a int32) {
 // dispatch gives waiting contacts of queue qi to its idle agents.
 func (e *engine) dispatch(qi int32) {
 	for e.queues[qi].waiting > 0 {
-		b := e.idleAgentFor(qi)
+		var b int32
+		if e.m.queues[qi].overflow > 0 {
+			b = e.idleEligibleFor(qi)
+		} else {
+			b = e.idleAgentFor(qi)
+		}
 		if b < 0 {
 			return
 		}
@@ -511,6 +531,9 @@ func (e *engine) startService(a int32, qi, iv int32, arrival, handle time.Durati
 		if int(iv) >= e.m.warm {
 			e.queues[qi].histogram[waitBin(wait)]++
 		}
+		if e.observe != nil {
+			e.observe(qi, e.agents[a].group, wait)
+		}
 		if ticket >= 0 {
 			e.responded(ticket, e.now+delay)
 		}
@@ -543,7 +566,7 @@ func (e *engine) nextWork(a int32) {
 			break
 		}
 		id := e.peek(qi)
-		if id < 0 {
+		if id < 0 || !e.eligible(e.agents[a].group, qi, e.contacts[id].arrival) {
 			continue
 		}
 		if best < 0 || e.contacts[id].arrival < bestArr {

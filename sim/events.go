@@ -17,6 +17,7 @@ const (
 	evTicket                           // id: ticket, gen: ticketPendingEnd or ticketReopen
 	evNotReadyDue                      // id: agent, gen: agent generation: a not-ready spell falls due
 	evReady                            // id: agent, gen: agent generation: a not-ready spell ends
+	evOverflow                         // id: contact, gen: contact generation: it has waited its queue's OverflowAfter
 )
 
 // event is a value in the heap: no pointers, no allocation per event,

@@ -41,6 +41,7 @@ type queueModel struct {
 	hasWrap      bool
 	hasPickup    bool
 	backlog      int
+	overflow     time.Duration   // OverflowAfter (routing.go)
 	segs         []segment       // Poisson demand, nil for replay
 	scaled       bool            // a segment's hscale is not 1 (Arrivals.AHT)
 	replay       []time.Duration // sorted recorded arrivals in [0, horizon)
@@ -65,7 +66,8 @@ type segment struct {
 
 // groupModel is a set of agents with identical skills.
 type groupModel struct {
-	queues []int32 // served queues, by priority then position
+	queues  []int32 // served queues, by priority then position
+	primary int32   // the queue of the shifts' first skill, -1 for none (routing.go)
 }
 
 type shiftModel struct {
@@ -118,6 +120,7 @@ func compileModel(cfg *Config) *model {
 			hasWrap:     q.WrapUp.Kind != None,
 			hasPickup:   q.PickUp.Kind != None,
 			backlog:     q.InitialBacklog,
+			overflow:    q.OverflowAfter,
 		}
 		qm.arrivals(&q.Arrivals, cfg.Start, m.horizon)
 		qm.handleScales(&q.Arrivals, q.HandleTime.MeanDuration(), cfg.Start)
@@ -133,16 +136,36 @@ func compileModel(cfg *Config) *model {
 		}
 	}
 
-	// Agent groups: one per distinct skill set.
+	// Agent groups: one per distinct skill set (and primary queue, when a
+	// queue has an overflow threshold).
 	groupOf := map[string]int32{}
+	reserved := map[int32]bool{} // queues some shift reserves agents for
+	overflow := false
 	for _, sh := range cfg.Shifts {
+		for _, name := range sh.Reserved {
+			if i, ok := index[name]; ok {
+				reserved[i] = true
+			}
+		}
+	}
+	for _, q := range cfg.Queues {
+		overflow = overflow || q.OverflowAfter > 0
+	}
+	for si := range cfg.Shifts {
+		sh := &cfg.Shifts[si]
 		var skills []int32
-		if len(sh.Skills) == 0 {
+		names := sh.Skills
+		if len(sh.Reserved) > 0 {
+			names = sh.Reserved
+		}
+		if len(names) == 0 {
 			for i := range m.queues {
-				skills = append(skills, int32(i))
+				if !reserved[int32(i)] {
+					skills = append(skills, int32(i))
+				}
 			}
 		} else {
-			for _, name := range sh.Skills {
+			for _, name := range names {
 				if i, ok := index[name]; ok && !slices.Contains(skills, i) {
 					skills = append(skills, i)
 				}
@@ -158,12 +181,16 @@ func compileModel(cfg *Config) *model {
 		slices.SortFunc(skills, func(a, b int32) int {
 			return cmp.Or(cmp.Compare(m.queues[a].priority, m.queues[b].priority), cmp.Compare(a, b))
 		})
-		key := string(int32sKey(skills))
+		primary := int32(-1)
+		if overflow {
+			primary = primaryOf(sh, index)
+		}
+		key := string(int32sKey(append(skills, primary)))
 		g, ok := groupOf[key]
 		if !ok {
 			g = int32(len(m.groups))
 			groupOf[key] = g
-			m.groups = append(m.groups, groupModel{queues: skills})
+			m.groups = append(m.groups, groupModel{queues: skills, primary: primary})
 			for _, q := range skills {
 				m.queues[q].groups = append(m.queues[q].groups, g)
 			}

@@ -105,6 +105,9 @@ func (c Config) Validate() error {
 				bad("sla targets", "%v must not be negative", t)
 			}
 		}
+		if q.OverflowAfter < 0 || q.OverflowAfter > maxHorizon {
+			bad("overflow after", "%v must be between 0 (no threshold) and %v", q.OverflowAfter, maxHorizon)
+		}
 		if q.SLATarget < 0 {
 			bad("sla target", "%v must not be negative", q.SLATarget)
 		}
@@ -150,6 +153,14 @@ func (c Config) Validate() error {
 		}
 		if s.NotReadySpell < 0 || s.NotReadySpell > 24*time.Hour {
 			bad("not-ready spell", "%v must be between 0 (the default, %v) and 24h", s.NotReadySpell, DefaultNotReadySpell)
+		}
+		if len(s.Reserved) > 0 && len(s.Skills) > 0 {
+			bad("reserved", "reserved agents take only the queues they are reserved for: give reserved or skills, not both")
+		}
+		for _, r := range s.Reserved {
+			if !names[r] {
+				bad("reserved", "no queue is named %q", r)
+			}
 		}
 		if len(s.Dates) > 0 && (len(s.Days) > 0 || s.Always) {
 			bad("dates", "a shift on given dates has no weekdays and is not always on: give dates or days, not both")
