@@ -561,16 +561,21 @@ func (e *engine) nextWork(a int32) {
 	bestPri := 0
 	var bestArr time.Duration
 	for _, qi := range g.queues {
-		pri := e.m.queues[qi].priority
+		qm := &e.m.queues[qi]
+		pri := qm.priority
 		if best >= 0 && pri > bestPri {
 			break
 		}
 		id := e.peek(qi)
-		if id < 0 || !e.eligible(e.agents[a].group, qi, e.contacts[id].arrival) {
+		if id < 0 {
 			continue
 		}
-		if best < 0 || e.contacts[id].arrival < bestArr {
-			best, bestPri, bestArr = id, pri, e.contacts[id].arrival
+		arr := e.contacts[id].arrival
+		if qm.overflow > 0 && g.primary != qi && e.now-arr < qm.overflow {
+			continue // not yet for a non-primary agent (routing.go)
+		}
+		if best < 0 || arr < bestArr {
+			best, bestPri, bestArr = id, pri, arr
 		}
 	}
 	if best < 0 {

@@ -30,6 +30,7 @@ type queueModel struct {
 	name         string
 	key          uint64
 	priority     int
+	overflow     time.Duration // OverflowAfter (routing.go)
 	target       time.Duration
 	more         []time.Duration // Queue.Targets
 	tidx         []int           // per union target: 0 SLATarget, j+1 more[j], -1 not measured
@@ -41,7 +42,6 @@ type queueModel struct {
 	hasWrap      bool
 	hasPickup    bool
 	backlog      int
-	overflow     time.Duration   // OverflowAfter (routing.go)
 	segs         []segment       // Poisson demand, nil for replay
 	scaled       bool            // a segment's hscale is not 1 (Arrivals.AHT)
 	replay       []time.Duration // sorted recorded arrivals in [0, horizon)

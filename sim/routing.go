@@ -1,7 +1,5 @@
 package sim
 
-import "time"
-
 // Routing classes beyond strict priority.
 //
 //   - Reserved agents (Shift.Reserved): a shift's agents take only the
@@ -31,15 +29,6 @@ func primaryOf(sh *Shift, index map[string]int32) int32 {
 		return i
 	}
 	return -1
-}
-
-// eligible reports whether agent group g may take queue qi's oldest
-// waiting contact, which arrived at arrival: always, but for a queue with
-// an overflow threshold and a group whose primary queue it is not, only
-// once the contact has waited the threshold.
-func (e *engine) eligible(g, qi int32, arrival time.Duration) bool {
-	qm := &e.m.queues[qi]
-	return qm.overflow <= 0 || e.m.groups[g].primary == qi || e.now-arrival >= qm.overflow
 }
 
 // idlePrimaryFor returns the longest-idle agent of queue qi's primary
