@@ -45,6 +45,34 @@ func (d demand) expected(from, to time.Duration) float64 {
 	return a.PerHour * (to - from).Hours() * scale
 }
 
+// meanAHT returns the mean handle time of the contacts expected in
+// [from, to): the arrivals-weighted mean of the per-interval handle times
+// (Arrivals.AHT), mean where an interval has none; mean when no contact
+// is expected.
+func (d demand) meanAHT(from, to time.Duration, mean time.Duration) time.Duration {
+	a := d.arrivals
+	if a.AHT == nil {
+		return mean
+	}
+	var n, work float64
+	for i, c := range a.Counts {
+		lo, hi := time.Duration(i)*a.Step, time.Duration(i+1)*a.Step
+		if ov := min(hi, to) - max(lo, from); ov > 0 {
+			x := c * float64(ov) / float64(a.Step)
+			aht := mean
+			if a.AHT[i] > 0 {
+				aht = a.AHT[i]
+			}
+			n += x
+			work += x * float64(aht)
+		}
+	}
+	if n == 0 {
+		return mean
+	}
+	return time.Duration(work / n)
+}
+
 // loadDemand turns a queue's arrivals into the simulator's: a constant
 // rate, a forecast's expected arrivals per interval (a non-homogeneous
 // Poisson process) or a history's creation times (a replay). Files are
@@ -92,6 +120,9 @@ func (s *Scenario) arrivalsDemand(a Arrivals, at string) (demand, error) {
 		out.Counts = make([]float64, n)
 		copy(out.Counts, series.Arrivals[first:])
 		out.Step = series.Interval
+		if !a.FlatAHT {
+			out.AHT = intervalAHT(series, first, n)
+		}
 	case a.Trace != nil:
 		times, handles, patience := a.Trace.replay(s.Start, s.Horizon(), a.OwnHandleTimes, a.OwnPatience)
 		if len(times) == 0 {
@@ -161,6 +192,26 @@ func (s *Scenario) arrivalsDemand(a Arrivals, at string) (demand, error) {
 	return demand{arrivals: out}, nil
 }
 
+// intervalAHT returns the mean handle time of the n intervals of series
+// from first (AHT), 0 where it has none; nil when it has none at all.
+func intervalAHT(series *forecast.Series, first, n int) []time.Duration {
+	if !series.HasAHT() {
+		return nil
+	}
+	var out []time.Duration
+	for i := range n {
+		if j := first + i; j < series.Len() {
+			if aht, ok := series.AHT(j); ok && aht > 0 {
+				if out == nil {
+					out = make([]time.Duration, n)
+				}
+				out[i] = time.Duration(aht * float64(time.Second)).Round(time.Millisecond)
+			}
+		}
+	}
+	return out
+}
+
 // sinkFunc collects tickets; volume rows are not arrivals to replay.
 type sinkFunc func(*history.Ticket)
 
@@ -202,7 +253,7 @@ func (s *Scenario) simConfig() (sim.Config, []demand, error) {
 		sq := sim.Queue{
 			Name: q.Name, Priority: q.Priority, Arrivals: d.arrivals,
 			HandleTime: q.HandleTime.sim(), SLATarget: q.SLA.Target, Targets: q.MoreTargets, SLAGoal: q.SLA.Goal,
-			InitialBacklog: q.InitialBacklog,
+			InitialBacklog: q.InitialBacklog, OverflowAfter: q.OverflowAfter,
 		}
 		if q.Patience != nil {
 			sq.Patience = q.Patience.sim()
@@ -227,6 +278,9 @@ func (s *Scenario) simConfig() (sim.Config, []demand, error) {
 		curves, err := s.staffingShifts()
 		if err != nil {
 			return sim.Config{}, nil, err
+		}
+		for i := range curves {
+			curves[i].NotReady, curves[i].NotReadySpell = s.Roster.notReadyOf(nil)
 		}
 		cfg.Shifts = append(cfg.Shifts, curves...)
 	}

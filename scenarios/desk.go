@@ -15,7 +15,10 @@ import (
 //     non-homogeneous Poisson process;
 //   - handle times: log-normal with mean AHT and coefficient of variation
 //     HandleCV (1 by default: the variance of the exponential times Erlang
-//     C assumes, with the right skew of real handle times);
+//     C assumes, with the right skew of real handle times); with
+//     AHTSeconds, each interval's mean is its own (the forecast's
+//     aht_seconds, as the Erlang requirements take it: erlang.DemandOf),
+//     AHT where it has none; without, AHT everywhere (interval_aht: false);
 //   - patience: exponential with mean Patience, or nobody abandons;
 //   - the SLA, and shrinkage as whole-shift absence (sim.Config).
 type Desk struct {
@@ -23,8 +26,11 @@ type Desk struct {
 	Forecast     *forecast.Series // arrivals per interval
 	ForecastFile string           // the file the forecast is written to, relative to the scenario
 	AHT          time.Duration    // mean handle time, > 0
-	HandleCV     float64          // 0 means 1
-	Patience     time.Duration    // mean patience; 0: nobody abandons
+	// AHTSeconds are the mean handle times per interval of Forecast (0:
+	// none, AHT stands in); nil for AHT in every interval (a flat --aht).
+	AHTSeconds   []float64
+	HandleCV     float64       // 0 means 1
+	Patience     time.Duration // mean patience; 0: nobody abandons
 	SLA          SLA
 	Shrinkage    float64
 	Hourly       float64 // cost of a paid hour; see Cost
@@ -43,7 +49,7 @@ func (d *Desk) Scenario(name string, start time.Time, days int, shifts []Shift) 
 	q := Queue{
 		Name:       d.Queue,
 		Priority:   1,
-		Arrivals:   Arrivals{Forecast: d.ForecastFile, Series: d.Forecast, Scale: 1},
+		Arrivals:   Arrivals{Forecast: d.ForecastFile, Series: d.series(), Scale: 1, FlatAHT: d.AHTSeconds == nil},
 		HandleTime: d.HandleTime(),
 		SLA:        d.SLA,
 	}
@@ -65,6 +71,23 @@ func (d *Desk) Scenario(name string, start time.Time, days int, shifts []Shift) 
 		Roster:       Roster{Shrinkage: RoundShrinkage(d.Shrinkage), Shifts: shifts},
 		Cost:         Cost{Hourly: d.Hourly, Currency: d.Currency},
 	}
+}
+
+// series is the forecast with its handle times per interval (AHTSeconds),
+// as simulate reads them back from the forecast file.
+func (d *Desk) series() *forecast.Series {
+	if d.AHTSeconds == nil || d.Forecast == nil {
+		return d.Forecast
+	}
+	s := *d.Forecast
+	s.HandleSeconds = make([]float64, s.Len())
+	s.Handled = make([]float64, s.Len())
+	for i := range s.HandleSeconds {
+		if i < len(d.AHTSeconds) && d.AHTSeconds[i] > 0 {
+			s.HandleSeconds[i], s.Handled[i] = d.AHTSeconds[i], 1
+		}
+	}
+	return &s
 }
 
 // HandleTime returns the desk's handle-time distribution.

@@ -230,7 +230,7 @@ func (w *walker) start(n *yaml.Node, loc *time.Location) (time.Time, bool) {
 	return time.Time{}, false
 }
 
-var queueKeys = []string{"name", "priority", "arrivals", "handle_time", "patience", "wrap_up", "pickup_delay", "sla", "ticket_sla", "initial_backlog"}
+var queueKeys = []string{"name", "priority", "arrivals", "handle_time", "patience", "wrap_up", "pickup_delay", "sla", "ticket_sla", "initial_backlog", "overflow_after"}
 
 func (w *walker) queues(n *yaml.Node, s *Scenario) {
 	items, ok := w.Seq(n, "queues", "a list of queues")
@@ -259,6 +259,9 @@ func (w *walker) queues(n *yaml.Node, s *Scenario) {
 			}
 			seen[q.Name] = f.Vals["name"].Line
 			w.queueNodes[q.Name] = f.Vals["name"]
+			if q.Name == "total" { // intervals.csv's desk rows
+				w.Errorf(f.Vals["name"], sub(path, "name"), "call it something else, e.g. total-calls", "queue name %q is kept for the desk's total", q.Name)
+			}
 			if strings.ContainsAny(q.Name, ",\n\r\"") {
 				w.Errorf(f.Vals["name"], sub(path, "name"), "use letters, digits, spaces, - and _", "queue name %q has a comma, quote or line break", q.Name)
 			}
@@ -301,6 +304,9 @@ func (w *walker) queues(n *yaml.Node, s *Scenario) {
 			w.Errorf(f.Keys["ticket_sla"], sub(path, "ticket_sla"), "move each priority's response and resolution to tickets.priorities (see testdata/it-desk.yaml) and leave ticket_sla out",
 				"ticket SLAs are set per priority under tickets:, not per queue")
 		}
+		if v := f.Vals["overflow_after"]; v != nil {
+			q.OverflowAfter, _ = w.PositiveDuration(v, sub(path, "overflow_after"))
+		}
 		if v := f.Vals["initial_backlog"]; v != nil {
 			q.InitialBacklog, _ = w.Integer(v, sub(path, "initial_backlog"), 0, "the number of contacts waiting at the start, ≥ 0")
 		}
@@ -310,7 +316,7 @@ func (w *walker) queues(n *yaml.Node, s *Scenario) {
 
 func (w *walker) arrivals(n *yaml.Node, path string) Arrivals {
 	a := Arrivals{Scale: 1, ScaleSet: true}
-	f, ok := w.Mapping(n, path, "a mapping with one of rate, forecast or history", "rate", "forecast", "history", "scale", "columns", "own_handle_times", "own_patience")
+	f, ok := w.Mapping(n, path, "a mapping with one of rate, forecast or history", "rate", "forecast", "history", "scale", "columns", "own_handle_times", "own_patience", "interval_aht")
 	if !ok {
 		return a
 	}
@@ -363,6 +369,14 @@ func (w *walker) arrivals(n *yaml.Node, path string) Arrivals {
 				w.Errorf(v, sub(path, "own_patience"), "own_patience replays a history's patience_seconds (observed times to abandon): give history: FILE", "no history to replay")
 			}
 			a.OwnPatience = b
+		}
+	}
+	if v := f.Vals["interval_aht"]; v != nil {
+		if b, ok := w.Boolean(v, sub(path, "interval_aht")); ok {
+			if !f.Has("forecast") {
+				w.Errorf(v, sub(path, "interval_aht"), "interval_aht says whether a forecast's aht_seconds sets each interval's handle time: give forecast: FILE", "no forecast")
+			}
+			a.FlatAHT = !b
 		}
 	}
 	if v := f.Vals["scale"]; v != nil {

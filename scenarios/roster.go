@@ -11,10 +11,10 @@ import (
 	"go.yaml.in/yaml/v3"
 )
 
-var shiftKeys = []string{"name", "start", "length", "days", "dates", "end", "agents", "skills", "breaks"}
+var shiftKeys = []string{"name", "start", "length", "days", "dates", "end", "agents", "skills", "breaks", "not_ready", "not_ready_spell", "reserved"}
 
 func (w *walker) roster(n *yaml.Node, s *Scenario) {
-	f, ok := w.Mapping(n, "roster", "a roster (shrinkage, shifts, staffing)", "shrinkage", "shifts", "staffing")
+	f, ok := w.Mapping(n, "roster", "a roster (shrinkage, shifts, staffing)", "shrinkage", "shifts", "staffing", "not_ready", "not_ready_spell")
 	if !ok {
 		return
 	}
@@ -33,6 +33,12 @@ func (w *walker) roster(n *yaml.Node, s *Scenario) {
 			}
 			s.Roster.Shrinkage = x
 		}
+	}
+	if share, spell := w.notReady(f, "roster"); share != nil || spell > 0 {
+		if share != nil {
+			s.Roster.NotReady = *share
+		}
+		s.Roster.NotReadySpell = spell
 	}
 	v := f.Vals["shifts"]
 	if v == nil {
@@ -114,6 +120,14 @@ func (w *walker) roster(n *yaml.Node, s *Scenario) {
 		if v := sf.Vals["breaks"]; v != nil {
 			sh.Breaks = w.breaks(v, sub(path, "breaks"), sh.Length)
 		}
+		if v := sf.Vals["reserved"]; v != nil {
+			if sf.Has("skills") {
+				w.Errorf(v, sub(path, "reserved"), "reserved agents take only the queues they are reserved for: give reserved or skills, not both", "both skills and reserved")
+			} else {
+				sh.Reserved = w.skills(v, sub(path, "reserved"), s)
+			}
+		}
+		sh.NotReady, sh.NotReadySpell = w.notReady(sf, path)
 		s.Roster.Shifts = append(s.Roster.Shifts, sh)
 		w.agentNodes = append(w.agentNodes, sf.Vals["agents"])
 	}

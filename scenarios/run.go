@@ -202,6 +202,7 @@ func (o *Outcome) toReport(demands []demand) *report.Run {
 		r.Tickets = report.NewTickets(res.Tickets, o.Config.Tickets, sc.Location)
 		sum.AllSLAsMet = sum.AllSLAsMet && r.Tickets.Met()
 	}
+	addTotals(r, res, sc)
 	return r
 }
 
@@ -219,7 +220,7 @@ func (o *Outcome) required(demands []demand) ([]float64, string) {
 		d := make([]erlang.Demand, len(res.Intervals))
 		for i, p := range res.Intervals {
 			from := p.Start.Sub(sc.Start)
-			d[i] = erlang.Demand{Arrivals: demands[qi].expected(from, from+p.Length), AHT: q.HandleTime.Mean.Seconds()}
+			d[i] = erlang.Demand{Arrivals: demands[qi].expected(from, from+p.Length), AHT: demands[qi].meanAHT(from, from+p.Length, q.HandleTime.Mean).Seconds()}
 		}
 		goal := math.Min(q.SLA.Goal, 0.999) // Erlang C never reaches 100 %
 		reqs, err := erlang.Requirements(d, erlang.Targets{ServiceLevel: goal, Within: q.SLA.Target.Seconds()},

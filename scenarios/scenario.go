@@ -1,6 +1,7 @@
 package scenarios
 
 import (
+	"slices"
 	"time"
 
 	"github.com/staffsim/staffsim/forecast"
@@ -75,7 +76,11 @@ type Queue struct {
 	// SLA.Target (sla: {targets: [20s, 60s], goal: 80%} gives SLA.Target
 	// 20s and MoreTargets [60s]); only SLA.Target is judged against the
 	// goal (sim.Queue.Targets).
-	MoreTargets    []time.Duration
+	MoreTargets []time.Duration
+	// OverflowAfter > 0: a contact waits this long for the queue's primary
+	// agents (shifts whose first skill or reserved queue it is) before
+	// any other skilled agent may take it (overflow_after; sim.Queue).
+	OverflowAfter  time.Duration
 	InitialBacklog int // contacts waiting at the start
 }
 
@@ -105,6 +110,13 @@ type Arrivals struct {
 	// abandoned call's observed time to abandon); the others draw theirs
 	// from patience (own_patience).
 	OwnPatience bool
+	// FlatAHT keeps the queue's handle_time mean in every interval of a
+	// Forecast (interval_aht: false). By default each interval whose
+	// forecast has an aht_seconds takes it as its mean handle time — the
+	// handle_time family and CV kept, its mean scaled — as the Erlang
+	// requirements of that forecast do; intervals without one keep the
+	// handle_time mean.
+	FlatAHT bool
 	// Trace is the history itself, when the scenario is built in Go
 	// (staffsim replay): it is replayed instead of reading History, which
 	// names the file it is written to (WriteTrace).
@@ -186,6 +198,12 @@ type Roster struct {
 	// built in Go (staffsim replay): they are used instead of reading
 	// Staffing, which names the file they are written to.
 	Curves []*staffing.Curve
+	// NotReady is the share of their time on duty that agents are not
+	// ready (on duty, paid, taking no contact), in spells of mean
+	// NotReadySpell (0: sim.DefaultNotReadySpell); a shift may set its own
+	// (see notready.go and sim.Shift.NotReady).
+	NotReady      float64
+	NotReadySpell time.Duration
 }
 
 // Shift is a group of identical agents working the same hours.
@@ -202,6 +220,15 @@ type Shift struct {
 	// HardEnd: the shift ends on time and the contact in hand goes back to
 	// its queue (end: hard); otherwise it is finished as overtime.
 	HardEnd bool
+	// NotReady, when set, is the shift's own not-ready share, and
+	// NotReadySpell (when > 0) its mean spell; otherwise the roster's.
+	NotReady      *float64
+	NotReadySpell time.Duration
+	// Reserved, when set, reserves the shift's agents for these queues
+	// instead of Skills (reserved: [vip]): they take nothing else, and
+	// shifts with default skills leave these queues to them
+	// (sim.Shift.Reserved).
+	Reserved []string
 }
 
 // Works reports whether the shift starts on weekday d.
@@ -219,6 +246,9 @@ func (sh *Shift) Works(d time.Weekday) bool {
 
 // Serves reports whether the shift's agents have the skill for queue q.
 func (sh *Shift) Serves(q string) bool {
+	if sh.Reserved != nil {
+		return slices.Contains(sh.Reserved, q)
+	}
 	if sh.Skills == nil {
 		return true
 	}
@@ -237,8 +267,13 @@ type Break = sim.Break
 // Sim returns the simulator's form of the shift: the one conversion from a
 // scenario's roster to the simulator's, used by every command.
 func (sh *Shift) Sim() sim.Shift {
-	return sim.Shift{Name: sh.Name, Start: sh.Start, Length: sh.Length, Days: sh.Days, Agents: sh.Agents,
-		Skills: sh.Skills, Breaks: append([]Break(nil), sh.Breaks...), Dates: sh.Dates, HardEnd: sh.HardEnd}
+	out := sim.Shift{Name: sh.Name, Start: sh.Start, Length: sh.Length, Days: sh.Days, Agents: sh.Agents,
+		Skills: sh.Skills, Breaks: append([]Break(nil), sh.Breaks...), Dates: sh.Dates, HardEnd: sh.HardEnd,
+		NotReadySpell: sh.NotReadySpell, Reserved: sh.Reserved}
+	if sh.NotReady != nil {
+		out.NotReady = *sh.NotReady
+	}
+	return out
 }
 
 // SimShifts returns the simulator's form of the roster's shifts.
@@ -246,6 +281,7 @@ func (r *Roster) SimShifts() []sim.Shift {
 	out := make([]sim.Shift, len(r.Shifts))
 	for i := range r.Shifts {
 		out[i] = r.Shifts[i].Sim()
+		out[i].NotReady, out[i].NotReadySpell = r.notReadyOf(&r.Shifts[i])
 	}
 	return out
 }
@@ -267,7 +303,12 @@ func ShiftsOf(shifts []sim.Shift) []Shift {
 	out := make([]Shift, len(shifts))
 	for i, sh := range shifts {
 		out[i] = Shift{Name: sh.Name, Start: sh.Start, Length: sh.Length, Days: sh.Days, Agents: sh.Agents,
-			Skills: sh.Skills, Breaks: append([]Break(nil), sh.Breaks...), Dates: sh.Dates, HardEnd: sh.HardEnd}
+			Skills: sh.Skills, Breaks: append([]Break(nil), sh.Breaks...), Dates: sh.Dates, HardEnd: sh.HardEnd,
+			NotReadySpell: sh.NotReadySpell, Reserved: sh.Reserved}
+		if sh.NotReady > 0 {
+			x := sh.NotReady
+			out[i].NotReady = &x
+		}
 	}
 	return out
 }

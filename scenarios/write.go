@@ -98,6 +98,9 @@ func (s *Scenario) node() (*yaml.Node, error) {
 		sm.add("goal", str(fmtFraction(q.SLA.Goal)))
 		qm.add("sla", sm.Node)
 		qm.add("initial_backlog", num(strconv.Itoa(q.InitialBacklog)))
+		if q.OverflowAfter > 0 {
+			qm.add("overflow_after", str(fmtDuration(q.OverflowAfter)))
+		}
 		qs.Content = append(qs.Content, qm.Node)
 	}
 	if len(s.Queues) > 0 || s.Tickets == nil {
@@ -112,6 +115,9 @@ func (s *Scenario) node() (*yaml.Node, error) {
 	}
 	rm := newMap(false)
 	rm.add("shrinkage", str(fmtShrinkage(s.Roster.Shrinkage)))
+	if r := &s.Roster; r.NotReady > 0 {
+		addNotReady(rm, &r.NotReady, r.NotReadySpell)
+	}
 	shs := &yaml.Node{Kind: yaml.SequenceNode}
 	for _, sh := range s.Roster.Shifts {
 		shm := newMap(false)
@@ -135,6 +141,7 @@ func (s *Scenario) node() (*yaml.Node, error) {
 		if sh.HardEnd {
 			shm.add("end", str("hard"))
 		}
+		addNotReady(shm, sh.NotReady, sh.NotReadySpell)
 		shm.add("agents", num(strconv.Itoa(sh.Agents)))
 		if sh.Skills != nil {
 			sk := &yaml.Node{Kind: yaml.SequenceNode, Style: yaml.FlowStyle}
@@ -142,6 +149,13 @@ func (s *Scenario) node() (*yaml.Node, error) {
 				sk.Content = append(sk.Content, str(q))
 			}
 			shm.add("skills", sk)
+		}
+		if sh.Reserved != nil {
+			rs := &yaml.Node{Kind: yaml.SequenceNode, Style: yaml.FlowStyle}
+			for _, q := range sh.Reserved {
+				rs.Content = append(rs.Content, str(q))
+			}
+			shm.add("reserved", rs)
 		}
 		if len(sh.Breaks) > 0 {
 			bs := &yaml.Node{Kind: yaml.SequenceNode}
@@ -201,6 +215,9 @@ func arrivalsNode(a Arrivals) *yaml.Node {
 	}
 	if a.OwnPatience {
 		am.add("own_patience", boolNode(true))
+	}
+	if a.FlatAHT && a.Forecast != "" {
+		am.add("interval_aht", boolNode(false))
 	}
 	am.add("scale", num(fmtFloat(a.Volume())))
 	return am.Node

@@ -67,6 +67,11 @@ type Queue struct {
 	// waits it too, the agent is busy; the zero Dist means none — a
 	// work-conserving desk.
 	PickUp Dist
+	// OverflowAfter > 0 is how long a contact waits for the queue's
+	// primary agents (those of shifts whose first skill it is) before any
+	// other skilled agent may take it (routing.go); 0 lets every skilled
+	// agent take it at once.
+	OverflowAfter time.Duration
 	// SLATarget is T in "answered within T" (0 counts only contacts
 	// answered without waiting).
 	SLATarget time.Duration
@@ -100,6 +105,14 @@ type Queue struct {
 //     (an abandoned call's observed time to abandon); 0 draws it from the
 //     queue's distribution (an answered call's patience is not observed).
 //
+// AHT, with Counts, gives each interval of Counts its own mean handle
+// time: a contact arriving in interval i with AHT[i] > 0 draws its handle
+// time from the queue's HandleTime scaled by AHT[i] / HandleTime's mean —
+// the family and coefficient of variation kept, the mean AHT[i] (a
+// forecast's aht_seconds). AHT[i] == 0 keeps the queue's mean, and so do
+// the intervals past the end of AHT (nil keeps it everywhere); AHT is at
+// most as long as Counts.
+//
 // Scale multiplies the volume (0 means 1): the rates of a Poisson process
 // are multiplied by Scale; a replay keeps each recorded contact
 // ⌊Scale⌋ times plus once more with probability Scale − ⌊Scale⌋, the copies
@@ -107,6 +120,7 @@ type Queue struct {
 type Arrivals struct {
 	PerHour     float64
 	Counts      []float64
+	AHT         []time.Duration // per interval of Counts, optional (see above)
 	Step        time.Duration
 	CountsStart time.Time
 	Times       []time.Duration
@@ -141,6 +155,10 @@ type Shift struct {
 	Agents int
 	// Skills are the names of the queues the agents serve; empty means all.
 	Skills []string
+	// Reserved, when not empty, reserves the shift's agents for these
+	// queues instead of Skills: they take nothing else, and shifts with
+	// default skills do not take these queues (routing.go).
+	Reserved []string
 	// Breaks are taken by every agent of the shift at the same offsets.
 	Breaks []Break
 	// Dates, when not empty, are the days the shift starts on instead of
@@ -152,6 +170,12 @@ type Shift struct {
 	// it has left, for the next agent (resumed, not answered again), and
 	// leaves. Without it the agent finishes the contact first (overtime).
 	HardEnd bool
+	// NotReady in [0, 1) is the share of their time on duty that the
+	// shift's agents are not ready: on duty and paid, taking no contact,
+	// in spells of mean NotReadySpell (0 means DefaultNotReadySpell, 2m)
+	// — see notready.go. It is left out of available time.
+	NotReady      float64
+	NotReadySpell time.Duration
 	// Always puts the shift on duty for the whole horizon, once, from time 0
 	// (Start and Days must be zero, Length is ignored; Break.After counts from
 	// time 0). It is how a steady-state desk — M/M/n — is written.

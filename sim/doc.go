@@ -17,18 +17,29 @@
 //     example a forecast's expected arrivals per interval), or a replay of
 //     recorded arrival times; each multiplied by a volume Scale.
 //   - Handle times and patience (Dist): exponential, log-normal, gamma, fixed
-//     or empirical (resampled from history). A contact whose wait reaches its
+//     or empirical (resampled from history). With per-interval counts, each
+//     interval may have its own mean handle time (Arrivals.AHT, a
+//     forecast's aht_seconds): the distribution is scaled to it. A contact whose wait reaches its
 //     patience abandons and leaves. A queue without patience never loses a
 //     contact.
 //   - Routing: an agent that becomes free takes the oldest contact of the
 //     highest-priority (lowest Priority number) non-empty queue among its
 //     skills; queues of equal priority are served oldest contact first. An
 //     arriving contact goes to the skilled agent that has been idle longest.
+//     Two routing classes go beyond that (routing.go): agents reserved for
+//     queues (Shift.Reserved), which take nothing else and which default
+//     skills leave those queues to, and an overflow threshold
+//     (Queue.OverflowAfter) for which a contact waits for its queue's
+//     primary agents before any other skilled agent may take it.
 //   - Roster (Shift): start time of day, length, weekdays, headcount, skills
 //     and breaks. A break or a shift end waits for the contact in hand; time
 //     worked past a shift's end is overtime. A delayed break still lasts its
 //     full length (but never past the shift end). Work left at the end of a
 //     day stays queued into the next; there is no reset at midnight.
+//   - Not-ready time (Shift.NotReady = s): each agent alternates ready
+//     periods and short not-ready spells (exponential, mean
+//     Shift.NotReadySpell), not ready for a share s of its time on duty;
+//     a spell due while busy is taken once the contact is done.
 //   - Shrinkage (Config.Shrinkage = s) is modelled as absence: each agent of
 //     each shift occurrence is, independently with probability s, absent for
 //     the whole occurrence — paid but never available. Expected available
@@ -55,8 +66,12 @@
 //	abandon rate  = abandoned / (answered + abandoned)
 //	occupancy     = busy agent time / available agent time
 //
-// where available means on shift, present (not lost to shrinkage) and not on
-// a break. A contact counts as answered when an agent starts handling it.
+// where available means on shift, present (not lost to shrinkage), not on
+// a break and not "not ready" (Shift.NotReady: on duty and paid but taking
+// no contact). DESIGN's occupancy (busy / staffed time not on break) is
+// this one when no shift has a not-ready share; with one, the not-ready
+// time leaves the denominator as a break would, so occupancy stays the
+// share of ready time spent on contacts. A contact counts as answered when an agent starts handling it.
 // Per-queue occupancy and agents available count the agents skilled for
 // that queue; a multi-skilled agent counts in every queue it can serve, so
 // per-queue figures do not add up to the desk total. An interval in which no

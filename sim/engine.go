@@ -13,6 +13,7 @@ const (
 	agentIdle
 	agentBusy
 	agentBreak
+	agentNotReady // on duty, paid, taking no contact (notready.go)
 )
 
 // contact is a waiting contact. Contacts are pooled: an answered or
@@ -46,6 +47,7 @@ type agent struct {
 	idleSeq  uint64
 	shiftEnd time.Duration
 	breakLen time.Duration // > 0: break due once the contact in hand is done
+	owed     time.Duration // not-ready time fallen due, taken once free
 	// The contact in hand, for a hard shift end: when its service ends,
 	// when it arrived and in which interval; wrapping: after-contact work,
 	// the contact gone.
@@ -93,6 +95,8 @@ type engine struct {
 	groups   []groupRun
 	occs     []occRun
 	absence  uint64 // the replication's key of who is absent (shrinkage)
+	nrPCG    *rand.PCG
+	nr       *rand.Rand // not-ready spells (notready.go)
 	idleSeq  uint64
 	events   int64
 	st       stats
@@ -111,6 +115,10 @@ type engine struct {
 	snapIv    int
 	snapEnd   time.Duration
 	tst       ticketStats
+
+	// observe, when set (tests only), sees every answer: the queue, the
+	// answering agent's group and the wait.
+	observe func(qi, group int32, wait time.Duration)
 }
 
 func newEngine(m *model) *engine {
@@ -131,6 +139,8 @@ func newEngine(m *model) *engine {
 	}
 	e.groups = make([]groupRun, len(m.groups))
 	e.occs = make([]occRun, len(m.occs))
+	e.nrPCG = rand.NewPCG(0, 0)
+	e.nr = rand.New(e.nrPCG)
 	e.st.init(m)
 	if m.tk != nil {
 		e.ticketSeq = make([]uint64, len(m.tk.prios))
@@ -154,6 +164,8 @@ func (e *engine) seedStreams(rep int) {
 	}
 	s := newSeed(e.m.seed, rep, purposeShrinkage, 0)
 	e.absence = streams.Mix(s[0] ^ streams.Mix(s[1]))
+	s = newSeed(e.m.seed, rep, purposeNotReady, 0)
+	e.nrPCG.Seed(s[0], s[1])
 	s = newSeed(e.m.seed, rep, purposeTickets, 0)
 	e.ticketKey = streams.Mix(s[0] ^ streams.Mix(s[1]))
 }
@@ -239,6 +251,12 @@ func (e *engine) run(ctx context.Context, rep int) error {
 			e.st.paid(e.now, int64(m.shifts[m.occs[ev.id].shift].agents))
 		case evTicket:
 			e.onTicket(ev.id, ev.gen)
+		case evOverflow:
+			e.onOverflow(ev.id, ev.gen)
+		case evNotReadyDue:
+			e.onNotReadyDue(ev.id, ev.gen)
+		case evReady:
+			e.onReady(ev.id, ev.gen)
 		}
 	}
 	e.now = m.horizon
@@ -324,6 +342,9 @@ func (e *engine) arrive(qi int32, traceHandle, tracePatience time.Duration) {
 	qm := &e.m.queues[qi]
 	q := &e.queues[qi]
 	handle := qm.handle.sample(q.handle)
+	if qm.scaled && q.seg < len(qm.segs) {
+		handle = time.Duration(float64(handle) * qm.segs[q.seg].hscale)
+	}
 	if traceHandle > 0 {
 		handle = traceHandle
 	}
@@ -336,7 +357,13 @@ func (e *engine) arrive(qi int32, traceHandle, tracePatience time.Duration) {
 	}
 	iv := int32(e.now / e.m.iv)
 	e.st.offered(iv, qi)
-	if a := e.idleAgentFor(qi); a >= 0 {
+	a := int32(-1)
+	if qm.overflow > 0 {
+		a = e.idlePrimaryFor(qi) // the others wait out the threshold
+	} else {
+		a = e.idleAgentFor(qi)
+	}
+	if a >= 0 {
 		e.removeIdle(a)
 		e.startService(a, qi, iv, e.now, handle, false, -1)
 		return
@@ -347,6 +374,9 @@ func (e *engine) arrive(qi int32, traceHandle, tracePatience time.Duration) {
 	e.enqueue(qi, ringEntry{id: id, gen: c.gen})
 	if patience >= 0 {
 		e.ev.push(e.now+patience, evAbandon, id, c.gen)
+	}
+	if qm.overflow > 0 && (patience < 0 || patience > qm.overflow) {
+		e.ev.push(e.now+qm.overflow, evOverflow, id, c.gen)
 	}
 }
 
@@ -438,7 +468,12 @@ func (e *engine) requeue(a int32) {
 // dispatch gives waiting contacts of queue qi to its idle agents.
 func (e *engine) dispatch(qi int32) {
 	for e.queues[qi].waiting > 0 {
-		b := e.idleAgentFor(qi)
+		var b int32
+		if e.m.queues[qi].overflow > 0 {
+			b = e.idleEligibleFor(qi)
+		} else {
+			b = e.idleAgentFor(qi)
+		}
 		if b < 0 {
 			return
 		}
@@ -496,6 +531,9 @@ func (e *engine) startService(a int32, qi, iv int32, arrival, handle time.Durati
 		if int(iv) >= e.m.warm {
 			e.queues[qi].histogram[waitBin(wait)]++
 		}
+		if e.observe != nil {
+			e.observe(qi, e.agents[a].group, wait)
+		}
 		if ticket >= 0 {
 			e.responded(ticket, e.now+delay)
 		}
@@ -511,14 +549,20 @@ func (e *engine) startService(a int32, qi, iv int32, arrival, handle time.Durati
 
 // nextWork gives agent a (available, not in the idle list) the oldest
 // contact of the highest-priority non-empty queue among its skills, or
-// puts it in the idle list.
+// puts it in the idle list — unless it owes not-ready time, which it
+// takes first.
 func (e *engine) nextWork(a int32) {
+	if e.agents[a].owed > 0 {
+		e.startNotReady(a) // a not-ready spell fell due while it was busy
+		return
+	}
 	g := &e.m.groups[e.agents[a].group]
 	best := int32(-1)
 	bestPri := 0
 	var bestArr time.Duration
 	for _, qi := range g.queues {
-		pri := e.m.queues[qi].priority
+		qm := &e.m.queues[qi]
+		pri := qm.priority
 		if best >= 0 && pri > bestPri {
 			break
 		}
@@ -526,8 +570,12 @@ func (e *engine) nextWork(a int32) {
 		if id < 0 {
 			continue
 		}
-		if best < 0 || e.contacts[id].arrival < bestArr {
-			best, bestPri, bestArr = id, pri, e.contacts[id].arrival
+		arr := e.contacts[id].arrival
+		if qm.overflow > 0 && g.primary != qi && e.now-arr < qm.overflow {
+			continue // not yet for a non-primary agent (routing.go)
+		}
+		if best < 0 || arr < bestArr {
+			best, bestPri, bestArr = id, pri, arr
 		}
 	}
 	if best < 0 {

@@ -6,15 +6,18 @@ import "time"
 type eventKind uint8
 
 const (
-	evArrival    eventKind = iota + 1 // id: queue
-	evServiceEnd                      // id: agent
-	evAbandon                         // id: contact, gen: contact generation
-	evShiftStart                      // id: shift occurrence
-	evShiftEnd                        // id: shift occurrence
-	evBreakStart                      // id: shift occurrence, gen: break index
-	evBreakEnd                        // id: agent, gen: agent generation
-	evPaidResume                      // id: shift occurrence: an unpaid break's scheduled end
-	evTicket                          // id: ticket, gen: ticketPendingEnd or ticketReopen
+	evArrival     eventKind = iota + 1 // id: queue
+	evServiceEnd                       // id: agent
+	evAbandon                          // id: contact, gen: contact generation
+	evShiftStart                       // id: shift occurrence
+	evShiftEnd                         // id: shift occurrence
+	evBreakStart                       // id: shift occurrence, gen: break index
+	evBreakEnd                         // id: agent, gen: agent generation
+	evPaidResume                       // id: shift occurrence: an unpaid break's scheduled end
+	evTicket                           // id: ticket, gen: ticketPendingEnd or ticketReopen
+	evNotReadyDue                      // id: agent, gen: agent generation: a not-ready spell falls due
+	evReady                            // id: agent, gen: agent generation: a not-ready spell ends
+	evOverflow                         // id: contact, gen: contact generation: it has waited its queue's OverflowAfter
 )
 
 // event is a value in the heap: no pointers, no allocation per event,

@@ -17,9 +17,10 @@ type model struct {
 	shrinkage  float64
 	seed       uint64
 	reps       int
-	queues     []queueModel // the phone queues (Config.Queues), then the ticket queues
-	nPhone     int          // len(Config.Queues)
-	tk         *ticketModel // nil without Config.Tickets
+	queues     []queueModel    // the phone queues (Config.Queues), then the ticket queues
+	nPhone     int             // len(Config.Queues)
+	targets    []time.Duration // union of the phone queues' SLA targets, sorted (Result.Targets)
+	tk         *ticketModel    // nil without Config.Tickets
 	groups     []groupModel
 	shifts     []shiftModel
 	occs       []occurrence
@@ -29,8 +30,10 @@ type queueModel struct {
 	name         string
 	key          uint64
 	priority     int
+	overflow     time.Duration // OverflowAfter (routing.go)
 	target       time.Duration
 	more         []time.Duration // Queue.Targets
+	tidx         []int           // per union target: 0 SLATarget, j+1 more[j], -1 not measured
 	goal         float64
 	handle       sampler
 	patience     sampler
@@ -40,6 +43,7 @@ type queueModel struct {
 	hasPickup    bool
 	backlog      int
 	segs         []segment       // Poisson demand, nil for replay
+	scaled       bool            // a segment's hscale is not 1 (Arrivals.AHT)
 	replay       []time.Duration // sorted recorded arrivals in [0, horizon)
 	replayHandle []time.Duration // the trace's handle time per replayed arrival (0: draw), or nil
 	replayPat    []time.Duration // the trace's patience per replayed arrival (0: draw), or nil
@@ -55,11 +59,15 @@ type queueModel struct {
 type segment struct {
 	end  time.Duration
 	rate float64
+	// hscale multiplies the handle times of the contacts arriving in the
+	// segment (Arrivals.AHT); 1 without.
+	hscale float64
 }
 
 // groupModel is a set of agents with identical skills.
 type groupModel struct {
-	queues []int32 // served queues, by priority then position
+	queues  []int32 // served queues, by priority then position
+	primary int32   // the queue of the shifts' first skill, -1 for none (routing.go)
 }
 
 type shiftModel struct {
@@ -69,6 +77,10 @@ type shiftModel struct {
 	group  int32
 	agents int
 	breaks []Break
+	// Not-ready time (notready.go): the share, the mean spell and the mean
+	// ready period between spells, spell·(1 − share)/share.
+	notReady     float64
+	spell, ready time.Duration
 }
 
 // occurrence is one working of a shift: from start to end (relative to
@@ -108,11 +120,14 @@ func compileModel(cfg *Config) *model {
 			hasWrap:     q.WrapUp.Kind != None,
 			hasPickup:   q.PickUp.Kind != None,
 			backlog:     q.InitialBacklog,
+			overflow:    q.OverflowAfter,
 		}
 		qm.arrivals(&q.Arrivals, cfg.Start, m.horizon)
+		qm.handleScales(&q.Arrivals, q.HandleTime.MeanDuration(), cfg.Start)
 		m.queues = append(m.queues, qm)
 	}
 	m.nPhone = len(m.queues)
+	m.compileTargets()
 	tiers := map[string]int{}
 	if cfg.Tickets != nil {
 		m.tk = compileTickets(m, cfg)
@@ -121,16 +136,36 @@ func compileModel(cfg *Config) *model {
 		}
 	}
 
-	// Agent groups: one per distinct skill set.
+	// Agent groups: one per distinct skill set (and primary queue, when a
+	// queue has an overflow threshold).
 	groupOf := map[string]int32{}
+	reserved := map[int32]bool{} // queues some shift reserves agents for
+	overflow := false
 	for _, sh := range cfg.Shifts {
+		for _, name := range sh.Reserved {
+			if i, ok := index[name]; ok {
+				reserved[i] = true
+			}
+		}
+	}
+	for _, q := range cfg.Queues {
+		overflow = overflow || q.OverflowAfter > 0
+	}
+	for si := range cfg.Shifts {
+		sh := &cfg.Shifts[si]
 		var skills []int32
-		if len(sh.Skills) == 0 {
+		names := sh.Skills
+		if len(sh.Reserved) > 0 {
+			names = sh.Reserved
+		}
+		if len(names) == 0 {
 			for i := range m.queues {
-				skills = append(skills, int32(i))
+				if !reserved[int32(i)] {
+					skills = append(skills, int32(i))
+				}
 			}
 		} else {
-			for _, name := range sh.Skills {
+			for _, name := range names {
 				if i, ok := index[name]; ok && !slices.Contains(skills, i) {
 					skills = append(skills, i)
 				}
@@ -146,17 +181,27 @@ func compileModel(cfg *Config) *model {
 		slices.SortFunc(skills, func(a, b int32) int {
 			return cmp.Or(cmp.Compare(m.queues[a].priority, m.queues[b].priority), cmp.Compare(a, b))
 		})
-		key := string(int32sKey(skills))
+		primary := int32(-1)
+		if overflow {
+			primary = primaryOf(sh, index)
+		}
+		key := string(int32sKey(append(skills, primary)))
 		g, ok := groupOf[key]
 		if !ok {
 			g = int32(len(m.groups))
 			groupOf[key] = g
-			m.groups = append(m.groups, groupModel{queues: skills})
+			m.groups = append(m.groups, groupModel{queues: skills, primary: primary})
 			for _, q := range skills {
 				m.queues[q].groups = append(m.queues[q].groups, g)
 			}
 		}
-		m.shifts = append(m.shifts, shiftModel{name: sh.Name, key: nameKey(sh.Name), hard: sh.HardEnd, group: g, agents: sh.Agents, breaks: sh.Breaks})
+		smod := shiftModel{name: sh.Name, key: nameKey(sh.Name), hard: sh.HardEnd, group: g, agents: sh.Agents, breaks: sh.Breaks}
+		if sh.NotReady > 0 {
+			smod.notReady, smod.spell = sh.NotReady, sh.notReadySpell()
+			// Capped so that a tiny share does not overflow a Duration.
+			smod.ready = time.Duration(min(float64(smod.spell)*(1-sh.NotReady)/sh.NotReady, float64(maxHorizon)))
+		}
+		m.shifts = append(m.shifts, smod)
 	}
 	m.occs = expandRoster(cfg)
 	return m
@@ -192,13 +237,38 @@ func (qm *queueModel) arrivals(a *Arrivals, start time.Time, horizon time.Durati
 			if end <= 0 {
 				continue
 			}
-			qm.segs = append(qm.segs, segment{end: min(end, horizon), rate: c * s / float64(a.Step)})
+			qm.segs = append(qm.segs, segment{end: min(end, horizon), rate: c * s / float64(a.Step), hscale: 1})
 			if end >= horizon {
 				break
 			}
 		}
 	case a.PerHour > 0:
-		qm.segs = []segment{{end: horizon, rate: a.PerHour * s / float64(time.Hour)}}
+		qm.segs = []segment{{end: horizon, rate: a.PerHour * s / float64(time.Hour), hscale: 1}}
+	}
+}
+
+// handleScales sets each Poisson segment's handle-time multiplier from
+// a.AHT: AHT[i] / mean for interval i of the counts (1 where AHT[i] is 0).
+// It follows arrivals, which makes one segment per count from the first
+// that ends after time 0.
+func (qm *queueModel) handleScales(a *Arrivals, mean time.Duration, start time.Time) {
+	if len(a.AHT) == 0 || len(a.Counts) == 0 || mean <= 0 {
+		return
+	}
+	off := a.countsOffset(start)
+	k := 0
+	for i := range a.Counts {
+		if time.Duration(i+1)*a.Step-off <= 0 {
+			continue
+		}
+		if k >= len(qm.segs) {
+			break
+		}
+		if i < len(a.AHT) && a.AHT[i] > 0 {
+			qm.segs[k].hscale = float64(a.AHT[i]) / float64(mean)
+			qm.scaled = true
+		}
+		k++
 	}
 }
 

@@ -55,6 +55,10 @@ type Metrics struct {
 	Backlog                      Estimate
 	PaidHours, OvertimeHours     Estimate
 	MetGoal                      Estimate
+	// Levels[k] is the service level within Result.Targets[k] (see
+	// Result.Targets): undefined (N == 0) for a queue that does not
+	// measure that target.
+	Levels []Estimate
 }
 
 // Values are the statistics of one replication; the fields mean what they
@@ -74,6 +78,11 @@ type Values struct {
 	Backlog                      float64
 	PaidHours, OvertimeHours     float64
 	MetGoal                      bool
+	// Levels[k] is the service level within Result.Targets[k] when
+	// LevelsDefined[k] (the queue measures the target and had a contact
+	// answered, abandoned or late), else 0.
+	Levels        []float64
+	LevelsDefined []bool
 }
 
 // Period is the result for one reporting interval, or for the whole run
@@ -115,6 +124,16 @@ type Result struct {
 	// answered or abandoned contact counting as met: it is
 	// Summary.Queues[q].MetGoal.Mean, or 1 when that is undefined.
 	MetGoal []float64
+	// Targets are every SLA target of the queues (each queue's SLATarget
+	// and Targets), sorted, without repeats. Metrics.Levels and
+	// Values.Levels give the service level within each, per queue and for
+	// the desk:
+	//
+	//	Levels[k] = answered within Targets[k] / (answered + abandoned + late for Targets[k])
+	//
+	// A queue measures only its own targets; the desk Total at Targets[k]
+	// adds up the contacts of the queues that measure it.
+	Targets []time.Duration
 	// Waits[q] is the distribution of waits of queue q's answered contacts.
 	Waits []Histogram
 	// Tickets is the ticket desk's result, nil without Config.Tickets.

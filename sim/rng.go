@@ -17,6 +17,7 @@ const (
 	purposeWrapUp
 	purposePickUp
 	purposeTickets
+	purposeNotReady
 )
 
 // nameKey hashes a queue name (FNV-1a 64) so that streams follow the

@@ -31,6 +31,9 @@ func (e *engine) onShiftStart(o int32) {
 		a := e.newAgent(sh.group, o, oc.end)
 		run.agents = append(run.agents, a)
 		e.st.available(e.now, sh.group, +1)
+		if sh.notReady > 0 {
+			e.initNotReady(a, sh)
+		}
 	}
 	// An occurrence that began before time 0 may be in one of its breaks.
 	for _, br := range sh.breaks {
@@ -102,8 +105,8 @@ func (e *engine) onBreakStart(o int32, b int) {
 		case agentIdle:
 			e.removeIdle(a)
 			e.startBreak(a, br.Length)
-		case agentBusy:
-			ag.breakLen = br.Length // taken in full once the contact is done
+		case agentBusy, agentNotReady:
+			ag.breakLen = br.Length // taken in full once the contact or spell is done
 		}
 	}
 }
@@ -140,7 +143,7 @@ func (e *engine) onShiftEnd(o int32) {
 		case agentIdle:
 			e.removeIdle(a)
 			e.leave(a)
-		case agentBreak:
+		case agentBreak, agentNotReady: // already out of the available count
 			ag.state = agentOff
 			ag.gen++
 			e.freeA = append(e.freeA, a)

@@ -132,6 +132,10 @@ type repOut struct {
 	events  int64
 	tickets []row    // per period (then the whole): priorities, total, tiers
 	counts  []Counts // with Options.Counts
+	// Service levels at each of the model's targets (collectLevels):
+	// per period and queue (the desk last), and for the whole period.
+	levels, sumLevels []float64
+	levelDef, sumDef  []bool
 }
 
 // collect turns the engine's statistics into per-replication metrics.
@@ -178,6 +182,7 @@ func (e *engine) collect(r *repOut) {
 		r.hist[q] = append([]int64(nil), e.queues[q].histogram...)
 	}
 	r.events = e.events
+	e.collectLevels(r)
 	if m.tk != nil {
 		e.collectTickets(r)
 	}
@@ -193,6 +198,9 @@ type aggregator struct {
 	hist    [][]int64
 	events  int64
 	tickets ticketAgg
+	// levels and sumLevels accumulate the service levels at each target,
+	// laid out as repOut's.
+	levels, sumLevels []acc
 }
 
 func newAggregator(m *model) *aggregator {
@@ -203,6 +211,9 @@ func newAggregator(m *model) *aggregator {
 		summary: make([]accs, nQ+1),
 		hist:    make([][]int64, nQ),
 	}
+	nT := len(m.targets)
+	a.levels = make([]acc, (m.nIntervals-m.warm)*(nQ+1)*nT)
+	a.sumLevels = make([]acc, (nQ+1)*nT)
 	for q := range a.hist {
 		a.hist[q] = make([]int64, len(waitEdges)+1)
 	}
@@ -217,14 +228,29 @@ func (a *aggregator) add(r *repOut) {
 	for i := range r.periods {
 		a.periods[i].add(&r.periods[i])
 	}
+	for i, ok := range r.levelDef {
+		if ok {
+			a.levels[i].add(r.levels[i])
+		}
+	}
+	for i, ok := range r.sumDef {
+		if ok {
+			a.sumLevels[i].add(r.sumLevels[i])
+		}
+	}
+	nT := len(a.m.targets)
 	run := Replication{Index: r.index, Queues: make([]Values, nQ)}
 	for q := range nQ + 1 {
 		a.summary[q].add(&r.summary[q])
+		v := r.summary[q].values()
+		if nT > 0 {
+			v.Levels, v.LevelsDefined = r.sumLevels[q*nT:(q+1)*nT:(q+1)*nT], r.sumDef[q*nT:(q+1)*nT:(q+1)*nT]
+		}
 		if q == nQ {
-			run.Total = r.summary[q].values()
+			run.Total = v
 			break
 		}
-		run.Queues[q] = r.summary[q].values()
+		run.Queues[q] = v
 		for b, c := range r.hist[q] {
 			a.hist[q][b] += c
 		}
@@ -244,19 +270,23 @@ func (a *aggregator) result() *Result {
 		Replications: a.done,
 		Runs:         a.runs,
 		Events:       a.events,
+		Targets:      m.targets,
 	}
+	nT := len(m.targets)
 	for q := range nQ {
 		res.Queues = append(res.Queues, m.queues[q].name)
 		h := newHistogram()
 		h.Counts = a.hist[q]
 		res.Waits = append(res.Waits, h)
 	}
-	period := func(accs []accs, start time.Time, length time.Duration) Period {
+	period := func(accs []accs, levels []acc, start time.Time, length time.Duration) Period {
 		p := Period{Start: start, Length: length, Queues: make([]Metrics, nQ)}
 		for q := range nQ {
 			p.Queues[q] = accs[q].metrics(t)
+			p.Queues[q].Levels = levelEstimates(levels[q*nT:(q+1)*nT], t)
 		}
 		p.Total = accs[nQ].metrics(t)
+		p.Total.Levels = levelEstimates(levels[nQ*nT:(nQ+1)*nT], t)
 		return p
 	}
 	nP := m.nIntervals - m.warm
@@ -264,9 +294,10 @@ func (a *aggregator) result() *Result {
 	for p := range nP {
 		i := m.warm + p
 		start := time.Duration(i) * m.iv
-		res.Intervals[p] = period(a.periods[p*(nQ+1):(p+1)*(nQ+1)], m.start.Add(start), min(m.iv, m.horizon-start))
+		w := (nQ + 1) * nT
+		res.Intervals[p] = period(a.periods[p*(nQ+1):(p+1)*(nQ+1)], a.levels[p*w:(p+1)*w], m.start.Add(start), min(m.iv, m.horizon-start))
 	}
-	res.Summary = period(a.summary, res.Start, m.horizon-time.Duration(m.warm)*m.iv)
+	res.Summary = period(a.summary, a.sumLevels, res.Start, m.horizon-time.Duration(m.warm)*m.iv)
 	for _, q := range res.Summary.Queues {
 		met := 1.0
 		if q.MetGoal.Defined() {

@@ -105,6 +105,9 @@ func (c Config) Validate() error {
 				bad("sla targets", "%v must not be negative", t)
 			}
 		}
+		if q.OverflowAfter < 0 || q.OverflowAfter > maxHorizon {
+			bad("overflow after", "%v must be between 0 (no threshold) and %v", q.OverflowAfter, maxHorizon)
+		}
 		if q.SLATarget < 0 {
 			bad("sla target", "%v must not be negative", q.SLATarget)
 		}
@@ -143,6 +146,20 @@ func (c Config) Validate() error {
 		for _, d := range s.Days {
 			if d < time.Sunday || d > time.Saturday {
 				bad("days", "%d is not a weekday", d)
+			}
+		}
+		if !(s.NotReady >= 0 && s.NotReady < 1) {
+			bad("not ready", "%v must be a share in [0, 1), e.g. 0.1 for 10%%", s.NotReady)
+		}
+		if s.NotReadySpell < 0 || s.NotReadySpell > 24*time.Hour {
+			bad("not-ready spell", "%v must be between 0 (the default, %v) and 24h", s.NotReadySpell, DefaultNotReadySpell)
+		}
+		if len(s.Reserved) > 0 && len(s.Skills) > 0 {
+			bad("reserved", "reserved agents take only the queues they are reserved for: give reserved or skills, not both")
+		}
+		for _, r := range s.Reserved {
+			if !names[r] {
+				bad("reserved", "no queue is named %q", r)
 			}
 		}
 		if len(s.Dates) > 0 && (len(s.Days) > 0 || s.Always) {
@@ -227,6 +244,15 @@ func validateArrivals(a *Arrivals, start time.Time, horizon time.Duration, bad f
 				bad("count %d is %v; counts must be numbers ≥ 0", i+1, x)
 				break
 			}
+		}
+	}
+	if len(a.AHT) > len(a.Counts) {
+		bad("%d per-interval handle times for %d counts: give at most one per count (0 keeps the queue's mean)", len(a.AHT), len(a.Counts))
+	}
+	for i, x := range a.AHT {
+		if x < 0 || x > maxHorizon {
+			bad("per-interval handle time %d is %v; want 0 (the queue's mean) up to %v", i+1, x, maxHorizon)
+			break
 		}
 	}
 	if a.Step < 0 {

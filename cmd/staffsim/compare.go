@@ -203,6 +203,17 @@ func writeCompareTable(w io.Writer, runs []*report.Run, names []string, best int
 			}
 			return "–"
 		})
+		for _, l := range q.ServiceLevels {
+			if len(q.ServiceLevels) < 2 {
+				break
+			}
+			row(fmt.Sprintf("%s SL within %s", q.Queue, targetText(l.TargetSeconds)), func(r *report.Run) string {
+				if x := get(r); x != nil {
+					return estPct(targetLevel(x.ServiceLevels, l.TargetSeconds))
+				}
+				return "–"
+			})
+		}
 		row(q.Queue+" ASA", func(r *report.Run) string {
 			if x := get(r); x != nil {
 				return estSecs(x.ASASeconds)
@@ -215,6 +226,11 @@ func writeCompareTable(w io.Writer, runs []*report.Run, names []string, best int
 			}
 			return "–"
 		})
+	}
+	if len(first.Queues) > 1 {
+		row("Total SL (each queue's target)", func(r *report.Run) string { return estPct(r.Summary.ServiceLevel) })
+		row("Total ASA", func(r *report.Run) string { return estSecs(r.Summary.ASASeconds) })
+		row("Total abandoned", func(r *report.Run) string { return estPct(r.Summary.AbandonRate) })
 	}
 	compareTicketRows(outs, func(label string, f func(i int) string) {
 		row(label, func(r *report.Run) string { return f(indexOf(runs, r)) })
@@ -244,6 +260,17 @@ func writeCompareTable(w io.Writer, runs []*report.Run, names []string, best int
 	}
 	_, err := fmt.Fprintln(w, "No scenario meets every SLA.")
 	return err
+}
+
+// targetLevel is the service level within target seconds among levels,
+// undefined when not measured.
+func targetLevel(levels []report.TargetLevel, target float64) report.Estimate {
+	for _, l := range levels {
+		if l.TargetSeconds == target {
+			return l.ServiceLevel
+		}
+	}
+	return report.Estimate{}
 }
 
 func indexOf(runs []*report.Run, r *report.Run) int {

@@ -4,6 +4,7 @@ import (
 	"encoding/csv"
 	"io"
 	"strconv"
+	"time"
 
 	"github.com/staffsim/staffsim/scenarios"
 	"github.com/staffsim/staffsim/scenarios/report"
@@ -81,6 +82,12 @@ func writeCompareCSV(w io.Writer, runs []*report.Run, names []string, best int, 
 			return false, false
 		})
 		est("service_level", q.Queue, queue(func(x *report.QueueSummary) report.Estimate { return x.ServiceLevel }))
+		if len(q.ServiceLevels) > 1 {
+			for _, l := range q.ServiceLevels {
+				est(report.TargetColumn(time.Duration(l.TargetSeconds*float64(time.Second))), q.Queue,
+					queue(func(x *report.QueueSummary) report.Estimate { return targetLevel(x.ServiceLevels, l.TargetSeconds) }))
+			}
+		}
 		est("asa_seconds", q.Queue, queue(func(x *report.QueueSummary) report.Estimate { return x.ASASeconds }))
 		est("abandon_rate", q.Queue, queue(func(x *report.QueueSummary) report.Estimate { return x.AbandonRate }))
 	}
@@ -90,6 +97,9 @@ func writeCompareCSV(w io.Writer, runs []*report.Run, names []string, best int, 
 	desk := func(f func(s *report.Summary) report.Estimate) func(r *report.Run) (report.Estimate, bool) {
 		return func(r *report.Run) (report.Estimate, bool) { return f(&r.Summary), true }
 	}
+	est("service_level", "", desk(func(s *report.Summary) report.Estimate { return s.ServiceLevel }))
+	est("asa_seconds", "", desk(func(s *report.Summary) report.Estimate { return s.ASASeconds }))
+	est("abandon_rate", "", desk(func(s *report.Summary) report.Estimate { return s.AbandonRate }))
 	est("occupancy", "", desk(func(s *report.Summary) report.Estimate { return s.Occupancy }))
 	est("paid_hours", "", desk(func(s *report.Summary) report.Estimate { return s.PaidHours }))
 	est("overtime_hours", "", desk(func(s *report.Summary) report.Estimate { return s.OvertimeHours }))

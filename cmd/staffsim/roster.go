@@ -207,6 +207,7 @@ func rosterDesk(o *rosterOptions, req *roster.Requirements, sh *roster.Shifts) (
 		Forecast:     &forecast.Series{Start: req.Start, Interval: req.Interval, Arrivals: req.Arrivals},
 		ForecastFile: fc,
 		AHT:          aht,
+		AHTSeconds:   req.AHT, // per interval, as the requirements were sized
 		SLA:          scenarios.SLA{Target: o.sl.Within, Goal: o.sl.Goal},
 		Shrinkage:    req.Shrinkage(),
 		Hourly:       sh.Hourly,

@@ -137,13 +137,7 @@ func writeRunTable(w io.Writer, r *report.Run, tickets *ticketTables) error {
 	fmt.Fprintf(w, "Scenario %s: %s to %s (%s), %d replications, seed %d\n\n", quoteName(sum.Scenario),
 		sum.Start.Format("Mon 02 Jan 2006 15:04"), sum.End.Format("Mon 02 Jan 2006 15:04"), sum.Timezone, sum.Replications, sum.Seed)
 	if len(sum.Queues) > 0 || tickets == nil {
-		tw := tabwriter.NewWriter(w, 2, 4, 2, ' ', 0)
-		fmt.Fprintln(tw, "QUEUE\tSLA GOAL\tSERVICE LEVEL (95% CI)\tSLA\tASA (95% CI)\tABANDONED (95% CI)\tOCCUPANCY (95% CI)\tOFFERED")
-		for _, q := range sum.Queues {
-			fmt.Fprintf(tw, "%s\t%s in %s\t%s\t%s\t%s\t%s\t%s\t%s\n", q.Queue, pctText(q.SLAGoal), targetText(q.SLATargetSeconds),
-				estPct(q.ServiceLevel), q.SLAStatus(), estSecs(q.ASASeconds), estPct(q.AbandonRate), estPct(q.Occupancy), estNum(q.Offered, 0))
-		}
-		if err := tw.Flush(); err != nil {
+		if err := writeQueueTable(w, r); err != nil {
 			return err
 		}
 		fmt.Fprintln(w)
@@ -187,6 +181,47 @@ func writeRunTable(w io.Writer, r *report.Run, tickets *ticketTables) error {
 	}
 	_, err := fmt.Fprintf(w, "SLA missed: %s.\n", strings.Join(missed, ", "))
 	return err
+}
+
+// writeQueueTable prints a row per queue and, with two or more queues,
+// the desk's total row (each contact judged against its own queue's
+// target); with more than one SLA target, a column per target.
+func writeQueueTable(w io.Writer, r *report.Run) error {
+	sum := &r.Summary
+	var targets []float64
+	if len(r.Targets) > 1 {
+		for _, d := range r.Targets {
+			targets = append(targets, d.Seconds())
+		}
+	}
+	tw := tabwriter.NewWriter(w, 2, 4, 2, ' ', 0)
+	head := "QUEUE\tSLA GOAL\tSERVICE LEVEL (95% CI)\tSLA\tASA (95% CI)\tABANDONED (95% CI)\tOCCUPANCY (95% CI)\tOFFERED"
+	for _, t := range targets {
+		head += "\tWITHIN " + strings.ToUpper(targetText(t))
+	}
+	fmt.Fprintln(tw, head)
+	within := func(levels []report.TargetLevel) string {
+		var b strings.Builder
+		for _, t := range targets {
+			cell := "–"
+			for _, l := range levels {
+				if l.TargetSeconds == t {
+					cell = estPct(l.ServiceLevel)
+				}
+			}
+			b.WriteString("\t" + cell)
+		}
+		return b.String()
+	}
+	for _, q := range sum.Queues {
+		fmt.Fprintf(tw, "%s\t%s in %s\t%s\t%s\t%s\t%s\t%s\t%s%s\n", q.Queue, pctText(q.SLAGoal), targetText(q.SLATargetSeconds),
+			estPct(q.ServiceLevel), q.SLAStatus(), estSecs(q.ASASeconds), estPct(q.AbandonRate), estPct(q.Occupancy), estNum(q.Offered, 0), within(q.ServiceLevels))
+	}
+	if len(sum.Queues) > 1 {
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s%s\n", "Total", "each queue's", estPct(sum.ServiceLevel), "",
+			estSecs(sum.ASASeconds), estPct(sum.AbandonRate), estPct(sum.Occupancy), estNum(sum.Offered, 0), within(sum.ServiceLevels))
+	}
+	return tw.Flush()
 }
 
 func pctText(x float64) string {

@@ -78,9 +78,9 @@ func TestSimulateJSONAndCSV(t *testing.T) {
 	if got := strings.Join(rows[0], ","); got != "interval_start,queue,offered,answered,abandoned,service_level,service_level_low,service_level_high,asa_seconds,abandon_rate,occupancy,agents_available,backlog" {
 		t.Errorf("csv header %s", got)
 	}
-	// 7 days × 48 half hours × 3 queues.
-	if len(rows) != 1+7*48*3 {
-		t.Errorf("%d csv rows, want %d", len(rows), 1+7*48*3)
+	// 7 days × 48 half hours × (3 queues + the desk total).
+	if len(rows) != 1+7*48*4 {
+		t.Errorf("%d csv rows, want %d", len(rows), 1+7*48*4)
 	}
 }
 

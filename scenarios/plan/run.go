@@ -101,6 +101,7 @@ func (pl *planner) forecast() error {
 		Forecast:     &pl.res.Forecast.Series,
 		ForecastFile: "forecast.csv",
 		AHT:          pl.res.AHT,
+		AHTSeconds:   intervalAHT(pl.opt.AHT, fc),
 		HandleCV:     pl.opt.HandleCV,
 		Patience:     pl.opt.Patience,
 		SLA:          scenarios.SLA{Target: pl.opt.SL.Within, Goal: pl.opt.SL.Goal},
@@ -350,4 +351,14 @@ func mergeCurves(a, b []headcount.Curve, confidence float64) []headcount.Curve {
 		out[k] = c
 	}
 	return out
+}
+
+// intervalAHT is the desk's handle time per interval, as the requirements
+// take it (erlang.DemandOf): the forecast's, unless a flat AHT was given
+// (nil).
+func intervalAHT(flat time.Duration, fc *forecast.Forecast) []float64 {
+	if flat > 0 {
+		return nil
+	}
+	return fc.AHTSeconds
 }

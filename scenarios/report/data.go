@@ -48,6 +48,10 @@ type Run struct {
 	// Tickets is the ticket desk's section, nil for a desk without
 	// tickets.
 	Tickets *Tickets
+	// Targets are every SLA target of the queues, sorted, when a queue
+	// measures more than one (see levels.go), else nil; QueueInterval.Levels
+	// are aligned with sim.Result.Targets, which are these when set.
+	Targets []time.Duration
 }
 
 // Interval is one reporting interval: a row per queue, and the desk total.
@@ -59,6 +63,10 @@ type Interval struct {
 	AgentsAvailable Estimate
 	// Occupancy is the desk's busy time / available time.
 	Occupancy Estimate
+	// Total is the whole desk: counts add up over the queues, its service
+	// level judges each contact against its own queue's target, and its
+	// Occupancy and AgentsAvailable are the desk's.
+	Total QueueInterval
 }
 
 // QueueInterval is one queue's metrics in one interval, over the
@@ -73,6 +81,9 @@ type QueueInterval struct {
 	AgentsAvailable Estimate
 	// Backlog is the number of contacts waiting at the end of the interval.
 	Backlog Estimate
+	// Levels[k] is the service level within Run.Targets[k], undefined for
+	// a queue that does not measure that target.
+	Levels []Estimate
 }
 
 // Waits is a histogram of waits: Counts[0] are waits of 0, Counts[i] waits
@@ -126,6 +137,15 @@ type Summary struct {
 	Currency       string   `json:"currency,omitempty"`
 	Cost           Estimate `json:"cost"`
 	CostPerContact Estimate `json:"cost_per_contact"`
+	// The desk's contact figures: ServiceLevel judges each contact
+	// against its own queue's target; ServiceLevels adds up, at each
+	// target, the queues that measure it.
+	ServiceLevel  Estimate      `json:"service_level"`
+	ServiceLevels []TargetLevel `json:"service_levels"`
+	ASASeconds    Estimate      `json:"asa_seconds"`
+	AbandonRate   Estimate      `json:"abandon_rate"`
+	// PerReplication are each replication's figures, in replication order.
+	PerReplication []ReplicationValues `json:"per_replication"`
 }
 
 // HasCost reports whether the scenario gave an hourly cost.
@@ -155,6 +175,9 @@ type QueueSummary struct {
 	Offered      Estimate `json:"offered"`
 	Answered     Estimate `json:"answered"`
 	Abandoned    Estimate `json:"abandoned"`
+	// ServiceLevels are the service level within each of the queue's
+	// targets (sla: {targets: [20s, 60s]}), shortest first.
+	ServiceLevels []TargetLevel `json:"service_levels"`
 }
 
 // SLAStatus describes a queue's SLA for people: "met" or "missed", with

@@ -1,6 +1,8 @@
 package report
 
 import (
+	"bytes"
+	"encoding/csv"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -34,37 +36,96 @@ type IntervalRow struct {
 }
 
 // IntervalRows returns the rows of the run's intervals.csv, interval by
-// interval and, within one, queue by queue.
+// interval and, within one, queue by queue, then — with two or more
+// queues — the desk's row (queue "total"; see Interval.Total).
 func IntervalRows(r *Run) []IntervalRow {
 	var rows []IntervalRow
 	for _, iv := range r.Intervals {
+		at := csvfield.At(iv.Start.In(r.loc()))
 		for qi, q := range iv.Queues {
-			sl := q.ServiceLevel
-			rows = append(rows, IntervalRow{
-				IntervalStart:    csvfield.At(iv.Start.In(r.loc())),
-				Queue:            r.Summary.Queues[qi].Queue,
-				Offered:          mean(q.Offered),
-				Answered:         mean(q.Answered),
-				Abandoned:        mean(q.Abandoned),
-				ServiceLevel:     mean(sl),
-				ServiceLevelLow:  csvfield.Opt(finite(sl.Low), sl.Defined()),
-				ServiceLevelHigh: csvfield.Opt(finite(sl.High), sl.Defined()),
-				ASASeconds:       mean(q.ASASeconds),
-				AbandonRate:      mean(q.AbandonRate),
-				Occupancy:        mean(q.Occupancy),
-				AgentsAvailable:  mean(q.AgentsAvailable),
-				Backlog:          mean(q.Backlog),
-			})
+			rows = append(rows, intervalRow(at, r.Summary.Queues[qi].Queue, &q))
+		}
+		if len(iv.Queues) > 1 {
+			rows = append(rows, intervalRow(at, TotalQueue, &iv.Total))
 		}
 	}
 	return rows
 }
 
+func intervalRow(at csvfield.Time, queue string, q *QueueInterval) IntervalRow {
+	sl := q.ServiceLevel
+	return IntervalRow{
+		IntervalStart:    at,
+		Queue:            queue,
+		Offered:          mean(q.Offered),
+		Answered:         mean(q.Answered),
+		Abandoned:        mean(q.Abandoned),
+		ServiceLevel:     mean(sl),
+		ServiceLevelLow:  csvfield.Opt(finite(sl.Low), sl.Defined()),
+		ServiceLevelHigh: csvfield.Opt(finite(sl.High), sl.Defined()),
+		ASASeconds:       mean(q.ASASeconds),
+		AbandonRate:      mean(q.AbandonRate),
+		Occupancy:        mean(q.Occupancy),
+		AgentsAvailable:  mean(q.AgentsAvailable),
+		Backlog:          mean(q.Backlog),
+	}
+}
+
 // WriteIntervalsCSV writes the run's IntervalRows as intervals.csv: means
 // over the replications at full precision, RFC 3339 times with the desk's
-// offset, and an empty cell where a metric is undefined.
+// offset, and an empty cell where a metric is undefined. With more than
+// one SLA target (Run.Targets), each row goes on with the service level
+// within each target and its 95 % interval (TargetColumn, "_low",
+// "_high"), in the order of Run.Targets.
 func WriteIntervalsCSV(w io.Writer, r *Run) error {
-	if err := gocsv.Marshal(IntervalRows(r), w); err != nil {
+	rows := IntervalRows(r)
+	if len(r.Targets) <= 1 {
+		if err := gocsv.Marshal(rows, w); err != nil {
+			return fmt.Errorf("write intervals CSV: %w", err)
+		}
+		return nil
+	}
+	// The columns depend on the targets: the record's cells, then the
+	// targets', row by row.
+	var base bytes.Buffer
+	if err := gocsv.Marshal(rows, &base); err != nil {
+		return fmt.Errorf("write intervals CSV: %w", err)
+	}
+	recs, err := csv.NewReader(&base).ReadAll()
+	if err != nil {
+		return fmt.Errorf("write intervals CSV: %w", err)
+	}
+	for _, d := range r.Targets {
+		c := TargetColumn(d)
+		recs[0] = append(recs[0], c, c+"_low", c+"_high")
+	}
+	i := 1
+	cell := func(x float64, ok bool) string {
+		if !ok {
+			return ""
+		}
+		return string(csvfield.AppendFloat(nil, finite(x)))
+	}
+	add := func(q *QueueInterval) {
+		for k := range r.Targets {
+			var e Estimate
+			if k < len(q.Levels) {
+				e = q.Levels[k]
+			}
+			recs[i] = append(recs[i], cell(e.Mean, e.Defined()), cell(e.Low, e.Defined()), cell(e.High, e.Defined()))
+		}
+		i++
+	}
+	for _, iv := range r.Intervals {
+		for qi := range iv.Queues {
+			add(&iv.Queues[qi])
+		}
+		if len(iv.Queues) > 1 {
+			add(&iv.Total)
+		}
+	}
+	cw := csv.NewWriter(w)
+	if err := cw.WriteAll(recs); err != nil {
 		return fmt.Errorf("write intervals CSV: %w", err)
 	}
 	return nil

@@ -69,8 +69,9 @@ func TestIntervalsCSV(t *testing.T) {
 	if got := strings.Join(rows[0], ","); got != "interval_start,queue,offered,answered,abandoned,service_level,service_level_low,service_level_high,asa_seconds,abandon_rate,occupancy,agents_available,backlog" {
 		t.Errorf("header %s", got)
 	}
-	if len(rows) != 1+96*2 {
-		t.Errorf("got %d rows, want %d", len(rows), 1+96*2)
+	// 96 intervals × (2 queues + the desk total).
+	if len(rows) != 1+96*3 {
+		t.Errorf("got %d rows, want %d", len(rows), 1+96*3)
 	}
 	// Midnight in London in December is +00:00; the first interval has no
 	// contacts, so its service level is empty, never NaN or 0.
