@@ -202,15 +202,16 @@ func (e *engine) work(id int32, t int32) {
 // preempt interrupts the agent skilled for ticket queue qi that works on
 // the lowest-priority ticket below qi's (the latest to finish among
 // equals), puts that ticket back at the head of its queue with the work it
-// has left, and gives the agent this touch. It reports false when no agent
-// works on a lower priority.
+// has left, and gives the agent this touch. An agent whose shift is over
+// (leaving once the ticket in hand is done) takes no new work and is not
+// interrupted. It reports false when no agent works on a lower priority.
 func (e *engine) preempt(qi, iv int32, handle time.Duration, id int32) bool {
 	pri := e.m.queues[qi].priority
 	groups := e.m.queues[qi].groups
 	best := int32(-1)
 	for a := range e.agents {
 		ag := &e.agents[a]
-		if ag.state != agentBusy || ag.wrapping || ag.ticket < 0 {
+		if ag.state != agentBusy || ag.wrapping || ag.leaving || ag.ticket < 0 {
 			continue
 		}
 		vp := e.m.queues[ag.queue].priority

@@ -36,7 +36,9 @@ import (
 // Preempt interrupts, when no agent of its tier is free, the agent of the
 // tier working on the lowest priority below it (preemptive resume: the
 // interrupted ticket goes back to the head of its queue with the work it
-// has left, and is not picked up again as a new response).
+// has left, and is not picked up again as a new response). An agent past
+// the end of its shift finishing the ticket in hand is not interrupted; one
+// with a break due takes the break after the interrupting touch.
 //
 // Shift.Skills name tiers as they name queues; a shift without skills
 // serves every queue and every tier.

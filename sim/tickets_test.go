@@ -353,3 +353,29 @@ func TestTicketsPartialLastInterval(t *testing.T) {
 		t.Errorf("oldest open at the interval ends: %v, %v h; want 0.83 and 1.33 (the horizon)", ivs[0].Priorities[0].OldestAge.Mean, ivs[1].Priorities[0].OldestAge.Mean)
 	}
 }
+
+// TestTicketsPreemptSparesAgentsLeaving: an analyst whose shift is over
+// finishes the ticket in hand (overtime) and takes no new work, so a P1
+// does not interrupt it — else the P2 it drops waits overnight for the
+// next shift. Here the P2 (09:30, one hour) is resolved at 10:30 in
+// overtime and the P1 created at 10:10 is picked up at 09:00 the next day.
+func TestTicketsPreemptSparesAgentsLeaving(t *testing.T) {
+	t.Parallel()
+	cfg := Config{
+		Start: time.Date(2026, 1, 5, 0, 0, 0, 0, time.UTC), Horizon: 2 * 24 * time.Hour, Interval: time.Hour, Replications: 1,
+		Tickets: &Tickets{Tiers: []string{"L1"}, Priorities: []Priority{
+			{Name: "P1", Arrivals: Arrivals{Times: []time.Duration{10*time.Hour + 10*time.Minute}}, Touch: []Dist{Fixed(10 * time.Minute)}, Preempt: true},
+			{Name: "P2", Arrivals: Arrivals{Times: []time.Duration{9*time.Hour + 30*time.Minute}}, Touch: []Dist{Fixed(time.Hour)}},
+		}},
+		Shifts: []Shift{{Name: "day", Start: 9 * time.Hour, Length: time.Hour, Agents: 1}},
+	}
+	res, err := Run(context.Background(), cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p1, p2 := res.Tickets.Summary.Priorities[0], res.Tickets.Summary.Priorities[1]
+	if p2.Resolution.MeanHours.Mean != 1 || p1.Response.MeanHours.Mean != 22+50.0/60 {
+		t.Errorf("P2 resolved in %v h, P1 picked up after %v h; want 1 (finished in overtime) and 22.83 (next morning)",
+			p2.Resolution.MeanHours.Mean, p1.Response.MeanHours.Mean)
+	}
+}
