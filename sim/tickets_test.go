@@ -34,12 +34,16 @@ func ticketDesk(agents int, touch time.Duration, rates []float64, hours, warm in
 }
 
 // within checks that the reference value lies in the 95 % confidence
-// interval of the estimate.
+// interval of the estimate, and that the interval is narrow enough (a
+// half-width of at most 10 % of the value) to mean something.
 func within(t *testing.T, what string, e Estimate, want float64) {
 	t.Helper()
 	t.Logf("%s: simulated %.4f [%.4f, %.4f], closed form %.4f", what, e.Mean, e.Low, e.High, want)
 	if !(want >= e.Low && want <= e.High) {
 		t.Errorf("%s: simulated %.4f [%.4f, %.4f], closed form %.4f", what, e.Mean, e.Low, e.High, want)
+	}
+	if e.HalfWidth() > 0.1*want {
+		t.Errorf("%s: interval [%.4f, %.4f] too wide to judge %.4f: run longer", what, e.Low, e.High, want)
 	}
 }
 
@@ -321,6 +325,14 @@ func TestTicketsValidate(t *testing.T) {
 			c.Shifts[0].Skills = []string{"L2"}
 		}, `no queue or tier is named "L2"`},
 		{"goal", func(c *Config) { c.Tickets.Priorities[0].Resolution = TicketTarget{Target: time.Hour, Goal: 95} }, "resolution: goal 95 must be in [0, 1]"},
+		// A billion tickets an hour ran (and ran): refused before the run.
+		{"arrivals", func(c *Config) {
+			c.Horizon = 14 * 24 * time.Hour
+			c.Tickets.Priorities[0].Arrivals = Arrivals{PerHour: 1e9}
+		}, `priority "1": arrivals: about 3.36e+11 arrivals a replication`},
+		{"counts", func(c *Config) {
+			c.Tickets.Priorities[0].Arrivals = Arrivals{Counts: []float64{1, 2e8, 2e8}, Step: 4 * time.Hour, Scale: 2}
+		}, `priority "1": arrivals: about 6e+08 arrivals a replication`},
 	} {
 		cfg := base
 		tk := *base.Tickets

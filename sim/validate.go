@@ -275,4 +275,43 @@ func validateArrivals(a *Arrivals, start time.Time, horizon time.Duration, bad f
 	if a.Step > 0 && len(a.Counts) == 0 {
 		bad("a step is set but no counts")
 	}
+	if n := a.expected(start, horizon); n > maxArrivals {
+		bad("about %.3g arrivals a replication over the horizon of %v: at most %.0e (a year at 11,000 an hour) run in reasonable time; lower the rate or shorten the horizon", n, horizon, float64(maxArrivals))
+	}
+}
+
+// maxArrivals bounds the expected arrivals of one queue or ticket priority
+// in one replication: beyond it a replication takes minutes, and
+// a rate such as 1e9 an hour is a typo, not a desk.
+const maxArrivals = 100_000_000
+
+// expected returns the expected arrivals of a in [0, horizon), scale
+// included: the rate times the horizon, the counts' share of it, or the
+// recorded times; 0 when a is malformed (reported apart).
+func (a *Arrivals) expected(start time.Time, horizon time.Duration) float64 {
+	s := a.scale()
+	switch {
+	case len(a.Times) > 0:
+		return float64(len(a.Times)) * s
+	case len(a.Counts) > 0:
+		off := a.countsOffset(start)
+		if a.Step <= 0 || off < 0 {
+			return 0
+		}
+		sum := 0.0
+		for i, c := range a.Counts {
+			lo := max(time.Duration(i)*a.Step-off, 0)
+			hi := min(time.Duration(i+1)*a.Step-off, horizon)
+			if lo >= horizon {
+				break
+			}
+			if hi > lo && c > 0 && !math.IsInf(c, 0) {
+				sum += c * float64(hi-lo) / float64(a.Step)
+			}
+		}
+		return sum * s
+	case a.PerHour > 0 && !math.IsInf(a.PerHour, 0):
+		return a.PerHour * horizon.Hours() * s
+	}
+	return 0
 }
