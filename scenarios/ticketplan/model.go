@@ -59,6 +59,7 @@ func Model(h *tickets.Result, opt Options) ([]Priority, []string, []string, erro
 	var out []Priority
 	var notes []string
 	anyEsc, anyAgain, anyReopen := false, false, false
+	var untargeted []string // priorities with neither target
 	for _, hp := range h.Priorities {
 		name := hp.Priority
 		if name == "" {
@@ -90,7 +91,13 @@ func Model(h *tickets.Result, opt Options) ([]Priority, []string, []string, erro
 		for _, k := range opt.TwentyFourSeven {
 			p.Calendar24x7 = p.Calendar24x7 || tickets.Matches(k, name)
 		}
+		if p.Response.Within == 0 && p.Resolution.Within == 0 {
+			untargeted = append(untargeted, name)
+		}
 		out = append(out, p)
+	}
+	if len(untargeted) > 0 {
+		return nil, nil, nil, noTargets(untargeted)
 	}
 	tiers := TierNames[:1]
 	switch {
@@ -140,6 +147,20 @@ func Model(h *tickets.Result, opt Options) ([]Priority, []string, []string, erro
 		notes = append(notes, "no ticket waits on the user (no pending time): give --pending to model it")
 	}
 	return out, tiers, notes, nil
+}
+
+// noTargets is the error for priorities that have no target: the
+// defaults know P1–P4 by number only.
+func noTargets(names []string) error {
+	if len(names) == 1 && names[0] == "(none)" {
+		return fmt.Errorf("the history has no priority (no priority column, or it is empty): map the column with --column priority=HEADER, or judge every ticket on one target with --sla-per-priority '(none)=90/8h' (and --response-sla-per-priority)")
+	}
+	q := make([]string, len(names))
+	for i, n := range names {
+		q[i] = fmt.Sprintf("%q", n)
+	}
+	return fmt.Errorf("no SLA target for priority %s (the default targets are for P1–P4, or names with those numbers, e.g. \"2 - High\"): give each a resolution target with --sla-per-priority, e.g. %s=90/8h, and/or a response target with --response-sla-per-priority",
+		strings.Join(q, ", "), names[0])
 }
 
 // target returns the priority's target from the options (given) or the

@@ -420,13 +420,35 @@ func stats(h *history.Histogram) *Stats {
 	return &Stats{Mean: h.Mean() / 3600, P50: h.Quantile(0.5) / 3600, P90: h.Quantile(0.9) / 3600}
 }
 
-// less orders priorities by number, then by text; no priority last.
+// wordLevels rank priorities named in words, as ServiceNow (1 - Critical
+// … 5 - Planning), Jira (Highest … Lowest) and Zendesk (Urgent, High,
+// Normal, Low) order them. They only order priorities: a target for P2
+// does not apply to "High" (Matches).
+var wordLevels = map[string]int{
+	"critical": 1, "urgent": 1, "highest": 1,
+	"high":   2,
+	"medium": 3, "moderate": 3, "normal": 3,
+	"low":    4,
+	"lowest": 5, "planning": 5,
+}
+
+// level returns the priority's rank: its number, else its word level.
+func level(p string) (int, bool) {
+	if n, ok := number(p); ok {
+		return n, true
+	}
+	n, ok := wordLevels[strings.ToLower(strings.TrimSpace(p))]
+	return n, ok
+}
+
+// less orders priorities by number (or word level), then by text; no
+// priority last.
 func less(a, b string) bool {
 	if (a == "") != (b == "") {
 		return b == ""
 	}
-	na, oka := number(a)
-	nb, okb := number(b)
+	na, oka := level(a)
+	nb, okb := level(b)
 	switch {
 	case oka && okb && na != nb:
 		return na < nb

@@ -2,6 +2,7 @@ package tickets
 
 import (
 	"math"
+	"sort"
 	"strings"
 	"testing"
 	"time"
@@ -135,5 +136,21 @@ func TestParseTargets(t *testing.T) {
 		if got := Matches(tc.key, tc.p); got != tc.want {
 			t.Errorf("Matches(%q, %q) = %v, want %v", tc.key, tc.p, got, tc.want)
 		}
+	}
+}
+
+// Priorities are served in the order sorted here (the first pre-empts in
+// a plan): by number, and word levels as ServiceNow, Jira and Zendesk
+// name them (urgent, critical or highest first; low, lowest, planning
+// last) — not alphabetically, which put "High" first and "Urgent" after
+// "Low".
+func TestPriorityOrder(t *testing.T) {
+	t.Parallel()
+	in := []string{"", "Low", "Normal", "Urgent", "High", "zeta", "P3", "1 - Critical", "lowest", "Medium", "alpha"}
+	want := []string{"1 - Critical", "Urgent", "High", "Medium", "Normal", "P3", "Low", "lowest", "alpha", "zeta", ""}
+	got := append([]string(nil), in...)
+	sort.SliceStable(got, func(i, j int) bool { return less(got[i], got[j]) })
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("order %q, want %q", got, want)
 	}
 }

@@ -1,0 +1,52 @@
+package ticketplan
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/staffsim/staffsim/internal/quantity"
+	"github.com/staffsim/staffsim/scenarios/tickets"
+)
+
+// A priority the defaults do not know (P1–P4 by number) and the options
+// give no target for is refused up front, with the flag that fixes it —
+// before, the plan ran its whole search and then failed to load the
+// scenario it wrote ("no SLA targets").
+func TestModelPriorityWithoutTarget(t *testing.T) {
+	t.Parallel()
+	h := func(names ...string) *tickets.Result {
+		r := &tickets.Result{}
+		for _, n := range names {
+			r.Priorities = append(r.Priorities, tickets.Priority{Priority: n, Tickets: 10, Share: 1 / float64(len(names))})
+		}
+		return r
+	}
+	for _, tc := range []struct {
+		name  string
+		hist  *tickets.Result
+		opt   Options
+		wants []string // empty: no error
+	}{
+		{"words", h("High", "P1", "Low"), Options{}, []string{`"High"`, `"Low"`, "--sla-per-priority", "High=90/8h"}},
+		{"no priority column", h(""), Options{}, []string{"no priority", "--column priority=", "--sla-per-priority '(none)=90/8h'"}},
+		{"given", h("High", "P1"), Options{Resolution: []tickets.Target{{Priority: "high", Target: quantity.Target{Goal: 0.9, Within: 1e9}}}}, nil},
+		{"response only", h("Sev A"), Options{Response: []tickets.Target{{Priority: "Sev A", Target: quantity.Target{Goal: 0.9, Within: 1e9}}}}, nil},
+	} {
+		_, _, _, err := Model(tc.hist, tc.opt)
+		if len(tc.wants) == 0 {
+			if err != nil {
+				t.Errorf("%s: %v", tc.name, err)
+			}
+			continue
+		}
+		if err == nil {
+			t.Errorf("%s: no error, want one naming %q", tc.name, tc.wants)
+			continue
+		}
+		for _, w := range tc.wants {
+			if !strings.Contains(err.Error(), w) {
+				t.Errorf("%s: %v; want it to say %q", tc.name, err, w)
+			}
+		}
+	}
+}
