@@ -84,8 +84,13 @@ func (t *ticketPlanFlags) resolve(loc *time.Location) (ticketplan.Options, ticke
 				}
 			}
 			d, err := time.ParseDuration(strings.TrimSpace(v))
-			if !ok || tier < 0 || err != nil || d <= 0 || d > 30*24*time.Hour {
+			switch {
+			case !ok || err != nil:
 				return opt, topt, usagef("--touch %q: write TIER=DURATION for the tiers L1, L2, L3, e.g. L1=20m,L2=1h,L3=2h", part)
+			case tier < 0:
+				return opt, topt, usagef("--touch %q: no tier %q; the tiers are L1, L2, L3, e.g. L1=20m,L2=1h,L3=2h", part, strings.TrimSpace(k))
+			case d <= 0 || d > 30*24*time.Hour:
+				return opt, topt, usagef("--touch %q: a touch time must be positive and at most 30 days, e.g. L1=20m", part)
 			}
 			if seen[ticketplan.TierNames[tier]] {
 				return opt, topt, usagef("--touch gives %s twice", ticketplan.TierNames[tier])

@@ -88,9 +88,12 @@ func TestPlanTicketFlags(t *testing.T) {
 		want string
 	}{
 		{[]string{"--desk", "queue"}, `--desk "queue": give phone, tickets or auto`},
-		{[]string{"--touch", "L4=1h"}, `--touch "L4=1h": write TIER=DURATION`},
+		{[]string{"--touch", "L4=1h"}, `--touch "L4=1h": no tier "L4"; the tiers are L1, L2, L3`},
+		{[]string{"--touch", "L1"}, `--touch "L1": write TIER=DURATION`},
 		{[]string{"--touch", "L1=1h,L1=2h"}, "--touch gives L1 twice"},
-		{[]string{"--touch", "L1=-5m"}, `--touch "L1=-5m"`},
+		{[]string{"--touch", "L1=-5m"}, `--touch "L1=-5m": a touch time must be positive`},
+		{[]string{"--touch", "L1=0s"}, `--touch "L1=0s": a touch time must be positive`},
+		{[]string{"--touch", "L1=10000h"}, "at most 30 days"},
 		{[]string{"--pending", "100%"}, "--pending 100% must be a share from 0% to below 100%"},
 		{[]string{"--hours", "mon-fri=25:00-26:00"}, "--hours"},
 		{[]string{"--sla-per-priority", "P1"}, "--sla-per-priority"},
@@ -103,6 +106,57 @@ func TestPlanTicketFlags(t *testing.T) {
 		code, _, errOut := runCLI(t, args...)
 		if code != exitUsage || !strings.Contains(errOut, tt.want) {
 			t.Errorf("%v: exit %d, stderr %q; want exit 2 with %q", tt.args, code, errOut, tt.want)
+		}
+	}
+}
+
+// TestPlanTicketHostileHistories: ticket exports the defaults cannot
+// judge are refused before any work, with the flag that fixes them, and
+// leave no output directory — they used to run the whole search and then
+// fail on the scenario the plan wrote ("a bug").
+func TestPlanTicketHostileHistories(t *testing.T) {
+	t.Parallel()
+	data, err := os.ReadFile(filepath.Join("..", "..", "testdata", "tickets_sample.csv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(strings.TrimSpace(string(data)), "\n")
+	// edit rewrites every row's fields (header included, row 0).
+	edit := func(f func(row int, fs []string) []string) string {
+		var b strings.Builder
+		for i, l := range lines {
+			b.WriteString(strings.Join(f(i, strings.Split(l, ",")), ","))
+			b.WriteByte('\n')
+		}
+		return b.String()
+	}
+	words := map[string]string{"P1": "Urgent", "P2": "High", "P3": "Medium", "P4": "Low"}
+	for _, tc := range []struct {
+		name, csv string
+		args      []string
+		want      string
+	}{
+		{"priorities in words", edit(func(i int, fs []string) []string {
+			if i > 0 {
+				fs[2] = words[fs[2]]
+			}
+			return fs
+		}), []string{"--desk", "tickets"}, `no SLA target for priority "Urgent", "High", "Medium", "Low"`},
+		{"no priority column", edit(func(_ int, fs []string) []string { return append(fs[:2:2], fs[3:]...) }),
+			[]string{"--desk", "tickets"}, "--column priority=HEADER"},
+	} {
+		dir := t.TempDir()
+		path := filepath.Join(dir, "history.csv")
+		if err := os.WriteFile(path, []byte(tc.csv), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		out := filepath.Join(dir, "plan")
+		code, _, errOut := runCLI(t, append([]string{"plan", "--history", path, "--out", out, "--replications", "3"}, tc.args...)...)
+		if code != exitUsage || !strings.Contains(errOut, tc.want) || strings.Contains(errOut, "a bug") {
+			t.Errorf("%s: exit %d, stderr %q; want exit 2 with %q", tc.name, code, errOut, tc.want)
+		}
+		if _, err := os.Stat(out); !os.IsNotExist(err) {
+			t.Errorf("%s: %s exists after a refused plan (%v)", tc.name, out, err)
 		}
 	}
 }

@@ -99,6 +99,8 @@ func Model(h *tickets.Result, opt Options) ([]Priority, []string, []string, erro
 	if len(untargeted) > 0 {
 		return nil, nil, nil, noTargets(untargeted)
 	}
+	notes = append(notes, unused("--response-sla-per-priority", opt.Response, out)...)
+	notes = append(notes, unused("--sla-per-priority", opt.Resolution, out)...)
 	tiers := TierNames[:1]
 	switch {
 	case anyAgain:
@@ -161,6 +163,24 @@ func noTargets(names []string) error {
 	}
 	return fmt.Errorf("no SLA target for priority %s (the default targets are for P1–P4, or names with those numbers, e.g. \"2 - High\"): give each a resolution target with --sla-per-priority, e.g. %s=90/8h, and/or a response target with --response-sla-per-priority",
 		strings.Join(q, ", "), names[0])
+}
+
+// unused returns a note for each of the targets given with flag that
+// match no priority of the history.
+func unused(flag string, given []tickets.Target, prios []Priority) []string {
+	var notes []string
+	for _, t := range given {
+		var have []string
+		found := false
+		for _, p := range prios {
+			found = found || tickets.Matches(t.Priority, p.Name)
+			have = append(have, fmt.Sprintf("%q", p.Name))
+		}
+		if !found {
+			notes = append(notes, fmt.Sprintf("%s %s: the history has no such priority (it has %s): the target is not used", flag, t.Priority, strings.Join(have, ", ")))
+		}
+	}
+	return notes
 }
 
 // target returns the priority's target from the options (given) or the

@@ -50,3 +50,22 @@ func TestModelPriorityWithoutTarget(t *testing.T) {
 		}
 	}
 }
+
+// A target for a priority the history does not have (a typo: "P9", "Sev2")
+// is said, not silently dropped.
+func TestModelUnusedTarget(t *testing.T) {
+	t.Parallel()
+	h := &tickets.Result{Priorities: []tickets.Priority{{Priority: "1 - Critical", Tickets: 3, Share: 0.5}, {Priority: "P2", Tickets: 3, Share: 0.5}}}
+	tg := func(p string) []tickets.Target {
+		return []tickets.Target{{Priority: p, Target: quantity.Target{Goal: 0.9, Within: 1e9}}}
+	}
+	_, _, notes, err := Model(h, Options{Resolution: tg("P9"), Response: tg("P1")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	all := strings.Join(notes, "\n")
+	if !strings.Contains(all, `--sla-per-priority P9: the history has no such priority (it has "1 - Critical", "P2"): the target is not used`) ||
+		strings.Contains(all, "--response-sla-per-priority") {
+		t.Errorf("notes %q: want P9's resolution target said unused, P1's response target (1 - Critical) not", notes)
+	}
+}
