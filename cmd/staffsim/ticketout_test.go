@@ -403,3 +403,55 @@ func TestCompareTicketDesks(t *testing.T) {
 		}
 	}
 }
+
+// TestSimulateTicketDeskHostile: hostile values in testdata/it-desk.yaml
+// end in a located error (exit 1) and no --out directory, or in a result
+// without NaN — never a panic or a run without end (a billion tickets an
+// hour ran for ever).
+func TestSimulateTicketDeskHostile(t *testing.T) {
+	t.Parallel()
+	base, err := os.ReadFile(example("it-desk.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct{ name, old, new, want string }{
+		{"a billion an hour", "rate: 0.08/h", "rate: 1e9/h", `priority "P1": arrivals: about 3.36e+11 arrivals a replication`},
+		{"negative rate", "rate: 0.08/h", "rate: -1/h", `line 32: tickets.priorities[0] "P1": arrivals.rate`},
+		{"escalate above 100%", "escalate: {L1: 60%, L2: 20%}", "escalate: {L1: 600%, L2: 20%}", `line 36: tickets.priorities[0] "P1": escalate.L1`},
+		{"always pending", "pending: {probability: 0}", "pending: {probability: 100%, time: {mean: 1h}}", "a ticket that always waits on the user is never resolved"},
+		{"zero touch", "L1: {distribution: lognormal, mean: 15m, cv: 0.8}", "L1: {distribution: lognormal, mean: 0s, cv: 0.8}", "touch_time.L1.mean: 0s is not a positive duration"},
+		{"zero response", "response: 95/15m", "response: 95/0s", "the target time must be positive"},
+		{"rate zero", "rate: 0.08/h", "rate: 0/h", ""},
+		{"almost always pending", "pending: {probability: 0}", "pending: {probability: 99%, time: {mean: 1h}}", ""},
+		{"a touch of a million hours", "L1: {distribution: lognormal, mean: 15m, cv: 0.8}", "L1: {distribution: lognormal, mean: 1000000h, cv: 0.8}", ""},
+	} {
+		if !bytes.Contains(base, []byte(tc.old)) {
+			t.Fatalf("%s: %q not in it-desk.yaml", tc.name, tc.old)
+		}
+		dir := t.TempDir()
+		path := filepath.Join(dir, "desk.yaml")
+		data := strings.Replace(string(base), tc.old, tc.new, 1)
+		abs, err := filepath.Abs(example("calendars"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		data = strings.ReplaceAll(data, "calendars/uk-holidays.txt", filepath.Join(abs, "uk-holidays.txt"))
+		if err := os.WriteFile(path, []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		out := filepath.Join(dir, "out")
+		code, stdout, errOut := runCLI(t, "simulate", path, "--replications", "2", "--format", "json", "--out", out)
+		if tc.want == "" {
+			if code != exitOK || strings.Contains(stdout, "NaN") {
+				t.Errorf("%s: exit %d, stderr %q; want a result without NaN", tc.name, code, errOut)
+			}
+			continue
+		}
+		if code != exitFailure || !strings.Contains(errOut, tc.want) {
+			t.Errorf("%s: exit %d, stderr %q; want exit 1 with %q", tc.name, code, errOut, tc.want)
+		}
+		if _, err := os.Stat(out); !os.IsNotExist(err) {
+			t.Errorf("%s: --out directory exists after the error (%v)", tc.name, err)
+		}
+	}
+}
