@@ -66,14 +66,11 @@ type ticketCounts struct {
 // goal and calendar are null where the priority sets no such target (and
 // for the total).
 type targetJSON struct {
-	TargetSeconds *float64        `json:"target_seconds"`
-	Goal          *float64        `json:"goal"`
-	Calendar      *string         `json:"calendar"` // null: 24×7
-	Met           *bool           `json:"sla_met"`
-	Attainment    report.Estimate `json:"attainment"`
-	Due           report.Estimate `json:"due"`
-	Breached      report.Estimate `json:"breached"`
-	MeanHours     report.Estimate `json:"mean_hours"`
+	TargetSeconds *float64 `json:"target_seconds"`
+	Goal          *float64 `json:"goal"`
+	Calendar      *string  `json:"calendar"` // null: 24×7
+	Met           *bool    `json:"sla_met"`
+	report.TicketSLA
 }
 
 type priorityJSON struct {
@@ -86,16 +83,8 @@ type priorityJSON struct {
 // done there and escalated on, mean wait (hours) of the work picked up,
 // and time averages of occupancy, analysts available and work waiting.
 type tierJSON struct {
-	Tier            string          `json:"tier"`
-	Entered         report.Estimate `json:"entered"`
-	Touches         report.Estimate `json:"touches"`
-	Done            report.Estimate `json:"done"`
-	Escalated       report.Estimate `json:"escalated"`
-	WaitHours       report.Estimate `json:"wait_hours"`
-	Occupancy       report.Estimate `json:"occupancy"`
-	AgentsAvailable report.Estimate `json:"agents_available"`
-	Waiting         report.Estimate `json:"waiting"`
-	Backlog         report.Estimate `json:"backlog"`
+	Tier string `json:"tier"`
+	report.TierFigures
 }
 
 // ticketRunJSON is one replication; an attainment with no due ticket is
@@ -125,23 +114,22 @@ type ticketRunValue struct {
 // the report's, which writes null when undefined.
 func est(e sim.Estimate) report.Estimate { return report.Estimate(e) }
 
-// ticketsOf returns the tickets object of an outcome, nil without tickets.
+// ticketsOf returns the tickets object of an outcome, nil without
+// tickets. Its figures are the report's (report.NewTickets, the one
+// conversion of the simulator's result), with the targets as the scenario
+// writes them.
 func ticketsOf(o *scenarios.Outcome) *ticketsJSON {
-	tk, tr := o.Scenario.Tickets, o.Result.Tickets
-	if tk == nil || tr == nil {
+	tk, tr, rt := o.Scenario.Tickets, o.Result.Tickets, o.Report.Tickets
+	if tk == nil || tr == nil || rt == nil {
 		return nil
 	}
-	out := &ticketsJSON{AllSLAsMet: o.TicketSLAsMet(), Total: countsOf(tr.Summary.Total, nil)}
+	out := &ticketsJSON{AllSLAsMet: o.TicketSLAsMet(), Total: countsOf(rt.Total, tr.Summary.Total, nil)}
 	for i, p := range tk.Priorities {
-		out.Priorities = append(out.Priorities, priorityJSON{Priority: p.Name, Preempt: p.Preempt, ticketCounts: countsOf(tr.Summary.Priorities[i], &tk.Priorities[i])})
+		out.Priorities = append(out.Priorities, priorityJSON{Priority: p.Name, Preempt: p.Preempt,
+			ticketCounts: countsOf(rt.Priorities[i].TicketFigures, tr.Summary.Priorities[i], &tk.Priorities[i])})
 	}
-	for i, name := range tr.Tiers {
-		m := tr.Summary.Tiers[i]
-		out.Tiers = append(out.Tiers, tierJSON{
-			Tier: name, Entered: est(m.Entered), Touches: est(m.Touches), Done: est(m.Done), Escalated: est(m.Escalated),
-			WaitHours: est(m.WaitHours), Occupancy: est(m.Occupancy), AgentsAvailable: est(m.AgentsAvailable),
-			Waiting: est(m.Waiting), Backlog: est(m.Backlog),
-		})
+	for _, t := range rt.Tiers {
+		out.Tiers = append(out.Tiers, tierJSON{Tier: t.Name, TierFigures: t.TierFigures})
 	}
 	for _, run := range tr.Runs {
 		rj := ticketRunJSON{Replication: run.Index, Total: runValue("", run.Total)}
@@ -153,20 +141,22 @@ func ticketsOf(o *scenarios.Outcome) *ticketsJSON {
 	return out
 }
 
-func countsOf(m sim.TicketMetrics, p *scenarios.TicketPriority) ticketCounts {
-	c := ticketCounts{
-		Created: est(m.Created), Resolved: est(m.Resolved), Escalated: est(m.Escalated), Reopened: est(m.Reopened),
-		Response: targetOf(m.Response, nil), Resolution: targetOf(m.Resolution, nil),
-		Backlog: est(m.Backlog), OldestAgeHours: est(m.OldestAge), MetShare: est(m.MetGoal),
-	}
+// countsOf returns a priority's (or the total's, p nil) figures f with
+// its P(meet) from the simulator's m and its targets from p.
+func countsOf(f report.TicketFigures, m sim.TicketMetrics, p *scenarios.TicketPriority) ticketCounts {
+	var resp, res *scenarios.TicketTarget
 	if p != nil {
-		c.Response, c.Resolution = targetOf(m.Response, &p.Response), targetOf(m.Resolution, &p.Resolution)
+		resp, res = &p.Response, &p.Resolution
 	}
-	return c
+	return ticketCounts{
+		Created: f.Created, Resolved: f.Resolved, Escalated: f.Escalated, Reopened: f.Reopened,
+		Response: targetOf(f.Response, m.Response, resp), Resolution: targetOf(f.Resolution, m.Resolution, res),
+		Backlog: f.Backlog, OldestAgeHours: f.OldestHours, MetShare: est(m.MetGoal),
+	}
 }
 
-func targetOf(m sim.SLAMetrics, t *scenarios.TicketTarget) targetJSON {
-	j := targetJSON{Attainment: est(m.Attainment), Due: est(m.Due), Breached: est(m.Breached), MeanHours: est(m.MeanHours)}
+func targetOf(f report.TicketSLA, m sim.SLAMetrics, t *scenarios.TicketTarget) targetJSON {
+	j := targetJSON{TicketSLA: f}
 	if t != nil && t.Set() {
 		secs, goal, met := t.Target.Seconds(), t.Goal, scenarios.TargetMet(*t, m)
 		j.TargetSeconds, j.Goal, j.Met = &secs, &goal, &met

@@ -83,9 +83,13 @@ type TicketFigures struct {
 
 // TicketSLA judges one target: Attainment in [0, 1] (undefined with no
 // due ticket), the Due and Breached tickets, and MeanHours, the mean
-// business time in hours to the event (first pickup; resolution).
+// business time in hours to the event (first pickup; resolution). The
+// JSON names are simulate's.
 type TicketSLA struct {
-	Attainment, Due, Breached, MeanHours Estimate
+	Attainment Estimate `json:"attainment"`
+	Due        Estimate `json:"due"`
+	Breached   Estimate `json:"breached"`
+	MeanHours  Estimate `json:"mean_hours"`
 }
 
 // TicketTier is a support tier over the whole period.
@@ -99,11 +103,18 @@ type TicketTier struct {
 // escalated onward (counts); the mean wait in hours of the work picked up;
 // occupancy, analysts available and work waiting (time averages); Backlog,
 // the work waiting at the end.
+//
+// The JSON names are simulate's (the tickets object's tiers).
 type TierFigures struct {
-	Entered, Touches, Done, Escalated Estimate
-	WaitHours                         Estimate
-	Occupancy, AgentsAvailable        Estimate
-	Waiting, Backlog                  Estimate
+	Entered         Estimate `json:"entered"`
+	Touches         Estimate `json:"touches"`
+	Done            Estimate `json:"done"`
+	Escalated       Estimate `json:"escalated"`
+	WaitHours       Estimate `json:"wait_hours"`
+	Occupancy       Estimate `json:"occupancy"`
+	AgentsAvailable Estimate `json:"agents_available"`
+	Waiting         Estimate `json:"waiting"`
+	Backlog         Estimate `json:"backlog"`
 }
 
 // TicketInterval is one reporting interval: Priorities[p] and Tiers[t] in
@@ -202,9 +213,7 @@ func ticketTarget(t sim.TicketTarget) TicketTarget {
 	return out
 }
 
-func est(e sim.Estimate) Estimate {
-	return Estimate{Mean: e.Mean, Low: e.Low, High: e.High, N: e.N}
-}
+func est(e sim.Estimate) Estimate { return Estimate(e) }
 
 func ticketFigures(m sim.TicketMetrics) TicketFigures {
 	sla := func(s sim.SLAMetrics) TicketSLA {
