@@ -69,3 +69,28 @@ func TestModelUnusedTarget(t *testing.T) {
 		t.Errorf("notes %q: want P9's resolution target said unused, P1's response target (1 - Critical) not", notes)
 	}
 }
+
+// The cases that miss say in how many runs each priority met its goals —
+// "(met in 1 of 20 runs)" — the bare "(1 of 20 runs)" after "missed for"
+// read as the runs that missed.
+func TestLinesMissedCases(t *testing.T) {
+	t.Parallel()
+	r := &Result{Days: 28, Warmup: 7, Met: true}
+	s := &Summary{
+		Priorities: []SummaryPriority{{Priority: "P1"}, {Priority: "4 - Low"}},
+		Cases: []SummaryCase{
+			{Case: "90% of the recommendation", Volume: 1, Analysts: 77, PMeet: []float64{0.95, 0.05}},
+			{Case: "recommendation", Volume: 1, Analysts: 85, PMeet: []float64{1, 0.95}, Met: true},
+			{Case: "+10% volume", Volume: 1.1, Analysts: 85, PMeet: []float64{0.9, 0.05}},
+		},
+	}
+	got := strings.Join(r.lines(s, "£", Options{Replications: 20, Confidence: 0.9}), "\n")
+	for _, want := range []string{
+		"With 90% of the recommendation (77 analysts) the goals are missed for 4 - Low (met in 1 of 20 runs).",
+		"At +10% volume the recommended 85 analysts miss the goals of 4 - Low (met in 1 of 20 runs).",
+	} {
+		if !strings.Contains(got, want) {
+			t.Errorf("lines:\n%s\nwant %q", got, want)
+		}
+	}
+}

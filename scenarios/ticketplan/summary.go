@@ -228,7 +228,7 @@ func (r *Result) lines(s *Summary, currency string, opt Options) []string {
 		var miss []string
 		for p, x := range c.PMeet {
 			if x < opt.Confidence {
-				miss = append(miss, fmt.Sprintf("%s (%d of %d runs)", s.Priorities[p].Priority, int(math.Round(x*float64(reps))), reps))
+				miss = append(miss, fmt.Sprintf("%s (met in %d of %d runs)", s.Priorities[p].Priority, int(math.Round(x*float64(reps))), reps))
 			}
 		}
 		if c.Volume != 1 {
