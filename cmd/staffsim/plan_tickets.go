@@ -50,8 +50,9 @@ func (t *ticketPlanFlags) register(f *pflag.FlagSet) {
 	t.cal.registerTo(f, false)
 	f.StringVar(&t.touch, "touch", "", "tickets: mean work time of one touch per tier, e.g. L1=20m,L2=1h,L3=2h (default: those; the history has no work times)")
 	f.Var(&t.pending, "pending", "tickets: share of touches that end waiting on the user (SLA clock stopped), e.g. 20%; none when left out")
-	f.Var(&t.pendingTime, "pending-time", "tickets: mean time a ticket waits on the user, e.g. 8h (default 8h)")
-	f.Var(&t.reopenDelay, "reopen-delay", "tickets: mean time from resolution to a reopen, e.g. 48h (default 48h)")
+	t.pendingTime, t.reopenDelay = quantity.Duration(8*time.Hour), quantity.Duration(48*time.Hour)
+	f.Var(&t.pendingTime, "pending-time", "tickets: mean time a ticket waits on the user (with --pending)")
+	f.Var(&t.reopenDelay, "reopen-delay", "tickets: mean time from resolution to a reopen")
 	f.StringVar(&t.clock24, "clock-24x7", "P1", "tickets: priorities whose targets count elapsed time (24×7) instead of business hours, comma-separated; \"\" for none")
 	f.BoolVar(&t.noPreempt, "no-preempt", false, "tickets: the first priority waits like the others instead of interrupting work on lower priorities")
 }
@@ -106,8 +107,8 @@ func (t *ticketPlanFlags) resolve(loc *time.Location) (ticketplan.Options, ticke
 		name string
 		v    quantity.Duration
 	}{{"pending-time", t.pendingTime}, {"reopen-delay", t.reopenDelay}} {
-		if d.v < 0 || time.Duration(d.v) > 365*24*time.Hour {
-			return opt, topt, usagef("--%s %s must be a duration from 0 to a year, e.g. 8h", d.name, quantity.FormatDuration(time.Duration(d.v)))
+		if d.v <= 0 || time.Duration(d.v) > 365*24*time.Hour {
+			return opt, topt, usagef("--%s %s must be a positive duration of at most a year, e.g. 8h", d.name, quantity.FormatDuration(time.Duration(d.v)))
 		}
 	}
 	opt.Pending, opt.PendingTime, opt.ReopenDelay = float64(t.pending), time.Duration(t.pendingTime), time.Duration(t.reopenDelay)

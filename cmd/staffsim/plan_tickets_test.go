@@ -94,6 +94,7 @@ func TestPlanTicketFlags(t *testing.T) {
 		{[]string{"--touch", "L1=-5m"}, `--touch "L1=-5m": a touch time must be positive`},
 		{[]string{"--touch", "L1=0s"}, `--touch "L1=0s": a touch time must be positive`},
 		{[]string{"--touch", "L1=10000h"}, "at most 30 days"},
+		{[]string{"--pending-time", "0s"}, "--pending-time 0s must be a positive duration"},
 		{[]string{"--pending", "100%"}, "--pending 100% must be a share from 0% to below 100%"},
 		{[]string{"--hours", "mon-fri=25:00-26:00"}, "--hours"},
 		{[]string{"--sla-per-priority", "P1"}, "--sla-per-priority"},
