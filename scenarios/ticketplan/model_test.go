@@ -94,3 +94,23 @@ func TestLinesMissedCases(t *testing.T) {
 		}
 	}
 }
+
+// TestMeetsCountsRuns: P(meet) is judged in runs, so a mean accumulated
+// over the replications that falls a hair under the confidence is not a
+// run short.
+func TestMeetsCountsRuns(t *testing.T) {
+	for _, tt := range []struct {
+		p, conf float64
+		n       int
+		want    bool
+	}{
+		{0.8999999999999999, 0.9, 20, true}, // 18 of 20
+		{0.85, 0.9, 20, false},              // 17 of 20
+		{1, 1, 4, true},
+		{0.75, 0.8, 4, false}, // 3 of 4: ⌈0.8·4⌉ = 4
+	} {
+		if got := meets(tt.p, tt.conf, tt.n); got != tt.want {
+			t.Errorf("meets(%v, %v, %d) = %v, want %v", tt.p, tt.conf, tt.n, got, tt.want)
+		}
+	}
+}

@@ -12,6 +12,7 @@ import (
 	"github.com/staffsim/staffsim/forecast"
 	"github.com/staffsim/staffsim/scenarios/headcount"
 	"github.com/staffsim/staffsim/scenarios/plan"
+	"github.com/staffsim/staffsim/scenarios/report"
 	"github.com/staffsim/staffsim/scenarios/roster"
 	"github.com/staffsim/staffsim/scenarios/tickets"
 	"github.com/staffsim/staffsim/sim"
@@ -399,7 +400,7 @@ func (pl *planner) evaluate(n []int, volume float64) (*evalOut, error) {
 	}
 	ev := Evaluation{Agents: append([]int(nil), n...), PMeet: res.Tickets.MetGoal, Met: true}
 	for _, p := range ev.PMeet {
-		ev.Met = ev.Met && p >= pl.opt.Confidence
+		ev.Met = ev.Met && meets(p, pl.opt.Confidence, pl.opt.Replications)
 	}
 	weeks := float64(cfg.Horizon-cfg.Warmup) / float64(7*24*time.Hour)
 	ev.Budget = pl.pay().Of(res.Summary.Total.PaidHours.Mean / weeks)
@@ -500,7 +501,7 @@ func (pl *planner) search() error {
 func (pl *planner) unmet(ev Evaluation) string {
 	var out []string
 	for p, x := range ev.PMeet {
-		if x < pl.opt.Confidence {
+		if !meets(x, pl.opt.Confidence, pl.opt.Replications) {
 			out = append(out, fmt.Sprintf("%s meets its goals in %.0f%% of the runs", pl.res.Priorities[p].Name, 100*x))
 		}
 	}
@@ -570,6 +571,14 @@ func joinInts(xs []int) string {
 		s = append(s, fmt.Sprint(x))
 	}
 	return strings.Join(s, " + ")
+}
+
+// meets reports whether a share p of n replications reaches the
+// confidence, counted in runs — round(p·n) ≥ ⌈confidence·n⌉
+// (report.MinWeeks) — so that a mean accumulated over the replications
+// (0.8999… for 18 of 20) is not a run short.
+func meets(p, confidence float64, n int) bool {
+	return int(math.Round(p*float64(n))) >= report.MinWeeks(confidence, n)
 }
 
 // working returns the shifts with agents: what scenario.yaml holds, so

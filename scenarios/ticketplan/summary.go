@@ -227,7 +227,7 @@ func (r *Result) lines(s *Summary, currency string, opt Options) []string {
 		}
 		var miss []string
 		for p, x := range c.PMeet {
-			if x < opt.Confidence {
+			if !meets(x, opt.Confidence, reps) {
 				miss = append(miss, fmt.Sprintf("%s (met in %d of %d runs)", s.Priorities[p].Priority, int(math.Round(x*float64(reps))), reps))
 			}
 		}
