@@ -16,7 +16,9 @@
 // Run simulates a scenario with package sim (forecast and history files are
 // read with package forecast: a forecast's expected arrivals per interval
 // drive a non-homogeneous Poisson process, a history's creation times are
-// replayed) and converts the result into the plain data of package
+// replayed; tickets.arrivals replays one ticket history for a whole ticket
+// desk, each ticket to the priority its priority column matches, Tickets.Route)
+// and converts the result into the plain data of package
 // scenarios/report, adding cost (paid hours × hourly cost), cost per
 // answered contact and the agents Erlang C requires for the same demand.
 // Compare runs several scenarios on common random numbers and names the

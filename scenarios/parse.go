@@ -315,10 +315,17 @@ func (w *walker) queues(n *yaml.Node, s *Scenario) {
 }
 
 func (w *walker) arrivals(n *yaml.Node, path string) Arrivals {
+	a, _, _ := w.arrivalsFields(n, path)
+	return a
+}
+
+// arrivalsFields walks arrivals that may hold the extra keys besides an
+// arrivals' own (tickets.arrivals' other), returning the fields read.
+func (w *walker) arrivalsFields(n *yaml.Node, path string, extra ...string) (Arrivals, yamlwalk.Fields, bool) {
 	a := Arrivals{Scale: 1, ScaleSet: true}
-	f, ok := w.Mapping(n, path, "a mapping with one of rate, forecast or history", "rate", "forecast", "history", "scale", "columns", "own_handle_times", "own_patience", "interval_aht")
+	f, ok := w.Mapping(n, path, "a mapping with one of rate, forecast or history", append([]string{"rate", "forecast", "history", "scale", "columns", "own_handle_times", "own_patience", "interval_aht"}, extra...)...)
 	if !ok {
-		return a
+		return a, f, false
 	}
 	const hint = "give exactly one of rate (e.g. 720/h), forecast (a forecast.csv) or history (a tickets.csv)"
 	count := 0
@@ -387,7 +394,7 @@ func (w *walker) arrivals(n *yaml.Node, path string) Arrivals {
 			a.Scale = x
 		}
 	}
-	return a
+	return a, f, true
 }
 
 // columns walks a history's column mapping: canonical field → the file's

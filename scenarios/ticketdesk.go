@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/staffsim/staffsim/internal/yamlwalk"
+	"github.com/staffsim/staffsim/scenarios/tickets"
 	"go.yaml.in/yaml/v3"
 )
 
@@ -26,6 +27,18 @@ type Tickets struct {
 	// Priorities are the ticket classes in precedence order: the first
 	// ("P1") is served first.
 	Priorities []TicketPriority
+	// Arrivals, when not nil, is one ticket history replayed for the whole
+	// desk (tickets.arrivals in a file; History set, Columns and Scale as a
+	// queue's history takes them): each ticket created within the horizon
+	// arrives at the priority its priority column matches — the same text
+	// (case and spaces aside), else the same number ("P1" matches
+	// "1 - Critical"; scenarios/tickets.Matches) — and the priorities have
+	// no Arrivals of their own.
+	Arrivals *Arrivals
+	// Other names the priority that takes the history's tickets whose
+	// priority no priority matches, or that have none (tickets.arrivals.other);
+	// "" refuses such a history with an error that names them.
+	Other string
 }
 
 // TicketDefaults are the keys a tickets: section's defaults: block gives
@@ -111,7 +124,7 @@ func (tk *Tickets) Tier(name string) int { return slices.Index(tk.Tiers, name) }
 const NoCalendar = "none"
 
 var (
-	ticketKeys   = []string{"tiers", "defaults", "priorities"}
+	ticketKeys   = []string{"tiers", "arrivals", "defaults", "priorities"}
 	defaultKeys  = []string{"touch_time", "escalate", "pending", "reopen", "calendar"}
 	priorityKeys = []string{"name", "arrivals", "touch_time", "escalate", "pending", "reopen", "preempt", "calendar", "response", "resolution"}
 )
@@ -147,9 +160,62 @@ func (w *walker) tickets(n *yaml.Node, s *Scenario) {
 	if v := f.Vals["defaults"]; v != nil {
 		tk.Defaults = w.ticketDefaults(v, sub(path, "defaults"), tk.Tiers)
 	}
+	var other *yaml.Node
+	if v := f.Vals["arrivals"]; v != nil {
+		other = w.ticketArrivals(v, sub(path, "arrivals"), tk)
+	}
 	if v := f.Vals["priorities"]; v != nil {
 		w.priorities(v, sub(path, "priorities"), tk)
 	}
+	w.checkOther(other, tk)
+}
+
+const ticketArrivalsHint = "give the desk's ticket history, e.g. arrivals: {history: incidents.csv, columns: {created_at: opened_at, priority: priority}}"
+
+// ticketArrivals walks tickets.arrivals: one history replayed for every
+// priority, routed by its priority column. It returns other's node (nil
+// when not given).
+func (w *walker) ticketArrivals(n *yaml.Node, path string, tk *Tickets) *yaml.Node {
+	a, f, ok := w.arrivalsFields(n, path, "other")
+	tk.Arrivals = &a // also when wrong: the priorities are then not asked for arrivals
+	if !ok {
+		return nil
+	}
+	switch {
+	case f.Has("rate") || f.Has("forecast"):
+		key := "rate"
+		if f.Has("forecast") {
+			key = "forecast"
+		}
+		w.Errorf(f.Keys[key], sub(path, key), "move a rate or forecast to each priority's own arrivals; tickets.arrivals is a history ("+strings.TrimPrefix(ticketArrivalsHint, "give ")+")",
+			"tickets.arrivals replays one ticket history, routed to the priorities by its priority column")
+	case a.OwnHandleTimes || a.OwnPatience:
+		w.Errorf(n, path, "leave own_handle_times and own_patience out: a ticket's work is its touch_time per tier, and tickets do not abandon", "a ticket replay keeps creation times only")
+	}
+	v := f.Vals["other"]
+	if v != nil {
+		tk.Other, _ = w.Str(v, sub(path, "other"), "a priority name")
+	}
+	return v
+}
+
+// checkOther checks that tickets.arrivals.other names a priority.
+func (w *walker) checkOther(other *yaml.Node, tk *Tickets) {
+	if other == nil || tk.Other == "" {
+		return
+	}
+	var names []string
+	for i := range tk.Priorities {
+		names = append(names, tk.Priorities[i].Name)
+	}
+	if slices.Contains(names, tk.Other) {
+		return
+	}
+	hint := "name one of the priorities: " + strings.Join(names, ", ")
+	if g := yamlwalk.Suggest(tk.Other, names); g != "" {
+		hint = fmt.Sprintf("did you mean %q? (%s)", g, hint)
+	}
+	w.Errorf(other, "tickets.arrivals.other", hint, "no priority is named %q", tk.Other)
 }
 
 // tiers walks the list of tier names.
@@ -251,16 +317,28 @@ func (w *walker) priorities(n *yaml.Node, path string, tk *Tickets) {
 				if strings.ContainsAny(pr.Name, ",\n\r\"") {
 					w.Errorf(v, sub(p, "name"), "use letters, digits, spaces, - and _", "priority name %q has a comma, quote or line break", pr.Name)
 				}
+				if tk.Arrivals != nil {
+					for _, q := range tk.Priorities {
+						if q.Name != pr.Name && q.Name != "" && (tickets.Matches(q.Name, pr.Name) || tickets.Matches(pr.Name, q.Name)) {
+							w.Errorf(v, sub(p, "name"), "rename one of them so that each priority of the history goes to one priority",
+								"priorities %q and %q match the same history priority (the same text or number), and tickets.arrivals routes by it", q.Name, pr.Name)
+						}
+					}
+				}
 			}
 		}
-		w.Require(f, p, map[string]string{
-			"name":     "name the priority, e.g. name: P1",
-			"arrivals": "add e.g. arrivals: {rate: 2/h}",
-		}, "name", "arrivals")
+		w.Require(f, p, map[string]string{"name": "name the priority, e.g. name: P1"}, "name")
+		if tk.Arrivals == nil {
+			w.Require(f, p, map[string]string{"arrivals": "add e.g. arrivals: {rate: 2/h}, or one history for every priority under tickets.arrivals"}, "arrivals")
+		}
 		if !f.Has("response") && !f.Has("resolution") && !f.Misspelt("response") && !f.Misspelt("resolution") {
 			w.Errorf(item, p, "add response (creation → first pickup) and/or resolution (creation → resolved), e.g. response: 95/15m", "no SLA targets")
 		}
-		if v := f.Vals["arrivals"]; v != nil {
+		if tk.Arrivals != nil && f.Has("arrivals") {
+			w.Errorf(f.Keys["arrivals"], sub(p, "arrivals"), "leave the priority's arrivals out, or take tickets.arrivals out and give every priority its own",
+				"the priorities' tickets come from tickets.arrivals' history")
+		}
+		if v := f.Vals["arrivals"]; v != nil && tk.Arrivals == nil {
 			ap := sub(p, "arrivals")
 			pr.Arrivals = w.arrivals(v, ap)
 			if pr.Arrivals.OwnHandleTimes || pr.Arrivals.OwnPatience {

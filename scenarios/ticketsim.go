@@ -35,14 +35,28 @@ func (s *Scenario) simTickets() (*sim.Tickets, error) {
 		return sim.TicketTarget{Target: t.Target, Goal: t.Goal, Calendar: c}, err
 	}
 	out := &sim.Tickets{Tiers: append([]string(nil), tk.Tiers...)}
-	for i := range tk.Priorities {
-		p := &tk.Priorities[i]
-		d, err := s.arrivalsDemand(p.Arrivals, fmt.Sprintf("tickets.priorities[%d] %q: arrivals", i, p.Name))
-		if err != nil {
+	var replayed []sim.Arrivals
+	if tk.Arrivals != nil {
+		var err error
+		if replayed, err = s.replayTickets(); err != nil {
 			return nil, err
 		}
+	}
+	for i := range tk.Priorities {
+		p := &tk.Priorities[i]
+		var arrivals sim.Arrivals
+		if replayed != nil {
+			arrivals = replayed[i]
+		} else {
+			d, err := s.arrivalsDemand(p.Arrivals, fmt.Sprintf("tickets.priorities[%d] %q: arrivals", i, p.Name))
+			if err != nil {
+				return nil, err
+			}
+			arrivals = d.arrivals
+		}
+		var err error
 		sp := sim.Priority{
-			Name: p.Name, Arrivals: d.arrivals, Touch: make([]sim.Dist, len(tk.Tiers)),
+			Name: p.Name, Arrivals: arrivals, Touch: make([]sim.Dist, len(tk.Tiers)),
 			Escalate: append([]float64(nil), p.Escalate...), Pending: p.Pending.Probability,
 			Reopen: p.Reopen.Probability, Preempt: p.Preempt,
 		}

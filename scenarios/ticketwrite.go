@@ -22,6 +22,13 @@ func (s *Scenario) ticketsNode() (*yaml.Node, error) {
 		tiers.Content = append(tiers.Content, str(t))
 	}
 	m.add("tiers", tiers)
+	if tk.Arrivals != nil {
+		an := arrivalsNode(*tk.Arrivals)
+		if tk.Other != "" {
+			an.Content = append(an.Content, str("other"), str(tk.Other))
+		}
+		m.add("arrivals", an)
+	}
 	d := tk.Defaults
 	dm := newMap(false)
 	if len(d.Touch) > 0 {
@@ -72,7 +79,9 @@ func (s *Scenario) priorityNode(p *TicketPriority) (*yaml.Node, error) {
 	d := tk.Defaults
 	m := newMap(false)
 	m.add("name", str(p.Name))
-	m.add("arrivals", arrivalsNode(p.Arrivals))
+	if tk.Arrivals == nil {
+		m.add("arrivals", arrivalsNode(p.Arrivals))
+	}
 	tm := newMap(false)
 	for t, name := range tk.Tiers {
 		var own *Distribution
