@@ -3,6 +3,7 @@ package main
 import (
 	"encoding/csv"
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -153,5 +154,88 @@ func TestCompareSameFileTwiceCSV(t *testing.T) {
 	html, err := os.ReadFile(filepath.Join(dir, "report.html"))
 	if err != nil || !strings.Contains(string(html), "24x7-desk.yaml (2)") {
 		t.Errorf("report.html does not name the second scenario apart (%v)", err)
+	}
+}
+
+// TestCompareTicketDesksReport compares testdata/it-desk.yaml with a copy
+// that has one more L2 analyst: the report's side-by-side table has the
+// ticket rows (attainment per priority against its goal, P(meet), tier
+// occupancy) for both, and the added analyst lowers L2's occupancy.
+func TestCompareTicketDesksReport(t *testing.T) {
+	t.Parallel()
+	data, err := os.ReadFile(example("it-desk.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	holidays, err := filepath.Abs(filepath.Join("..", "..", "testdata", "calendars", "uk-holidays.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	plus := string(data)
+	for _, r := range [][2]string{
+		{"name: IT desk", "name: IT desk and an L2 analyst"},
+		{"holidays: calendars/uk-holidays.txt", "holidays: " + holidays},
+		{"    - name: L2 day\n      start: \"08:00\"\n      length: 8h30m\n      days: [mon, tue, wed, thu, fri]\n      agents: 4", "    - name: L2 day\n      start: \"08:00\"\n      length: 8h30m\n      days: [mon, tue, wed, thu, fri]\n      agents: 5"},
+	} {
+		if !strings.Contains(plus, r[0]) {
+			t.Fatalf("it-desk.yaml has no %q", r[0])
+		}
+		plus = strings.Replace(plus, r[0], r[1], 1)
+	}
+	tmp := t.TempDir()
+	plusPath := filepath.Join(tmp, "it-desk-plus.yaml")
+	if err := os.WriteFile(plusPath, []byte(plus), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	dir := filepath.Join(tmp, "out")
+	code, _, errOut := runCLI(t, "compare", example("it-desk.yaml"), plusPath, "--replications", "4", "--out", dir)
+	if code != exitOK {
+		t.Fatalf("exit %d, stderr %s", code, errOut)
+	}
+	b, err := os.ReadFile(filepath.Join(dir, "report.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	html := string(b)
+	for _, want := range []string{">IT desk<", ">IT desk and an L2 analyst<", "goal 90% in\u00a08\u00a0h, business hours", "goal 95% in\u00a015\u00a0min, 24×7", "of 4 runs"} {
+		if !strings.Contains(html, want) {
+			t.Errorf("report.html lacks %q", want)
+		}
+	}
+	// cells returns the cells of the side-by-side row whose label starts
+	// the row, without their tags.
+	cells := func(label string) []string {
+		_, row, ok := strings.Cut(html, "<tr><td>"+label+"<br>")
+		if !ok {
+			t.Errorf("report.html has no row %q", label)
+			return nil
+		}
+		row, _, _ = strings.Cut(row, "</tr>")
+		parts := strings.Split(row, "<td")[1:]
+		for i, p := range parts {
+			_, p, _ = strings.Cut(p, ">")
+			p, _, _ = strings.Cut(p, "<")
+			parts[i] = strings.TrimSpace(p)
+		}
+		return parts
+	}
+	for _, label := range []string{"P1 response", "P1 resolution", "P2 response", "P2 resolution", "P3 resolution", "P4 resolution", "P1 P(meet)", "P4 P(meet)", "L1 occupancy", "L3 occupancy"} {
+		if c := cells(label); len(c) != 2 || c[0] == "" || c[0] == "–" || c[1] == "" || c[1] == "–" {
+			t.Errorf("row %q: cells %q, want a figure for each of the 2 scenarios", label, c)
+		}
+	}
+	occ := cells("L2 occupancy")
+	if len(occ) != 2 {
+		t.Fatalf("L2 occupancy cells %q", occ)
+	}
+	var a, p float64
+	if _, err := fmt.Sscanf(occ[0], "%f%%", &a); err != nil {
+		t.Fatalf("L2 occupancy %q: %v", occ[0], err)
+	}
+	if _, err := fmt.Sscanf(occ[1], "%f%%", &p); err != nil {
+		t.Fatalf("L2 occupancy %q: %v", occ[1], err)
+	}
+	if !(p < a) {
+		t.Errorf("L2 occupancy %v%% with one more L2 analyst, %v%% without: want it lower", p, a)
 	}
 }

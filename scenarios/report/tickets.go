@@ -509,6 +509,7 @@ func GoalShort(t TicketTarget) string {
 // ticketFuncs are the template functions of the ticket section.
 var ticketFuncs = map[string]any{
 	"targetView": newTargetStatus,
+	"ticketRows": TicketCompareRows,
 	"goalShort":  GoalShort,
 	"tci": func(e Estimate, _ string) string {
 		c := ciWords(e)
