@@ -201,9 +201,28 @@ func (o *Outcome) toReport(demands []demand) *report.Run {
 		// The ticket section: targets and calendars from the desk that ran.
 		r.Tickets = report.NewTickets(res.Tickets, o.Config.Tickets, sc.Location)
 		sum.AllSLAsMet = sum.AllSLAsMet && r.Tickets.Met()
+		var cpt report.Estimate
+		if !sc.Cost.None {
+			cpt = costPerTicket(res, sc.Cost.Hourly)
+		}
+		sum.CostPerTicket = &cpt
 	}
 	addTotals(r, res, sc)
 	return r
+}
+
+// costPerTicket returns the cost per resolved ticket: in each replication
+// paid hours × hourly ÷ the tickets resolved, then the mean and its t
+// interval over the replications that resolved any (report.Summary's
+// CostPerTicket).
+func costPerTicket(res *sim.Result, hourly float64) report.Estimate {
+	var ratios []float64
+	for i, rep := range res.Tickets.Runs {
+		if i < len(res.Runs) && rep.Total.Resolved > 0 {
+			ratios = append(ratios, res.Runs[i].Total.PaidHours*hourly/rep.Total.Resolved)
+		}
+	}
+	return meanCI(ratios)
 }
 
 // required returns, for each reporting interval, the agents that Erlang C

@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 	"text/tabwriter"
 
@@ -16,8 +17,10 @@ const compareLong = `Compare scenarios side by side: each is simulated on common
 (the same seed and replications for all, so each replication sees the same
 contacts with the same handle times and patience in every scenario), and the
 table shows for each whether every SLA is met, the service level, ASA and
-abandon rate per queue, occupancy, paid hours, cost and cost per answered
-contact. The cheapest scenario that meets every SLA is named.
+abandon rate per queue (on a ticket desk each priority's response and
+resolution attainment and P(meet), each tier's occupancy), occupancy, paid
+hours, cost and cost per answered contact (per resolved ticket). The cheapest
+scenario that meets every SLA (ticket targets included) is named.
 
 Seed and replications are the first scenario's unless --seed and
 --replications say otherwise. --out DIR writes summary.json (every
@@ -240,6 +243,14 @@ func writeCompareTable(w io.Writer, runs []*report.Run, names []string, best int
 	row("Overtime hours", func(r *report.Run) string { return estNum(r.Summary.OvertimeHours, 1) })
 	row("Cost", func(r *report.Run) string { return estMoney(r.Summary.Currency, r.Summary.Cost) })
 	row("Cost per contact", func(r *report.Run) string { return estMoney(r.Summary.Currency, r.Summary.CostPerContact) })
+	if slices.ContainsFunc(runs, func(r *report.Run) bool { return r.Summary.CostPerTicket != nil }) {
+		row("Cost per ticket", func(r *report.Run) string {
+			if r.Summary.CostPerTicket == nil {
+				return "–"
+			}
+			return estMoney(r.Summary.Currency, *r.Summary.CostPerTicket)
+		})
+	}
 	if err := tw.Flush(); err != nil {
 		return err
 	}

@@ -3,6 +3,7 @@ package main
 import (
 	"encoding/csv"
 	"io"
+	"slices"
 	"strconv"
 	"time"
 
@@ -105,6 +106,14 @@ func writeCompareCSV(w io.Writer, runs []*report.Run, names []string, best int, 
 	est("overtime_hours", "", desk(func(s *report.Summary) report.Estimate { return s.OvertimeHours }))
 	est("cost", "", desk(func(s *report.Summary) report.Estimate { return s.Cost }))
 	est("cost_per_contact", "", desk(func(s *report.Summary) report.Estimate { return s.CostPerContact }))
+	if slices.ContainsFunc(runs, func(r *report.Run) bool { return r.Summary.CostPerTicket != nil }) {
+		est("cost_per_ticket", "", func(r *report.Run) (report.Estimate, bool) {
+			if r.Summary.CostPerTicket == nil {
+				return report.Estimate{}, false
+			}
+			return *r.Summary.CostPerTicket, true
+		})
+	}
 	cw.Flush()
 	return cw.Error()
 }

@@ -197,7 +197,7 @@ func TestCompareTicketDesksReport(t *testing.T) {
 		t.Fatal(err)
 	}
 	html := string(b)
-	for _, want := range []string{">IT desk<", ">IT desk and an L2 analyst<", "goal 90% in\u00a08\u00a0h, business hours", "goal 95% in\u00a015\u00a0min, 24×7", "of 4 runs"} {
+	for _, want := range []string{">IT desk<", ">IT desk and an L2 analyst<", "goal 90% in\u00a08\u00a0h, business hours", "goal 95% in\u00a015\u00a0min, 24×7", "of 4 runs", "<tr><td>Cost per resolved ticket</td><td>£"} {
 		if !strings.Contains(html, want) {
 			t.Errorf("report.html lacks %q", want)
 		}

@@ -15,7 +15,8 @@ import (
 const simulateLong = `Simulate a scenario: its roster against its demand, over many independent
 replications, and report per queue the service level against its goal (met or
 missed), ASA, abandon rate and occupancy with 95 % confidence intervals, plus
-paid and overtime hours, cost and cost per answered contact.
+paid and overtime hours, cost and cost per answered contact (per resolved
+ticket on a ticket desk).
 
 The scenario is a YAML file (see testdata/phone-desk.yaml); --replications and
 --seed override its own. --out DIR writes intervals.csv (per interval and
@@ -120,7 +121,7 @@ func notes(r *report.Run) []string {
 	if !r.Summary.HasCost() {
 		return append(n, "The scenario gives no cost (cost: {hourly: …}), so no cost is shown.")
 	}
-	n = append(n, "Cost = rostered paid hours (shift time less unpaid breaks; absence and paid breaks included) × the hourly cost, the same figure staffsim roster and plan give; overtime past shift ends is shown apart, in hours. Cost per contact divides by answered contacts.")
+	n = append(n, "Cost = rostered paid hours (shift time less unpaid breaks; absence and paid breaks included) × the hourly cost, the same figure staffsim roster and plan give; overtime past shift ends is shown apart, in hours. Cost per contact divides by answered contacts, cost per ticket by resolved tickets (each the whole desk's cost).")
 	return n
 }
 
@@ -158,6 +159,9 @@ func writeRunTable(w io.Writer, r *report.Run, tickets *ticketTables) error {
 		fmt.Fprintf(tw, "Cost\t%s at %s%.2f per paid hour%s\n", estMoney(sum.Currency, sum.Cost), sum.Currency, sum.Hourly(), noCurrency(sum.Currency))
 		if len(sum.Queues) > 0 {
 			fmt.Fprintf(tw, "Cost per contact\t%s per answered contact\n", estMoney(sum.Currency, sum.CostPerContact))
+		}
+		if sum.CostPerTicket != nil {
+			fmt.Fprintf(tw, "Cost per ticket\t%s per resolved ticket\n", estMoney(sum.Currency, *sum.CostPerTicket))
 		}
 	} else {
 		fmt.Fprintf(tw, "Cost\tno cost given (add cost: {hourly: …} to the scenario)\n")

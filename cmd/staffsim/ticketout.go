@@ -400,6 +400,9 @@ func summaryRows(o *scenarios.Outcome) []SummaryRow {
 	if len(sum.Queues) > 0 {
 		add("desk", "", "cost_per_contact", sum.CostPerContact)
 	}
+	if sum.CostPerTicket != nil {
+		add("desk", "", "cost_per_ticket", *sum.CostPerTicket)
+	}
 	return rows
 }
 

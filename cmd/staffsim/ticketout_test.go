@@ -455,3 +455,55 @@ func TestSimulateTicketDeskHostile(t *testing.T) {
 		}
 	}
 }
+
+// TestSimulateTicketDeskCostPerTicket checks the cost per resolved ticket
+// of simulate's JSON, CSV and table against the simulator's replications:
+// the mean over them of paid hours × the hourly cost ÷ tickets resolved.
+func TestSimulateTicketDeskCostPerTicket(t *testing.T) {
+	t.Parallel()
+	ref := itDesk(t)
+	res := ref.Result
+	hourly := ref.Scenario.Cost.Hourly
+	if hourly <= 0 || len(res.Runs) != 5 || len(res.Tickets.Runs) != 5 {
+		t.Fatalf("hourly %v, %d runs, %d ticket runs", hourly, len(res.Runs), len(res.Tickets.Runs))
+	}
+	var want float64
+	for i := range res.Runs {
+		want += res.Runs[i].Total.PaidHours * hourly / res.Tickets.Runs[i].Total.Resolved / 5
+	}
+	code, out, errOut := runCLI(t, "simulate", example("it-desk.yaml"), "--replications", "5", "--format", "json")
+	if code != exitOK {
+		t.Fatalf("exit %d, stderr %s", code, errOut)
+	}
+	var sum struct {
+		CostPerTicket *jsonEst `json:"cost_per_ticket"`
+	}
+	if err := json.Unmarshal([]byte(out), &sum); err != nil {
+		t.Fatal(err)
+	}
+	c := sum.CostPerTicket
+	if c == nil || math.Abs(c.Mean-want) > 1e-9*want || c.N != 5 || !(c.Low < c.Mean && c.Mean < c.High) {
+		t.Fatalf("cost_per_ticket %+v, want mean %v over 5 replications inside its interval", c, want)
+	}
+	code, out, _ = runCLI(t, "simulate", example("it-desk.yaml"), "--replications", "5")
+	if line := fmt.Sprintf("£%.2f (£%.2f–£%.2f) per resolved ticket", c.Mean, c.Low, c.High); code != exitOK || !strings.Contains(out, line) {
+		t.Errorf("table lacks %q:\n%s", line, out)
+	}
+	code, out, _ = runCLI(t, "simulate", example("it-desk.yaml"), "--replications", "5", "--format", "csv")
+	if code != exitOK || !strings.Contains(out, "desk,,cost_per_ticket,") {
+		t.Errorf("CSV has no cost_per_ticket row:\n%s", out)
+	}
+	dir := t.TempDir()
+	if code, _, errOut = runCLI(t, "simulate", example("it-desk.yaml"), "--replications", "5", "--out", dir); code != exitOK {
+		t.Fatalf("--out: exit %d, stderr %s", code, errOut)
+	}
+	html, err := os.ReadFile(filepath.Join(dir, "report.html"))
+	if card := fmt.Sprintf("£%.2f per resolved ticket, at £28.00 per paid hour", c.Mean); err != nil || !strings.Contains(string(html), card) {
+		t.Errorf("report.html's cost card lacks %q (%v)", card, err)
+	}
+	// A phone desk has none.
+	code, out, _ = runCLI(t, "simulate", example("phone-desk.yaml"), "--replications", "2", "--format", "json")
+	if code != exitOK || strings.Contains(out, "cost_per_ticket") {
+		t.Errorf("phone desk JSON has a cost_per_ticket (exit %d)", code)
+	}
+}

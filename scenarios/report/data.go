@@ -137,6 +137,15 @@ type Summary struct {
 	Currency       string   `json:"currency,omitempty"`
 	Cost           Estimate `json:"cost"`
 	CostPerContact Estimate `json:"cost_per_contact"`
+	// CostPerTicket is the cost per resolved ticket of a desk with
+	// tickets: in each replication the desk's cost ÷ the tickets it
+	// resolved (those created in the period and resolved by the horizon),
+	// then the mean and t interval over the replications, as
+	// CostPerContact divides by answered contacts. On a desk with both,
+	// each divides the whole desk's cost (no split between phones and
+	// tickets). Nil without tickets; undefined (null) without a cost or
+	// when no replication resolved a ticket.
+	CostPerTicket *Estimate `json:"cost_per_ticket,omitempty"`
 	// The desk's contact figures: ServiceLevel judges each contact
 	// against its own queue's target; ServiceLevels adds up, at each
 	// target, the queues that measure it.
