@@ -7,6 +7,7 @@ package browsertest
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"os"
 	"os/exec"
@@ -104,11 +105,23 @@ func Render(t testing.TB, htmlPath string) []Rendered {
 	if err := os.WriteFile(probed, []byte(html), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
-	defer cancel()
-	cmd := exec.CommandContext(ctx, bin, Flags(filepath.Join(dir, "profile"))...)
-	cmd.Args = append(cmd.Args, "--dump-dom", "--virtual-time-budget=10000", "file://"+probed)
-	out, err := cmd.Output()
+	// Headless Chromium now and then crashes (a segmentation fault) when
+	// the machine is busy with parallel tests: a crash is the browser's,
+	// not the page's, so it is tried again, up to three times, each with a
+	// fresh profile.
+	var out []byte
+	for attempt := 1; ; attempt++ {
+		ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
+		cmd := exec.CommandContext(ctx, bin, Flags(filepath.Join(dir, fmt.Sprintf("profile%d", attempt)))...)
+		cmd.Args = append(cmd.Args, "--dump-dom", "--virtual-time-budget=10000", "file://"+probed)
+		out, err = cmd.Output()
+		cancel()
+		var exit *exec.ExitError
+		if err == nil || attempt == 3 || !errors.As(err, &exit) || ctx.Err() != nil {
+			break
+		}
+		t.Logf("chromium --dump-dom: %v; trying again", err)
+	}
 	if err != nil {
 		t.Fatalf("chromium --dump-dom: %v", err)
 	}
