@@ -115,9 +115,10 @@ func Render(t testing.TB, htmlPath string) []Rendered {
 		cmd := exec.CommandContext(ctx, bin, Flags(filepath.Join(dir, fmt.Sprintf("profile%d", attempt)))...)
 		cmd.Args = append(cmd.Args, "--dump-dom", "--virtual-time-budget=10000", "file://"+probed)
 		out, err = cmd.Output()
+		timedOut := ctx.Err() != nil
 		cancel()
 		var exit *exec.ExitError
-		if err == nil || attempt == 3 || !errors.As(err, &exit) || ctx.Err() != nil {
+		if err == nil || attempt == 3 || !errors.As(err, &exit) || timedOut {
 			break
 		}
 		t.Logf("chromium --dump-dom: %v; trying again", err)
