@@ -29,7 +29,8 @@
 //     and Δ the interval, is averaged over two hours (tickets wait; the
 //     work, not its instant, must be covered), divided by the occupancy
 //     cap and laid over a typical week (the largest of each weekday and
-//     slot), and a weekly roster is solved on it per tier from the shift
+//     slot), at least one analyst whenever the business calendar is open,
+//     and a weekly roster is solved on it per tier from the shift
 //     templates (roster.Solve).
 //
 //  4. Search (the simulator in the loop): the whole desk — every priority

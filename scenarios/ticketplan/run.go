@@ -303,6 +303,12 @@ func (pl *planner) startRoster() error {
 			h, m, _ := at.Clock()
 			slot := min((h*60+m)*per/(24*60), per-1)
 			req[i] = math.Max(0, math.Ceil(week[int(at.Weekday())*per+slot]-0.3))
+			// A tier is staffed whenever the desk is open: business-hours
+			// targets count only then, and a desk whose load rounds to
+			// nobody would otherwise leave them to chance.
+			if !r.Calendar.IsAlways() && r.Calendar.Open(at) {
+				req[i] = max(req[i], 1)
+			}
 			total += req[i]
 		}
 		if total == 0 {

@@ -182,3 +182,22 @@ func rawEscalation(t *testing.T, path string) map[string][2]float64 {
 	}
 	return out
 }
+
+// TestTinyHistoryPlan: three tickets in one day still give a small desk,
+// staffed in its business hours, that meets every goal.
+func TestTinyHistoryPlan(t *testing.T) {
+	if testing.Short() {
+		t.Skip("a whole plan: left to the full run")
+	}
+	cal := officeHours(t)
+	in := loadTickets(t, "testdata/tiny.csv", history.Options{Now: func() time.Time { return time.Date(2026, 12, 1, 0, 0, 0, 0, time.UTC) }}, cal)
+	opt := Options{Calendar: cal, TwentyFourSeven: []string{"P1"}, Preempt: true, Templates: templates(t),
+		Horizon: 21 * 24 * time.Hour, Confidence: 0.9, Replications: 10, Seed: 1, HoursPerFTE: 37.5, HourlyCost: 30}
+	r, err := Run(context.Background(), in, opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !r.Met || r.Agents > 12 {
+		t.Errorf("met %v (%s) with %d analysts: want the goals met by a small desk", r.Met, r.Unmet, r.Agents)
+	}
+}
