@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/staffsim/staffsim/internal/realdata"
 )
@@ -32,7 +33,7 @@ func TestInspectBadFiles(t *testing.T) {
 		{[]string{readerCorpus("bad", "no_time_column.csv")}, exitFailure, "--column created_at=NAME"},
 		{[]string{readerCorpus("bad", "no_timestamps.csv")}, exitFailure, "--time-format"},
 		{[]string{readerCorpus("bad", "unterminated_quote.csv")}, exitFailure, "unterminated_quote.csv:2: a quoted field opened on this line is never closed"},
-		{[]string{readerCorpus("bad", "all_future.csv")}, exitFailure, "in the future"},
+		{[]string{readerCorpus("bad", "all_future.csv")}, exitFailure, "a wrong year, time zone or day/month order"},
 		{[]string{readerCorpus("bad", "ambiguous_dates.csv")}, exitFailure, "day first"},
 		{[]string{readerCorpus("bad", "ragged_only.csv")}, exitFailure, "row has 3 fields"},
 		{[]string{readerCorpus("bad", "mixed_rows.csv"), "--strict"}, exitFailure, "mixed_rows.csv:4: column \"created_at\""},
@@ -205,5 +206,32 @@ func TestInspectStdin(t *testing.T) {
 	code := run(context.Background(), []string{"inspect", "-"}, streams{in: in, out: &out, err: &errb})
 	if code != exitOK || !strings.Contains(out.String(), "2 read, 1 rejected") || !strings.Contains(out.String(), "stdin:3: column \"created_at\"") {
 		t.Errorf("exit %d, stdout %q, stderr %q", code, out.String(), errb.String())
+	}
+}
+
+// TestInspectReadsFileAgainstItsWriteTime: a file is read against its
+// modification time, not the clock — rows created after the file was
+// written are rejected, rows before it kept — so the same file reads the
+// same on any day.
+func TestInspectReadsFileAgainstItsWriteTime(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "tickets.csv")
+	if err := os.WriteFile(path, []byte("created_at,priority\n2030-01-07 09:00,P1\n2030-01-07 10:00,P2\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		written time.Time
+		code    int
+		want    string
+	}{
+		{time.Date(2030, 2, 1, 0, 0, 0, 0, time.UTC), exitOK, "2 read, 0 rejected"},
+		{time.Date(2029, 12, 1, 0, 0, 0, 0, time.UTC), exitFailure, "after the file was last written"},
+	} {
+		if err := os.Chtimes(path, tc.written, tc.written); err != nil {
+			t.Fatal(err)
+		}
+		code, out, errOut := runCLI(t, "inspect", path)
+		if code != tc.code || !strings.Contains(out+errOut, tc.want) {
+			t.Errorf("written %s: exit %d, want %d with %q:\n%s%s", tc.written.Format("2006-01-02"), code, tc.code, tc.want, out, errOut)
+		}
 	}
 }

@@ -111,8 +111,13 @@ type Options struct {
 	// Strict turns the first bad row into an error instead of a reject.
 	Strict bool
 	// Now is the clock for rejecting tickets created in the future; nil
-	// means time.Now. Volumes (forecasts) may lie in the future.
-	Now func() time.Time
+	// means time.Now. Volumes (forecasts) may lie in the future. NowIs
+	// names it in the reject's reason ("" is "now"): the commands read a
+	// file against its modification time — no export holds a ticket
+	// created after it was written — so that a file reads the same on any
+	// day (standard input and pipes against the clock).
+	Now   func() time.Time
+	NowIs string
 	// Future accepts tickets created after Now: a scenario's replayed
 	// history may be synthetic or a plan, and its result must not depend
 	// on the day it is run.

@@ -77,6 +77,10 @@ func (rd *Reader) ticketRow(rec []string, line int, tk *Ticket) *Reject {
 // creation is dropped (the ticket keeps its arrival).
 func (rd *Reader) check(tk *Ticket, line int) *Reject {
 	if !rd.opt.Future && tk.Created.After(rd.now) {
+		if rd.opt.NowIs != "" {
+			return rd.reject(line, rd.created, "created %s, after %s (%s): a wrong year, time zone or day/month order?",
+				tk.Created.Format(time.RFC3339), rd.opt.NowIs, rd.now.In(rd.loc).Format(time.RFC3339))
+		}
 		return rd.reject(line, rd.created, "created %s, which is in the future (now is %s): a wrong year, time zone or day/month order?",
 			tk.Created.Format(time.RFC3339), rd.now.In(rd.loc).Format(time.RFC3339))
 	}
