@@ -257,6 +257,9 @@ func writeCallLogTable(out io.Writer, rep *calllog.Report, est *calllog.Estimate
 		default:
 			row("wrap-up", "not separable: calls arriving to idle agents waited longer than the busy gaps, so ready agents left calls waiting (not ready, or a class they do not take); the busy gaps bound wrap-up + pick-up")
 		}
+		if g.NotReadyHours > 0 {
+			row("not ready", "%s of the agents' time while a call waited unassigned (%.1f agent-hours): idle past wrap-up and pick-up with a call waiting", pct(g.NotReady), g.NotReadyHours)
+		}
 		if p := g.Present; p != nil {
 			peak := 0.0
 			for _, v := range p.Agents {

@@ -140,6 +140,12 @@ type Gaps struct {
 	// ready, a class they did not take) — so the idle-arrival waits are
 	// not the delay of the busy gaps and W cannot be read by difference.
 	Separable bool `json:"wrap_up_separable"`
+	// NotReady estimates the share of their time that agents were not
+	// ready (notready.go: idle past wrap-up and pick-up while a call waited
+	// unassigned; it reads a few points high); NotReadyHours is the agent-hours it
+	// is read from (agents present while a call waited unassigned).
+	NotReady      float64 `json:"not_ready"`
+	NotReadyHours float64 `json:"not_ready_exposure_hours"`
 	// Present is the time-average of agents present per interval: an
 	// agent is present from the start of the first call of a stretch of
 	// work to the end of its last (a stretch ends at a gap longer than
@@ -351,6 +357,17 @@ func (e *Estimator) gaps(cfg Config) *Gaps {
 		g.Separable = diff+h >= 0
 		g.WrapUpSD = math.Sqrt(math.Max(0, g.Busy.SD*g.Busy.SD-g.PickUp.SD*g.PickUp.SD))
 	}
+	w, d, ring := g.WrapUpMean, g.PickUp.Mean, g.PickUp.P90
+	if !g.Separable {
+		w, d, ring = 0, g.Busy.Mean, g.Busy.P90
+	}
+	between := make([]span, 0, len(pairs))
+	for _, p := range pairs {
+		if st := e.calls[p.next].start; st > p.end {
+			between = append(between, span{p.end, st})
+		}
+	}
+	g.NotReady, g.NotReadyHours = e.notReady(between, spans, w, d, ring)
 	g.Present = presence(spans, cfg.Interval, e.loc)
 	return g
 }

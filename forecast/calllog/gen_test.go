@@ -28,7 +28,13 @@ type desk struct {
 	patience             float64       // mean, seconds
 	wrapLo, wrapHi       float64       // W ~ U(wrapLo, wrapHi), seconds
 	pickLo, pickHi       float64       // D ~ U(pickLo, pickHi), seconds
-	seed                 uint64
+	// notReady is the share of their time agents are not ready, in
+	// exponential spells of mean spell seconds alternating with exponential
+	// ready periods of mean spell·(1 − notReady)/notReady; a spell that
+	// falls due while the agent is busy is taken in full when it is next
+	// free (as sim does). 0: none.
+	notReady, spell float64
+	seed            uint64
 }
 
 // genCall is one generated call; times in seconds from the first day's midnight.
@@ -56,6 +62,7 @@ const (
 	evReady
 	evStart
 	evEnd
+	evNotReadyDue
 )
 
 type events []event
@@ -99,8 +106,12 @@ func (d desk) run() []genCall {
 		}
 		for a := 0; a < d.agents; a++ {
 			push(event{at: base + d.open.Seconds(), kind: evReady, ag: a})
+			if d.notReady > 0 {
+				push(event{at: base + d.open.Seconds() + rng.ExpFloat64()*d.spell*(1-d.notReady)/d.notReady, kind: evNotReadyDue, ag: a})
+			}
 		}
 	}
+	owed := make([]float64, d.agents)
 	var queue []int
 	readySince := make([]float64, d.agents)
 	ready := make([]bool, d.agents)
@@ -130,6 +141,11 @@ func (d desk) run() []genCall {
 			if e.at >= dayEnd(e.at) {
 				continue // the day is over for this agent
 			}
+			if owed[e.ag] > 0 { // a not-ready spell first
+				push(event{at: e.at + owed[e.ag], kind: evReady, ag: e.ag})
+				owed[e.ag] = 0
+				continue
+			}
 			ready[e.ag], readySince[e.ag] = true, e.at
 			for len(queue) > 0 {
 				c := queue[0]
@@ -144,6 +160,18 @@ func (d desk) run() []genCall {
 			c.done, c.answered, c.start, c.exit = true, true, e.at, e.at
 			c.end = e.at + c.handle
 			push(event{at: c.end, kind: evEnd, ag: e.ag})
+		case evNotReadyDue:
+			if e.at >= dayEnd(e.at) {
+				continue
+			}
+			spell := rng.ExpFloat64() * d.spell
+			push(event{at: e.at + spell + rng.ExpFloat64()*d.spell*(1-d.notReady)/d.notReady, kind: evNotReadyDue, ag: e.ag})
+			if ready[e.ag] { // idle: the spell starts now
+				ready[e.ag] = false
+				push(event{at: e.at + spell, kind: evReady, ag: e.ag})
+				continue
+			}
+			owed[e.ag] += spell
 		case evEnd:
 			push(event{at: e.at + d.wrapLo + rng.Float64()*(d.wrapHi-d.wrapLo), kind: evReady, ag: e.ag})
 		}

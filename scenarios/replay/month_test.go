@@ -132,6 +132,13 @@ func TestReplayGeneratedMonth(t *testing.T) {
 			t.Errorf("month %s: measured %v simulated %v error %v chance %v: not within chance", f.Metric, f.Measured, f.Simulated, f.Error, f.Chance)
 		}
 	}
+	// The generator's agents are never idle while a call waits: the
+	// not-ready estimate stays below the replay's threshold.
+	if g := rp.Estimates.Gaps; g == nil || g.NotReady >= notReadyMin || rp.Scenario.Roster.NotReady != 0 {
+		t.Errorf("a work-conserving month read as not ready: %+v", g)
+	} else {
+		t.Logf("not ready read %.4f", g.NotReady)
+	}
 	for _, f := range c.Total.Figures {
 		t.Logf("month %s: measured %.4g simulated %.4g error %.3g chance %.3g", f.Metric, f.Measured, f.Simulated, f.Error, f.Chance)
 	}

@@ -208,11 +208,17 @@ func (rp *Replay) build(file string, opt Options, loc *time.Location) error {
 	default:
 		return fmt.Errorf("%s: the log names no agents, so the agents present cannot be read from it: give the staffing (a staffing CSV, interval_start,agents)", file)
 	}
+	roster := scenarios.Roster{Staffing: StaffingFile, Curves: rp.Curves}
+	if g := e.Gaps; g != nil && g.NotReady >= notReadyMin {
+		roster.NotReady = roundTo(g.NotReady, 1e-3)
+		note("Not ready: %.1f%% of the agents' time (in spells of %s, the simulator's default): the share of their time, while a call waited unassigned, that they sat idle past wrap-up and pick-up (%.1f agent-hours observed); the desk is not work-conserving.",
+			100*roster.NotReady, quantity.FormatDuration(sim.DefaultNotReadySpell), g.NotReadyHours)
+	}
 	rp.Scenario = &scenarios.Scenario{
 		Name: name, Start: start, Location: loc, Days: days, Interval: e.Config.Interval,
 		Replications: reps, Seed: seed,
 		Queues: []scenarios.Queue{q},
-		Roster: scenarios.Roster{Staffing: StaffingFile, Curves: rp.Curves},
+		Roster: roster,
 		Cost:   scenarios.Cost{None: true},
 	}
 	return nil
@@ -297,6 +303,11 @@ func (p patience) distribution() *scenarios.Distribution {
 	d := scenarios.EmpiricalDistribution(values)
 	return &d
 }
+
+// notReadyMin is the smallest not-ready estimate the scenario takes: a
+// work-conserving desk reads up to a few points (calllog.Gaps.NotReady's
+// bias), so below it the desk is taken as work-conserving.
+const notReadyMin = 0.05
 
 // kmMinAtRisk is the fewest callers at risk at which a Kaplan–Meier step
 // is used: below, a single hang-up moves the curve by a tenth or more.
