@@ -7,8 +7,6 @@ import (
 
 	"github.com/staffsim/staffsim/internal/quantity"
 	"github.com/staffsim/staffsim/scenarios/tickets"
-	"github.com/staffsim/staffsim/sim"
-	"github.com/staffsim/staffsim/sim/calendar"
 )
 
 // TierNames are the tiers' names, in escalation order.
@@ -201,45 +199,6 @@ func target(name string, given []tickets.Target, col int) (quantity.Target, erro
 		}
 	}
 	return quantity.Target{}, nil
-}
-
-// simTickets returns the simulator's ticket desk with each priority's
-// demand per interval (counts per step from start).
-func simTickets(prios []Priority, tiers []string, counts [][]float64, step time.Duration, start time.Time, cal *calendar.Calendar, opt Options) *sim.Tickets {
-	touch := opt.touch(len(tiers))
-	tk := &sim.Tickets{Tiers: tiers}
-	for p, pr := range prios {
-		var dists []sim.Dist
-		for t := range tiers {
-			dists = append(dists, sim.LogNormal(touch[t], opt.touchCV()))
-		}
-		c := cal
-		if pr.Calendar24x7 {
-			c = nil
-		}
-		sp := sim.Priority{
-			Name:     pr.Name,
-			Arrivals: sim.Arrivals{Counts: counts[p], Step: step, CountsStart: start},
-			Touch:    dists,
-			Escalate: pr.Escalate,
-			Reopen:   pr.Reopen,
-			Preempt:  p == 0 && opt.Preempt,
-		}
-		if pr.Reopen > 0 {
-			sp.ReopenDelay = sim.Exponential(opt.reopenDelay())
-		}
-		if opt.Pending > 0 {
-			sp.Pending, sp.PendingTime = opt.Pending, sim.Exponential(opt.pendingTime())
-		}
-		if pr.Response.Within > 0 {
-			sp.Response = sim.TicketTarget{Target: pr.Response.Within, Goal: pr.Response.Goal, Calendar: c}
-		}
-		if pr.Resolution.Within > 0 {
-			sp.Resolution = sim.TicketTarget{Target: pr.Resolution.Within, Goal: pr.Resolution.Goal, Calendar: c}
-		}
-		tk.Priorities = append(tk.Priorities, sp)
-	}
-	return tk
 }
 
 // reach returns the share of a priority's tickets that reach each tier

@@ -365,32 +365,19 @@ func movingMean(xs []float64, w int) []float64 {
 }
 
 // config returns the desk with n[t] analysts in tier t, at volume scale.
-func (pl *planner) config(n []int, volume float64) sim.Config {
-	r := pl.res
+func (pl *planner) config(n []int, volume float64) (sim.Config, error) {
 	var shifts []sim.Shift
 	for t, base := range pl.base {
 		shifts = append(shifts, working(headcount.ScaleTo(base, n[t]))...)
 	}
-	counts := pl.counts
-	if volume != 1 {
-		counts = make([][]float64, len(pl.counts))
-		for p, c := range pl.counts {
-			counts[p] = make([]float64, len(c))
-			for i, x := range c {
-				counts[p][i] = x * volume
-			}
-		}
+	// The desk as scenario.yaml writes it, through the scenario's one
+	// conversion to the simulator: the plan simulates what the file holds.
+	cfg, err := pl.scenario(volume).SimConfig()
+	if err != nil {
+		return sim.Config{}, err
 	}
-	iv := r.Forecast.Interval
-	tk := simTickets(r.Priorities, r.Tiers, counts, iv, r.Forecast.Start, r.Calendar, pl.opt)
-	return sim.Config{
-		Start: r.Start, Horizon: r.Start.AddDate(0, 0, r.Days).Sub(r.Start), Interval: iv,
-		Warmup:    r.Start.AddDate(0, 0, r.Warmup).Sub(r.Start).Truncate(iv),
-		Tickets:   tk,
-		Shifts:    shifts,
-		Shrinkage: pl.opt.Shrinkage,
-		Seed:      pl.opt.Seed, Replications: pl.opt.Replications,
-	}
+	cfg.Shifts = shifts
+	return cfg, nil
 }
 
 // evaluate simulates the desk with n analysts per tier (memoised).
@@ -399,7 +386,10 @@ func (pl *planner) evaluate(n []int, volume float64) (*evalOut, error) {
 	if e, ok := pl.evals[key]; ok {
 		return e, nil
 	}
-	cfg := pl.config(n, volume)
+	cfg, err := pl.config(n, volume)
+	if err != nil {
+		return nil, err
+	}
 	res, err := sim.Run(pl.ctx, cfg)
 	if err != nil {
 		return nil, err

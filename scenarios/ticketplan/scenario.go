@@ -17,13 +17,28 @@ const businessCalendar = "business"
 // recommended shifts per tier. Simulated as it stands (staffsim simulate),
 // it gives the plan's figures.
 func (r *Result) Scenario(forecastFile string, hourly float64, currency string) *scenarios.Scenario {
-	opt := r.pl.opt
+	sc := r.pl.scenario(1)
+	for i := range sc.Tickets.Priorities {
+		sc.Tickets.Priorities[i].Arrivals.Forecast = forecastFile
+	}
+	sc.Cost = scenarios.Cost{Hourly: hourly, Currency: currency}
+	for _, t := range r.Staff {
+		sc.Roster.Shifts = append(sc.Roster.Shifts, scenarios.ShiftsOf(t.Shifts)...)
+	}
+	return sc
+}
+
+// scenario returns the plan's desk without a roster, each priority's
+// arrivals the forecast scaled by its share × volume: what the search
+// simulates (with each candidate's shifts) and scenario.yaml holds.
+func (pl *planner) scenario(volume float64) *scenarios.Scenario {
+	r, opt := pl.res, pl.opt
+	iv := r.Forecast.Interval
 	sc := &scenarios.Scenario{
 		Name: "ticket plan", Start: r.Start, Location: r.Start.Location(), Days: r.Days,
-		Interval: r.Forecast.Interval, Warmup: r.Config.Warmup,
+		Interval: iv, Warmup: r.Start.AddDate(0, 0, r.Warmup).Sub(r.Start).Truncate(iv),
 		Replications: opt.Replications, Seed: opt.Seed,
 		Roster: scenarios.Roster{Shrinkage: opt.Shrinkage},
-		Cost:   scenarios.Cost{Hourly: hourly, Currency: currency},
 	}
 	if !r.Calendar.IsAlways() {
 		sc.Calendars = []scenarios.Calendar{{Name: businessCalendar, Location: r.Calendar.Location(), Hours: r.Calendar.Hours(), Holidays: r.Calendar.Holidays()}}
@@ -32,9 +47,8 @@ func (r *Result) Scenario(forecastFile string, hourly float64, currency string) 
 	tk := &scenarios.Tickets{Tiers: r.Tiers}
 	for p, pr := range r.Priorities {
 		sp := scenarios.TicketPriority{
-			Name: pr.Name,
-			Arrivals: scenarios.Arrivals{Forecast: forecastFile, Series: &r.Forecast.Series,
-				Scale: pr.Share, ScaleSet: true},
+			Name:     pr.Name,
+			Arrivals: scenarios.Arrivals{Series: &r.Forecast.Series, Scale: pr.Share * volume, ScaleSet: true},
 			Escalate: append([]float64(nil), pr.Escalate...),
 			Preempt:  p == 0 && opt.Preempt,
 		}
@@ -64,8 +78,5 @@ func (r *Result) Scenario(forecastFile string, hourly float64, currency string) 
 		tk.Priorities = append(tk.Priorities, sp)
 	}
 	sc.Tickets = tk
-	for _, t := range r.Staff {
-		sc.Roster.Shifts = append(sc.Roster.Shifts, scenarios.ShiftsOf(t.Shifts)...)
-	}
 	return sc
 }
