@@ -136,11 +136,7 @@ func ticketDesk(desk string, rep *history.Report, changed func(string) bool, not
 	case deskPhone:
 		return false
 	}
-	if rep == nil || rep.Shape != "tickets" {
-		return false
-	}
-	c := rep.Columns
-	if !(c[history.FieldPriority] != "" && c[history.FieldResolvedAt] != "" && c[history.FieldHandleSeconds] == "") {
+	if !ticketplan.IsTicketExport(rep) {
 		return false
 	}
 	for _, f := range phoneFlags {

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/staffsim/staffsim/forecast/history"
 	"github.com/staffsim/staffsim/internal/quantity"
 	"github.com/staffsim/staffsim/scenarios/tickets"
 )
@@ -27,6 +28,18 @@ var DefaultTargets = []struct{ Priority, Response, Resolution string }{
 	{"P2", "95/1h", "90/8h"},
 	{"P3", "90/4h", "90/24h"},
 	{"P4", "90/8h", "90/40h"},
+}
+
+// IsTicketExport reports whether a history read is a ticket desk's
+// export — one row per ticket with priorities and resolution times but no
+// handle times (ServiceNow, Jira, Zendesk incidents) — which plan staffs
+// as a ticket desk rather than as a phone queue.
+func IsTicketExport(rep *history.Report) bool {
+	if rep == nil || rep.Shape != history.ShapeTickets.String() {
+		return false
+	}
+	c := rep.Columns
+	return c[history.FieldPriority] != "" && c[history.FieldResolvedAt] != "" && c[history.FieldHandleSeconds] == ""
 }
 
 // Priority is one priority of the modelled desk, as measured in the
